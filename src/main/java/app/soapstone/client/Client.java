@@ -1,0 +1,42 @@
+package app.soapstone.client;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+
+/** A client of the clinic. Archived clients are hidden from lists but their records stay. */
+@Table("client")
+public record Client(@Id Long id, String firstName, String lastName, String preferredName, LocalDate dateOfBirth,
+        String phone, String email, String address, String emergencyContact, String notes, String searchText,
+        Instant archivedAt, Instant createdAt, Instant updatedAt) {
+
+    public Client {
+        // Derived, so it can never disagree with the names, email and phone it is made from.
+        searchText = SearchText.of(firstName, lastName, preferredName, email, phone);
+    }
+
+    public boolean archived() {
+        return archivedAt != null;
+    }
+
+    /** The name to address the client by: "Zoë Łukasiewicz", or "Elizabeth (Liz) Taylor". */
+    public String displayName() {
+        return displayName(firstName, lastName, preferredName);
+    }
+
+    public Integer ageOn(LocalDate day) {
+        return age(dateOfBirth, day);
+    }
+
+    static String displayName(String firstName, String lastName, String preferredName) {
+        boolean distinctPreferred = preferredName != null && !preferredName.isBlank() && !preferredName.equals(firstName);
+        return firstName + (distinctPreferred ? " (" + preferredName + ")" : "") + " " + lastName;
+    }
+
+    static Integer age(LocalDate dateOfBirth, LocalDate day) {
+        return dateOfBirth == null ? null : Period.between(dateOfBirth, day).getYears();
+    }
+}

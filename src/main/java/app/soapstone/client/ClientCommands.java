@@ -1,0 +1,90 @@
+package app.soapstone.client;
+
+import app.soapstone.shell.Screen;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Arguments;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** {@code client add|list|search|show|edit|archive|restore}. */
+@Component
+class ClientCommands {
+
+    private static final String GROUP = "Clients";
+
+    private final ClientService clients;
+    private final Screen screen;
+
+    ClientCommands(ClientService clients, Screen screen) {
+        this.clients = clients;
+        this.screen = screen;
+    }
+
+    @Command(name = "client add", group = GROUP, description = "Add a client and print their id")
+    String add(@Option(longName = "first-name", required = true, description = "Given name") String firstName,
+            @Option(longName = "last-name", required = true, description = "Family name") String lastName,
+            @Option(longName = "preferred-name", description = "Name the client likes to be called") String preferredName,
+            @Option(longName = "dob", description = "Date of birth, YYYY-MM-DD") String dateOfBirth,
+            @Option(longName = "phone", description = "Phone number") String phone,
+            @Option(longName = "email", description = "Email address") String email,
+            @Option(longName = "address", description = "Postal address") String address,
+            @Option(longName = "emergency-contact", description = "Who to call, and their number") String emergencyContact,
+            @Option(longName = "notes", description = "Anything else worth knowing (not clinical)") String notes) {
+        Client client = clients.add(new ClientDetails(firstName, lastName, preferredName, dateOfBirth, phone, email,
+                address, emergencyContact, notes));
+        return String.valueOf(client.id());
+    }
+
+    @Command(name = "client list", group = GROUP, description = "List clients by last name")
+    String list(@Option(longName = "archived", description = "Include archived clients") boolean archived) {
+        return ClientView.table(clients.list(archived), clients.today(), archived, screen.width());
+    }
+
+    @Command(name = "client search", group = GROUP,
+            description = "Find clients by name, phone or email (case and accents ignored)")
+    String search(@Arguments List<String> text,
+            @Option(longName = "archived", description = "Include archived clients") boolean archived) {
+        List<ClientSummary> found = clients.search(String.join(" ", text), archived);
+        return found.isEmpty() ? "No clients match '" + String.join(" ", text) + "'."
+                : ClientView.table(found, clients.today(), archived, screen.width());
+    }
+
+    @Command(name = "client show", group = GROUP, description = "Show everything known about a client")
+    String show(@Argument(index = 0, description = "Client id") long id) {
+        return ClientView.card(clients.get(id), clients.today());
+    }
+
+    @Command(name = "client edit", group = GROUP,
+            description = "Change a client's details; only the options given change (\"\" clears one)")
+    String edit(@Argument(index = 0, description = "Client id") long id,
+            @Option(longName = "first-name", description = "Given name") String firstName,
+            @Option(longName = "last-name", description = "Family name") String lastName,
+            @Option(longName = "preferred-name", description = "Name the client likes to be called") String preferredName,
+            @Option(longName = "dob", description = "Date of birth, YYYY-MM-DD") String dateOfBirth,
+            @Option(longName = "phone", description = "Phone number") String phone,
+            @Option(longName = "email", description = "Email address") String email,
+            @Option(longName = "address", description = "Postal address") String address,
+            @Option(longName = "emergency-contact", description = "Who to call, and their number") String emergencyContact,
+            @Option(longName = "notes", description = "Anything else worth knowing (not clinical)") String notes) {
+        Client client = clients.edit(id, new ClientDetails(firstName, lastName, preferredName, dateOfBirth, phone, email,
+                address, emergencyContact, notes));
+        return "Updated client " + client.id() + ": " + client.displayName();
+    }
+
+    @Command(name = "client archive", group = GROUP,
+            description = "Hide a client from lists and searches; their records are kept")
+    String archive(@Argument(index = 0, description = "Client id") long id) {
+        Client client = clients.archive(id);
+        return "Archived client " + client.id() + ": " + client.displayName()
+                + " (records kept; 'client restore " + client.id() + "' brings them back)";
+    }
+
+    @Command(name = "client restore", group = GROUP, description = "Bring an archived client back into lists")
+    String restore(@Argument(index = 0, description = "Client id") long id) {
+        Client client = clients.restore(id);
+        return "Restored client " + client.id() + ": " + client.displayName();
+    }
+}

@@ -1,0 +1,91 @@
+package app.soapstone.client;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.Collator;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** Client lists and searches, sorted the way people read names: by last name, accents aside. */
+@Repository
+class ClientDirectory {
+
+    private static final String SELECT = """
+            SELECT c.id, c.first_name, c.last_name, c.preferred_name, c.date_of_birth, c.phone, c.email,
+                   NULL AS last_visit, c.archived_at IS NOT NULL AS archived
+            FROM client c
+            """;
+
+    private final JdbcClient jdbc;
+
+    ClientDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<ClientSummary> list(boolean includeArchived) {
+        String sql = SELECT + (includeArchived ? "" : " WHERE c.archived_at IS NULL");
+        return sorted(jdbc.sql(sql).query(ClientDirectory::summary).list());
+    }
+
+    /** Clients whose names, email or phone contain every word of the query. */
+    List<ClientSummary> search(String query, boolean includeArchived) {
+        List<String> conditions = new ArrayList<>();
+        List<String> patterns = new ArrayList<>();
+        for (String word : terms(query)) {
+            conditions.add("c.search_text LIKE ? ESCAPE '\\'");
+            patterns.add("%" + escapeLike(word) + "%");
+        }
+        if (!includeArchived) {
+            conditions.add("c.archived_at IS NULL");
+        }
+        String sql = SELECT + " WHERE " + String.join(" AND ", conditions);
+        var statement = jdbc.sql(sql);
+        for (String pattern : patterns) {
+            statement = statement.param(pattern);
+        }
+        return sorted(statement.query(ClientDirectory::summary).list());
+    }
+
+    /**
+     * A query that looks like a phone number is matched on its digits, without a leading trunk
+     * zero, so "0412 345" finds both "0412 345 678" and "+61 412 345 678"; anything else word by
+     * word, case and accents folded.
+     */
+    static List<String> terms(String query) {
+        String digits = SearchText.digits(query);
+        if (digits.length() >= 3 && query.strip().matches("[0-9+()\\-. ]+")) {
+            return List.of(digits.replaceFirst("^0+(?=\\d)", ""));
+        }
+        String folded = SearchText.fold(query);
+        return folded.isEmpty() ? List.of("") : List.of(folded.split(" "));
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static List<ClientSummary> sorted(List<ClientSummary> clients) {
+        Collator collator = Collator.getInstance(Locale.ROOT);
+        collator.setStrength(Collator.SECONDARY);
+        Comparator<ClientSummary> order = Comparator.comparing(ClientSummary::lastName, collator)
+                .thenComparing(ClientSummary::firstName, collator)
+                .thenComparingLong(ClientSummary::id);
+        return clients.stream().sorted(order).toList();
+    }
+
+    private static ClientSummary summary(ResultSet row, int number) throws SQLException {
+        return new ClientSummary(row.getLong("id"), row.getString("first_name"), row.getString("last_name"),
+                row.getString("preferred_name"), date(row.getString("date_of_birth")), row.getString("phone"),
+                row.getString("email"), date(row.getString("last_visit")), row.getBoolean("archived"));
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text.substring(0, 10));
+    }
+}

@@ -1,0 +1,118 @@
+package app.soapstone.client;
+
+import app.soapstone.validation.Fields;
+import app.soapstone.validation.InvalidInputException;
+import app.soapstone.validation.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
+
+/** Adding, changing, archiving and finding clients. */
+@Service
+public class ClientService {
+
+    private final ClientRepository clients;
+    private final ClientDirectory directory;
+    private final Clock clock;
+
+    ClientService(ClientRepository clients, ClientDirectory directory, Clock clock) {
+        this.clients = clients;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Client add(ClientDetails details) {
+        if (details.firstName() == null) {
+            throw InvalidInputException.forField("first-name", "is required");
+        }
+        if (details.lastName() == null) {
+            throw InvalidInputException.forField("last-name", "is required");
+        }
+        Instant now = clock.instant();
+        Client blank = new Client(null, null, null, null, null, null, null, null, null, null, null, null, now, now);
+        return clients.save(apply(blank, details));
+    }
+
+    /** Changes only the fields given; an empty value clears an optional field. */
+    @Transactional
+    public Client edit(long id, ClientDetails changes) {
+        if (changes.isEmpty()) {
+            throw new InvalidInputException("Nothing to change: give at least one option, e.g. --phone \"0412 345 678\""
+                    + " (see 'help client edit')");
+        }
+        Client client = get(id);
+        return clients.save(apply(client, changes));
+    }
+
+    @Transactional
+    public Client archive(long id) {
+        Client client = get(id);
+        if (client.archived()) {
+            return client;
+        }
+        return clients.save(withArchivedAt(client, clock.instant()));
+    }
+
+    @Transactional
+    public Client restore(long id) {
+        Client client = get(id);
+        if (!client.archived()) {
+            return client;
+        }
+        return clients.save(withArchivedAt(client, null));
+    }
+
+    @Transactional(readOnly = true)
+    public Client get(long id) {
+        return clients.findById(id).orElseThrow(() -> NotFoundException.of("client", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ClientSummary> list(boolean includeArchived) {
+        return directory.list(includeArchived);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ClientSummary> search(String text, boolean includeArchived) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("TEXT: give a name, phone number or email to search for");
+        }
+        return directory.search(text, includeArchived);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private Client apply(Client client, ClientDetails changes) {
+        String firstName = given(changes.firstName(), client.firstName(), v -> Fields.name("first-name", v));
+        String lastName = given(changes.lastName(), client.lastName(), v -> Fields.name("last-name", v));
+        String preferredName = given(changes.preferredName(), client.preferredName(),
+                v -> v.isBlank() ? null : Fields.name("preferred-name", v));
+        LocalDate dateOfBirth = given(changes.dateOfBirth(), client.dateOfBirth(),
+                v -> v.isBlank() ? null : Fields.dateOfBirth("dob", v, today()));
+        String phone = given(changes.phone(), client.phone(), v -> Fields.phone("phone", v));
+        String email = given(changes.email(), client.email(), v -> Fields.email("email", v));
+        String address = given(changes.address(), client.address(), v -> Fields.optionalText("address", v, Fields.TEXT_MAX));
+        String emergencyContact = given(changes.emergencyContact(), client.emergencyContact(),
+                v -> Fields.optionalText("emergency-contact", v, Fields.TEXT_MAX));
+        String notes = given(changes.notes(), client.notes(), v -> Fields.optionalText("notes", v, Fields.LONG_TEXT_MAX));
+        return new Client(client.id(), firstName, lastName, preferredName, dateOfBirth, phone, email, address,
+                emergencyContact, notes, null, client.archivedAt(), client.createdAt(), clock.instant());
+    }
+
+    private static Client withArchivedAt(Client c, Instant archivedAt) {
+        return new Client(c.id(), c.firstName(), c.lastName(), c.preferredName(), c.dateOfBirth(), c.phone(), c.email(),
+                c.address(), c.emergencyContact(), c.notes(), null, archivedAt, c.createdAt(), c.updatedAt());
+    }
+
+    private static <T> T given(String value, T current, Function<String, T> check) {
+        return value == null ? current : check.apply(value);
+    }
+}

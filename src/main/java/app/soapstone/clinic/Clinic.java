@@ -1,0 +1,14 @@
+package app.soapstone.clinic;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+import java.time.Instant;
+
+/** The clinic's details, printed on notes and care plans. There is one clinic per database. */
+@Table("clinic")
+public record Clinic(@Id Long id, String name, String address, String phone, String email, String website,
+        Instant updatedAt) {
+
+    static final long THE_CLINIC = 1L;
+}

@@ -1,0 +1,24 @@
+package app.soapstone.clinic;
+
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** The single clinic row. */
+interface ClinicRepository extends Repository<Clinic, Long> {
+
+    Optional<Clinic> findById(Long id);
+
+    /** Creates or replaces the clinic row; its id is fixed, so Spring Data's insert-or-update by id does not fit. */
+    @Modifying
+    @Query("""
+            INSERT INTO clinic (id, name, address, phone, email, website, updated_at)
+            VALUES (1, :name, :address, :phone, :email, :website, :updatedAt)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address, phone = excluded.phone,
+                email = excluded.email, website = excluded.website, updated_at = excluded.updated_at
+            """)
+    void store(String name, String address, String phone, String email, String website, Instant updatedAt);
+}

@@ -1,0 +1,101 @@
+package app.soapstone.clinic;
+
+import app.soapstone.validation.Fields;
+import app.soapstone.validation.InvalidInputException;
+import app.soapstone.validation.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** The clinic's details and its practitioners. */
+@Service
+public class ClinicService {
+
+    private final ClinicRepository clinics;
+    private final PractitionerRepository practitioners;
+    private final Clock clock;
+
+    ClinicService(ClinicRepository clinics, PractitionerRepository practitioners, Clock clock) {
+        this.clinics = clinics;
+        this.practitioners = practitioners;
+        this.clock = clock;
+    }
+
+    /**
+     * Sets the clinic's details. The first time, name, address and phone are required; after
+     * that only the options given change.
+     */
+    @Transactional
+    public Clinic set(ClinicDetails details) {
+        Optional<Clinic> existing = clinics.findById(Clinic.THE_CLINIC);
+        if (existing.isEmpty()) {
+            requiredFirstTime("name", details.name());
+            requiredFirstTime("address", details.address());
+            requiredFirstTime("phone", details.phone());
+        }
+        Clinic current = existing.orElse(new Clinic(Clinic.THE_CLINIC, null, null, null, null, null, null));
+        String name = details.name() == null ? current.name() : Fields.requiredText("name", details.name(), Fields.NAME_MAX);
+        String address = details.address() == null ? current.address()
+                : Fields.requiredText("address", details.address(), Fields.TEXT_MAX);
+        String phone = details.phone() == null ? current.phone() : requiredPhone(details.phone());
+        String email = details.email() == null ? current.email() : Fields.email("email", details.email());
+        String website = details.website() == null ? current.website()
+                : Fields.optionalText("website", details.website(), Fields.NAME_MAX);
+        clinics.store(name, address, phone, email, website, clock.instant());
+        return clinics.findById(Clinic.THE_CLINIC).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Clinic> clinic() {
+        return clinics.findById(Clinic.THE_CLINIC);
+    }
+
+    /** Adds a practitioner; the first one added becomes the default. */
+    @Transactional
+    public Practitioner addPractitioner(String name, String credentials, String registrationNumber) {
+        boolean first = practitioners.count() == 0;
+        return practitioners.save(new Practitioner(null, Fields.name("name", name),
+                Fields.requiredText("credentials", credentials, Fields.NAME_MAX),
+                Fields.optionalText("registration-number", registrationNumber, Fields.NAME_MAX), first, clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Practitioner> practitioners() {
+        return practitioners.findAllByOrderByIdAsc();
+    }
+
+    @Transactional
+    public Practitioner makeDefault(long id) {
+        Practitioner practitioner = practitioner(id);
+        practitioners.clearDefault();
+        return practitioners.save(practitioner.asDefault(true));
+    }
+
+    @Transactional(readOnly = true)
+    public Practitioner practitioner(long id) {
+        return practitioners.findById(id).orElseThrow(() -> NotFoundException.of("practitioner", id));
+    }
+
+    /** The practitioner used when a command names none. */
+    @Transactional(readOnly = true)
+    public Optional<Practitioner> defaultPractitioner() {
+        return practitioners.findByIsDefaultTrue();
+    }
+
+    private static void requiredFirstTime(String option, String value) {
+        if (value == null) {
+            throw InvalidInputException.forField(option,
+                    "is required the first time (clinic set --name ... --address ... --phone ...)");
+        }
+    }
+
+    private static String requiredPhone(String value) {
+        if (value.isBlank()) {
+            throw InvalidInputException.forField("phone", "must not be empty");
+        }
+        return Fields.phone("phone", value);
+    }
+}

@@ -1,0 +1,21 @@
+package app.soapstone.clinic;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+import java.time.Instant;
+
+/** A therapist who treats clients and signs notes. The default practitioner is used when none is named. */
+@Table("practitioner")
+public record Practitioner(@Id Long id, String name, String credentials, String registrationNumber, boolean isDefault,
+        Instant createdAt) {
+
+    /** "Alex Chen, RMT". */
+    public String signature() {
+        return name + (credentials == null || credentials.isBlank() ? "" : ", " + credentials);
+    }
+
+    Practitioner asDefault(boolean value) {
+        return new Practitioner(id, name, credentials, registrationNumber, value, createdAt);
+    }
+}

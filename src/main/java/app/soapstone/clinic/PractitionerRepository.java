@@ -1,0 +1,26 @@
+package app.soapstone.clinic;
+
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Practitioners of the clinic. */
+interface PractitionerRepository extends Repository<Practitioner, Long> {
+
+    Practitioner save(Practitioner practitioner);
+
+    Optional<Practitioner> findById(Long id);
+
+    List<Practitioner> findAllByOrderByIdAsc();
+
+    Optional<Practitioner> findByIsDefaultTrue();
+
+    long count();
+
+    @Modifying
+    @Query("UPDATE practitioner SET is_default = 0 WHERE is_default = 1")
+    void clearDefault();
+}

@@ -1,0 +1,228 @@
+package app.soapstone.shell;
+
+import app.soapstone.shell.CommandSpec.ArgumentSpec;
+import app.soapstone.shell.CommandSpec.OptionSpec;
+import app.soapstone.validation.InvalidInputException;
+import org.springframework.shell.core.command.CommandArgument;
+import org.springframework.shell.core.command.CommandOption;
+import org.springframework.shell.core.command.CommandParser;
+import org.springframework.shell.core.command.ParsedInput;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns words into a checked {@link Invocation}. Unlike Spring Shell's default parser it takes
+ * words already split by the operating system's shell (one-shot mode) as they are, reports
+ * unknown or repeated options, missing values and malformed numbers by name, and never
+ * silently ignores a word.
+ */
+@Component
+public class CommandLineParser implements CommandParser {
+
+    private final CommandCatalog catalog;
+
+    public CommandLineParser(CommandCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public ParsedInput parse(String line) {
+        return parse(CommandLine.split(line)).input();
+    }
+
+    public Invocation parse(List<String> words) {
+        if (words.isEmpty()) {
+            throw new InvalidInputException("No command given. Type 'help' to see the commands.");
+        }
+        CommandSpec spec = findCommand(words);
+        int nameLength = spec.name().split(" ").length;
+        return parseRest(spec, words.subList(nameLength, words.size()));
+    }
+
+    private CommandSpec findCommand(List<String> words) {
+        for (int length = Math.min(words.size(), 4); length >= 1; length--) {
+            String name = String.join(" ", words.subList(0, length));
+            var spec = catalog.find(name);
+            if (spec.isPresent()) {
+                return spec.get();
+            }
+        }
+        String first = words.get(0);
+        List<String> subcommands = catalog.all().stream().map(CommandSpec::name)
+                .filter(n -> n.startsWith(first + " ")).map(n -> n.substring(first.length() + 1)).toList();
+        if (!subcommands.isEmpty()) {
+            String given = words.size() > 1 ? "'" + first + " " + words.get(1) + "' is not a command" : "'" + first
+                    + "' needs a subcommand";
+            throw new InvalidInputException(given + "; use one of: " + String.join(", ", subcommands.stream()
+                    .map(s -> first + " " + s).toList()));
+        }
+        String suggestion = closest(first, catalog.all().stream().map(s -> s.name().split(" ")[0]).distinct().toList());
+        throw new InvalidInputException("Unknown command '" + first + "'."
+                + (suggestion == null ? "" : " Did you mean '" + suggestion + "'?") + " Type 'help' to see the commands.");
+    }
+
+    private Invocation parseRest(CommandSpec spec, List<String> words) {
+        ParsedInput.Builder builder = ParsedInput.builder();
+        String[] nameParts = spec.name().split(" ");
+        builder.commandName(nameParts[0]);
+        for (int i = 1; i < nameParts.length; i++) {
+            builder.addSubCommand(nameParts[i]);
+        }
+        Set<String> seen = new HashSet<>();
+        List<String> positional = new ArrayList<>();
+        boolean help = false;
+        boolean onlyPositional = false;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (onlyPositional || !isOptionWord(word)) {
+                positional.add(word);
+                continue;
+            }
+            if (word.equals("--")) {
+                onlyPositional = true;
+                continue;
+            }
+            if (word.equals("--help") || word.equals("-h")) {
+                help = true;
+                continue;
+            }
+            String name = word.startsWith("--") ? word.substring(2) : word.substring(1);
+            String inlineValue = null;
+            int equals = name.indexOf('=');
+            if (equals >= 0) {
+                inlineValue = name.substring(equals + 1);
+                name = name.substring(0, equals);
+            }
+            OptionSpec option = findOption(spec, word, name);
+            if (!seen.add(option.longName())) {
+                throw new InvalidInputException("--" + option.longName() + " is given more than once");
+            }
+            String value;
+            if (inlineValue != null) {
+                value = inlineValue;
+            } else if (option.flag()) {
+                value = "true";
+            } else if (i + 1 < words.size() && !isKnownOption(spec, words.get(i + 1))) {
+                value = words.get(++i);
+            } else {
+                throw new InvalidInputException("--" + option.longName() + " needs a value ("
+                        + option.placeholder() + ")");
+            }
+            ValueType.check("--" + option.longName(), value, option.type());
+            builder.addOption(CommandOption.with().longName(option.longName()).shortName(option.shortName())
+                    .type(option.type()).value(ValueType.normalise(value, option.type())).build());
+        }
+        if (help) {
+            return new Invocation(spec, builder.build(), true);
+        }
+        for (OptionSpec option : spec.options()) {
+            if (option.required() && !seen.contains(option.longName())) {
+                throw new InvalidInputException("--" + option.longName() + " is required (" + spec.name() + " "
+                        + usageOfRequired(spec) + ")");
+            }
+        }
+        addArguments(spec, positional, builder);
+        return new Invocation(spec, builder.build(), false);
+    }
+
+    private void addArguments(CommandSpec spec, List<String> positional, ParsedInput.Builder builder) {
+        List<ArgumentSpec> arguments = spec.arguments();
+        for (int index = 0; index < arguments.size(); index++) {
+            ArgumentSpec argument = arguments.get(index);
+            if (index >= positional.size()) {
+                if (argument.required()) {
+                    throw new InvalidInputException(spec.name() + " needs " + argument.name() + " (" + spec.name()
+                            + " " + argument.name() + ")");
+                }
+                continue;
+            }
+            String value = positional.get(index);
+            ValueType.check(argument.name(), value, argument.type());
+            builder.addArgument(new CommandArgument(index, ValueType.normalise(value, argument.type())));
+        }
+        if (positional.size() > arguments.size()) {
+            if (spec.remainingArguments() == null) {
+                throw new InvalidInputException(spec.name() + ": unexpected '" + positional.get(arguments.size())
+                        + "' (values with spaces need quotes; see 'help " + spec.name() + "')");
+            }
+            for (int index = arguments.size(); index < positional.size(); index++) {
+                builder.addArgument(new CommandArgument(index, positional.get(index)));
+            }
+        }
+    }
+
+    private static OptionSpec findOption(CommandSpec spec, String word, String name) {
+        var option = word.startsWith("--") ? spec.option(name)
+                : name.length() == 1 ? spec.option(name.charAt(0)) : java.util.Optional.<OptionSpec>empty();
+        return option.orElseThrow(() -> {
+            String suggestion = closest(name, spec.options().stream().map(OptionSpec::longName).toList());
+            return new InvalidInputException(spec.name() + ": unknown option " + word
+                    + (suggestion == null ? "" : " (did you mean --" + suggestion + "?)")
+                    + "; see 'help " + spec.name() + "'");
+        });
+    }
+
+    private static boolean isOptionWord(String word) {
+        return word.startsWith("-") && word.length() > 1 && !isNumber(word);
+    }
+
+    private static boolean isKnownOption(CommandSpec spec, String word) {
+        if (word.equals("--") || word.equals("--help")) {
+            return true;
+        }
+        if (!word.startsWith("--")) {
+            return false;
+        }
+        String name = word.substring(2);
+        int equals = name.indexOf('=');
+        return spec.option(equals >= 0 ? name.substring(0, equals) : name).isPresent();
+    }
+
+    private static boolean isNumber(String word) {
+        return word.matches("-\\d+(\\.\\d+)?");
+    }
+
+    private static String usageOfRequired(CommandSpec spec) {
+        return spec.options().stream().filter(OptionSpec::required)
+                .map(o -> "--" + o.longName() + " " + o.placeholder()).collect(Collectors.joining(" "));
+    }
+
+    /** The candidate nearest to {@code word} by edit distance, if it is a plausible typo. */
+    static String closest(String word, List<String> candidates) {
+        return candidates.stream()
+                .filter(c -> nearness(word, c) <= Math.max(1, Math.min(3, word.length() / 2)))
+                .min(Comparator.comparingInt(c -> nearness(word, c)))
+                .orElse(null);
+    }
+
+    /** Edit distance to the candidate or to its start, so "frist" is near "first-name". */
+    private static int nearness(String word, String candidate) {
+        String start = candidate.substring(0, Math.min(candidate.length(), word.length()));
+        return Math.min(distance(word, candidate), distance(word, start));
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

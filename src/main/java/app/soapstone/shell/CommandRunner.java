@@ -1,0 +1,80 @@
+package app.soapstone.shell;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.shell.core.InputReader;
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.ExitStatus;
+import org.springframework.stereotype.Component;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * Runs one command line and turns any failure into a one-line message and an exit status. Used
+ * by the interactive shell, one-shot mode and scripts alike, so all three behave the same.
+ */
+@Component
+public class CommandRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
+
+    private final CommandLineParser parser;
+    private final CommandCatalog catalog;
+    private final HelpText helpText;
+
+    public CommandRunner(CommandLineParser parser, CommandCatalog catalog, HelpText helpText) {
+        this.parser = parser;
+        this.catalog = catalog;
+        this.helpText = helpText;
+    }
+
+    /** The outcome of one command: its exit status and, on failure, the message shown. */
+    public record Outcome(int status, String error) {
+        public boolean ok() {
+            return status == Failure.OK;
+        }
+    }
+
+    public Outcome run(String line, PrintWriter out, InputReader in) {
+        try {
+            return run(CommandLine.split(line), out, in);
+        } catch (RuntimeException e) {
+            return failed(e, List.of());
+        }
+    }
+
+    public Outcome run(List<String> words, PrintWriter out, InputReader in) {
+        try {
+            Invocation invocation = parser.parse(words);
+            if (invocation.helpRequested()) {
+                out.println(helpText.forCommand(invocation.spec()));
+                return new Outcome(Failure.OK, null);
+            }
+            Command command = catalog.registry().getCommandByName(invocation.spec().name());
+            CommandContext context = new CommandContext(invocation.input(), catalog.registry(), out, in);
+            ExitStatus status = command.execute(context);
+            if (status.code() != ExitStatus.OK.code()) {
+                return new Outcome(Failure.ERROR, invocation.spec().name() + " failed: " + status.description());
+            }
+            return new Outcome(Failure.OK, null);
+        } catch (Exception e) {
+            return failed(e, words);
+        } finally {
+            out.flush();
+        }
+    }
+
+    private static Outcome failed(Exception e, List<String> words) {
+        Failure failure = Failure.of(e);
+        // Only the command's name is logged: its options may hold health information.
+        String command = String.join(" ", words.subList(0, Math.min(2, words.size())));
+        if (failure.unexpected()) {
+            log.error("Command failed: {}", command, e);
+        } else {
+            log.debug("Command refused: {} (status {})", command, failure.status());
+        }
+        return new Outcome(failure.status(), failure.message());
+    }
+}

@@ -1,0 +1,41 @@
+package app.soapstone.shell;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a command accepts: its options and positional arguments, with their types. The parser
+ * checks input against this before the command runs, so unknown options and malformed numbers
+ * are reported by name instead of being ignored or failing inside the command.
+ */
+public record CommandSpec(String name, String description, String group, String help, List<OptionSpec> options,
+        List<ArgumentSpec> arguments, ArgumentSpec remainingArguments) {
+
+    public Optional<OptionSpec> option(String longName) {
+        return options.stream().filter(o -> o.longName().equals(longName)).findFirst();
+    }
+
+    public Optional<OptionSpec> option(char shortName) {
+        return options.stream().filter(o -> o.shortName() == shortName && shortName != ' ').findFirst();
+    }
+
+    /** An option such as {@code --first-name}. */
+    public record OptionSpec(String longName, char shortName, Class<?> type, boolean required, String description,
+            String defaultValue) {
+
+        public boolean flag() {
+            return type == boolean.class || type == Boolean.class;
+        }
+
+        public String placeholder() {
+            if (flag()) {
+                return "";
+            }
+            return longName.equals("dob") || longName.endsWith("date") ? "YYYY-MM-DD" : ValueType.placeholder(type);
+        }
+    }
+
+    /** A positional argument such as the id in {@code client show 12}. */
+    public record ArgumentSpec(String name, Class<?> type, String description, boolean required) {
+    }
+}

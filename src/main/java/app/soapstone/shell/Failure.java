@@ -1,0 +1,95 @@
+package app.soapstone.shell;
+
+import app.soapstone.storage.DatabaseRefusedException;
+import app.soapstone.validation.ConflictException;
+import app.soapstone.validation.InvalidInputException;
+import app.soapstone.validation.NotFoundException;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+
+import java.lang.reflect.InvocationTargetException;
+import java.sql.SQLException;
+
+/**
+ * What went wrong, as the one line a user sees and the exit status a script sees. This is the
+ * one place that maps failures to messages and statuses.
+ */
+public record Failure(int status, String message, boolean unexpected) {
+
+    public static final int OK = 0;
+    /** Something unexpected; details are in the log file. */
+    public static final int ERROR = 1;
+    /** Bad input: unknown command or option, a value that is not allowed. */
+    public static final int USAGE = 2;
+    /** No record with the given id. */
+    public static final int NOT_FOUND = 3;
+    /** The request conflicts with the records, e.g. editing a signed note. */
+    public static final int CONFLICT = 4;
+    /** The database cannot be used: refused, busy or unreadable. */
+    public static final int DATABASE = 5;
+
+    public static Failure of(Throwable thrown) {
+        Throwable cause = unwrap(thrown);
+        if (cause instanceof InvalidInputException) {
+            return new Failure(USAGE, cause.getMessage(), false);
+        }
+        if (cause instanceof NotFoundException) {
+            return new Failure(NOT_FOUND, cause.getMessage(), false);
+        }
+        if (cause instanceof ConflictException) {
+            return new Failure(CONFLICT, cause.getMessage(), false);
+        }
+        if (cause instanceof DatabaseRefusedException) {
+            return new Failure(DATABASE, cause.getMessage(), false);
+        }
+        if (isBusy(cause)) {
+            return new Failure(DATABASE, "The database is busy: another Soapstone is writing to it. Nothing was"
+                    + " changed; try again in a moment.", false);
+        }
+        if (cause instanceof DataAccessResourceFailureException || cause instanceof SQLException) {
+            return new Failure(DATABASE, "The database could not be used: " + rootMessage(cause)
+                    + ". Nothing was changed.", true);
+        }
+        return new Failure(ERROR, "Unexpected error: " + rootMessage(cause), true);
+    }
+
+    private static Throwable unwrap(Throwable thrown) {
+        Throwable current = thrown;
+        while (true) {
+            Throwable next = current instanceof InvocationTargetException ite ? ite.getTargetException()
+                    : current.getClass().getName().startsWith("org.springframework.shell") ? current.getCause()
+                    : null;
+            if (next == null || next == current) {
+                return current;
+            }
+            current = next;
+        }
+    }
+
+    private static boolean isBusy(Throwable cause) {
+        if (cause instanceof CannotAcquireLockException || cause instanceof PessimisticLockingFailureException) {
+            return true;
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (t instanceof SQLException && message != null
+                    && (message.contains("SQLITE_BUSY") || message.contains("database is locked"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable thrown) {
+        Throwable root = thrown;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        if (message == null || message.isBlank()) {
+            return root.getClass().getSimpleName();
+        }
+        return message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,86 @@
+package app.soapstone.shell;
+
+import app.soapstone.shell.CommandSpec.ArgumentSpec;
+import app.soapstone.shell.CommandSpec.OptionSpec;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The text of {@code help} and {@code help COMMAND}. */
+@Component
+public class HelpText {
+
+    private final CommandCatalog catalog;
+
+    public HelpText(CommandCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public String overview() {
+        Map<String, List<CommandSpec>> groups = new LinkedHashMap<>();
+        for (CommandSpec spec : catalog.all()) {
+            groups.computeIfAbsent(spec.group().isBlank() ? "Other" : spec.group(), g -> new java.util.ArrayList<>())
+                    .add(spec);
+        }
+        int width = catalog.all().stream().mapToInt(s -> s.name().length()).max().orElse(10) + 2;
+        StringBuilder text = new StringBuilder("Soapstone - practice records for massage therapists\n");
+        groups.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey((a, b) -> a.equals("Shell") ? 1 : b.equals("Shell") ? -1 : a.compareTo(b)))
+                .forEach(group -> {
+                    text.append('\n').append(group.getKey()).append('\n');
+                    for (CommandSpec spec : group.getValue()) {
+                        text.append("  ").append(pad(spec.name(), width)).append(spec.description()).append('\n');
+                    }
+                });
+        text.append("\nType 'help COMMAND' (or COMMAND --help) for its options, e.g. 'help client add'.");
+        return text.toString();
+    }
+
+    public String forCommand(CommandSpec spec) {
+        StringBuilder text = new StringBuilder();
+        text.append(spec.name()).append(" - ").append(spec.description()).append("\n\n");
+        text.append("Usage: ").append(usage(spec)).append('\n');
+        if (!spec.help().isBlank()) {
+            text.append('\n').append(spec.help().strip()).append('\n');
+        }
+        if (!spec.arguments().isEmpty()) {
+            text.append("\nArguments:\n");
+            for (ArgumentSpec argument : spec.arguments()) {
+                text.append("  ").append(pad(argument.name(), 26)).append(argument.description()).append('\n');
+            }
+        }
+        if (!spec.options().isEmpty()) {
+            text.append("\nOptions:\n");
+            for (OptionSpec option : spec.options()) {
+                String left = "--" + option.longName() + (option.flag() ? "" : " " + option.placeholder());
+                String description = option.description()
+                        + (option.required() ? " (required)" : "")
+                        + (option.defaultValue().isBlank() ? "" : " (default " + option.defaultValue() + ")");
+                text.append("  ").append(pad(left, 26)).append(description).append('\n');
+            }
+        }
+        text.append("  ").append(pad("--help", 26)).append("Show this help\n");
+        return text.toString().stripTrailing();
+    }
+
+    public String usage(CommandSpec spec) {
+        String arguments = spec.arguments().stream().map(a -> a.required() ? a.name() : "[" + a.name() + "]")
+                .collect(Collectors.joining(" "));
+        String rest = spec.remainingArguments() == null ? "" : spec.remainingArguments().name() + "...";
+        String options = spec.options().stream()
+                .map(o -> {
+                    String text = "--" + o.longName() + (o.flag() ? "" : " " + o.placeholder());
+                    return o.required() ? text : "[" + text + "]";
+                })
+                .collect(Collectors.joining(" "));
+        return String.join(" ", java.util.stream.Stream.of(spec.name(), arguments, rest, options)
+                .filter(s -> !s.isBlank()).toList());
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text + "  " : text + " ".repeat(width - text.length());
+    }
+}

@@ -1,0 +1,73 @@
+package app.soapstone.shell;
+
+import app.soapstone.storage.DataLocation;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.shell.jline.JLineInputReader;
+import org.springframework.shell.jline.PromptProvider;
+import org.springframework.stereotype.Component;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** The interactive shell: prompt, completion and history from JLine, commands through {@link CommandRunner}. */
+@Component
+@Lazy
+public class InteractiveShell {
+
+    private final LineReader reader;
+    private final PromptProvider prompt;
+    private final CommandRunner runner;
+    private final DataLocation location;
+    private final ObjectProvider<StartupNotice> notices;
+
+    public InteractiveShell(LineReader reader, PromptProvider prompt, CommandRunner runner, DataLocation location,
+            ObjectProvider<StartupNotice> notices) {
+        this.reader = reader;
+        this.prompt = prompt;
+        this.runner = runner;
+        this.location = location;
+        this.notices = notices;
+    }
+
+    /** Reads and runs commands until {@code quit}, {@code exit} or end of input; returns the exit status. */
+    public int run() {
+        PrintWriter out = reader.getTerminal().writer();
+        out.println("Soapstone - records in " + location.database() + ". Type 'help' for commands, 'quit' to leave.");
+        notices.orderedStream().map(StartupNotice::message).filter(m -> m != null && !m.isBlank())
+                .forEach(message -> out.println(styled(message, AttributedStyle.YELLOW)));
+        out.flush();
+        JLineInputReader input = new JLineInputReader(reader);
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(prompt.getPrompt().toAnsi(reader.getTerminal()));
+            } catch (UserInterruptException e) {
+                continue;
+            } catch (EndOfFileException e) {
+                return Failure.OK;
+            }
+            String command = line.strip();
+            if (command.isEmpty() || command.startsWith("//")) {
+                continue;
+            }
+            if (List.of("quit", "exit").contains(command)) {
+                return Failure.OK;
+            }
+            CommandRunner.Outcome outcome = runner.run(command, out, input);
+            if (!outcome.ok()) {
+                out.println(styled("Error: " + outcome.error(), AttributedStyle.RED));
+                out.flush();
+            }
+        }
+    }
+
+    private String styled(String text, int colour) {
+        return new AttributedString(text, AttributedStyle.DEFAULT.foreground(colour)).toAnsi(reader.getTerminal());
+    }
+}

@@ -1,0 +1,83 @@
+package app.soapstone.shell;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.shell.core.InputReader;
+import org.springframework.stereotype.Component;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Runs one command, or a script of commands, without the interactive shell: results on stdout,
+ * errors on stderr, and an exit status that says whether it worked.
+ */
+@Component
+public class OneShot {
+
+    private final CommandRunner runner;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    @Autowired
+    public OneShot(CommandRunner runner) {
+        this(runner, System.out, System.err);
+    }
+
+    OneShot(CommandRunner runner, PrintStream out, PrintStream err) {
+        this.runner = runner;
+        // Always UTF-8, whatever the locale says, so that names like Zoë or Анна survive a pipe.
+        this.out = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        this.err = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    }
+
+    /** Nothing can be asked in one-shot mode; commands that would ask report the missing value instead. */
+    static final InputReader NO_INPUT = new InputReader() {
+    };
+
+    public int runCommand(List<String> words) {
+        CommandRunner.Outcome outcome = runner.run(words, out, NO_INPUT);
+        if (!outcome.ok()) {
+            err.println("Error: " + outcome.error());
+        }
+        return outcome.status();
+    }
+
+    /** Runs each line of the script in turn (blank lines and {@code //} comments are skipped) and stops at the first failure. */
+    public int runScript(String file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException | FileNotFoundException e) {
+            err.println("Error: script " + file + " does not exist");
+            return Failure.USAGE;
+        } catch (MalformedInputException e) {
+            err.println("Error: script " + file + " is not UTF-8 text");
+            return Failure.USAGE;
+        } catch (IOException e) {
+            err.println("Error: cannot read script " + file + " (" + e.getMessage() + ")");
+            return Failure.USAGE;
+        }
+        for (int number = 1; number <= lines.size(); number++) {
+            String line = lines.get(number - 1).replace("\uFEFF", "").strip();
+            if (line.isEmpty() || line.startsWith("//")) {
+                continue;
+            }
+            CommandRunner.Outcome outcome = runner.run(line, out, NO_INPUT);
+            if (!outcome.ok()) {
+                err.println("Error: " + outcome.error());
+                err.println(file + ":" + number + ": stopped here; later lines were not run");
+                return outcome.status();
+            }
+        }
+        return Failure.OK;
+    }
+}

@@ -1,0 +1,113 @@
+package app.soapstone.storage;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+
+/** The SQLite database: connection settings and the guarded Flyway migration. */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    /** Long enough that a second shell waits for a first one's write instead of failing. */
+    static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+    @Bean
+    DataLocation dataLocation(@Value("${soapstone.db}") Path database) {
+        return new DataLocation(database);
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(DataLocation location) {
+        DatabaseFile.prepare(location.database());
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        // FULL, not the NORMAL usually paired with WAL: these are legal health records, and NORMAL
+        // can lose the last committed transactions on power loss. Writes are a few per minute, so
+        // the extra fsync per commit costs nothing a therapist would notice.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        // Take the write lock when a transaction begins. A deferred transaction that reads and then
+        // writes fails at once with SQLITE_BUSY when another shell wrote meanwhile, instead of waiting.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl("jdbc:sqlite:" + location.database());
+
+        HikariDataSource pool = new HikariDataSource();
+        pool.setDataSource(sqlite);
+        pool.setPoolName("soapstone");
+        pool.setMaximumPoolSize(4);
+        pool.setMinimumIdle(1);
+        // Fail at the first real use, where the error is reported clearly, not while the pool starts.
+        pool.setInitializationFailTimeout(-1);
+        return pool;
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    /** Refuses databases that are not Soapstone's or that a newer Soapstone wrote, before migrating. */
+    @Bean
+    FlywayMigrationStrategy guardedMigration(DataLocation location) {
+        return flyway -> {
+            MigrationInfo[] applied = flyway.info().applied();
+            for (MigrationInfo migration : applied) {
+                if (isFuture(migration)) {
+                    MigrationInfo newest = applied[applied.length - 1];
+                    throw new DatabaseRefusedException("The database " + location.database()
+                            + " was written by a newer version of Soapstone (schema version " + newest.getVersion()
+                            + "; this version knows up to " + latestKnown(flyway) + ")."
+                            + " It was left untouched. Update Soapstone to open it.");
+                }
+            }
+            if (applied.length == 0 && hasTables(flyway.getConfiguration().getDataSource())) {
+                throw new DatabaseRefusedException("The database " + location.database()
+                        + " is a SQLite database from another program, not a Soapstone database. It was left untouched.");
+            }
+            flyway.migrate();
+        };
+    }
+
+    private static String latestKnown(Flyway flyway) {
+        String latest = "none";
+        for (MigrationInfo migration : flyway.info().all()) {
+            if (!isFuture(migration) && migration.getVersion() != null) {
+                latest = migration.getVersion().toString();
+            }
+        }
+        return latest;
+    }
+
+    private static boolean isFuture(MigrationInfo migration) {
+        return migration.getState() == MigrationState.FUTURE_SUCCESS || migration.getState() == MigrationState.FUTURE_FAILED;
+    }
+
+    private static boolean hasTables(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet tables = statement.executeQuery(
+                     "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+            return tables.next() && tables.getInt(1) > 0;
+        } catch (SQLException e) {
+            throw new DatabaseRefusedException("Cannot read the database: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package app.soapstone.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+
+/**
+ * Checks the database path before SQLite touches it: a file that is not a SQLite database is
+ * refused without being opened, and a missing folder is created readable by the owner only.
+ */
+final class DatabaseFile {
+
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private DatabaseFile() {
+    }
+
+    static void prepare(Path database) {
+        if (Files.isDirectory(database)) {
+            throw new DatabaseRefusedException(database + " is a folder, not a database file. Set "
+                    + DataLocation.DATABASE_VARIABLE + " to a file path, e.g. " + database.resolve(DataLocation.FILE_NAME));
+        }
+        if (Files.exists(database)) {
+            requireSqlite(database);
+            return;
+        }
+        createDirectory(database.toAbsolutePath().getParent());
+    }
+
+    private static void requireSqlite(Path database) {
+        byte[] header = new byte[SQLITE_HEADER.length];
+        int read;
+        try (InputStream in = Files.newInputStream(database)) {
+            read = in.readNBytes(header, 0, header.length);
+        } catch (IOException e) {
+            throw new DatabaseRefusedException("Cannot read the database " + database + " (" + describe(e) + ")", e);
+        }
+        // An empty file is what SQLite itself creates for a new database.
+        if (read == 0) {
+            return;
+        }
+        if (read < header.length || !Arrays.equals(header, SQLITE_HEADER)) {
+            throw new DatabaseRefusedException(database + " is not a SQLite database, so it is not a Soapstone"
+                    + " database. It was left untouched; point " + DataLocation.DATABASE_VARIABLE
+                    + " at another file.");
+        }
+    }
+
+    static void createDirectory(Path directory) {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        try {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectories(directory,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(directory);
+            }
+        } catch (IOException e) {
+            throw new DatabaseRefusedException("Cannot create the data folder " + directory + " (" + describe(e)
+                    + "). Set " + DataLocation.DATABASE_VARIABLE + " to a file in a folder you can write.", e);
+        }
+    }
+
+    /** A file-system failure in words: "permission denied", "no such file or directory"... */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory: " + ((java.nio.file.NoSuchFileException) e).getFile();
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file is in the way: " + ((java.nio.file.FileAlreadyExistsException) e).getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

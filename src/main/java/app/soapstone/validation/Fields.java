@@ -1,0 +1,131 @@
+package app.soapstone.validation;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.regex.Pattern;
+
+/**
+ * Checks for single field values. {@code field} is the long name of the option the value came
+ * from ({@code dob}); each failure names it ({@code --dob: ...}) and says what is allowed.
+ */
+public final class Fields {
+
+    public static final int NAME_MAX = 100;
+    public static final int TEXT_MAX = 2_000;
+    public static final int LONG_TEXT_MAX = 20_000;
+    public static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+
+    private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final Pattern PHONE = Pattern.compile("[0-9+()\\-. ]+((ext|x)\\.? ?[0-9]+)?",
+            Pattern.CASE_INSENSITIVE);
+
+    private Fields() {
+    }
+
+    /** A date written as YYYY-MM-DD, checked against the calendar (no 30 February). */
+    public static LocalDate date(String field, String value) {
+        String text = value.strip();
+        try {
+            return LocalDate.parse(text, ISO_DATE);
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.forField(field, text + " is not a valid date (use YYYY-MM-DD)");
+        }
+    }
+
+    /** A date that is not after {@code today}. */
+    public static LocalDate pastDate(String field, String value, LocalDate today) {
+        LocalDate date = date(field, value);
+        if (date.isAfter(today)) {
+            throw InvalidInputException.forField(field, date + " is in the future (today is " + today + ")");
+        }
+        return date;
+    }
+
+    /** A date of birth: not in the future and not before 1900. */
+    public static LocalDate dateOfBirth(String field, String value, LocalDate today) {
+        LocalDate date = pastDate(field, value, today);
+        if (date.isBefore(EARLIEST_BIRTH)) {
+            throw InvalidInputException.forField(field, date + " is too long ago (use a date from "
+                    + EARLIEST_BIRTH + " on)");
+        }
+        return date;
+    }
+
+    /**
+     * A person's name, kept exactly as typed: any script, apostrophes, hyphens, spaces, even quotes
+     * or SQL. It must contain a letter and no control characters.
+     */
+    public static String name(String field, String value) {
+        String name = requiredText(field, value, NAME_MAX);
+        if (name.codePoints().noneMatch(Character::isLetter)) {
+            throw InvalidInputException.forField(field, quote(name) + " has no letters (a name needs at least one)");
+        }
+        return name;
+    }
+
+    /** Free text that must not be empty. */
+    public static String requiredText(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw InvalidInputException.forField(field, "must not be empty");
+        }
+        return text(field, value, max);
+    }
+
+    /** Free text: no control characters other than line breaks and tabs, at most {@code max} characters. */
+    public static String text(String field, String value, int max) {
+        if (value.codePointCount(0, value.length()) > max) {
+            throw InvalidInputException.forField(field, "is too long (at most " + max + " characters)");
+        }
+        boolean control = value.codePoints()
+                .anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
+        if (control) {
+            throw InvalidInputException.forField(field, "contains control characters (only printable text is allowed)");
+        }
+        return value;
+    }
+
+    /** Optional free text: empty means "none". */
+    public static String optionalText(String field, String value, int max) {
+        return value == null || value.isBlank() ? null : text(field, value, max);
+    }
+
+    public static String email(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String email = value.strip();
+        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            throw InvalidInputException.forField(field, quote(email) + " is not an email address (use name@example.com)");
+        }
+        return email;
+    }
+
+    public static String phone(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String phone = value.strip();
+        long digits = phone.chars().filter(Character::isDigit).count();
+        if (phone.length() > 40 || !PHONE.matcher(phone).matches() || digits < 3) {
+            throw InvalidInputException.forField(field, quote(phone)
+                    + " is not a phone number (use digits, spaces and + - ( ) ., e.g. +61 412 345 678)");
+        }
+        return phone;
+    }
+
+    /** An integer score in {@code [min, max]}. */
+    public static int range(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw InvalidInputException.forField(field, value + " is out of range (use " + min + "-" + max + ")");
+        }
+        return value;
+    }
+
+    public static String quote(String value) {
+        return "'" + value + "'";
+    }
+}

@@ -1,0 +1,13 @@
+package app.soapstone.validation;
+
+/** A record asked for by id that does not exist. */
+public class NotFoundException extends RuntimeException {
+
+    public NotFoundException(String message) {
+        super(message);
+    }
+
+    public static NotFoundException of(String kind, long id) {
+        return new NotFoundException("No " + kind + " with id " + id);
+    }
+}

@@ -1,0 +1,94 @@
+package app.soapstone.support;
+
+import app.soapstone.shell.CommandRunner;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.shell.core.InputReader;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Base for tests that need the application: one Spring context for all of them, on a SQLite file
+ * in a fresh temp folder (never the user's database), emptied before each test. {@link #run}
+ * sends a command line through the same runner the interactive shell and one-shot mode use.
+ */
+@SpringBootTest(properties = "spring.shell.interactive.enabled=false")
+public abstract class SoapstoneTest {
+
+    protected static final Path DATA_DIR = createDataDir();
+
+    @Autowired
+    protected CommandRunner runner;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("soapstone.db", () -> DATA_DIR.resolve("soapstone.db").toString());
+    }
+
+    @BeforeEach
+    void emptyDatabase() {
+        for (String table : jdbc.sql("""
+                SELECT name FROM sqlite_master
+                WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'flyway_%'
+                """).query(String.class).list()) {
+            jdbc.sql("DELETE FROM \"" + table + "\"").update();
+        }
+    }
+
+    /** Runs one command line as typed in the shell. */
+    protected Result run(String line) {
+        return run(line, new InputReader() {
+        });
+    }
+
+    protected Result run(String line, InputReader input) {
+        StringWriter out = new StringWriter();
+        CommandRunner.Outcome outcome = runner.run(line, new PrintWriter(out), input);
+        return new Result(outcome.status(), out.toString(), outcome.error());
+    }
+
+    /** Runs one command given as separate words, the way one-shot mode receives them from the OS shell. */
+    protected Result runWords(String... words) {
+        StringWriter out = new StringWriter();
+        CommandRunner.Outcome outcome = runner.run(List.of(words), new PrintWriter(out), new InputReader() {
+        });
+        return new Result(outcome.status(), out.toString(), outcome.error());
+    }
+
+    /** What a command printed, its exit status and, on failure, its error line. */
+    public record Result(int status, String output, String error) {
+
+        public boolean ok() {
+            return status == 0;
+        }
+
+        /** The output, trimmed; fails the test with the error if the command failed. */
+        public String expectOk() {
+            if (status != 0) {
+                throw new AssertionError("command failed with status " + status + ": " + error);
+            }
+            return output.strip();
+        }
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("soapstone-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

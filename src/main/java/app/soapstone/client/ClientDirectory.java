@@ -73,7 +73,12 @@ class ClientDirectory {
     private static List<ClientSummary> sorted(List<ClientSummary> clients) {
         Collator collator = Collator.getInstance(Locale.ROOT);
         collator.setStrength(Collator.SECONDARY);
-        Comparator<ClientSummary> order = Comparator.comparing(ClientSummary::lastName, collator)
+        // Folded first: the JDK collator has no rule for letters such as Ł or Ø and would put
+        // Łukasiewicz after Zimmerman; folded, it sorts as Lukasiewicz, between Lee and Martin.
+        Comparator<ClientSummary> order = Comparator
+                .comparing((ClientSummary c) -> SearchText.fold(c.lastName()), collator)
+                .thenComparing(c -> SearchText.fold(c.firstName()), collator)
+                .thenComparing(ClientSummary::lastName, collator)
                 .thenComparing(ClientSummary::firstName, collator)
                 .thenComparingLong(ClientSummary::id);
         return clients.stream().sorted(order).toList();

@@ -43,7 +43,19 @@ public class OneShot {
     static final InputReader NO_INPUT = new InputReader() {
     };
 
+    /**
+     * What the JVM puts in place of command-line bytes it cannot decode, e.g. the UTF-8 of "Zoë"
+     * under LANG=C. Such a word would be stored mangled, so the command is refused instead.
+     */
+    static final char UNREADABLE = '\uFFFD';
+
     public int runCommand(List<String> words) {
+        if (words.stream().anyMatch(word -> word.indexOf(UNREADABLE) >= 0)) {
+            err.println("Error: the command line holds characters that could not be read (the locale, LANG or LC_ALL,"
+                    + " is probably not UTF-8). Nothing was changed. Set LANG=C.UTF-8, or put the command in a"
+                    + " script file and run it with @file.");
+            return Failure.USAGE;
+        }
         CommandRunner.Outcome outcome = runner.run(words, out, NO_INPUT);
         if (!outcome.ok()) {
             err.println("Error: " + outcome.error());

@@ -248,4 +248,16 @@ class OneShotTest extends SoapstoneTest {
     private int clientCount() {
         return jdbc.sql("SELECT count(*) FROM client").query(Integer.class).single();
     }
+
+    @Test
+    void refusesWordsTheJvmCouldNotDecodeInsteadOfRunningTheCommand() {
+        // "Zo\uFFFD\uFFFD" is "Zoë" as the JVM reads it under LANG=C.
+        int status = oneShot.runCommand(List.of("client", "add", "--first-name", "Zo\uFFFD\uFFFD", "--last-name", "Lee"));
+
+        assertThat(status).isEqualTo(Failure.USAGE);
+        assertThat(stdout()).isEmpty();
+        assertThat(stderr()).startsWith("Error: the command line holds characters that could not be read")
+                .contains("LANG=C.UTF-8");
+        assertThat(jdbc.sql("SELECT count(*) FROM client").query(Integer.class).single()).isZero();
+    }
 }

@@ -1,0 +1,362 @@
+package app.soapstone;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * End-to-end: runs the packaged jar ({@code target/soapstone.jar}, built by {@code package}) as a
+ * separate process, the way a therapist or a script runs it, and checks stdout, stderr, the exit
+ * status and what ended up in the SQLite file. Every process gets its own database in a temp
+ * folder and a HOME there too, so nothing touches the real home; stdin is empty.
+ */
+class OneShotIT {
+
+    private static final long TIMEOUT_SECONDS = 60;
+
+    /** Anything that looks like a log line (Spring's console format, JUL warnings) or a stack trace. */
+    private static final Pattern LOG_LINE = Pattern.compile("\\b(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|SEVERE)\\b");
+    private static final Pattern ID_LINE = Pattern.compile("\\d+\\R");
+
+    private static String java;
+    private static Path jar;
+
+    private final AtomicInteger runs = new AtomicInteger();
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void locateJarAndJava() {
+        String configured = System.getProperty("soapstone.jar", "target/soapstone.jar");
+        jar = Path.of(configured).toAbsolutePath();
+        assertThat(jar).as("the packaged jar (run 'mvnw verify', which packages before the ITs)").isRegularFile();
+        java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Non-ASCII arguments reach the child only if this JVM encodes them as UTF-8 (see the failsafe config).
+        assertThat(System.getProperty("sun.jnu.encoding", "UTF-8"))
+                .as("the test JVM must run in a UTF-8 locale to pass names like Zoë as arguments")
+                .isEqualToIgnoringCase("UTF-8");
+    }
+
+    @Test
+    void addsListsAndFindsClientsAndStoresNamesExactly() throws Exception {
+        Path db = temp.resolve("data").resolve("not-yet").resolve("soapstone.db");
+        assertThat(db.getParent()).doesNotExist();
+
+        Run zoe = soapstone(db, "client", "add", "--first-name", "Zoë", "--last-name", "Łukasiewicz",
+                "--dob", "1958-03-14", "--phone", "+61 412 345 678");
+        assertThat(zoe.status).as(zoe.describe()).isZero();
+        assertThat(zoe.out).as("only the id").matches(ID_LINE);
+        assertThat(zoe.err).isEmpty();
+
+        // The missing folder was created on first use, owner-only, with the log beside the database.
+        assertThat(db.getParent()).isDirectory();
+        assertThat(db).isRegularFile();
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(db.getParent())))
+                    .isEqualTo("rwx------");
+        }
+        Path log = db.resolveSibling("soapstone.log");
+        assertThat(log).isRegularFile();
+        assertThat(Files.size(log)).as("logging goes to the file instead of the console").isPositive();
+
+        String robertFirst = "Robert'); DROP TABLE client;--";
+        String robertLast = "O\"Neil";
+        Run robert = soapstone(db, "client", "add", "--first-name", robertFirst, "--last-name", robertLast);
+        assertThat(robert.status).as(robert.describe()).isZero();
+        assertThat(robert.out).matches(ID_LINE);
+        assertThat(robert.err).isEmpty();
+
+        Run anna = soapstone(db, "client", "add", "--first-name", "Анна", "--last-name", "Ковалёва");
+        assertThat(anna.status).as(anna.describe()).isZero();
+        assertThat(anna.out).matches(ID_LINE);
+        assertThat(anna.err).isEmpty();
+
+        Run list = soapstone(db, "client", "list");
+        assertThat(list.status).as(list.describe()).isZero();
+        assertThat(list.err).isEmpty();
+        assertThat(list.out).contains("Łukasiewicz, Zoë", "1958-03-14", "+61 412 345 678",
+                robertLast + ", " + robertFirst, "Ковалёва, Анна");
+
+        Run search = soapstone(db, "client", "search", "zoe");
+        assertThat(search.status).as(search.describe()).isZero();
+        assertThat(search.err).isEmpty();
+        assertThat(search.out).contains("Łukasiewicz, Zoë").doesNotContain("Ковалёва").doesNotContain("Robert");
+
+        try (Connection connection = open(db)) {
+            List<List<String>> clients = rows(connection, """
+                    SELECT id, hex(first_name), hex(last_name), date_of_birth, typeof(date_of_birth), phone
+                    FROM client ORDER BY id""");
+            assertThat(clients).containsExactly(
+                    List.of(zoe.out.strip(), hex("Zoë"), hex("Łukasiewicz"), "1958-03-14", "text", "+61 412 345 678"),
+                    List.of(robert.out.strip(), hex(robertFirst), hex(robertLast), "null", "null", "null"),
+                    List.of(anna.out.strip(), hex("Анна"), hex("Ковалёва"), "null", "null", "null"));
+            assertThat(rows(connection, "SELECT version, success FROM flyway_schema_history WHERE version = '001'"))
+                    .containsExactly(List.of("001", "1"));
+        }
+    }
+
+    @Test
+    void reportsErrorsOnStderrWithTheirExitStatus() throws Exception {
+        Path db = temp.resolve("errors").resolve("soapstone.db");
+
+        Run unknownCommand = soapstone(db, "frobnicate", "--now");
+        assertThat(unknownCommand.status).as(unknownCommand.describe()).isEqualTo(2);
+        assertThat(unknownCommand.out).isEmpty();
+        assertThat(unknownCommand.errorLine()).contains("Unknown command 'frobnicate'");
+
+        Run badDate = soapstone(db, "client", "add", "--first-name", "Ann", "--last-name", "Lee", "--dob", "2026-02-30");
+        assertThat(badDate.status).as(badDate.describe()).isEqualTo(2);
+        assertThat(badDate.out).isEmpty();
+        assertThat(badDate.errorLine()).contains("--dob: 2026-02-30 is not a valid date (use YYYY-MM-DD)");
+
+        Run missing = soapstone(db, "client", "show", "999");
+        assertThat(missing.status).as(missing.describe()).isEqualTo(3);
+        assertThat(missing.out).isEmpty();
+        assertThat(missing.errorLine()).contains("No client with id 999");
+
+        Run unknownOption = soapstone(db, "client", "add", "--first-name", "Ann", "--last-name", "Lee", "--colour", "red");
+        assertThat(unknownOption.status).as(unknownOption.describe()).isEqualTo(2);
+        assertThat(unknownOption.out).isEmpty();
+        assertThat(unknownOption.errorLine()).contains("unknown option --colour");
+
+        try (Connection connection = open(db)) {
+            assertThat(rows(connection, "SELECT count(*) FROM client")).containsExactly(List.of("0"));
+        }
+    }
+
+    @Test
+    void runsAScriptLineByLineAndStopsAtTheFirstFailure() throws Exception {
+        Path db = temp.resolve("script").resolve("soapstone.db");
+        // A byte-order mark, as Windows editors write, comments, blank lines and quoted values.
+        Files.writeString(temp.resolve("day.txt"), """
+                \uFEFF// Monday's new clients
+
+                client add --first-name "Mary Ann" --last-name "O'Brien" --dob 1970-01-02
+                    // an indented comment
+                client add --first-name 'Jean-Luc' --last-name "d'Artagnan \\"le Grand\\"" --phone "+33 1 23 45 67 89"
+
+                client search "mary ann"
+                """, StandardCharsets.UTF_8);
+
+        Run day = soapstone(db, "@day.txt");
+        assertThat(day.status).as(day.describe()).isZero();
+        assertThat(day.err).isEmpty();
+        List<String> lines = day.out.lines().toList();
+        assertThat(lines).hasSizeGreaterThan(2);
+        assertThat(lines.get(0)).matches("\\d+");
+        assertThat(lines.get(1)).matches("\\d+");
+        assertThat(day.out).contains("O'Brien, Mary Ann").doesNotContain("Jean-Luc");
+
+        Files.writeString(temp.resolve("tuesday.txt"), """
+                // Tuesday
+                client add --first-name Third --last-name Client
+
+                client add --first-name Fourth --last-name Client --dob 2026-02-30
+                client add --first-name Fifth --last-name Client
+                """, StandardCharsets.UTF_8);
+
+        Run tuesday = soapstone(db, "@tuesday.txt");
+        assertThat(tuesday.status).as(tuesday.describe()).isEqualTo(2);
+        assertThat(tuesday.out).as("only the first command's id").matches(ID_LINE);
+        assertThat(tuesday.err).contains("--dob: 2026-02-30 is not a valid date (use YYYY-MM-DD)")
+                .contains("tuesday.txt:4");
+
+        try (Connection connection = open(db)) {
+            assertThat(rows(connection, "SELECT first_name, last_name, date_of_birth, phone FROM client ORDER BY id"))
+                    .containsExactly(
+                            List.of("Mary Ann", "O'Brien", "1970-01-02", "null"),
+                            List.of("Jean-Luc", "d'Artagnan \"le Grand\"", "null", "+33 1 23 45 67 89"),
+                            List.of("Third", "Client", "null", "null"));
+        }
+    }
+
+    @Test
+    void refusesATextFileAndLeavesItUntouched() throws Exception {
+        Path notes = temp.resolve("notes.txt");
+        Files.writeString(notes, "Appointments\nMon 09:00 Zoë Łukasiewicz\n", StandardCharsets.UTF_8);
+        String before = sha256(notes);
+
+        Run run = soapstone(notes, "client", "list");
+        assertThat(run.status).as(run.describe()).isEqualTo(5);
+        assertThat(run.out).isEmpty();
+        assertThat(run.errorLine()).contains(notes.toString()).contains("is not a SQLite database")
+                .contains("left untouched");
+        assertThat(sha256(notes)).isEqualTo(before);
+        assertThat(notes.resolveSibling("notes.txt-wal")).doesNotExist();
+        assertThat(notes.resolveSibling("notes.txt-shm")).doesNotExist();
+        assertThat(notes.resolveSibling("notes.txt-journal")).doesNotExist();
+    }
+
+    @Test
+    void refusesADatabaseWrittenByANewerVersionAndLeavesItUntouched() throws Exception {
+        Path db = temp.resolve("newer").resolve("soapstone.db");
+        Run create = soapstone(db, "client", "add", "--first-name", "Zoë", "--last-name", "Łukasiewicz");
+        assertThat(create.status).as(create.describe()).isZero();
+
+        try (Connection connection = open(db);
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,
+                         checksum, installed_by, execution_time, success)
+                     VALUES ((SELECT max(installed_rank) + 1 FROM flyway_schema_history), '999', 'from the future',
+                         'SQL', 'V999__from_the_future.sql', 1, 'soapstone', 1, 1)""")) {
+            assertThat(insert.executeUpdate()).isOne();
+        }
+        String before = sha256(db);
+
+        Run run = soapstone(db, "client", "list");
+        assertThat(run.status).as(run.describe()).isEqualTo(5);
+        assertThat(run.out).isEmpty();
+        assertThat(run.errorLine()).contains("newer version").contains("999").contains("left untouched");
+        assertThat(sha256(db)).isEqualTo(before);
+    }
+
+    /**
+     * Under LANG=C the JVM decodes the UTF-8 bytes of "Zoë" as "Zo\uFFFD\uFFFD"; storing that
+     * would silently mangle the name in the client's record.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void refusesArgumentsItCannotReadRatherThanStoringThemMangled() throws Exception {
+        Path db = temp.resolve("c-locale").resolve("soapstone.db");
+
+        Run run = soapstone(db, Map.of("LC_ALL", "C", "LANG", "C"),
+                "client", "add", "--first-name", "Zoë", "--last-name", "Łukasiewicz");
+        assertThat(run.status).as(run.describe()).isEqualTo(2);
+        assertThat(run.out).isEmpty();
+        assertThat(run.errorLine()).contains("could not be read").contains("UTF-8");
+
+        try (Connection connection = open(db)) {
+            assertThat(rows(connection, "SELECT count(*) FROM client")).containsExactly(List.of("0"));
+        }
+    }
+
+    // --- running the jar --------------------------------------------------------------------------
+
+    /** What one run of the jar printed and returned. */
+    private record Run(List<String> command, int status, String out, String err) {
+
+        /** The one line a failure prints: "Error: ...", nothing more. */
+        String errorLine() {
+            assertThat(err.lines().toList()).as(describe()).hasSize(1);
+            assertThat(err).as(describe()).startsWith("Error: ");
+            return err.strip();
+        }
+
+        String describe() {
+            return String.join(" ", command) + "\n--- exit " + status + "\n--- stdout:\n" + out + "\n--- stderr:\n" + err;
+        }
+    }
+
+    private Run soapstone(Path database, String... args) throws IOException, InterruptedException {
+        return soapstone(database, Map.of(), args);
+    }
+
+    private Run soapstone(Path database, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        // The two -XX options only make these short runs start faster (C1 only, one GC thread).
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        int number = runs.incrementAndGet();
+        Path out = temp.resolve("run-" + number + ".out");
+        Path err = temp.resolve("run-" + number + ".err");
+        Path home = Files.createDirectories(temp.resolve("home"));
+
+        ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        Map<String, String> env = builder.environment();
+        env.remove("JAVA_TOOL_OPTIONS");
+        env.remove("JDK_JAVA_OPTIONS");
+        env.put("SOAPSTONE_DB", database.toString());
+        env.put("HOME", home.toString());
+        env.put("XDG_DATA_HOME", home.resolve(".local").resolve("share").toString());
+        env.put("LC_ALL", "C.UTF-8");
+        env.putAll(environment);
+
+        Process process = builder.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            fail("timed out after " + TIMEOUT_SECONDS + " s: " + String.join(" ", command)
+                    + "\n--- stdout:\n" + Files.readString(out) + "\n--- stderr:\n" + Files.readString(err));
+        }
+        Run run = new Run(command, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        assertQuietConsole(run);
+        return run;
+    }
+
+    /** No banner, no log lines, no stack traces: the console is for results and one-line errors only. */
+    private static void assertQuietConsole(Run run) {
+        for (String stream : List.of(run.out, run.err)) {
+            assertThat(stream).as(run.describe())
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ")
+                    .doesNotContain("Spring Boot")
+                    .doesNotContain(":: Spring")
+                    .doesNotContain("____")
+                    .doesNotContainPattern(LOG_LINE);
+        }
+    }
+
+    // --- looking inside the database --------------------------------------------------------------
+
+    private static Connection open(Path database) throws SQLException {
+        assertThat(database).isRegularFile();
+        return DriverManager.getConnection("jdbc:sqlite:" + database);
+    }
+
+    /** Every row as text, SQL NULL as "null". */
+    private static List<List<String>> rows(Connection connection, String sql) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                List<String> row = new ArrayList<>();
+                for (int c = 1; c <= columns; c++) {
+                    row.add(String.valueOf(result.getString(c)));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** What SQLite's hex() returns for text stored as UTF-8. */
+    private static String hex(String text) {
+        return HexFormat.of().withUpperCase().formatHex(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}

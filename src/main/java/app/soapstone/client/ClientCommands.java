@@ -17,10 +17,12 @@ class ClientCommands {
 
     private final ClientService clients;
     private final Screen screen;
+    private final List<ClientSection> sections;
 
-    ClientCommands(ClientService clients, Screen screen) {
+    ClientCommands(ClientService clients, Screen screen, List<ClientSection> sections) {
         this.clients = clients;
         this.screen = screen;
+        this.sections = sections;
     }
 
     @Command(name = "client add", group = GROUP, description = "Add a client and print their id")
@@ -54,7 +56,9 @@ class ClientCommands {
 
     @Command(name = "client show", group = GROUP, description = "Show everything known about a client")
     String show(@Argument(index = 0, description = "Client id") long id) {
-        return ClientView.card(clients.get(id), clients.today());
+        StringBuilder text = new StringBuilder(ClientView.card(clients.get(id), clients.today()));
+        sections.forEach(section -> section.render(id).ifPresent(part -> text.append("\n\n").append(part)));
+        return text.toString();
     }
 
     @Command(name = "client edit", group = GROUP,

@@ -765,10 +765,10 @@ class ClientCommandsTest extends SoapstoneTest {
         return dataLines(table).stream().map(line -> line.replaceFirst("^\\d+\\s+", "").split(" {2,}")[0]).toList();
     }
 
-    /** The label-value lines of {@code client show}. */
+    /** The label-value lines of {@code client show}: its first block, before other features' sections. */
     private static Map<String, String> card(String text) {
         Map<String, String> fields = new java.util.LinkedHashMap<>();
-        for (String line : text.strip().lines().toList()) {
+        for (String line : text.strip().split("\n\n")[0].lines().toList()) {
             int colon = line.indexOf(':');
             assertThat(colon).as(line).isPositive();
             fields.put(line.substring(0, colon), line.substring(colon + 1).strip());

@@ -8,6 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.shell.core.InputReader;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,14 +40,30 @@ public abstract class SoapstoneTest {
         registry.add("soapstone.db", () -> DATA_DIR.resolve("soapstone.db").toString());
     }
 
+    @Autowired
+    private PlatformTransactionManager transactions;
+
+    /**
+     * Empties every table. Clinical records are protected by triggers against deletion, so the
+     * triggers are dropped and recreated around the clean-up, in one transaction.
+     */
     @BeforeEach
     void emptyDatabase() {
-        for (String table : jdbc.sql("""
-                SELECT name FROM sqlite_master
-                WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'flyway_%'
-                """).query(String.class).list()) {
-            jdbc.sql("DELETE FROM \"" + table + "\"").update();
-        }
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.sql("PRAGMA defer_foreign_keys = ON").update();
+            List<String> triggers = jdbc.sql("SELECT sql FROM sqlite_master WHERE type = 'trigger'")
+                    .query(String.class).list();
+            for (String name : jdbc.sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").query(String.class).list()) {
+                jdbc.sql("DROP TRIGGER \"" + name + "\"").update();
+            }
+            for (String table : jdbc.sql("""
+                    SELECT name FROM sqlite_master
+                    WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'flyway_%'
+                    """).query(String.class).list()) {
+                jdbc.sql("DELETE FROM \"" + table + "\"").update();
+            }
+            triggers.forEach(sql -> jdbc.sql(sql).update());
+        });
     }
 
     /** Runs one command line as typed in the shell. */

@@ -1,0 +1,289 @@
+package app.soapstone.intake;
+
+import app.soapstone.client.Client;
+import app.soapstone.client.ClientService;
+import app.soapstone.clinic.ClinicService;
+import app.soapstone.clinic.Practitioner;
+import app.soapstone.intake.Intake.Consent;
+import app.soapstone.intake.Intake.CrampHistory;
+import app.soapstone.intake.Intake.IntakeCondition;
+import app.soapstone.intake.Intake.IntakeConsentElement;
+import app.soapstone.intake.Intake.IntakeRedFlag;
+import app.soapstone.intake.Intake.IntakeSite;
+import app.soapstone.intake.Intake.Lifestyle;
+import app.soapstone.screening.Flag;
+import app.soapstone.screening.Screening;
+import app.soapstone.screening.ScreeningInput;
+import app.soapstone.screening.ScreeningRules;
+import app.soapstone.validation.ConflictException;
+import app.soapstone.validation.Fields;
+import app.soapstone.validation.InvalidInputException;
+import app.soapstone.validation.NotFoundException;
+import app.soapstone.vocabulary.IdList;
+import app.soapstone.vocabulary.Vocabulary;
+import org.springframework.data.jdbc.core.mapping.AggregateReference;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Recording intake versions, reading them back, and screening the current one. */
+@Service
+public class IntakeService {
+
+    static final double MAX_PER_WEEK = 700;
+
+    private final IntakeRepository intakes;
+    private final ClearanceRepository clearances;
+    private final ClientService clients;
+    private final ClinicService clinic;
+    private final Vocabulary vocabulary;
+    private final ScreeningRules rules;
+    private final Screening screening;
+    private final Clock clock;
+
+    IntakeService(IntakeRepository intakes, ClearanceRepository clearances, ClientService clients, ClinicService clinic,
+            Vocabulary vocabulary, ScreeningRules rules, Screening screening, Clock clock) {
+        this.intakes = intakes;
+        this.clearances = clearances;
+        this.clients = clients;
+        this.clinic = clinic;
+        this.vocabulary = vocabulary;
+        this.rules = rules;
+        this.screening = screening;
+        this.clock = clock;
+    }
+
+    /** A client's intake with the clearance recorded for it and the flags that follow. */
+    public record Screened(Intake intake, Optional<Clearance> clearance, List<Flag> flags) {
+
+        public boolean blocked() {
+            return flags.stream().anyMatch(Flag::blocking);
+        }
+    }
+
+    /** Records {@code form} as the client's new current intake. */
+    @Transactional
+    public Intake record(long clientId, IntakeForm form) {
+        Client client = activeClient(clientId);
+        for (IntakeForm.Question question : IntakeForm.REQUIRED) {
+            if (!form.has(question.option())) {
+                throw InvalidInputException.forField(question.option(), "is required (" + question.prompt() + ")");
+            }
+        }
+        LocalDate today = today();
+        LocalDate takenOn = form.has("date") ? Fields.pastDate("date", form.get("date"), today) : today;
+        Practitioner practitioner = form.has("practitioner")
+                ? clinic.practitioner(wholeNumber("practitioner", form.get("practitioner"), 1, Long.MAX_VALUE))
+                : clinic.defaultPractitioner().orElse(null);
+        Intake intake = new Intake(null, AggregateReference.to(client.id()), intakes.latestVersion(clientId) + 1,
+                takenOn, clock.instant(), practitioner == null ? null : AggregateReference.to(practitioner.id()),
+                crampHistory(form),
+                IdList.parseRequired("cramp-sites", form.get("cramp-sites"), vocabulary.siteIds()).stream()
+                        .map(IntakeSite::new).toList(),
+                ids(form, "conditions", rules.conditionIds()).stream().map(IntakeCondition::new).toList(),
+                text(form, "other-conditions", Fields.TEXT_MAX),
+                ids(form, "red-flags", rules.redFlagIds()).stream().map(IntakeRedFlag::new).toList(),
+                form.has("medications") ? MedicationList.parse("medications", form.get("medications")) : List.of(),
+                form.has("surgeries") ? SurgeryList.parse("surgeries", form.get("surgeries"), today) : List.of(),
+                lifestyle(form),
+                text(form, "allergies", Fields.TEXT_MAX),
+                new Consent(Fields.pastDate("consent-date", form.get("consent-date"), today),
+                        Fields.requiredText("consent-by", form.get("consent-by"), Fields.NAME_MAX)),
+                consentExplained(form).stream().map(IntakeConsentElement::new).toList());
+        return intakes.save(intake);
+    }
+
+    /** Checks one answer typed at a prompt, the way {@link #record} would. */
+    public void checkAnswer(String option, String value) {
+        LocalDate today = today();
+        switch (option) {
+            case "cramp-frequency" -> decimal(option, value, 0, MAX_PER_WEEK);
+            case "cramp-sites" -> IdList.parseRequired(option, value, vocabulary.siteIds());
+            case "cramp-severity" -> wholeNumber(option, value, 0, 10);
+            case "consent-date" -> Fields.pastDate(option, value, today);
+            case "consent-by" -> Fields.requiredText(option, value, Fields.NAME_MAX);
+            default -> throw new IllegalArgumentException("not a required intake field: " + option);
+        }
+    }
+
+    /** The allowed values to show when asking for {@code option}, or empty. */
+    public List<String> allowedValues(String option) {
+        return option.equals("cramp-sites") ? List.copyOf(vocabulary.siteIds()) : List.of();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Intake> current(long clientId) {
+        clients.get(clientId);
+        return intakes.findCurrent(clientId);
+    }
+
+    @Transactional(readOnly = true)
+    public Intake version(long clientId, int version) {
+        clients.get(clientId);
+        return intakes.findVersion(clientId, version).orElseThrow(() -> {
+            int latest = intakes.latestVersion(clientId);
+            return new NotFoundException("Client " + clientId + " has no intake version " + version
+                    + (latest == 0 ? " (no intakes yet)" : " (versions 1-" + latest + ")"));
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public List<Intake> history(long clientId) {
+        clients.get(clientId);
+        return intakes.findAllVersions(clientId);
+    }
+
+    /** The screening of the client's current intake, if they have one. */
+    @Transactional(readOnly = true)
+    public Optional<Screened> screening(long clientId) {
+        return current(clientId).map(this::screen);
+    }
+
+    @Transactional(readOnly = true)
+    public Screened screen(Intake intake) {
+        Optional<Clearance> clearance = clearances.findLatest(intake.id());
+        return new Screened(intake, clearance, screening.screen(screeningInput(intake, clearance), today()));
+    }
+
+    /** Records that a doctor cleared the urgent referrals of the client's current intake. */
+    @Transactional
+    public Clearance clear(long clientId, String note, String date) {
+        activeClient(clientId);
+        Intake intake = intakes.findCurrent(clientId).orElseThrow(() -> new ConflictException(
+                "Client " + clientId + " has no intake to clear; record one with 'intake new --client " + clientId + "'"));
+        boolean urgent = intake.redFlagIds().stream().anyMatch(id -> rules.redFlag(id).map(r -> r.urgent()).orElse(false));
+        if (!urgent) {
+            throw new ConflictException("Client " + clientId + "'s current intake (version " + intake.version()
+                    + ") has no urgent referral to clear");
+        }
+        LocalDate today = today();
+        LocalDate clearedOn = date == null || date.isBlank() ? today : Fields.pastDate("date", date, today);
+        if (clearedOn.isBefore(intake.takenOn())) {
+            throw InvalidInputException.forField("date", clearedOn + " is before the intake it clears (" + intake.takenOn() + ")");
+        }
+        Practitioner practitioner = clinic.defaultPractitioner().orElse(null);
+        return clearances.save(new Clearance(null, AggregateReference.to(intake.id()), clearedOn,
+                Fields.requiredText("note", note, Fields.TEXT_MAX),
+                practitioner == null ? null : AggregateReference.to(practitioner.id()), clock.instant()));
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private Client activeClient(long clientId) {
+        Client client = clients.get(clientId);
+        if (client.archived()) {
+            throw new ConflictException("Client " + clientId + " is archived; restore them first with 'client restore "
+                    + clientId + "'");
+        }
+        return client;
+    }
+
+    private CrampHistory crampHistory(IntakeForm form) {
+        double frequency = decimal("cramp-frequency", form.get("cramp-frequency"), 0, MAX_PER_WEEK);
+        String unit = form.has("cramp-frequency-unit") ? form.get("cramp-frequency-unit").strip().toLowerCase(Locale.ROOT) : "week";
+        double perWeek = switch (unit) {
+            case "night", "day" -> frequency * 7;
+            case "week" -> frequency;
+            case "month" -> frequency * 12 / 52;
+            default -> throw InvalidInputException.forField("cramp-frequency-unit", "'" + unit + "' is not allowed; use night, week or month");
+        };
+        if (perWeek > MAX_PER_WEEK) {
+            throw InvalidInputException.forField("cramp-frequency", "is more than " + (int) MAX_PER_WEEK + " a week");
+        }
+        String timing = null;
+        if (form.has("cramp-timing")) {
+            timing = form.get("cramp-timing").strip().toLowerCase(Locale.ROOT);
+            if (!List.of("night", "day", "exercise", "mixed").contains(timing)) {
+                throw InvalidInputException.forField("cramp-timing", "'" + form.get("cramp-timing")
+                        + "' is not allowed; use night, day, exercise or mixed");
+            }
+        }
+        return new CrampHistory(Math.round(perWeek * 100) / 100.0, number(frequency) + " per " + unit,
+                wholeNumber("cramp-severity", form.get("cramp-severity"), 0, 10),
+                form.has("cramp-duration") ? decimal("cramp-duration", form.get("cramp-duration"), 0, 24 * 60) : null,
+                timing,
+                form.has("sleep-disturbance") ? wholeNumber("sleep-disturbance", form.get("sleep-disturbance"), 0, 10) : null,
+                text(form, "triggers", Fields.TEXT_MAX), text(form, "cramps-since", Fields.NAME_MAX));
+    }
+
+    private Lifestyle lifestyle(IntakeForm form) {
+        if (form.has("water-glasses") && form.has("water-litres")) {
+            throw InvalidInputException.forField("water-litres", "give either --water-glasses or --water-litres, not both");
+        }
+        return new Lifestyle(
+                form.has("water-glasses") ? decimal("water-glasses", form.get("water-glasses"), 0, 40) : null,
+                form.has("water-litres") ? decimal("water-litres", form.get("water-litres"), 0, 10) : null,
+                text(form, "caffeine", Fields.NAME_MAX), text(form, "alcohol", Fields.NAME_MAX),
+                text(form, "activity", Fields.TEXT_MAX), text(form, "occupation", Fields.NAME_MAX));
+    }
+
+    private List<String> consentExplained(IntakeForm form) {
+        if (!form.has("consent-explained")) {
+            return List.of();
+        }
+        if (form.get("consent-explained").strip().equalsIgnoreCase("all")) {
+            return List.copyOf(vocabulary.consentElementIds());
+        }
+        return IdList.parse("consent-explained", form.get("consent-explained"), vocabulary.consentElementIds());
+    }
+
+    private ScreeningInput screeningInput(Intake intake, Optional<Clearance> clearance) {
+        List<ScreeningInput.Surgery> surgeries = new ArrayList<>();
+        for (Intake.IntakeSurgery surgery : intake.surgeries()) {
+            surgeries.add(new ScreeningInput.Surgery(surgery.description(),
+                    surgery.performed() == null ? null : SurgeryList.latestDate(surgery.performed(), "surgeries")));
+        }
+        return new ScreeningInput(intake.takenOn(), intake.conditionIds(), intake.redFlagIds(),
+                intake.medications().stream().map(Intake.IntakeMedication::description).toList(), surgeries,
+                intake.allergies(), intake.consent().date(), intake.consentElementIds(),
+                clearance.map(c -> new ScreeningInput.Clearance(c.clearedOn(), c.note())).orElse(null));
+    }
+
+    private static List<String> ids(IntakeForm form, String option, java.util.Collection<String> allowed) {
+        return form.has(option) ? IdList.parse(option, form.get(option), allowed) : List.of();
+    }
+
+    private static String text(IntakeForm form, String option, int max) {
+        return form.has(option) ? Fields.text(option, form.get(option).strip(), max) : null;
+    }
+
+    static double decimal(String option, String value, double min, double max) {
+        double number;
+        try {
+            number = Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.forField(option, "'" + value + "' is not a number");
+        }
+        if (Double.isNaN(number) || number < min || number > max) {
+            throw InvalidInputException.forField(option, value.strip() + " is out of range (use " + number(min) + "-"
+                    + number(max) + ")");
+        }
+        return number;
+    }
+
+    static int wholeNumber(String option, String value, long min, long max) {
+        long number;
+        try {
+            number = Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.forField(option, "'" + value + "' is not a whole number"
+                    + (max <= 10 ? " (use " + min + "-" + max + ")" : ""));
+        }
+        if (number < min || number > max) {
+            throw InvalidInputException.forField(option, number + " is out of range (use " + min + "-" + max + ")");
+        }
+        return (int) number;
+    }
+
+    static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

@@ -1,0 +1,141 @@
+package app.soapstone.screening;
+
+import app.soapstone.screening.MedicationCatalog.Match;
+import app.soapstone.screening.ScreeningRules.Rules;
+import app.soapstone.screening.ScreeningRules.SurgeryRule;
+import app.soapstone.vocabulary.Vocabulary;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Works out the red flags, precautions and notes that follow from an intake. */
+@Service
+public class Screening {
+
+    private final ScreeningRules rules;
+    private final Vocabulary vocabulary;
+
+    public Screening(ScreeningRules rules, Vocabulary vocabulary) {
+        this.rules = rules;
+        this.vocabulary = vocabulary;
+    }
+
+    /** The flags for {@code input} as of {@code today}, REFER first, then PRECAUTION, then NOTE. */
+    public List<Flag> screen(ScreeningInput input, LocalDate today) {
+        List<Flag> flags = new ArrayList<>();
+        redFlags(input, flags);
+        conditions(input, flags);
+        medications(input, flags);
+        surgeries(input, flags);
+        allergies(input, flags);
+        staleness(input, today, flags);
+        consent(input, flags);
+        flags.sort(Comparator.comparing(Flag::level).thenComparing(f -> !f.urgent()));
+        return List.copyOf(flags);
+    }
+
+    private void redFlags(ScreeningInput input, List<Flag> flags) {
+        for (String id : input.redFlags()) {
+            rules.redFlag(id).ifPresent(red -> {
+                String clearance = red.urgent() && input.clearance() != null
+                        ? "medically cleared " + input.clearance().clearedOn() + ": " + input.clearance().note()
+                        : null;
+                flags.add(new Flag(Level.REFER, red.urgent(), red.title(), red.reason(), "red flags: " + red.label(),
+                        clearance));
+            });
+        }
+    }
+
+    private void conditions(ScreeningInput input, List<Flag> flags) {
+        for (String id : input.conditions()) {
+            rules.condition(id).filter(c -> c.flag() != null).ifPresent(condition -> flags.add(Flag.of(
+                    Level.parse(condition.flag().level(), ScreeningRules.CONDITIONS, id), condition.flag().title(),
+                    condition.flag().reason(), "conditions: " + condition.label())));
+        }
+    }
+
+    /** One flag per medication class, naming every medicine of that class the client takes. */
+    private void medications(ScreeningInput input, List<Flag> flags) {
+        Map<MedicationCatalog.MedicationClass, Set<String>> byClass = new LinkedHashMap<>();
+        for (String item : input.medications()) {
+            for (Match match : rules.medications().matches(item)) {
+                byClass.computeIfAbsent(match.medicationClass(), c -> new LinkedHashSet<>())
+                        .add(item.strip() + (item.toLowerCase(Locale.ROOT).contains(match.generic()) ? ""
+                                : " (" + match.generic() + ")"));
+            }
+        }
+        byClass.forEach((medicationClass, items) -> flags.add(Flag.of(medicationClass.level(),
+                medicationClass.label() + ": " + String.join(", ", items), medicationClass.reason(),
+                "medications: " + String.join("; ", items))));
+    }
+
+    private void surgeries(ScreeningInput input, List<Flag> flags) {
+        Rules r = rules.rules();
+        for (ScreeningInput.Surgery surgery : input.surgeries()) {
+            LocalDate recentSince = input.intakeDate().minusWeeks(r.recentSurgeryWeeks());
+            if (surgery.latestDate() != null && !surgery.latestDate().isBefore(recentSince)) {
+                flags.add(Flag.of(Level.PRECAUTION, r.recentSurgery().title() + ": " + surgery.description(),
+                        r.recentSurgery().reason(), "surgeries: " + surgery.description()));
+            }
+            String text = surgery.description().toLowerCase(Locale.ROOT);
+            for (SurgeryRule rule : r.surgeries()) {
+                if (rule.words().stream().anyMatch(w -> containsWords(text, w))) {
+                    flags.add(Flag.of(Level.parse(rule.level(), ScreeningRules.RULES, rule.title()),
+                            rule.title() + ": " + surgery.description(), rule.reason(),
+                            "surgeries: " + surgery.description()));
+                }
+            }
+        }
+    }
+
+    private static void allergies(ScreeningInput input, List<Flag> flags) {
+        if (input.allergies() != null && !input.allergies().isBlank()) {
+            flags.add(Flag.of(Level.PRECAUTION, "Allergies: " + input.allergies().strip(),
+                    "Check oils, lotions, gloves (latex) and fragrances before use.", "allergies"));
+        }
+    }
+
+    private void staleness(ScreeningInput input, LocalDate today, List<Flag> flags) {
+        Rules r = rules.rules();
+        Period intakeAge = Period.between(input.intakeDate(), today);
+        if (intakeAge.toTotalMonths() >= r.intakeReviewMonths()) {
+            flags.add(Flag.of(Level.NOTE, "Intake is " + months(intakeAge) + " old",
+                    "Review the health history with the client and record a new intake (at least every "
+                            + r.intakeReviewMonths() + " months).", "intake date: " + input.intakeDate()));
+        }
+        Period consentAge = Period.between(input.consentDate(), today);
+        if (consentAge.toTotalMonths() >= r.consentValidMonths()) {
+            flags.add(Flag.of(Level.PRECAUTION, "Consent is " + months(consentAge) + " old",
+                    "Consent is valid for " + r.consentValidMonths() + " months: explain the treatment again and"
+                            + " record new consent before treating.", "consent date: " + input.consentDate()));
+        }
+    }
+
+    private void consent(ScreeningInput input, List<Flag> flags) {
+        List<String> missing = new ArrayList<>(vocabulary.consentElementIds());
+        missing.removeAll(input.consentExplained());
+        if (!missing.isEmpty()) {
+            flags.add(Flag.of(Level.NOTE, rules.rules().incompleteConsent().title() + " (missing: "
+                    + String.join(", ", missing) + ")", rules.rules().incompleteConsent().reason(), "consent explained"));
+        }
+    }
+
+    private static boolean containsWords(String text, String words) {
+        return Pattern.compile("\\b" + Pattern.quote(words.toLowerCase(Locale.ROOT)) + "\\b").matcher(text).find();
+    }
+
+    private static String months(Period age) {
+        long months = age.toTotalMonths();
+        return months >= 24 ? (months / 12) + " years" : months + " months";
+    }
+}

@@ -1,0 +1,142 @@
+package app.soapstone.screening;
+
+import app.soapstone.screening.MedicationCatalog.MedicationClass;
+import app.soapstone.template.InvalidTemplateException;
+import app.soapstone.template.TemplateFiles;
+import app.soapstone.vocabulary.Vocabulary;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The screening rules and word lists from {@code templates/screening/}, loaded and checked once:
+ * conditions and red flags (with the flags they raise), medication classes, and the rules for
+ * surgeries, stale intakes and consent.
+ */
+@Component
+public class ScreeningRules {
+
+    static final String CONDITIONS = "screening/conditions.yaml";
+    static final String RED_FLAGS = "screening/red-flags.yaml";
+    static final String MEDICATIONS = "screening/medications.yaml";
+    static final String RULES = "screening/rules.yaml";
+
+    /** A health condition from the intake checklist, with the flag it raises (if any). */
+    public record Condition(String id, String label, FlagRule flag) {
+    }
+
+    /** A current symptom that needs a doctor; {@code plain} is the wording for clients. */
+    public record RedFlag(String id, String label, boolean urgent, String title, String reason, String plain) {
+    }
+
+    record FlagRule(String level, String title, String reason) {
+    }
+
+    record SurgeryRule(List<String> words, String level, String title, String reason) {
+    }
+
+    record TitledReason(String title, String reason) {
+    }
+
+    record Rules(int intakeReviewMonths, int consentValidMonths, int recentSurgeryWeeks, TitledReason recentSurgery,
+            List<SurgeryRule> surgeries, TitledReason incompleteConsent) {
+    }
+
+    record Drug(String generic, List<String> brands) {
+    }
+
+    record DrugClass(String id, String label, String level, String reason, Boolean prescriberQuestion,
+            List<Drug> drugs) {
+    }
+
+    private record ConditionsFile(List<Condition> conditions) {
+    }
+
+    private record RedFlagsFile(List<RedFlag> redFlags) {
+    }
+
+    private record MedicationsFile(List<DrugClass> classes) {
+    }
+
+    private final Map<String, Condition> conditions;
+    private final Map<String, RedFlag> redFlags;
+    private final MedicationCatalog medications = new MedicationCatalog();
+    private final Rules rules;
+
+    public ScreeningRules(TemplateFiles templates) {
+        this.conditions = Vocabulary.index(CONDITIONS, templates.read(CONDITIONS, ConditionsFile.class).conditions(),
+                Condition::id, c -> c.label() != null && (c.flag() == null || complete(CONDITIONS, c.id(), c.flag())));
+        this.redFlags = Vocabulary.index(RED_FLAGS, templates.read(RED_FLAGS, RedFlagsFile.class).redFlags(),
+                RedFlag::id, r -> r.label() != null && r.title() != null && r.reason() != null && r.plain() != null);
+        Map<String, DrugClass> classes = Vocabulary.index(MEDICATIONS,
+                templates.read(MEDICATIONS, MedicationsFile.class).classes(), DrugClass::id,
+                c -> c.label() != null && c.reason() != null && c.level() != null && c.drugs() != null && !c.drugs().isEmpty());
+        classes.values().forEach(this::addClass);
+        this.rules = templates.read(RULES, Rules.class);
+        checkRules();
+    }
+
+    public Collection<String> conditionIds() {
+        return conditions.keySet();
+    }
+
+    public Optional<Condition> condition(String id) {
+        return Optional.ofNullable(conditions.get(id));
+    }
+
+    public Collection<String> redFlagIds() {
+        return redFlags.keySet();
+    }
+
+    public Optional<RedFlag> redFlag(String id) {
+        return Optional.ofNullable(redFlags.get(id));
+    }
+
+    public MedicationCatalog medications() {
+        return medications;
+    }
+
+    Rules rules() {
+        return rules;
+    }
+
+    private void addClass(DrugClass drugClass) {
+        MedicationClass medicationClass = new MedicationClass(drugClass.id(), drugClass.label(),
+                Level.parse(drugClass.level(), MEDICATIONS, drugClass.id()), drugClass.reason(),
+                Boolean.TRUE.equals(drugClass.prescriberQuestion()));
+        for (Drug drug : drugClass.drugs()) {
+            if (drug == null || drug.generic() == null || drug.generic().isBlank()) {
+                throw new InvalidTemplateException("Template " + MEDICATIONS + ": a drug in " + drugClass.id()
+                        + " has no generic name");
+            }
+            medications.add(drug.generic(), drug.generic(), medicationClass);
+            if (drug.brands() != null) {
+                drug.brands().forEach(brand -> medications.add(brand, drug.generic(), medicationClass));
+            }
+        }
+    }
+
+    private static boolean complete(String file, String id, FlagRule flag) {
+        Level.parse(flag.level() == null ? "" : flag.level(), file, id);
+        return flag.title() != null && flag.reason() != null;
+    }
+
+    private void checkRules() {
+        if (rules.intakeReviewMonths() <= 0 || rules.consentValidMonths() <= 0 || rules.recentSurgeryWeeks() <= 0) {
+            throw new InvalidTemplateException("Template " + RULES + ": the months and weeks must be positive");
+        }
+        if (rules.recentSurgery() == null || rules.incompleteConsent() == null || rules.surgeries() == null) {
+            throw new InvalidTemplateException("Template " + RULES
+                    + " needs recent-surgery, incomplete-consent and surgeries");
+        }
+        for (SurgeryRule rule : rules.surgeries()) {
+            if (rule.words() == null || rule.words().isEmpty() || rule.title() == null || rule.reason() == null) {
+                throw new InvalidTemplateException("Template " + RULES + ": each surgery rule needs words, title and reason");
+            }
+            Level.parse(rule.level() == null ? "" : rule.level(), RULES, "surgery rule " + rule.title());
+        }
+    }
+}

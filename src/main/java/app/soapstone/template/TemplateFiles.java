@@ -1,0 +1,83 @@
+package app.soapstone.template;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads template files: from the folder named by {@code SOAPSTONE_TEMPLATES} when it holds the
+ * file, otherwise the copy bundled in the application. YAML keys are kebab-case and unknown keys
+ * are errors, so a typo in a clinic's edited file is reported instead of silently ignored.
+ */
+@Component
+public class TemplateFiles {
+
+    public static final String OVERRIDE_VARIABLE = "SOAPSTONE_TEMPLATES";
+    private static final String BUNDLED = "templates/";
+
+    private final Path overrides;
+    private final YAMLMapper yaml = YAMLMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    public TemplateFiles(@Value("${soapstone.templates:${" + OVERRIDE_VARIABLE + ":}}") String overrides) {
+        this.overrides = overrides == null || overrides.isBlank() ? null : Path.of(overrides);
+    }
+
+    /** Where a template comes from: the override folder's file or the bundled copy. */
+    public String origin(String path) {
+        Path file = overrideFile(path);
+        return file != null ? file.toString() : "bundled:" + BUNDLED + path;
+    }
+
+    /** Parses a YAML template into {@code type}; any problem names the file. */
+    public <T> T read(String path, Class<T> type) {
+        try (InputStream in = open(path)) {
+            T value = yaml.readValue(in, type);
+            if (value == null) {
+                throw new InvalidTemplateException("Template " + origin(path) + " is empty");
+            }
+            return value;
+        } catch (JacksonException e) {
+            throw new InvalidTemplateException("Template " + origin(path) + " is not valid: "
+                    + e.getOriginalMessage() + location(e), e);
+        } catch (IOException e) {
+            throw new InvalidTemplateException("Template " + origin(path) + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private InputStream open(String path) throws IOException {
+        Path file = overrideFile(path);
+        if (file != null) {
+            return Files.newInputStream(file);
+        }
+        ClassPathResource bundled = new ClassPathResource(BUNDLED + path);
+        if (!bundled.exists()) {
+            throw new InvalidTemplateException("Template " + path + " is missing from the application");
+        }
+        return bundled.getInputStream();
+    }
+
+    private Path overrideFile(String path) {
+        if (overrides == null) {
+            return null;
+        }
+        Path file = overrides.resolve(path);
+        return Files.isRegularFile(file) ? file : null;
+    }
+
+    private static String location(JacksonException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    }
+}

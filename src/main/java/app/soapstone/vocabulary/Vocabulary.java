@@ -1,0 +1,87 @@
+package app.soapstone.vocabulary;
+
+import app.soapstone.template.InvalidTemplateException;
+import app.soapstone.template.TemplateFiles;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/** The shared word lists from {@code templates/vocabulary/}: body sites and consent elements. */
+@Component
+public class Vocabulary {
+
+    static final String BODY_SITES = "vocabulary/body-sites.yaml";
+    static final String CONSENT_ELEMENTS = "vocabulary/consent-elements.yaml";
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private final Map<String, BodySite> sites;
+    private final Map<String, Term> consentElements;
+
+    public Vocabulary(TemplateFiles templates) {
+        this.sites = index(BODY_SITES, templates.read(BODY_SITES, SitesFile.class).sites(), BodySite::id,
+                s -> s.label() != null && s.region() != null && ID.matcher(s.region()).matches());
+        this.consentElements = index(CONSENT_ELEMENTS,
+                templates.read(CONSENT_ELEMENTS, ConsentElementsFile.class).consentElements(), Term::id,
+                t -> t.label() != null);
+    }
+
+    public Collection<String> siteIds() {
+        return sites.keySet();
+    }
+
+    public Optional<BodySite> site(String id) {
+        return Optional.ofNullable(sites.get(id));
+    }
+
+    public Collection<String> consentElementIds() {
+        return consentElements.keySet();
+    }
+
+    public Optional<Term> consentElement(String id) {
+        return Optional.ofNullable(consentElements.get(id));
+    }
+
+    /**
+     * Indexes entries by id, in file order, checking that every id is well formed and unique and
+     * that each entry is complete. Used for every vocabulary file.
+     */
+    public static <T> Map<String, T> index(String file, List<T> entries, Function<T, String> id,
+            java.util.function.Predicate<T> complete) {
+        if (entries == null || entries.isEmpty()) {
+            throw new InvalidTemplateException("Template " + file + " has no entries");
+        }
+        Map<String, T> index = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        int number = 0;
+        for (T entry : entries) {
+            number++;
+            String key = entry == null ? null : id.apply(entry);
+            if (key == null || !ID.matcher(key).matches()) {
+                throw new InvalidTemplateException("Template " + file + ": entry " + number
+                        + " needs an id of lower-case words joined by hyphens (got " + key + ")");
+            }
+            if (!seen.add(key)) {
+                throw new InvalidTemplateException("Template " + file + ": id " + key + " appears twice");
+            }
+            if (!complete.test(entry)) {
+                throw new InvalidTemplateException("Template " + file + ": entry " + key + " is missing a field");
+            }
+            index.put(key, entry);
+        }
+        return index;
+    }
+
+    record SitesFile(List<BodySite> sites) {
+    }
+
+    record ConsentElementsFile(List<Term> consentElements) {
+    }
+}

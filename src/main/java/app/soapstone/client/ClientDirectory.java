@@ -73,7 +73,10 @@ class ClientDirectory {
     private static List<ClientSummary> sorted(List<ClientSummary> clients) {
         Collator collator = Collator.getInstance(Locale.ROOT);
         collator.setStrength(Collator.SECONDARY);
-        Comparator<ClientSummary> order = Comparator.comparing(ClientSummary::lastName, collator)
+        // Folded first: the root collator puts letters such as Ł and Ø after Z, not among the L's and O's.
+        Comparator<ClientSummary> order = Comparator.comparing((ClientSummary c) -> SearchText.fold(c.lastName()), collator)
+                .thenComparing(c -> SearchText.fold(c.firstName()), collator)
+                .thenComparing(ClientSummary::lastName, collator)
                 .thenComparing(ClientSummary::firstName, collator)
                 .thenComparingLong(ClientSummary::id);
         return clients.stream().sorted(order).toList();

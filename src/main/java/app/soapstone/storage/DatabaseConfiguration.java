@@ -36,7 +36,8 @@ class DatabaseConfiguration {
         DatabaseFile.prepare(location.database());
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // No journal mode here: setting WAL rewrites the file header, and a database that is then
+        // refused must be left untouched. WAL is switched on once, after the checks (it persists).
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         // FULL, not the NORMAL usually paired with WAL: these are legal health records, and NORMAL
         // can lose the last committed transactions on power loss. Writes are a few per minute, so
@@ -82,8 +83,19 @@ class DatabaseConfiguration {
                 throw new DatabaseRefusedException("The database " + location.database()
                         + " is a SQLite database from another program, not a Soapstone database. It was left untouched.");
             }
+            useWriteAheadLog(flyway.getConfiguration().getDataSource());
             flyway.migrate();
         };
+    }
+
+    /** WAL lets a second shell read while the first writes; the mode is stored in the file, so once is enough. */
+    private static void useWriteAheadLog(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode = WAL");
+        } catch (SQLException e) {
+            throw new DatabaseRefusedException("Cannot prepare the database: " + e.getMessage(), e);
+        }
     }
 
     private static String latestKnown(Flyway flyway) {

@@ -67,7 +67,7 @@ class DatabaseConfiguration {
 
     /** Refuses databases that are not Soapstone's or that a newer Soapstone wrote, before migrating. */
     @Bean
-    FlywayMigrationStrategy guardedMigration(DataLocation location) {
+    FlywayMigrationStrategy guardedMigration(DataLocation location, DataSource dataSource) {
         return flyway -> {
             MigrationInfo[] applied = flyway.info().applied();
             for (MigrationInfo migration : applied) {
@@ -83,7 +83,7 @@ class DatabaseConfiguration {
                 throw new DatabaseRefusedException("The database " + location.database()
                         + " is a SQLite database from another program, not a Soapstone database. It was left untouched.");
             }
-            useWriteAheadLog(flyway.getConfiguration().getDataSource());
+            useWriteAheadLog(dataSource);
             flyway.migrate();
         };
     }
@@ -95,6 +95,10 @@ class DatabaseConfiguration {
             statement.execute("PRAGMA journal_mode = WAL");
         } catch (SQLException e) {
             throw new DatabaseRefusedException("Cannot prepare the database: " + e.getMessage(), e);
+        }
+        // Connections opened before the switch still report the old mode: replace them.
+        if (dataSource instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+            pool.getHikariPoolMXBean().softEvictConnections();
         }
     }
 

@@ -38,6 +38,22 @@ class DatabaseTest extends SoapstoneTest {
     @Autowired
     Flyway flyway;
 
+    @Autowired
+    DataLocation location;
+
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
+    @Test
+    void testDatabaseLogAndHistoryAreAllInTheTempFolder() {
+        // The log and history location is decided before the context starts; it must not fall back
+        // to the user's real data folder.
+        assertThat(location.database()).isEqualTo(DATA_DIR.resolve("soapstone.db"));
+        assertThat(environment.getProperty("soapstone.db")).isEqualTo(DATA_DIR.resolve("soapstone.db").toString());
+        assertThat(environment.getProperty("logging.file.name")).isEqualTo(DATA_DIR.resolve("soapstone.log").toString());
+        assertThat(environment.getProperty("spring.shell.history.name")).isEqualTo(DATA_DIR.resolve("history").toString());
+    }
+
     @Test
     void everyPooledConnectionHasTheSafetySettings() throws SQLException {
         // Hold several connections at once so that more than one physical connection is checked.

@@ -6,8 +6,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.shell.core.InputReader;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,21 +20,29 @@ import java.util.List;
  * in a fresh temp folder (never the user's database), emptied before each test. {@link #run}
  * sends a command line through the same runner the interactive shell and one-shot mode use.
  */
-@SpringBootTest(properties = "spring.shell.interactive.enabled=false")
+@SpringBootTest(properties = {"spring.shell.interactive.enabled=false",
+        "soapstone.db=${" + SoapstoneTest.DATA_DIR_PROPERTY + "}/soapstone.db"})
 public abstract class SoapstoneTest {
 
+    /**
+     * The database path must be known before the context starts, when the log and history
+     * locations are chosen; a {@code @DynamicPropertySource} comes too late for that, and they
+     * would go to the user's real data folder. So the temp folder is passed as a system property
+     * (its own name, so applications started by other tests are not affected).
+     */
+    static final String DATA_DIR_PROPERTY = "soapstone.test.data-dir";
+
     protected static final Path DATA_DIR = createDataDir();
+
+    static {
+        System.setProperty(DATA_DIR_PROPERTY, DATA_DIR.toString());
+    }
 
     @Autowired
     protected CommandRunner runner;
 
     @Autowired
     protected JdbcClient jdbc;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("soapstone.db", () -> DATA_DIR.resolve("soapstone.db").toString());
-    }
 
     @BeforeEach
     void emptyDatabase() {

@@ -29,7 +29,7 @@ CREATE TABLE client (
     first_name        TEXT NOT NULL CHECK (length(trim(first_name)) > 0),
     last_name         TEXT NOT NULL CHECK (length(trim(last_name)) > 0),
     preferred_name    TEXT,
-    date_of_birth     TEXT CHECK (date_of_birth IS NULL OR date(date_of_birth) = date_of_birth),
+    date_of_birth     TEXT CHECK (date_of_birth IS NULL OR date(date_of_birth) IS date_of_birth),
     phone             TEXT,
     email             TEXT,
     address           TEXT,

@@ -5,7 +5,7 @@ CREATE TABLE intake (
     id                       INTEGER PRIMARY KEY AUTOINCREMENT,
     client_id                INTEGER NOT NULL REFERENCES client (id),
     version                  INTEGER NOT NULL CHECK (version > 0),
-    taken_on                 TEXT NOT NULL CHECK (date(taken_on) = taken_on),
+    taken_on                 TEXT NOT NULL CHECK (date(taken_on) IS taken_on),
     recorded_at              TEXT NOT NULL,
     practitioner_id          INTEGER REFERENCES practitioner (id),
     cramp_frequency_per_week REAL NOT NULL CHECK (cramp_frequency_per_week >= 0),
@@ -24,7 +24,7 @@ CREATE TABLE intake (
     activity                 TEXT,
     occupation               TEXT,
     allergies                TEXT,
-    consent_date             TEXT NOT NULL CHECK (date(consent_date) = consent_date),
+    consent_date             TEXT NOT NULL CHECK (date(consent_date) IS consent_date),
     consent_given_by         TEXT NOT NULL,
     UNIQUE (client_id, version)
 );
@@ -79,7 +79,7 @@ CREATE TABLE intake_surgery (
 CREATE TABLE intake_clearance (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
     intake_id       INTEGER NOT NULL REFERENCES intake (id),
-    cleared_on      TEXT NOT NULL CHECK (date(cleared_on) = cleared_on),
+    cleared_on      TEXT NOT NULL CHECK (date(cleared_on) IS cleared_on),
     note            TEXT NOT NULL CHECK (length(trim(note)) > 0),
     practitioner_id INTEGER REFERENCES practitioner (id),
     recorded_at     TEXT NOT NULL

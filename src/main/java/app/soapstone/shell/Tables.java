@@ -58,12 +58,20 @@ public final class Tables {
         return text.toString().stripTrailing();
     }
 
-    /** Narrows the widest columns, one character at a time, until the table fits. */
+    /**
+     * Narrows the widest columns, one character at a time, until the table fits: first no column
+     * narrower than its header (up to 10), then, on a narrow terminal, down to {@link #MIN_COLUMN}.
+     */
     private static void shrinkToFit(int[] widths, List<String> headers, int available) {
+        shrinkToFit(widths, headers, available, true);
+        shrinkToFit(widths, headers, available, false);
+    }
+
+    private static void shrinkToFit(int[] widths, List<String> headers, int available, boolean keepHeaders) {
         while (total(widths) > available) {
             int widest = -1;
             for (int c = 0; c < widths.length; c++) {
-                int floor = Math.max(MIN_COLUMN, Math.min(displayWidth(headers.get(c)), 10));
+                int floor = keepHeaders ? Math.max(MIN_COLUMN, Math.min(displayWidth(headers.get(c)), 10)) : MIN_COLUMN;
                 if (widths[c] > floor && (widest < 0 || widths[c] > widths[widest])) {
                     widest = c;
                 }

@@ -36,7 +36,8 @@ class DatabaseConfiguration {
         DatabaseFile.prepare(location.database());
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // No journal mode here: setting WAL rewrites the file header, and a database that is then
+        // refused must be left untouched. WAL is switched on once, after the checks (it persists).
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         // FULL, not the NORMAL usually paired with WAL: these are legal health records, and NORMAL
         // can lose the last committed transactions on power loss. Writes are a few per minute, so
@@ -66,7 +67,7 @@ class DatabaseConfiguration {
 
     /** Refuses databases that are not Soapstone's or that a newer Soapstone wrote, before migrating. */
     @Bean
-    FlywayMigrationStrategy guardedMigration(DataLocation location) {
+    FlywayMigrationStrategy guardedMigration(DataLocation location, DataSource dataSource) {
         return flyway -> {
             MigrationInfo[] applied = flyway.info().applied();
             for (MigrationInfo migration : applied) {
@@ -82,8 +83,23 @@ class DatabaseConfiguration {
                 throw new DatabaseRefusedException("The database " + location.database()
                         + " is a SQLite database from another program, not a Soapstone database. It was left untouched.");
             }
+            useWriteAheadLog(dataSource);
             flyway.migrate();
         };
+    }
+
+    /** WAL lets a second shell read while the first writes; the mode is stored in the file, so once is enough. */
+    private static void useWriteAheadLog(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode = WAL");
+        } catch (SQLException e) {
+            throw new DatabaseRefusedException("Cannot prepare the database: " + e.getMessage(), e);
+        }
+        // Connections opened before the switch still report the old mode: replace them.
+        if (dataSource instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
     }
 
     private static String latestKnown(Flyway flyway) {

@@ -6,8 +6,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.shell.core.InputReader;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,21 +22,29 @@ import java.util.List;
  * in a fresh temp folder (never the user's database), emptied before each test. {@link #run}
  * sends a command line through the same runner the interactive shell and one-shot mode use.
  */
-@SpringBootTest(properties = "spring.shell.interactive.enabled=false")
+@SpringBootTest(properties = {"spring.shell.interactive.enabled=false",
+        "soapstone.db=${" + SoapstoneTest.DATA_DIR_PROPERTY + "}/soapstone.db"})
 public abstract class SoapstoneTest {
 
+    /**
+     * The database path must be known before the context starts, when the log and history
+     * locations are chosen; a {@code @DynamicPropertySource} comes too late for that, and they
+     * would go to the user's real data folder. So the temp folder is passed as a system property
+     * (its own name, so applications started by other tests are not affected).
+     */
+    static final String DATA_DIR_PROPERTY = "soapstone.test.data-dir";
+
     protected static final Path DATA_DIR = createDataDir();
+
+    static {
+        System.setProperty(DATA_DIR_PROPERTY, DATA_DIR.toString());
+    }
 
     @Autowired
     protected CommandRunner runner;
 
     @Autowired
     protected JdbcClient jdbc;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("soapstone.db", () -> DATA_DIR.resolve("soapstone.db").toString());
-    }
 
     @Autowired
     private PlatformTransactionManager transactions;
@@ -104,9 +110,19 @@ public abstract class SoapstoneTest {
 
     private static Path createDataDir() {
         try {
-            return Files.createTempDirectory("soapstone-test-");
+            Path dir = Files.createTempDirectory("soapstone-test-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // Only a leftover temp folder.
         }
     }
 }

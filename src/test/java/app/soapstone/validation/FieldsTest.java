@@ -1,0 +1,280 @@
+package app.soapstone.validation;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FieldsTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 5, 20);
+
+    @Nested
+    class Dates {
+
+        @Test
+        void parsesIsoDate() {
+            assertThat(Fields.date("dob", "1958-03-14")).isEqualTo(LocalDate.of(1958, 3, 14));
+        }
+
+        @Test
+        void ignoresSurroundingWhitespace() {
+            assertThat(Fields.date("dob", "  2024-02-29 ")).isEqualTo(LocalDate.of(2024, 2, 29));
+        }
+
+        @Test
+        void refusesDayThatIsNotInTheCalendar() {
+            assertThatThrownBy(() -> Fields.date("dob", "2026-02-30"))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("--dob: 2026-02-30 is not a valid date (use YYYY-MM-DD)");
+        }
+
+        @Test
+        void refusesFebruary29InACommonYear() {
+            assertThatThrownBy(() -> Fields.date("dob", "2025-02-29"))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("--dob: 2025-02-29 is not a valid date (use YYYY-MM-DD)");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"yesterday", "14/03/1958", "1958-3-14", "19580314", "1958-03-14T10:00", "", "1958-13-01"})
+        void refusesTextThatIsNotAnIsoDate(String text) {
+            assertThatThrownBy(() -> Fields.date("date", text))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith("--date: ")
+                    .hasMessageEndingWith(" is not a valid date (use YYYY-MM-DD)");
+        }
+
+        @Test
+        void pastDateAcceptsTodayAndEarlier() {
+            assertThat(Fields.pastDate("date", "2026-05-20", TODAY)).isEqualTo(TODAY);
+            assertThat(Fields.pastDate("date", "2026-05-19", TODAY)).isEqualTo(TODAY.minusDays(1));
+        }
+
+        @Test
+        void pastDateRefusesTheFutureNamingTheOption() {
+            assertThatThrownBy(() -> Fields.pastDate("visit-date", "2026-05-21", TODAY))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("--visit-date: 2026-05-21 is in the future (today is 2026-05-20)");
+        }
+
+        @Test
+        void dateOfBirthRefusesTheFuture() {
+            assertThatThrownBy(() -> Fields.dateOfBirth("dob", "2030-01-01", TODAY))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith("--dob: 2030-01-01 is in the future");
+        }
+
+        @Test
+        void dateOfBirthRefusesBefore1900() {
+            assertThatThrownBy(() -> Fields.dateOfBirth("dob", "1899-12-31", TODAY))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("--dob: 1899-12-31 is too long ago (use a date from 1900-01-01 on)");
+        }
+
+        @Test
+        void dateOfBirthAcceptsTheBoundaries() {
+            assertThat(Fields.dateOfBirth("dob", "1900-01-01", TODAY)).isEqualTo(LocalDate.of(1900, 1, 1));
+            assertThat(Fields.dateOfBirth("dob", "2026-05-20", TODAY)).isEqualTo(TODAY);
+        }
+
+        @Test
+        void dateOfBirthStillRefusesInvalidCalendarDates() {
+            assertThatThrownBy(() -> Fields.dateOfBirth("dob", "2026-02-30", TODAY))
+                    .hasMessage("--dob: 2026-02-30 is not a valid date (use YYYY-MM-DD)");
+        }
+    }
+
+    @Nested
+    class Names {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Zoë", "Łukasiewicz", "Анна", "王", "O'Brien", "Mary-Jane", "Jean-Luc Picard",
+                "N’Golo", "José María", "Nguyễn", "Ólafur", "D'Arcy-Smythe"})
+        void acceptsNamesInAnyScriptExactlyAsTyped(String name) {
+            assertThat(Fields.name("first-name", name)).isEqualTo(name);
+        }
+
+        @Test
+        void acceptsQuotesAndSqlAndReturnsThemUnchanged() {
+            String name = "Robert'); DROP TABLE client;--";
+            assertThat(Fields.name("first-name", name)).isEqualTo(name);
+            String quoted = "\"Bobby\" Tables; SELECT * FROM client WHERE '1'='1";
+            assertThat(Fields.name("last-name", quoted)).isEqualTo(quoted);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"123", "---", "'", "42 7", "!?"})
+        void refusesNamesWithoutLetters(String name) {
+            assertThatThrownBy(() -> Fields.name("last-name", name))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("--last-name: '" + name + "' has no letters (a name needs at least one)");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "   ", "\t"})
+        void refusesEmptyNames(String name) {
+            assertThatThrownBy(() -> Fields.name("first-name", name))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("--first-name: must not be empty");
+        }
+
+        @Test
+        void refusesNull() {
+            assertThatThrownBy(() -> Fields.name("first-name", null))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("--first-name: must not be empty");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Ann\u0000a", "Ann\u001Ba", "Ann\u0007", "Ann\u007Fa", "Ann\u0085a"})
+        void refusesControlCharacters(String name) {
+            assertThatThrownBy(() -> Fields.name("first-name", name))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("--first-name: contains control characters (only printable text is allowed)");
+        }
+
+        @Test
+        void acceptsExactlyTheMaximumLengthCountingCodePoints() {
+            String hundred = "a".repeat(Fields.NAME_MAX);
+            assertThat(Fields.name("first-name", hundred)).isEqualTo(hundred);
+            // 100 letters outside the BMP are 200 chars but 100 code points.
+            String wide = "𠀀".repeat(Fields.NAME_MAX);
+            assertThat(Fields.name("first-name", wide)).isEqualTo(wide);
+        }
+
+        @Test
+        void refusesTooLongNames() {
+            assertThatThrownBy(() -> Fields.name("last-name", "a".repeat(Fields.NAME_MAX + 1)))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("--last-name: is too long (at most 100 characters)");
+        }
+    }
+
+    @Nested
+    class FreeText {
+
+        @Test
+        void keepsLineBreaksAndTabs() {
+            String text = "Line one\r\nLine two\n\tindented";
+            assertThat(Fields.text("notes", text, Fields.TEXT_MAX)).isEqualTo(text);
+        }
+
+        @Test
+        void optionalTextTreatsBlankAsNone() {
+            assertThat(Fields.optionalText("address", null, Fields.TEXT_MAX)).isNull();
+            assertThat(Fields.optionalText("address", "  ", Fields.TEXT_MAX)).isNull();
+            assertThat(Fields.optionalText("address", "1 Main St", Fields.TEXT_MAX)).isEqualTo("1 Main St");
+        }
+
+        @Test
+        void optionalTextStillChecksLengthAndControls() {
+            assertThatThrownBy(() -> Fields.optionalText("notes", "x".repeat(11), 10))
+                    .hasMessage("--notes: is too long (at most 10 characters)");
+            assertThatThrownBy(() -> Fields.optionalText("notes", "bell\u0007", 10))
+                    .hasMessageStartingWith("--notes: contains control characters");
+        }
+    }
+
+    @Nested
+    class Emails {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"zoe@example.com", "anna.ivanova+clinic@mail.example.co.uk", "o'brien@example.ie",
+                "王@例子.中国"})
+        void acceptsEmailShapedValues(String email) {
+            assertThat(Fields.email("email", email)).isEqualTo(email);
+        }
+
+        @Test
+        void stripsSurroundingWhitespace() {
+            assertThat(Fields.email("email", "  zoe@example.com ")).isEqualTo("zoe@example.com");
+        }
+
+        @Test
+        void blankMeansNone() {
+            assertThat(Fields.email("email", null)).isNull();
+            assertThat(Fields.email("email", "")).isNull();
+            assertThat(Fields.email("email", "   ")).isNull();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"zoe", "zoe@", "@example.com", "zoe@example", "zoe@@example.com", "zoe @example.com",
+                "zoe@example..com", "zoe@example.com.", "zoe@.com"})
+        void refusesValuesThatAreNotEmails(String email) {
+            assertThatThrownBy(() -> Fields.email("email", email))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("--email: '" + email.strip() + "' is not an email address (use name@example.com)");
+        }
+
+        @Test
+        void refusesOverlongEmails() {
+            String email = "a".repeat(250) + "@example.com";
+            assertThatThrownBy(() -> Fields.email("email", email))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("is not an email address");
+        }
+    }
+
+    @Nested
+    class Phones {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0412 345 678", "+61 412 345 678", "(03) 9123-4567", "03.9123.4567", "000",
+                "+1 555 123 4567 ext 12", "9123 4567 x3", "9123 4567 ext. 3", "9123 4567 X 3"})
+        void acceptsPhoneShapedValues(String phone) {
+            assertThat(Fields.phone("phone", phone)).isEqualTo(phone);
+        }
+
+        @Test
+        void stripsSurroundingWhitespaceAndTreatsBlankAsNone() {
+            assertThat(Fields.phone("phone", " 0412 345 678  ")).isEqualTo("0412 345 678");
+            assertThat(Fields.phone("phone", null)).isNull();
+            assertThat(Fields.phone("phone", " ")).isNull();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"call me", "0412-ABC", "12", "+()", "0412 345 678; DROP TABLE client", "ext 123",
+                "0412#345"})
+        void refusesValuesThatAreNotPhoneNumbers(String phone) {
+            assertThatThrownBy(() -> Fields.phone("phone", phone))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("--phone: '" + phone + "' is not a phone number"
+                            + " (use digits, spaces and + - ( ) ., e.g. +61 412 345 678)");
+        }
+
+        @Test
+        void refusesOverlongPhoneNumbers() {
+            String phone = "1 ".repeat(25).strip();
+            assertThatThrownBy(() -> Fields.phone("phone", phone))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("is not a phone number");
+        }
+    }
+
+    @Nested
+    class Ranges {
+
+        @Test
+        void acceptsBothEndsAndTheMiddle() {
+            assertThat(Fields.range("pain", 0, 0, 10)).isZero();
+            assertThat(Fields.range("pain", 5, 0, 10)).isEqualTo(5);
+            assertThat(Fields.range("pain", 10, 0, 10)).isEqualTo(10);
+        }
+
+        @Test
+        void refusesValuesOutsideNamingTheRange() {
+            assertThatThrownBy(() -> Fields.range("pain", 11, 0, 10))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("--pain: 11 is out of range (use 0-10)");
+            assertThatThrownBy(() -> Fields.range("pain", -1, 0, 10))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("--pain: -1 is out of range (use 0-10)");
+        }
+    }
+}

@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -256,6 +257,62 @@ class OneShotIT {
 
         try (Connection connection = open(db)) {
             assertThat(rows(connection, "SELECT count(*) FROM client")).containsExactly(List.of("0"));
+        }
+    }
+
+    @Test
+    void recordsAnIntakeAndShowsItsScreening() throws Exception {
+        Path db = temp.resolve("intake").resolve("soapstone.db");
+        String today = LocalDate.now().toString();
+
+        Run client = soapstone(db, "client", "add", "--first-name", "Zoë", "--last-name", "Łukasiewicz");
+        assertThat(client.status).as(client.describe()).isZero();
+        String id = client.out.strip();
+
+        Run intake = soapstone(db, "intake", "new", "--client", id, "--cramp-frequency", "2",
+                "--cramp-frequency-unit", "night", "--cramp-sites", "calf-left,calf-right", "--cramp-severity", "7",
+                "--medications", "Lipitor 20 mg daily; Eliquis 5mg bd", "--red-flags", "one-sided-calf-swelling",
+                "--consent-date", today, "--consent-by", "Zoë Łukasiewicz", "--consent-explained", "all");
+        assertThat(intake.status).as(intake.describe()).isZero();
+        assertThat(intake.err).isEmpty();
+        assertThat(intake.out).contains("Recorded intake version 1 for client " + id)
+                .contains("!! Urgent referral")
+                .contains("\nREFER\n").contains("Possible DVT - one-sided calf swelling [urgent]")
+                .contains("\nNOTE\n").contains("Statin: Lipitor 20 mg daily (atorvastatin)").contains("prescriber");
+        assertThat(intake.out.indexOf("\nREFER\n")).isLessThan(intake.out.indexOf("\nPRECAUTION\n"));
+        assertThat(intake.out.indexOf("\nPRECAUTION\n")).isLessThan(intake.out.indexOf("\nNOTE\n"));
+        assertThat(intake.out.indexOf("Statin:")).isGreaterThan(intake.out.indexOf("\nNOTE\n"));
+
+        Run badSeverity = soapstone(db, "intake", "new", "--client", id, "--cramp-frequency", "3",
+                "--cramp-sites", "calf-left", "--cramp-severity", "11", "--consent-date", today, "--consent-by", "Zoë");
+        assertThat(badSeverity.status).as(badSeverity.describe()).isEqualTo(2);
+        assertThat(badSeverity.out).isEmpty();
+        assertThat(badSeverity.errorLine()).contains("--cramp-severity: 11 is out of range (use 0-10)");
+
+        Run screening = soapstone(db, "screening", "show", "--client", id);
+        assertThat(screening.status).as(screening.describe()).isZero();
+        assertThat(screening.err).isEmpty();
+        assertThat(screening.out).startsWith("Screening of intake v1 (" + today + ")")
+                .contains("Possible DVT - one-sided calf swelling [urgent]")
+                .contains("from red flags: Swelling of one calf")
+                .contains("Anticoagulant").contains("Eliquis 5mg bd (apixaban)")
+                .contains("from medications: Lipitor 20 mg daily (atorvastatin)");
+
+        try (Connection connection = open(db)) {
+            assertThat(rows(connection, """
+                    SELECT client_id, version, taken_on, cramp_frequency_per_week, cramp_frequency_given,
+                        cramp_severity, consent_date, hex(consent_given_by)
+                    FROM intake""")).containsExactly(
+                    List.of(id, "1", today, "14.0", "2 per night", "7", today, hex("Zoë Łukasiewicz")));
+            assertThat(rows(connection, "SELECT site FROM intake_site ORDER BY position"))
+                    .containsExactly(List.of("calf-left"), List.of("calf-right"));
+            assertThat(rows(connection, "SELECT name, dose, frequency FROM intake_medication ORDER BY position"))
+                    .containsExactly(List.of("Lipitor", "20 mg", "daily"), List.of("Eliquis", "5mg", "bd"));
+            assertThat(rows(connection, "SELECT red_flag FROM intake_red_flag"))
+                    .containsExactly(List.of("one-sided-calf-swelling"));
+            assertThat(rows(connection, "SELECT count(*) FROM intake_consent_element")).containsExactly(List.of("6"));
+            assertThat(rows(connection, "SELECT version, success FROM flyway_schema_history WHERE version = '002'"))
+                    .containsExactly(List.of("002", "1"));
         }
     }
 

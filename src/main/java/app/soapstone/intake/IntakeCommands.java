@@ -90,7 +90,7 @@ class IntakeCommands {
         values.put("consent-explained", explained);
         values.put("practitioner", text(practitioner));
         IntakeForm form = new IntakeForm(values);
-        intakes.current(client); // an unknown client is reported before any question is asked
+        intakes.checkCanRecord(client); // an unknown or archived client is reported before any question is asked
         for (IntakeForm.Question question : form.missing()) {
             List<String> allowed = intakes.allowedValues(question.option());
             String prompt = allowed.isEmpty() ? question.prompt()

@@ -99,6 +99,15 @@ public class IntakeService {
         return intakes.save(intake);
     }
 
+    /**
+     * Checks that an intake can be recorded for the client: they exist and are not archived. Done
+     * before asking for missing fields, so nobody answers questions only to be refused.
+     */
+    @Transactional(readOnly = true)
+    public void checkCanRecord(long clientId) {
+        activeClient(clientId);
+    }
+
     /** Checks one answer typed at a prompt, the way {@link #record} would. */
     public void checkAnswer(String option, String value) {
         LocalDate today = today();

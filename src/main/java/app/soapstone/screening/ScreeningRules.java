@@ -67,16 +67,19 @@ public class ScreeningRules {
     private final Rules rules;
 
     public ScreeningRules(TemplateFiles templates) {
-        this.conditions = Vocabulary.index(CONDITIONS, templates.read(CONDITIONS, ConditionsFile.class).conditions(),
-                Condition::id, c -> c.label() != null && (c.flag() == null || complete(CONDITIONS, c.id(), c.flag())));
-        this.redFlags = Vocabulary.index(RED_FLAGS, templates.read(RED_FLAGS, RedFlagsFile.class).redFlags(),
+        // Errors name the file's origin, so a problem in a clinic's override points at that file.
+        String conditionsFile = templates.origin(CONDITIONS);
+        this.conditions = Vocabulary.index(conditionsFile, templates.read(CONDITIONS, ConditionsFile.class).conditions(),
+                Condition::id, c -> c.label() != null && (c.flag() == null || complete(conditionsFile, c.id(), c.flag())));
+        this.redFlags = Vocabulary.index(templates.origin(RED_FLAGS), templates.read(RED_FLAGS, RedFlagsFile.class).redFlags(),
                 RedFlag::id, r -> r.label() != null && r.title() != null && r.reason() != null && r.plain() != null);
-        Map<String, DrugClass> classes = Vocabulary.index(MEDICATIONS,
+        String medicationsFile = templates.origin(MEDICATIONS);
+        Map<String, DrugClass> classes = Vocabulary.index(medicationsFile,
                 templates.read(MEDICATIONS, MedicationsFile.class).classes(), DrugClass::id,
                 c -> c.label() != null && c.reason() != null && c.level() != null && c.drugs() != null && !c.drugs().isEmpty());
-        classes.values().forEach(this::addClass);
+        classes.values().forEach(c -> addClass(medicationsFile, c));
         this.rules = templates.read(RULES, Rules.class);
-        checkRules();
+        checkRules(templates.origin(RULES));
     }
 
     public Collection<String> conditionIds() {
@@ -103,13 +106,13 @@ public class ScreeningRules {
         return rules;
     }
 
-    private void addClass(DrugClass drugClass) {
+    private void addClass(String file, DrugClass drugClass) {
         MedicationClass medicationClass = new MedicationClass(drugClass.id(), drugClass.label(),
-                Level.parse(drugClass.level(), MEDICATIONS, drugClass.id()), drugClass.reason(),
+                Level.parse(drugClass.level(), file, drugClass.id()), drugClass.reason(),
                 Boolean.TRUE.equals(drugClass.prescriberQuestion()));
         for (Drug drug : drugClass.drugs()) {
             if (drug == null || drug.generic() == null || drug.generic().isBlank()) {
-                throw new InvalidTemplateException("Template " + MEDICATIONS + ": a drug in " + drugClass.id()
+                throw new InvalidTemplateException("Template " + file + ": a drug in " + drugClass.id()
                         + " has no generic name");
             }
             medications.add(drug.generic(), drug.generic(), medicationClass);
@@ -124,19 +127,19 @@ public class ScreeningRules {
         return flag.title() != null && flag.reason() != null;
     }
 
-    private void checkRules() {
+    private void checkRules(String file) {
         if (rules.intakeReviewMonths() <= 0 || rules.consentValidMonths() <= 0 || rules.recentSurgeryWeeks() <= 0) {
-            throw new InvalidTemplateException("Template " + RULES + ": the months and weeks must be positive");
+            throw new InvalidTemplateException("Template " + file + ": the months and weeks must be positive");
         }
         if (rules.recentSurgery() == null || rules.incompleteConsent() == null || rules.surgeries() == null) {
-            throw new InvalidTemplateException("Template " + RULES
+            throw new InvalidTemplateException("Template " + file
                     + " needs recent-surgery, incomplete-consent and surgeries");
         }
         for (SurgeryRule rule : rules.surgeries()) {
             if (rule.words() == null || rule.words().isEmpty() || rule.title() == null || rule.reason() == null) {
-                throw new InvalidTemplateException("Template " + RULES + ": each surgery rule needs words, title and reason");
+                throw new InvalidTemplateException("Template " + file + ": each surgery rule needs words, title and reason");
             }
-            Level.parse(rule.level() == null ? "" : rule.level(), RULES, "surgery rule " + rule.title());
+            Level.parse(rule.level() == null ? "" : rule.level(), file, "surgery rule " + rule.title());
         }
     }
 }

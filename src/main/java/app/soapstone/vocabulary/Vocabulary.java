@@ -26,9 +26,9 @@ public class Vocabulary {
     private final Map<String, Term> consentElements;
 
     public Vocabulary(TemplateFiles templates) {
-        this.sites = index(BODY_SITES, templates.read(BODY_SITES, SitesFile.class).sites(), BodySite::id,
+        this.sites = index(templates.origin(BODY_SITES), templates.read(BODY_SITES, SitesFile.class).sites(), BodySite::id,
                 s -> s.label() != null && s.region() != null && ID.matcher(s.region()).matches());
-        this.consentElements = index(CONSENT_ELEMENTS,
+        this.consentElements = index(templates.origin(CONSENT_ELEMENTS),
                 templates.read(CONSENT_ELEMENTS, ConsentElementsFile.class).consentElements(), Term::id,
                 t -> t.label() != null);
     }
@@ -51,7 +51,8 @@ public class Vocabulary {
 
     /**
      * Indexes entries by id, in file order, checking that every id is well formed and unique and
-     * that each entry is complete. Used for every vocabulary file.
+     * that each entry is complete. Used for every vocabulary file; {@code file} is how errors name
+     * it, the {@link TemplateFiles#origin origin}, so an override's problem points at that file.
      */
     public static <T> Map<String, T> index(String file, List<T> entries, Function<T, String> id,
             java.util.function.Predicate<T> complete) {

@@ -1,0 +1,365 @@
+package app.soapstone.template;
+
+import app.soapstone.screening.Level;
+import app.soapstone.screening.ScreeningRules;
+import app.soapstone.vocabulary.Vocabulary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Reading templates: the bundled copies, a clinic's override folder ({@code SOAPSTONE_TEMPLATES})
+ * file by file, and the errors for a broken override, which must name the file.
+ */
+class TemplateFilesTest {
+
+    private static final String RED_FLAGS = "screening/red-flags.yaml";
+    private static final String CONDITIONS = "screening/conditions.yaml";
+    private static final String MEDICATIONS = "screening/medications.yaml";
+    private static final String RULES = "screening/rules.yaml";
+    private static final String SITES = "vocabulary/body-sites.yaml";
+    private static final String CONSENT = "vocabulary/consent-elements.yaml";
+
+    record SitesFile(List<Map<String, String>> sites) {
+    }
+
+    @TempDir
+    Path overrides;
+
+    // ---------------------------------------------------------------- bundled copies
+
+    @Test
+    void withoutAnOverrideFolderEveryTemplateIsTheBundledCopy() {
+        for (TemplateFiles templates : List.of(new TemplateFiles(""), new TemplateFiles("  "), new TemplateFiles(null))) {
+            assertThat(templates.origin(RED_FLAGS)).isEqualTo("bundled:templates/" + RED_FLAGS);
+            assertThat(templates.origin(SITES)).isEqualTo("bundled:templates/" + SITES);
+        }
+    }
+
+    @Test
+    void readsABundledTemplateIntoTheGivenType() {
+        SitesFile sites = new TemplateFiles("").read(SITES, SitesFile.class);
+
+        assertThat(sites.sites()).isNotEmpty();
+        assertThat(sites.sites()).extracting(s -> s.get("id")).contains("calf-left", "calf-right");
+    }
+
+    @Test
+    void aTemplateMissingFromTheApplicationIsReportedByName() {
+        assertThatThrownBy(() -> new TemplateFiles("").read("screening/nothing-here.yaml", SitesFile.class))
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining("screening/nothing-here.yaml")
+                .hasMessageContaining("missing");
+    }
+
+    // ---------------------------------------------------------------- overrides
+
+    @Test
+    void anOverridingFileWinsAndOriginNamesIt() throws IOException {
+        Path file = write(RED_FLAGS, """
+                red-flags:
+                  - id: hot-swollen-knee
+                    label: Hot swollen knee
+                    urgent: true
+                    title: Possible septic joint
+                    reason: Same-day medical assessment.
+                    plain: A hot, swollen knee - get medical help the same day.
+                """);
+        TemplateFiles templates = new TemplateFiles(overrides.toString());
+
+        assertThat(templates.origin(RED_FLAGS)).isEqualTo(file.toString());
+        ScreeningRules rules = new ScreeningRules(templates);
+        assertThat(rules.redFlagIds()).containsExactly("hot-swollen-knee");
+        assertThat(rules.redFlag("hot-swollen-knee").orElseThrow().urgent()).isTrue();
+    }
+
+    @Test
+    void filesTheOverrideFolderDoesNotHoldStayBundled() throws IOException {
+        write(SITES, """
+                sites:
+                  - { id: knee-left,  label: Left knee,  region: knee }
+                  - { id: knee-right, label: Right knee, region: knee }
+                """);
+        TemplateFiles templates = new TemplateFiles(overrides.toString());
+
+        assertThat(templates.origin(SITES)).isEqualTo(overrides.resolve(SITES).toString());
+        assertThat(templates.origin(CONSENT)).isEqualTo("bundled:templates/" + CONSENT);
+        assertThat(templates.origin(CONDITIONS)).isEqualTo("bundled:templates/" + CONDITIONS);
+        Vocabulary vocabulary = new Vocabulary(templates);
+        assertThat(vocabulary.siteIds()).containsExactly("knee-left", "knee-right");
+        assertThat(vocabulary.consentElementIds()).isEqualTo(new Vocabulary(new TemplateFiles("")).consentElementIds());
+        // The bundled screening files load alongside the overridden vocabulary.
+        assertThat(new ScreeningRules(templates).conditionIds()).contains("diabetes");
+    }
+
+    @Test
+    void anOverrideFolderThatDoesNotExistFallsBackToTheBundledCopies() {
+        TemplateFiles templates = new TemplateFiles(overrides.resolve("not-there").toString());
+
+        assertThat(templates.origin(RULES)).isEqualTo("bundled:templates/" + RULES);
+        assertThat(new ScreeningRules(templates).redFlagIds()).contains("one-sided-calf-swelling");
+    }
+
+    @Test
+    void anOverrideCanChangeAMedicationClass() throws IOException {
+        write(MEDICATIONS, """
+                classes:
+                  - id: statin
+                    label: Statin
+                    level: precaution
+                    reason: Clinic policy.
+                    prescriber-question: false
+                    drugs:
+                      - { generic: atorvastatin, brands: [Lipitor] }
+                """);
+
+        ScreeningRules rules = new ScreeningRules(new TemplateFiles(overrides.toString()));
+
+        assertThat(rules.medications().matches("Lipitor 20 mg")).singleElement()
+                .satisfies(m -> assertThat(m.medicationClass().level()).isEqualTo(Level.PRECAUTION));
+        assertThat(rules.medications().matches("warfarin")).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- broken overrides
+
+    @Test
+    void anUnknownKeyIsAnErrorNamingTheFileAndTheKey() throws IOException {
+        Path file = write(CONDITIONS, """
+                conditions:
+                  - id: diabetes
+                    label: Diabetes
+                    colour: red
+                """);
+
+        assertThatThrownBy(() -> new ScreeningRules(new TemplateFiles(overrides.toString())))
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("colour");
+    }
+
+    @Test
+    void aTypoInAKebabCaseKeyIsAnError() throws IOException {
+        Path file = write(MEDICATIONS, """
+                classes:
+                  - id: statin
+                    label: Statin
+                    level: note
+                    reason: Cramps.
+                    prescriber_question: true
+                    drugs:
+                      - { generic: atorvastatin }
+                """);
+
+        assertThatThrownBy(() -> new ScreeningRules(new TemplateFiles(overrides.toString())))
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("prescriber_question");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            missing id in conditions    | screening/conditions.yaml        | id
+            missing id in red flags     | screening/red-flags.yaml         | id
+            missing id in medications   | screening/medications.yaml       | id
+            missing id in body sites    | vocabulary/body-sites.yaml       | id
+            missing id in consent       | vocabulary/consent-elements.yaml | id
+            """)
+    void anEntryWithoutAnIdIsAnErrorNamingTheFile(String name, String path, String word) throws IOException {
+        Path file = write(path, switch (path) {
+            case CONDITIONS -> """
+                    conditions:
+                      - { id: diabetes, label: Diabetes }
+                      - { label: Gout }
+                    """;
+            case RED_FLAGS -> """
+                    red-flags:
+                      - { label: Swollen calf, urgent: true, title: DVT, reason: Clot, plain: See a doctor }
+                    """;
+            case MEDICATIONS -> """
+                    classes:
+                      - { label: Statin, level: note, reason: Cramps, drugs: [ { generic: atorvastatin } ] }
+                    """;
+            case SITES -> """
+                    sites:
+                      - { label: Left calf, region: calf }
+                    """;
+            default -> """
+                    consent-elements:
+                      - { label: Nature of the treatment }
+                    """;
+        });
+
+        assertThatThrownBy(() -> load())
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining(word);
+    }
+
+    @Test
+    void aBadlyFormedIdIsAnError() throws IOException {
+        Path file = write(SITES, """
+                sites:
+                  - { id: Calf Left, label: Left calf, region: calf }
+                """);
+
+        assertThatThrownBy(this::load)
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("Calf Left");
+    }
+
+    @Test
+    void aDuplicateIdIsAnErrorNamingTheFileAndTheId() throws IOException {
+        Path file = write(RED_FLAGS, """
+                red-flags:
+                  - { id: swollen-calf, label: A, urgent: true, title: A, reason: A, plain: A }
+                  - { id: swollen-calf, label: B, urgent: false, title: B, reason: B, plain: B }
+                """);
+
+        assertThatThrownBy(this::load)
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("swollen-calf")
+                .hasMessageContaining("twice");
+    }
+
+    @Test
+    void aBadConditionLevelIsAnErrorNamingTheFileAndTheLevel() throws IOException {
+        Path file = write(CONDITIONS, """
+                conditions:
+                  - id: diabetes
+                    label: Diabetes
+                    flag: { level: severe, title: Diabetes, reason: Reduced sensation }
+                """);
+
+        assertThatThrownBy(this::load)
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("severe")
+                .hasMessageContaining("refer, precaution or note");
+    }
+
+    @Test
+    void aBadMedicationLevelIsAnErrorNamingTheFile() throws IOException {
+        Path file = write(MEDICATIONS, """
+                classes:
+                  - { id: statin, label: Statin, level: urgent, reason: Cramps, drugs: [ { generic: atorvastatin } ] }
+                """);
+
+        assertThatThrownBy(this::load)
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("urgent");
+    }
+
+    @Test
+    void aBadSurgeryRuleLevelIsAnErrorNamingTheFile() throws IOException {
+        Path file = write(RULES, bundledText(RULES).replace("level: note", "level: maybe"));
+
+        assertThatThrownBy(this::load)
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("maybe");
+    }
+
+    @Test
+    void rulesWithAZeroPeriodAreAnErrorNamingTheFile() throws IOException {
+        Path file = write(RULES, bundledText(RULES).replace("recent-surgery-weeks: 12", "recent-surgery-weeks: 0"));
+
+        assertThatThrownBy(this::load)
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("positive");
+    }
+
+    @Test
+    void anIncompleteEntryIsAnErrorNamingTheFileAndTheEntry() throws IOException {
+        Path file = write(RED_FLAGS, """
+                red-flags:
+                  - { id: swollen-calf, label: Swollen calf, urgent: true, title: DVT, reason: Clot }
+                """);
+
+        assertThatThrownBy(this::load)
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("swollen-calf");
+    }
+
+    @Test
+    void aDrugWithoutAGenericNameIsAnErrorNamingTheFile() throws IOException {
+        Path file = write(MEDICATIONS, """
+                classes:
+                  - { id: statin, label: Statin, level: note, reason: Cramps, drugs: [ { brands: [Lipitor] } ] }
+                """);
+
+        assertThatThrownBy(this::load)
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("generic");
+    }
+
+    @Test
+    void malformedYamlIsAnErrorNamingTheFileAndLine() throws IOException {
+        Path file = write(CONSENT, """
+                consent-elements:
+                  - { id: nature, label: Nature
+                  - { id: risks, label: Risks }
+                """);
+
+        assertThatThrownBy(this::load)
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("line");
+    }
+
+    @Test
+    void anEmptyFileIsAnErrorNamingTheFile() throws IOException {
+        Path file = write(SITES, "# nothing yet\n");
+
+        assertThatThrownBy(this::load)
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void aFileWithNoEntriesIsAnError() throws IOException {
+        write(SITES, "sites: []\n");
+
+        assertThatThrownBy(this::load)
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining("no entries");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Loads every template the way the application does at start-up. */
+    private void load() {
+        TemplateFiles templates = new TemplateFiles(overrides.toString());
+        new Vocabulary(templates);
+        new ScreeningRules(templates);
+    }
+
+    private Path write(String path, String text) throws IOException {
+        Path file = overrides.resolve(path);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private static String bundledText(String path) throws IOException {
+        try (var in = TemplateFilesTest.class.getClassLoader().getResourceAsStream("templates/" + path)) {
+            assertThat(in).as(path).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

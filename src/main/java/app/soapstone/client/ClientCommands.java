@@ -56,7 +56,8 @@ class ClientCommands {
 
     @Command(name = "client show", group = GROUP, description = "Show everything known about a client")
     String show(@Argument(index = 0, description = "Client id") long id) {
-        StringBuilder text = new StringBuilder(ClientView.card(clients.get(id), clients.today()));
+        StringBuilder text = new StringBuilder(ClientView.card(clients.get(id), clients.today(),
+                clients.lastVisit(id).orElse(null)));
         sections.forEach(section -> section.render(id).ifPresent(part -> text.append("\n\n").append(part)));
         return text.toString();
     }

@@ -1,5 +1,6 @@
 package app.soapstone.client;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Client lists and searches, sorted the way people read names: by last name, accents aside. */
 @Repository
@@ -18,19 +20,21 @@ class ClientDirectory {
 
     private static final String SELECT = """
             SELECT c.id, c.first_name, c.last_name, c.preferred_name, c.date_of_birth, c.phone, c.email,
-                   NULL AS last_visit, c.archived_at IS NOT NULL AS archived
+                   c.archived_at IS NOT NULL AS archived
             FROM client c
             """;
 
     private final JdbcClient jdbc;
+    private final ObjectProvider<LastVisits> lastVisits;
 
-    ClientDirectory(JdbcClient jdbc) {
+    ClientDirectory(JdbcClient jdbc, ObjectProvider<LastVisits> lastVisits) {
         this.jdbc = jdbc;
+        this.lastVisits = lastVisits;
     }
 
     List<ClientSummary> list(boolean includeArchived) {
         String sql = SELECT + (includeArchived ? "" : " WHERE c.archived_at IS NULL");
-        return sorted(jdbc.sql(sql).query(ClientDirectory::summary).list());
+        return sorted(withLastVisits(jdbc.sql(sql).query(ClientDirectory::summary).list()));
     }
 
     /** Clients whose names, email or phone contain every word of the query. */
@@ -49,7 +53,7 @@ class ClientDirectory {
         for (String pattern : patterns) {
             statement = statement.param(pattern);
         }
-        return sorted(statement.query(ClientDirectory::summary).list());
+        return sorted(withLastVisits(statement.query(ClientDirectory::summary).list()));
     }
 
     /**
@@ -70,6 +74,16 @@ class ClientDirectory {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    private List<ClientSummary> withLastVisits(List<ClientSummary> clients) {
+        LastVisits visits = lastVisits.getIfAvailable();
+        if (visits == null || clients.isEmpty()) {
+            return clients;
+        }
+        Map<Long, LocalDate> last = visits.all();
+        return clients.stream().map(c -> new ClientSummary(c.id(), c.firstName(), c.lastName(), c.preferredName(),
+                c.dateOfBirth(), c.phone(), c.email(), last.get(c.id()), c.archived())).toList();
+    }
+
     private static List<ClientSummary> sorted(List<ClientSummary> clients) {
         Collator collator = Collator.getInstance(Locale.ROOT);
         collator.setStrength(Collator.SECONDARY);
@@ -87,7 +101,7 @@ class ClientDirectory {
     private static ClientSummary summary(ResultSet row, int number) throws SQLException {
         return new ClientSummary(row.getLong("id"), row.getString("first_name"), row.getString("last_name"),
                 row.getString("preferred_name"), date(row.getString("date_of_birth")), row.getString("phone"),
-                row.getString("email"), date(row.getString("last_visit")), row.getBoolean("archived"));
+                row.getString("email"), null, row.getBoolean("archived"));
     }
 
     private static LocalDate date(String text) {

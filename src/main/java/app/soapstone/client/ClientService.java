@@ -3,6 +3,7 @@ package app.soapstone.client;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Adding, changing, archiving and finding clients. */
@@ -19,11 +21,13 @@ public class ClientService {
     private final ClientRepository clients;
     private final ClientDirectory directory;
     private final Clock clock;
+    private final ObjectProvider<LastVisits> lastVisits;
 
-    ClientService(ClientRepository clients, ClientDirectory directory, Clock clock) {
+    ClientService(ClientRepository clients, ClientDirectory directory, Clock clock, ObjectProvider<LastVisits> lastVisits) {
         this.clients = clients;
         this.directory = directory;
         this.clock = clock;
+        this.lastVisits = lastVisits;
     }
 
     @Transactional
@@ -84,6 +88,13 @@ public class ClientService {
             throw new InvalidInputException("TEXT: give a name, phone number or email to search for");
         }
         return directory.search(text, includeArchived);
+    }
+
+    /** The date of the client's latest session, if any. */
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> lastVisit(long id) {
+        LastVisits visits = lastVisits.getIfAvailable();
+        return visits == null ? Optional.empty() : visits.of(id);
     }
 
     public LocalDate today() {

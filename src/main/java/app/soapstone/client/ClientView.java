@@ -34,7 +34,7 @@ final class ClientView {
         return Tables.render(headers, rows, width);
     }
 
-    static String card(Client client, LocalDate today) {
+    static String card(Client client, LocalDate today, LocalDate lastVisit) {
         return Tables.card(List.of(
                 List.of("Client", client.id() + (client.archived() ? " (archived " + date(client.archivedAt()) + ")" : "")),
                 List.of("Name", client.firstName() + " " + client.lastName()),
@@ -45,7 +45,7 @@ final class ClientView {
                 List.of("Address", nullToEmpty(client.address())),
                 List.of("Emergency contact", nullToEmpty(client.emergencyContact())),
                 List.of("Notes", nullToEmpty(client.notes())),
-                List.of("Last visit", "none yet"),
+                List.of("Last visit", lastVisit == null ? "none yet" : lastVisit.toString()),
                 List.of("Added", date(client.createdAt())),
                 List.of("Updated", date(client.updatedAt()))));
     }

@@ -36,7 +36,7 @@ import java.util.Optional;
 @Service
 public class IntakeService {
 
-    static final double MAX_PER_WEEK = 700;
+    public static final double MAX_PER_WEEK = 700;
 
     private final IntakeRepository intakes;
     private final ClearanceRepository clearances;
@@ -158,6 +158,11 @@ public class IntakeService {
     public Screened screen(Intake intake) {
         Optional<Clearance> clearance = clearances.findLatest(intake.id());
         return new Screened(intake, clearance, screening.screen(screeningInput(intake, clearance), today()));
+    }
+
+    /** Warnings for modalities or a pressure that conflict with precautions on {@code intake}. */
+    public List<String> conflicts(Intake intake, List<String> modalities, String pressure) {
+        return screening.conflicts(screeningInput(intake, Optional.empty()), modalities, pressure);
     }
 
     /** Records that a doctor cleared the urgent referrals of the client's current intake. */

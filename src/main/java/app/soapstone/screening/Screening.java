@@ -44,6 +44,37 @@ public class Screening {
         return List.copyOf(flags);
     }
 
+    /**
+     * Warnings for modalities or a pressure that conflict with a precaution on the intake, e.g.
+     * deep tissue for a client on an anticoagulant.
+     */
+    public List<String> conflicts(ScreeningInput input, List<String> modalities, String pressure) {
+        Set<String> classes = new LinkedHashSet<>();
+        for (String item : input.medications()) {
+            rules.medications().matches(item).forEach(m -> classes.add(m.medicationClass().id()));
+        }
+        List<String> warnings = new ArrayList<>();
+        for (ScreeningRules.Conflict conflict : rules.conflicts()) {
+            ScreeningRules.When when = conflict.when();
+            boolean applies = input.conditions().contains(when.condition()) || classes.contains(when.medicationClass())
+                    || input.redFlags().contains(when.redFlag());
+            if (!applies) {
+                continue;
+            }
+            List<String> used = new ArrayList<>();
+            if (conflict.modalities() != null) {
+                modalities.stream().filter(conflict.modalities()::contains).forEach(used::add);
+            }
+            if (pressure != null && conflict.pressures() != null && conflict.pressures().contains(pressure)) {
+                used.add(pressure + " pressure");
+            }
+            if (!used.isEmpty()) {
+                warnings.add(conflict.warning() + " [used: " + String.join(", ", used) + "]");
+            }
+        }
+        return warnings;
+    }
+
     private void redFlags(ScreeningInput input, List<Flag> flags) {
         for (String id : input.redFlags()) {
             rules.redFlag(id).ifPresent(red -> {

@@ -23,6 +23,9 @@ public class ScreeningRules {
     static final String RED_FLAGS = "screening/red-flags.yaml";
     static final String MEDICATIONS = "screening/medications.yaml";
     static final String RULES = "screening/rules.yaml";
+    static final String CONFLICTS = "screening/modality-conflicts.yaml";
+    /** Pressure levels a session may record, lightest first. */
+    public static final List<String> PRESSURES = List.of("light", "moderate", "firm", "deep");
 
     /** A health condition from the intake checklist, with the flag it raises (if any). */
     public record Condition(String id, String label, FlagRule flag) {
@@ -61,12 +64,24 @@ public class ScreeningRules {
     private record MedicationsFile(List<DrugClass> classes) {
     }
 
+    /** What on an intake makes a conflict apply: one condition, medication class or red flag id. */
+    record When(String condition, String medicationClass, String redFlag) {
+    }
+
+    /** Modalities or pressures that conflict with something on the intake, and the warning to show. */
+    record Conflict(When when, List<String> modalities, List<String> pressures, String warning) {
+    }
+
+    private record ConflictsFile(List<Conflict> conflicts) {
+    }
+
     private final Map<String, Condition> conditions;
     private final Map<String, RedFlag> redFlags;
     private final MedicationCatalog medications = new MedicationCatalog();
     private final Rules rules;
+    private final List<Conflict> conflicts;
 
-    public ScreeningRules(TemplateFiles templates) {
+    public ScreeningRules(TemplateFiles templates, Vocabulary vocabulary) {
         // Errors name the file's origin, so a problem in a clinic's override points at that file.
         String conditionsFile = templates.origin(CONDITIONS);
         this.conditions = Vocabulary.index(conditionsFile, templates.read(CONDITIONS, ConditionsFile.class).conditions(),
@@ -80,6 +95,8 @@ public class ScreeningRules {
         classes.values().forEach(c -> addClass(medicationsFile, c));
         this.rules = templates.read(RULES, Rules.class);
         checkRules(templates.origin(RULES));
+        this.conflicts = templates.read(CONFLICTS, ConflictsFile.class).conflicts();
+        checkConflicts(templates.origin(CONFLICTS), classes.keySet(), vocabulary);
     }
 
     public Collection<String> conditionIds() {
@@ -106,6 +123,10 @@ public class ScreeningRules {
         return rules;
     }
 
+    List<Conflict> conflicts() {
+        return conflicts;
+    }
+
     private void addClass(String file, DrugClass drugClass) {
         MedicationClass medicationClass = new MedicationClass(drugClass.id(), drugClass.label(),
                 Level.parse(drugClass.level(), file, drugClass.id()), drugClass.reason(),
@@ -125,6 +146,38 @@ public class ScreeningRules {
     private static boolean complete(String file, String id, FlagRule flag) {
         Level.parse(flag.level() == null ? "" : flag.level(), file, id);
         return flag.title() != null && flag.reason() != null;
+    }
+
+    private void checkConflicts(String file, Collection<String> classIds, Vocabulary vocabulary) {
+        if (conflicts == null || conflicts.isEmpty()) {
+            throw new InvalidTemplateException("Template " + file + " has no conflicts");
+        }
+        int number = 0;
+        for (Conflict conflict : conflicts) {
+            number++;
+            String where = "Template " + file + ": conflict " + number;
+            When when = conflict.when();
+            if (when == null || java.util.stream.Stream.of(when.condition(), when.medicationClass(), when.redFlag())
+                    .filter(java.util.Objects::nonNull).count() != 1) {
+                throw new InvalidTemplateException(where + " needs exactly one of condition, medication-class, red-flag under when");
+            }
+            requireKnown(where, when.condition(), conditions.keySet());
+            requireKnown(where, when.medicationClass(), classIds);
+            requireKnown(where, when.redFlag(), redFlags.keySet());
+            List<String> modalities = conflict.modalities() == null ? List.of() : conflict.modalities();
+            List<String> pressures = conflict.pressures() == null ? List.of() : conflict.pressures();
+            modalities.forEach(m -> requireKnown(where, m, vocabulary.modalityIds()));
+            pressures.forEach(p -> requireKnown(where, p, PRESSURES));
+            if (conflict.warning() == null || conflict.warning().isBlank() || (modalities.isEmpty() && pressures.isEmpty())) {
+                throw new InvalidTemplateException(where + " needs a warning and at least one modality or pressure");
+            }
+        }
+    }
+
+    private static void requireKnown(String where, String id, Collection<String> known) {
+        if (id != null && !known.contains(id)) {
+            throw new InvalidTemplateException(where + " refers to '" + id + "', which is not one of " + String.join(", ", known));
+        }
     }
 
     private void checkRules(String file) {

@@ -1,6 +1,7 @@
 package app.soapstone.shell;
 
 import app.soapstone.storage.DatabaseRefusedException;
+import app.soapstone.template.InvalidTemplateException;
 import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.NotFoundException;
@@ -39,6 +40,9 @@ public record Failure(int status, String message, boolean unexpected) {
         }
         if (cause instanceof ConflictException) {
             return new Failure(CONFLICT, cause.getMessage(), false);
+        }
+        if (cause instanceof InvalidTemplateException) {
+            return new Failure(ERROR, cause.getMessage(), false);
         }
         if (cause instanceof DatabaseRefusedException) {
             return new Failure(DATABASE, cause.getMessage(), false);

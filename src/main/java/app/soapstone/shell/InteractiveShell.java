@@ -42,7 +42,13 @@ public class InteractiveShell {
         notices.orderedStream().map(StartupNotice::message).filter(m -> m != null && !m.isBlank())
                 .forEach(message -> out.println(styled(message, AttributedStyle.YELLOW)));
         out.flush();
-        JLineInputReader input = new JLineInputReader(reader);
+        JLineInputReader jline = new JLineInputReader(reader);
+        InteractiveInput input = new InteractiveInput() {
+            @Override
+            public String readInput(String prompt) {
+                return jline.readInput(prompt);
+            }
+        };
         while (true) {
             String line;
             try {

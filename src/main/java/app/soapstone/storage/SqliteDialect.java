@@ -12,6 +12,7 @@ import org.springframework.data.relational.core.sql.LockOptions;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -19,8 +20,9 @@ import java.util.List;
 
 /**
  * Spring Data JDBC dialect for SQLite (none ships with Spring Data). SQLite has no date types,
- * so dates are stored as ISO-8601 text ({@code 2026-11-21}) and instants as UTC text with
- * millisecond precision ({@code 2026-11-21T08:30:00.000Z}), which also sorts correctly as text.
+ * so dates are stored as ISO-8601 text ({@code 2026-11-21}), wall-clock times to the minute
+ * ({@code 2026-11-21T14:30}) and instants as UTC text with millisecond precision
+ * ({@code 2026-11-21T08:30:00.000Z}); each sorts correctly as text.
  */
 public final class SqliteDialect extends AbstractDialect implements JdbcDialect {
 
@@ -29,6 +31,9 @@ public final class SqliteDialect extends AbstractDialect implements JdbcDialect 
     /** The one text form of an instant in the database. */
     public static final DateTimeFormatter INSTANT_TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
+
+    /** The one text form of a local date-time in the database. */
+    public static final DateTimeFormatter LOCAL_MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
     private static final LimitClause LIMIT = new LimitClause() {
         @Override
@@ -87,7 +92,8 @@ public final class SqliteDialect extends AbstractDialect implements JdbcDialect 
     @Override
     public Collection<Object> getConverters() {
         return List.of(LocalDateToText.INSTANCE, TextToLocalDate.INSTANCE, InstantToText.INSTANCE,
-                TextToInstant.INSTANCE, NumberToBoolean.INSTANCE);
+                TextToInstant.INSTANCE, LocalDateTimeToText.INSTANCE, TextToLocalDateTime.INSTANCE,
+                NumberToBoolean.INSTANCE);
     }
 
     @WritingConverter
@@ -127,6 +133,27 @@ public final class SqliteDialect extends AbstractDialect implements JdbcDialect 
         @Override
         public Instant convert(String source) {
             return Instant.parse(source);
+        }
+    }
+
+    /** Wall-clock times such as appointment starts: local, to the minute ({@code 2026-11-21T14:30}). */
+    @WritingConverter
+    enum LocalDateTimeToText implements Converter<LocalDateTime, String> {
+        INSTANCE;
+
+        @Override
+        public String convert(LocalDateTime source) {
+            return LOCAL_MINUTE.format(source);
+        }
+    }
+
+    @ReadingConverter
+    enum TextToLocalDateTime implements Converter<String, LocalDateTime> {
+        INSTANCE;
+
+        @Override
+        public LocalDateTime convert(String source) {
+            return LocalDateTime.parse(source);
         }
     }
 

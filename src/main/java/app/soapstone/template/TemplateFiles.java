@@ -2,6 +2,8 @@ package app.soapstone.template;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -39,6 +41,33 @@ public class TemplateFiles {
     public String origin(String path) {
         Path file = overrideFile(path);
         return file != null ? file.toString() : "bundled:" + BUNDLED + path;
+    }
+
+    /**
+     * The names (without {@code .yaml}) of the templates in {@code folder}, bundled and overriding
+     * ones together, sorted.
+     */
+    public java.util.List<String> list(String folder) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        try {
+            for (Resource resource : new PathMatchingResourcePatternResolver()
+                    .getResources("classpath*:" + BUNDLED + folder + "/*.yaml")) {
+                names.add(nameOf(resource.getFilename()));
+            }
+            if (overrides != null && Files.isDirectory(overrides.resolve(folder))) {
+                try (var files = Files.list(overrides.resolve(folder))) {
+                    files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                            .forEach(n -> names.add(nameOf(n)));
+                }
+            }
+        } catch (IOException e) {
+            throw new InvalidTemplateException("Cannot list the templates in " + folder + ": " + e.getMessage(), e);
+        }
+        return java.util.List.copyOf(names);
+    }
+
+    private static String nameOf(String fileName) {
+        return fileName.substring(0, fileName.length() - ".yaml".length());
     }
 
     /** Parses a YAML template into {@code type}; any problem names the file. */

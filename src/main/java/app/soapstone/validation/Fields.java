@@ -125,6 +125,41 @@ public final class Fields {
         return value;
     }
 
+    /** A number in {@code [min, max]}, e.g. cramps per week. */
+    public static double decimal(String field, String value, double min, double max) {
+        double number;
+        try {
+            number = Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.forField(field, quote(value) + " is not a number");
+        }
+        if (Double.isNaN(number) || number < min || number > max) {
+            throw InvalidInputException.forField(field, value.strip() + " is out of range (use " + number(min) + "-"
+                    + number(max) + ")");
+        }
+        return number;
+    }
+
+    /** A whole number in {@code [min, max]}, e.g. a 0-10 score. */
+    public static int wholeNumber(String field, String value, long min, long max) {
+        long number;
+        try {
+            number = Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.forField(field, quote(value) + " is not a whole number"
+                    + (max <= 10 ? " (use " + min + "-" + max + ")" : ""));
+        }
+        if (number < min || number > max) {
+            throw InvalidInputException.forField(field, number + " is out of range (use " + min + "-" + max + ")");
+        }
+        return (int) number;
+    }
+
+    /** "3" for 3.0, "2.5" for 2.5. */
+    public static String number(double value) {
+        return value == Math.rint(value) && !Double.isInfinite(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
     public static String quote(String value) {
         return "'" + value + "'";
     }

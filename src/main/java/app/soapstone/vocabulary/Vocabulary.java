@@ -14,16 +14,18 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-/** The shared word lists from {@code templates/vocabulary/}: body sites and consent elements. */
+/** The shared word lists from {@code templates/vocabulary/}: body sites, consent elements, modalities. */
 @Component
 public class Vocabulary {
 
     static final String BODY_SITES = "vocabulary/body-sites.yaml";
     static final String CONSENT_ELEMENTS = "vocabulary/consent-elements.yaml";
+    static final String MODALITIES = "vocabulary/modalities.yaml";
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final Map<String, BodySite> sites;
     private final Map<String, Term> consentElements;
+    private final Map<String, Modality> modalities;
 
     public Vocabulary(TemplateFiles templates) {
         this.sites = index(templates.origin(BODY_SITES), templates.read(BODY_SITES, SitesFile.class).sites(), BodySite::id,
@@ -31,6 +33,16 @@ public class Vocabulary {
         this.consentElements = index(templates.origin(CONSENT_ELEMENTS),
                 templates.read(CONSENT_ELEMENTS, ConsentElementsFile.class).consentElements(), Term::id,
                 t -> t.label() != null);
+        this.modalities = index(MODALITIES, templates.read(MODALITIES, ModalitiesFile.class).modalities(),
+                Modality::id, m -> m.label() != null && m.meaning() != null);
+    }
+
+    public Collection<String> modalityIds() {
+        return modalities.keySet();
+    }
+
+    public Optional<Modality> modality(String id) {
+        return Optional.ofNullable(modalities.get(id));
     }
 
     public Collection<String> siteIds() {
@@ -84,5 +96,8 @@ public class Vocabulary {
     }
 
     record ConsentElementsFile(List<Term> consentElements) {
+    }
+
+    record ModalitiesFile(List<Modality> modalities) {
     }
 }

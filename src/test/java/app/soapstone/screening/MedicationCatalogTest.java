@@ -2,6 +2,7 @@ package app.soapstone.screening;
 
 import app.soapstone.screening.MedicationCatalog.Match;
 import app.soapstone.template.TemplateFiles;
+import app.soapstone.vocabulary.Vocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Recognising medicines by generic and brand name in what clients write, on the bundled catalog. */
 class MedicationCatalogTest {
 
-    private static final MedicationCatalog CATALOG = new ScreeningRules(new TemplateFiles("")).medications();
+    private static final MedicationCatalog CATALOG = new ScreeningRules(new TemplateFiles(""), new Vocabulary(new TemplateFiles(""))).medications();
 
     @Test
     void aGenericNameIsRecognisedWithItsClass() {

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScreeningTest {
 
     private static final TemplateFiles TEMPLATES = new TemplateFiles("");
-    private static final ScreeningRules RULES = new ScreeningRules(TEMPLATES);
     private static final Vocabulary VOCABULARY = new Vocabulary(TEMPLATES);
+    private static final ScreeningRules RULES = new ScreeningRules(TEMPLATES, VOCABULARY);
     private static final LocalDate TODAY = LocalDate.now();
 
     private static final List<String> URGENT = List.of("one-sided-calf-swelling", "calf-warmth-redness",

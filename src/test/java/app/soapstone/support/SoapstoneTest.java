@@ -62,11 +62,16 @@ public abstract class SoapstoneTest {
             for (String name : jdbc.sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").query(String.class).list()) {
                 jdbc.sql("DROP TRIGGER \"" + name + "\"").update();
             }
+            // Full-text tables are emptied through themselves; their shadow tables must not be touched.
+            List<String> virtualTables = jdbc.sql("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")
+                    .query(String.class).list();
             for (String table : jdbc.sql("""
                     SELECT name FROM sqlite_master
                     WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'flyway_%'
                     """).query(String.class).list()) {
-                jdbc.sql("DELETE FROM \"" + table + "\"").update();
+                if (virtualTables.stream().noneMatch(v -> table.startsWith(v + "_"))) {
+                    jdbc.sql("DELETE FROM \"" + table + "\"").update();
+                }
             }
             triggers.forEach(sql -> jdbc.sql(sql).update());
         });

@@ -39,7 +39,7 @@ class BundledTemplatesTest {
 
     /** Each bundled file and the list in it that holds its entries. */
     private static final List<String> VOCABULARY_FILES = List.of(
-            "vocabulary/body-sites.yaml", "vocabulary/consent-elements.yaml",
+            "vocabulary/body-sites.yaml", "vocabulary/consent-elements.yaml", "vocabulary/modalities.yaml",
             "screening/conditions.yaml", "screening/red-flags.yaml", "screening/medications.yaml");
 
     @Test
@@ -54,8 +54,9 @@ class BundledTemplatesTest {
         }
 
         assertThat(bundled).containsExactlyInAnyOrder("vocabulary/body-sites.yaml", "vocabulary/consent-elements.yaml",
-                "screening/conditions.yaml", "screening/red-flags.yaml", "screening/medications.yaml",
-                "screening/rules.yaml");
+                "vocabulary/modalities.yaml", "screening/conditions.yaml", "screening/red-flags.yaml",
+                "screening/medications.yaml", "screening/rules.yaml", "screening/modality-conflicts.yaml",
+                "soap/nocturnal-calf-cramps.yaml", "soap/foot-cramps.yaml", "soap/general.yaml");
     }
 
     @Test
@@ -64,13 +65,13 @@ class BundledTemplatesTest {
 
         assertThatCode(() -> {
             new Vocabulary(templates);
-            new ScreeningRules(templates);
+            new ScreeningRules(templates, new Vocabulary(templates));
         }).doesNotThrowAnyException();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"vocabulary/body-sites.yaml", "vocabulary/consent-elements.yaml",
-            "screening/conditions.yaml", "screening/red-flags.yaml", "screening/medications.yaml"})
+            "vocabulary/modalities.yaml", "screening/conditions.yaml", "screening/red-flags.yaml", "screening/medications.yaml"})
     void idsAreUniqueAndLowerCaseWordsJoinedByHyphens(String path) throws IOException {
         List<JsonNode> entries = entries(path);
         Set<String> seen = new HashSet<>();

@@ -79,7 +79,7 @@ class TemplateFilesTest {
         TemplateFiles templates = new TemplateFiles(overrides.toString());
 
         assertThat(templates.origin(RED_FLAGS)).isEqualTo(file.toString());
-        ScreeningRules rules = new ScreeningRules(templates);
+        ScreeningRules rules = new ScreeningRules(templates, new Vocabulary(templates));
         assertThat(rules.redFlagIds()).containsExactly("hot-swollen-knee");
         assertThat(rules.redFlag("hot-swollen-knee").orElseThrow().urgent()).isTrue();
     }
@@ -100,7 +100,7 @@ class TemplateFilesTest {
         assertThat(vocabulary.siteIds()).containsExactly("knee-left", "knee-right");
         assertThat(vocabulary.consentElementIds()).isEqualTo(new Vocabulary(new TemplateFiles("")).consentElementIds());
         // The bundled screening files load alongside the overridden vocabulary.
-        assertThat(new ScreeningRules(templates).conditionIds()).contains("diabetes");
+        assertThat(new ScreeningRules(templates, new Vocabulary(templates)).conditionIds()).contains("diabetes");
     }
 
     @Test
@@ -108,7 +108,7 @@ class TemplateFilesTest {
         TemplateFiles templates = new TemplateFiles(overrides.resolve("not-there").toString());
 
         assertThat(templates.origin(RULES)).isEqualTo("bundled:templates/" + RULES);
-        assertThat(new ScreeningRules(templates).redFlagIds()).contains("one-sided-calf-swelling");
+        assertThat(new ScreeningRules(templates, new Vocabulary(templates)).redFlagIds()).contains("one-sided-calf-swelling");
     }
 
     @Test
@@ -123,12 +123,38 @@ class TemplateFilesTest {
                     drugs:
                       - { generic: atorvastatin, brands: [Lipitor] }
                 """);
+        // The bundled conflicts refer to classes this override drops, so the clinic overrides them too.
+        write("screening/modality-conflicts.yaml", """
+                conflicts:
+                  - when: { medication-class: statin }
+                    modalities: [deep-tissue]
+                    warning: Clinic policy.
+                """);
 
-        ScreeningRules rules = new ScreeningRules(new TemplateFiles(overrides.toString()));
+        ScreeningRules rules = new ScreeningRules(new TemplateFiles(overrides.toString()), new Vocabulary(new TemplateFiles(overrides.toString())));
 
         assertThat(rules.medications().matches("Lipitor 20 mg")).singleElement()
                 .satisfies(m -> assertThat(m.medicationClass().level()).isEqualTo(Level.PRECAUTION));
         assertThat(rules.medications().matches("warfarin")).isEmpty();
+    }
+
+    @Test
+    void anOverrideThatDropsSomethingAnotherFileRefersToIsRefusedNamingThatFile() throws IOException {
+        write(MEDICATIONS, """
+                classes:
+                  - id: statin
+                    label: Statin
+                    level: note
+                    reason: Clinic policy.
+                    drugs:
+                      - { generic: atorvastatin, brands: [Lipitor] }
+                """);
+
+        assertThatThrownBy(() -> new ScreeningRules(new TemplateFiles(overrides.toString()),
+                new Vocabulary(new TemplateFiles(overrides.toString()))))
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining("modality-conflicts.yaml")
+                .hasMessageContaining("'anticoagulant'");
     }
 
     // ---------------------------------------------------------------- broken overrides
@@ -142,7 +168,7 @@ class TemplateFilesTest {
                     colour: red
                 """);
 
-        assertThatThrownBy(() -> new ScreeningRules(new TemplateFiles(overrides.toString())))
+        assertThatThrownBy(() -> new ScreeningRules(new TemplateFiles(overrides.toString()), new Vocabulary(new TemplateFiles(overrides.toString()))))
                 .isInstanceOf(InvalidTemplateException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("colour");
@@ -161,7 +187,7 @@ class TemplateFilesTest {
                       - { generic: atorvastatin }
                 """);
 
-        assertThatThrownBy(() -> new ScreeningRules(new TemplateFiles(overrides.toString())))
+        assertThatThrownBy(() -> new ScreeningRules(new TemplateFiles(overrides.toString()), new Vocabulary(new TemplateFiles(overrides.toString()))))
                 .isInstanceOf(InvalidTemplateException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("prescriber_question");
@@ -347,7 +373,7 @@ class TemplateFilesTest {
     private void load() {
         TemplateFiles templates = new TemplateFiles(overrides.toString());
         new Vocabulary(templates);
-        new ScreeningRules(templates);
+        new ScreeningRules(templates, new Vocabulary(templates));
     }
 
     private Path write(String path, String text) throws IOException {

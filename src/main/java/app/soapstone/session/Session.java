@@ -1,0 +1,79 @@
+package app.soapstone.session;
+
+import app.soapstone.client.Client;
+import app.soapstone.clinic.Practitioner;
+import app.soapstone.intake.Intake;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.jdbc.core.mapping.AggregateReference;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Embedded;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One treatment session and its SOAP note. A draft can be edited; once signed the note and all
+ * its fields are final (enforced by the database too) and corrections are {@link Addendum}s.
+ */
+@Table("session")
+public record Session(
+        @Id Long id,
+        @Column("client_id") AggregateReference<Client, Long> client,
+        @Column("practitioner_id") AggregateReference<Practitioner, Long> practitioner,
+        @Column("intake_id") AggregateReference<Intake, Long> intake,
+        LocalDateTime startedAt,
+        Integer durationMinutes,
+        @MappedCollection(idColumn = "session_id", keyColumn = "position") List<SessionModality> modalities,
+        @MappedCollection(idColumn = "session_id", keyColumn = "position") List<SessionArea> areas,
+        String pressure,
+        String products,
+        @Embedded.Empty(prefix = "pain_") Pain pain,
+        @Embedded.Empty Outcomes outcomes,
+        @Embedded.Empty SoapNote note,
+        String template,
+        String screeningShown,
+        String warningsShown,
+        String overrideReason,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant signedAt,
+        @Column("signed_by") AggregateReference<Practitioner, Long> signedBy) {
+
+    public record SessionModality(String modality) {
+    }
+
+    public record SessionArea(String site) {
+    }
+
+    /** Pain 0-10 before and after treatment. */
+    public record Pain(Integer before, Integer after) {
+    }
+
+    /** The client's measures since the last visit. */
+    public record Outcomes(Double crampsPerWeek, Integer crampSeverity, Integer sleepDisturbance) {
+    }
+
+    /** Subjective, Objective, Assessment, Plan. */
+    public record SoapNote(String subjective, String objective, String assessment, String plan) {
+
+        public boolean isEmpty() {
+            return Stream.of(subjective, objective, assessment, plan).allMatch(s -> s == null || s.isBlank());
+        }
+    }
+
+    public boolean signed() {
+        return signedAt != null;
+    }
+
+    public List<String> modalityIds() {
+        return modalities.stream().map(SessionModality::modality).toList();
+    }
+
+    public List<String> areaIds() {
+        return areas.stream().map(SessionArea::site).toList();
+    }
+}

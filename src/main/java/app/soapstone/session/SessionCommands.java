@@ -1,0 +1,236 @@
+package app.soapstone.session;
+
+import app.soapstone.screening.Flag;
+import app.soapstone.session.Session.SoapNote;
+import app.soapstone.session.SessionService.Preflight;
+import app.soapstone.shell.Editor;
+import app.soapstone.shell.InteractiveInput;
+import app.soapstone.shell.Screen;
+import app.soapstone.validation.Form;
+import app.soapstone.validation.InvalidInputException;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Arguments;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** {@code session new|list|show|edit|sign|amend|search} and {@code client progress}. */
+@Component
+class SessionCommands {
+
+    private static final String GROUP = "Sessions and SOAP notes";
+    private static final List<String> SOAP = List.of("subjective", "objective", "assessment", "plan");
+
+    private final SessionService sessions;
+    private final SessionView view;
+    private final Editor editor;
+    private final Screen screen;
+
+    SessionCommands(SessionService sessions, SessionView view, Editor editor, Screen screen) {
+        this.sessions = sessions;
+        this.view = view;
+        this.editor = editor;
+        this.screen = screen;
+    }
+
+    @Command(name = "session new", group = GROUP, description = "Record a treatment session with its SOAP note; prints the session id",
+            help = """
+                    Shows the client's screening first. An uncleared urgent referral refuses the session unless
+                    --override "reason" is given. With --edit, or in the interactive shell when no SOAP text is
+                    given, opens $VISUAL/$EDITOR on a SOAP form prefilled from --template and the last Plan;
+                    saving an empty form cancels.""")
+    String newSession(CommandContext context,
+            @Option(longName = "client", required = true, description = "Client id") long client,
+            @Option(longName = "date", description = "Session date, YYYY-MM-DD (default today)") String date,
+            @Option(longName = "time", description = "Start time, HH:MM (default now)") String time,
+            @Option(longName = "duration", description = "Minutes, 1-600") Integer duration,
+            @Option(longName = "practitioner", description = "Practitioner id (default: the default practitioner)") Long practitioner,
+            @Option(longName = "modalities", description = "Techniques: effleurage,petrissage,trigger-point,...") String modalities,
+            @Option(longName = "areas", description = "Areas treated: calf-left,calf-right,...") String areas,
+            @Option(longName = "pressure", description = "light, moderate, firm or deep") String pressure,
+            @Option(longName = "products", description = "Oils or lotions used") String products,
+            @Option(longName = "pain-before", description = "Pain before treatment, 0-10") Integer painBefore,
+            @Option(longName = "pain-after", description = "Pain after treatment, 0-10") Integer painAfter,
+            @Option(longName = "cramps-per-week", description = "Cramps per week since the last visit") Double crampsPerWeek,
+            @Option(longName = "cramp-severity", description = "Worst cramp since the last visit, 0-10") Integer crampSeverity,
+            @Option(longName = "sleep-disturbance", description = "Sleep disturbance since the last visit, 0-10") Integer sleep,
+            @Option(longName = "subjective", description = "S: what the client reports") String subjective,
+            @Option(longName = "objective", description = "O: what you found") String objective,
+            @Option(longName = "assessment", description = "A: your assessment and the response to treatment") String assessment,
+            @Option(longName = "plan", description = "P: plan and home care") String plan,
+            @Option(longName = "template", description = "SOAP template, e.g. nocturnal-calf-cramps") String template,
+            @Option(longName = "edit", description = "Write the SOAP note in your editor") boolean edit,
+            @Option(longName = "override", description = "Reason for treating despite an urgent referral") String override) {
+        Form form = Form.of("date", date, "time", time, "duration", duration, "practitioner", practitioner,
+                "modalities", modalities, "areas", areas, "pressure", pressure, "products", products,
+                "pain-before", painBefore, "pain-after", painAfter, "cramps-per-week", crampsPerWeek,
+                "cramp-severity", crampSeverity, "sleep-disturbance", sleep, "subjective", subjective,
+                "objective", objective, "assessment", assessment, "plan", plan, "template", template,
+                "override", override);
+        Preflight preflight = sessions.preflight(client, form);
+        PrintWriter out = context.outputWriter();
+        show(preflight, out);
+        sessions.requireTreatable(preflight, form);
+        boolean soapGiven = SOAP.stream().anyMatch(form::has);
+        if (edit || (!soapGiven && InteractiveInput.isInteractive(context))) {
+            form = withNote(form, writeNote(preflight, form));
+        } else if (!soapGiven && form.has("template")) {
+            form = withNote(form, templateNote(form));
+        }
+        return String.valueOf(sessions.record(client, form).id());
+    }
+
+    @Command(name = "session list", group = GROUP, description = "List a client's sessions, or the notes not yet signed")
+    String list(@Option(longName = "client", description = "Client id") Long client,
+            @Option(longName = "unsigned", description = "Only notes not yet signed (all clients unless --client)") boolean unsigned) {
+        if (unsigned) {
+            return view.unsigned(sessions.unsigned(client), sessions.now(), screen.width());
+        }
+        if (client == null) {
+            throw new InvalidInputException("Give --client ID, or --unsigned for the notes not yet signed");
+        }
+        return view.clientSessions(sessions.list(client), screen.width());
+    }
+
+    @Command(name = "session show", group = GROUP, description = "Show a session's full note, signature and addenda")
+    String show(@Argument(index = 0, description = "Session id") long id) {
+        return view.note(sessions.details(id));
+    }
+
+    @Command(name = "session edit", group = GROUP, description = "Change a draft note (signed notes are final)")
+    String edit(@Argument(index = 0, description = "Session id") long id,
+            @Option(longName = "date", description = "Session date, YYYY-MM-DD") String date,
+            @Option(longName = "time", description = "Start time, HH:MM") String time,
+            @Option(longName = "duration", description = "Minutes, 1-600") Integer duration,
+            @Option(longName = "modalities", description = "Techniques (replaces the list)") String modalities,
+            @Option(longName = "areas", description = "Areas treated (replaces the list)") String areas,
+            @Option(longName = "pressure", description = "light, moderate, firm or deep") String pressure,
+            @Option(longName = "products", description = "Oils or lotions used") String products,
+            @Option(longName = "pain-before", description = "Pain before treatment, 0-10") Integer painBefore,
+            @Option(longName = "pain-after", description = "Pain after treatment, 0-10") Integer painAfter,
+            @Option(longName = "cramps-per-week", description = "Cramps per week since the last visit") Double crampsPerWeek,
+            @Option(longName = "cramp-severity", description = "Worst cramp since the last visit, 0-10") Integer crampSeverity,
+            @Option(longName = "sleep-disturbance", description = "Sleep disturbance since the last visit, 0-10") Integer sleep,
+            @Option(longName = "subjective", description = "S: what the client reports") String subjective,
+            @Option(longName = "objective", description = "O: what you found") String objective,
+            @Option(longName = "assessment", description = "A: your assessment") String assessment,
+            @Option(longName = "plan", description = "P: plan and home care") String plan,
+            @Option(longName = "edit", description = "Edit the SOAP note in your editor") boolean edit) {
+        Form changes = Form.of("date", date, "time", time, "duration", duration, "modalities", modalities,
+                "areas", areas, "pressure", pressure, "products", products, "pain-before", painBefore,
+                "pain-after", painAfter, "cramps-per-week", crampsPerWeek, "cramp-severity", crampSeverity,
+                "sleep-disturbance", sleep, "subjective", subjective, "objective", objective,
+                "assessment", assessment, "plan", plan);
+        if (edit) {
+            SoapNote current = sessions.requireDraft(id).note();
+            SoapNote start = new SoapNote(pick(subjective, current.subjective()), pick(objective, current.objective()),
+                    pick(assessment, current.assessment()), pick(plan, current.plan()));
+            changes = withNote(changes, edited(SoapForm.write(List.of("Draft note of session " + id), start),
+                    "nothing was changed"));
+        }
+        return "Updated draft session " + sessions.edit(id, changes).id();
+    }
+
+    @Command(name = "session sign", group = GROUP, description = "Sign a note; from then on it is final")
+    String sign(@Argument(index = 0, description = "Session id") long id,
+            @Option(longName = "practitioner", description = "Who signs (default: the default practitioner)") Long practitioner) {
+        Session session = sessions.sign(id, practitioner);
+        return "Signed session " + session.id() + " at " + SessionView.WHEN.format(session.signedAt()
+                .atZone(java.time.ZoneId.systemDefault()));
+    }
+
+    @Command(name = "session amend", group = GROUP, description = "Add a dated addendum to a signed note")
+    String amend(@Argument(index = 0, description = "Session id") long id,
+            @Option(longName = "text", required = true, description = "The correction or late entry") String text,
+            @Option(longName = "practitioner", description = "Author (default: the default practitioner)") Long practitioner) {
+        Addendum addendum = sessions.amend(id, text, practitioner);
+        return "Added addendum " + addendum.id() + " to session " + id;
+    }
+
+    @Command(name = "session search", group = GROUP, description = "Search all notes and addenda (best matches first)")
+    String search(@Arguments List<String> words) {
+        String text = String.join(" ", words);
+        return view.hits(sessions.search(text), text, screen.width());
+    }
+
+    @Command(name = "client progress", group = "Clients",
+            description = "A client's cramps, severity, sleep and pain over time, with trends")
+    String progress(@Argument(index = 0, description = "Client id") long id) {
+        return view.progress(sessions.progress(id), screen.width());
+    }
+
+    private void show(Preflight preflight, PrintWriter out) {
+        List<String> lines = new ArrayList<>();
+        if (preflight.screening().isEmpty()) {
+            lines.add("Note: no intake on file for this client (intake new --client " + preflight.client().id() + ")");
+        }
+        for (Flag flag : preflight.flags()) {
+            lines.add((flag.blocking() ? "!! " : "") + flag.levelLabel() + ": " + flag.title());
+        }
+        preflight.warnings().forEach(w -> lines.add("WARNING: " + w));
+        if (!lines.isEmpty()) {
+            out.println("Screening for " + preflight.client().displayName() + ":");
+            lines.forEach(line -> out.println("  " + line));
+            out.flush();
+        }
+    }
+
+    private SoapNote writeNote(Preflight preflight, Form form) {
+        List<String> comments = new ArrayList<>();
+        comments.add("SOAP note for " + preflight.client().displayName());
+        preflight.flags().forEach(f -> comments.add(f.levelLabel() + ": " + f.title()));
+        preflight.warnings().forEach(w -> comments.add("WARNING: " + w));
+        SoapNote start = templateNote(form);
+        var previous = sessions.latestPlan(preflight.client().id());
+        if (previous.isPresent() && !form.has("plan")) {
+            comments.add("Plan prefilled from the previous session (" + previous.get().id() + ")");
+            start = new SoapNote(start.subjective(), start.objective(), start.assessment(), previous.get().note().plan());
+        }
+        return edited(SoapForm.write(comments, start), "nothing was stored");
+    }
+
+    /**
+     * Opens the editor on {@code form}; like {@code git commit}, a note saved empty or unchanged
+     * cancels.
+     */
+    private SoapNote edited(String form, String consequence) {
+        SoapNote note = SoapForm.read(editor.edit(form, ".soap.txt"));
+        if (note.isEmpty()) {
+            throw new InvalidInputException("Cancelled: the SOAP note was saved empty, so " + consequence);
+        }
+        if (note.equals(SoapForm.read(form))) {
+            throw new InvalidInputException("Cancelled: the SOAP note was saved unchanged, so " + consequence);
+        }
+        return note;
+    }
+
+    /** The note from the options given, with the template's text in the sections left out. */
+    private SoapNote templateNote(Form form) {
+        var template = form.has("template") ? sessions.template(form.get("template").strip()) : null;
+        return new SoapNote(
+                pick(form.get("subjective"), template == null ? null : template.subjective()),
+                pick(form.get("objective"), template == null ? null : template.objective()),
+                pick(form.get("assessment"), template == null ? null : template.assessment()),
+                pick(form.get("plan"), template == null ? null : template.plan()));
+    }
+
+    /** The note's sections as options; an empty section is given as "" so that it clears. */
+    private static Form withNote(Form form, SoapNote note) {
+        return form.with("subjective", blankIfNull(note.subjective())).with("objective", blankIfNull(note.objective()))
+                .with("assessment", blankIfNull(note.assessment())).with("plan", blankIfNull(note.plan()));
+    }
+
+    private static String blankIfNull(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static String pick(String given, String fallback) {
+        return Stream.of(given, fallback).filter(s -> s != null && !s.isBlank()).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,153 @@
+package app.soapstone.session;
+
+import app.soapstone.validation.InvalidInputException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Session lists, note search, last visits and outcome series: the read side of sessions. */
+@Repository
+class SessionQueries {
+
+    /** One line of a session list. */
+    record SessionLine(long id, long clientId, String clientName, LocalDateTime startedAt, Integer durationMinutes,
+            String modalities, Integer painBefore, Integer painAfter, String practitioner, Instant createdAt,
+            Instant signedAt) {
+    }
+
+    /** One search hit: the note (or addendum) and a snippet with the matched words marked. */
+    record Hit(long sessionId, Long addendumId, long clientId, String clientName, LocalDateTime startedAt, String snippet) {
+    }
+
+    /** One session's outcome measures, for progress over time. */
+    record Measures(long sessionId, LocalDateTime startedAt, Double crampsPerWeek, Integer crampSeverity,
+            Integer sleepDisturbance, Integer painBefore, Integer painAfter) {
+    }
+
+    private static final String LINE = """
+            SELECT s.id, s.client_id, c.first_name || ' ' || c.last_name AS client_name, s.started_at,
+                   s.duration_minutes, s.pain_before, s.pain_after, p.name AS practitioner, s.created_at, s.signed_at,
+                   (SELECT group_concat(m.modality, ', ') FROM session_modality m WHERE m.session_id = s.id) AS modalities
+            FROM session s
+            JOIN client c ON c.id = s.client_id
+            JOIN practitioner p ON p.id = s.practitioner_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    SessionQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<SessionLine> forClient(long clientId) {
+        return jdbc.sql(LINE + " WHERE s.client_id = ? ORDER BY s.started_at DESC, s.id DESC").param(clientId)
+                .query(SessionQueries::line).list();
+    }
+
+    List<SessionLine> unsigned(Long clientId) {
+        String where = " WHERE s.signed_at IS NULL" + (clientId == null ? "" : " AND s.client_id = ?");
+        var statement = jdbc.sql(LINE + where + " ORDER BY s.created_at, s.id");
+        if (clientId != null) {
+            statement = statement.param(clientId);
+        }
+        return statement.query(SessionQueries::line).list();
+    }
+
+    long unsignedSince(Instant before) {
+        return jdbc.sql("SELECT count(*) FROM session WHERE signed_at IS NULL AND created_at < ?")
+                .param(app.soapstone.storage.SqliteDialect.INSTANT_TEXT.format(before)).query(Long.class).single();
+    }
+
+    /** Notes and addenda matching every word of {@code text}, best first. */
+    List<Hit> search(String text, int limit) {
+        return jdbc.sql("""
+                        SELECT n.session_id, n.addendum_id, s.client_id, c.first_name || ' ' || c.last_name AS client_name,
+                               s.started_at, snippet(note_search, 0, '[', ']', '...', 12) AS snippet
+                        FROM note_search n
+                        JOIN session s ON s.id = n.session_id
+                        JOIN client c ON c.id = s.client_id
+                        WHERE note_search MATCH ?
+                        ORDER BY bm25(note_search), s.started_at DESC
+                        LIMIT ?""")
+                .param(matchQuery(text)).param(limit)
+                .query((row, n) -> new Hit(row.getLong("session_id"), nullableLong(row.getObject("addendum_id")),
+                        row.getLong("client_id"), row.getString("client_name"),
+                        LocalDateTime.parse(row.getString("started_at")), row.getString("snippet").replace('\n', ' ')))
+                .list();
+    }
+
+    /**
+     * The user's words as an FTS5 query: each word quoted (so punctuation and FTS syntax in it are
+     * taken literally), all required; a trailing * keeps prefix matching ("cramp*").
+     */
+    static String matchQuery(String text) {
+        List<String> terms = new ArrayList<>();
+        for (String word : text.strip().split("\\s+")) {
+            boolean prefix = word.endsWith("*");
+            String bare = word.replace("\"", "").replace("*", "");
+            if (!bare.isBlank()) {
+                terms.add("\"" + bare + "\"" + (prefix ? "*" : ""));
+            }
+        }
+        if (terms.isEmpty()) {
+            throw new InvalidInputException("TEXT: give one or more words to search the notes for");
+        }
+        return String.join(" ", terms);
+    }
+
+    Map<Long, LocalDate> lastVisits() {
+        Map<Long, LocalDate> visits = new HashMap<>();
+        jdbc.sql("SELECT client_id, max(started_at) AS last FROM session GROUP BY client_id")
+                .query(row -> {
+                    visits.put(row.getLong("client_id"), LocalDate.parse(row.getString("last").substring(0, 10)));
+                });
+        return visits;
+    }
+
+    Optional<LocalDate> lastVisit(long clientId) {
+        return jdbc.sql("SELECT max(started_at) FROM session WHERE client_id = ?").param(clientId)
+                .query(String.class).optional().map(t -> LocalDate.parse(t.substring(0, 10)));
+    }
+
+    List<Measures> measures(long clientId) {
+        return jdbc.sql("""
+                        SELECT id, started_at, cramps_per_week, cramp_severity, sleep_disturbance, pain_before, pain_after
+                        FROM session WHERE client_id = ? ORDER BY started_at, id""")
+                .param(clientId)
+                .query((row, n) -> new Measures(row.getLong("id"), LocalDateTime.parse(row.getString("started_at")),
+                        nullableDouble(row.getObject("cramps_per_week")), nullableInt(row.getObject("cramp_severity")),
+                        nullableInt(row.getObject("sleep_disturbance")), nullableInt(row.getObject("pain_before")),
+                        nullableInt(row.getObject("pain_after"))))
+                .list();
+    }
+
+    // SQLite returns whatever number type fits the stored value, so convert rather than cast.
+    private static Long nullableLong(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
+
+    private static Integer nullableInt(Object value) {
+        return value == null ? null : ((Number) value).intValue();
+    }
+
+    private static Double nullableDouble(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    private static SessionLine line(java.sql.ResultSet row, int number) throws java.sql.SQLException {
+        String signed = row.getString("signed_at");
+        return new SessionLine(row.getLong("id"), row.getLong("client_id"), row.getString("client_name"),
+                LocalDateTime.parse(row.getString("started_at")), nullableInt(row.getObject("duration_minutes")),
+                row.getString("modalities"), nullableInt(row.getObject("pain_before")),
+                nullableInt(row.getObject("pain_after")), row.getString("practitioner"),
+                Instant.parse(row.getString("created_at")), signed == null ? null : Instant.parse(signed));
+    }
+}

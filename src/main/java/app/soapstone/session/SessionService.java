@@ -1,0 +1,423 @@
+package app.soapstone.session;
+
+import app.soapstone.client.Client;
+import app.soapstone.client.ClientService;
+import app.soapstone.clinic.ClinicService;
+import app.soapstone.clinic.Practitioner;
+import app.soapstone.intake.IntakeService;
+import app.soapstone.intake.IntakeService.Screened;
+import app.soapstone.screening.Flag;
+import app.soapstone.screening.ScreeningRules;
+import app.soapstone.session.Session.Outcomes;
+import app.soapstone.session.Session.Pain;
+import app.soapstone.session.Session.SessionArea;
+import app.soapstone.session.Session.SessionModality;
+import app.soapstone.session.Session.SoapNote;
+import app.soapstone.validation.ConflictException;
+import app.soapstone.validation.Fields;
+import app.soapstone.validation.Form;
+import app.soapstone.validation.InvalidInputException;
+import app.soapstone.validation.NotFoundException;
+import app.soapstone.vocabulary.IdList;
+import app.soapstone.vocabulary.Vocabulary;
+import org.springframework.data.jdbc.core.mapping.AggregateReference;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Recording, editing, signing and amending treatment sessions and their SOAP notes. */
+@Service
+public class SessionService {
+
+    static final int MAX_DURATION = 600;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
+
+    private final SessionRepository sessions;
+    private final AddendumRepository addenda;
+    private final SessionQueries queries;
+    private final ClientService clients;
+    private final ClinicService clinic;
+    private final IntakeService intakes;
+    private final Vocabulary vocabulary;
+    private final SoapTemplates templates;
+    private final Clock clock;
+
+    SessionService(SessionRepository sessions, AddendumRepository addenda, SessionQueries queries, ClientService clients,
+            ClinicService clinic, IntakeService intakes, Vocabulary vocabulary, SoapTemplates templates, Clock clock) {
+        this.sessions = sessions;
+        this.addenda = addenda;
+        this.queries = queries;
+        this.clients = clients;
+        this.clinic = clinic;
+        this.intakes = intakes;
+        this.vocabulary = vocabulary;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    /**
+     * What the therapist must see before a session is recorded: the client's screening and any
+     * modality that conflicts with a precaution.
+     */
+    public record Preflight(Client client, Optional<Screened> screening, List<String> warnings) {
+
+        public boolean blocked() {
+            return screening.map(Screened::blocked).orElse(false);
+        }
+
+        List<Flag> flags() {
+            return screening.map(Screened::flags).orElse(List.of());
+        }
+    }
+
+    /** A session with its addenda and the names needed to show it. */
+    public record SessionRecord(Session session, Client client, Practitioner practitioner, Practitioner signer,
+            List<Addendum> addenda, List<Practitioner> addendumAuthors) {
+    }
+
+    /** Checks every option of a new session and works out what must be shown before recording it. */
+    @Transactional(readOnly = true)
+    public Preflight preflight(long clientId, Form form) {
+        Client client = activeClient(clientId);
+        Draft draft = draft(form, null);
+        Optional<Screened> screening = intakes.screening(clientId);
+        List<String> warnings = screening.map(s -> intakes.conflicts(s.intake(), draft.modalities(), draft.pressure()))
+                .orElse(List.of());
+        return new Preflight(client, screening, warnings);
+    }
+
+    /**
+     * Records a new session. An uncleared urgent referral refuses it unless an override reason is
+     * given; the screening and warnings shown are stored with the note.
+     */
+    @Transactional
+    public Session record(long clientId, Form form) {
+        Preflight preflight = preflight(clientId, form);
+        String override = requireTreatable(preflight, form);
+        Practitioner practitioner = practitioner(form);
+        Draft draft = draft(form, null);
+        LocalDateTime startedAt = startedAt(form);
+        Instant now = clock.instant();
+        Session session = new Session(null, AggregateReference.to(clientId), AggregateReference.to(practitioner.id()),
+                preflight.screening().map(s -> AggregateReference.<app.soapstone.intake.Intake, Long>to(s.intake().id()))
+                        .orElse(null),
+                startedAt, draft.durationMinutes(), modalities(draft.modalities()), areas(draft.areas()), draft.pressure(),
+                draft.products(), draft.pain(), draft.outcomes(), draft.note(), draft.template(),
+                screeningShown(preflight), warningsShown(preflight), override, now, now, null, null);
+        return sessions.save(session);
+    }
+
+    /**
+     * Refuses treatment while an urgent referral is uncleared, unless {@code --override} gives a
+     * reason; returns that reason (or null).
+     */
+    public String requireTreatable(Preflight preflight, Form form) {
+        String override = form.has("override") ? Fields.text("override", form.get("override").strip(), Fields.TEXT_MAX) : null;
+        if (preflight.blocked() && override == null) {
+            long clientId = preflight.client().id();
+            String urgent = preflight.flags().stream().filter(Flag::blocking).map(Flag::title)
+                    .collect(Collectors.joining("; "));
+            throw new ConflictException("Client " + clientId + " has an urgent referral (" + urgent + "). Record a"
+                    + " medical clearance with 'intake clear --client " + clientId + " --note ...', or give"
+                    + " --override \"reason\" to treat anyway; nothing was stored");
+        }
+        return override;
+    }
+
+    /** Changes the given fields of a draft; signed notes are final. */
+    @Transactional
+    public Session edit(long id, Form changes) {
+        Session session = draftSession(id);
+        if (changes.isEmpty()) {
+            throw new InvalidInputException("Nothing to change: give at least one option, e.g. --plan \"...\" (see"
+                    + " 'help session edit')");
+        }
+        Draft draft = draft(changes, session);
+        LocalDateTime startedAt = changes.given("date") || changes.given("time") ? startedAt(changes, session.startedAt())
+                : session.startedAt();
+        return sessions.save(new Session(session.id(), session.client(), session.practitioner(), session.intake(),
+                startedAt, draft.durationMinutes(), modalities(draft.modalities()), areas(draft.areas()), draft.pressure(),
+                draft.products(), draft.pain(), draft.outcomes(), draft.note(), draft.template(),
+                session.screeningShown(), session.warningsShown(), session.overrideReason(), session.createdAt(),
+                clock.instant(), null, null));
+    }
+
+    /** Signs a draft: from now on the note and all its fields are final. */
+    @Transactional
+    public Session sign(long id, Long practitionerId) {
+        Session session = get(id);
+        if (session.signed()) {
+            throw new ConflictException("Session " + id + " is already signed ("
+                    + SessionView.WHEN.format(session.signedAt().atZone(clock.getZone())) + "); add a correction with"
+                    + " 'session amend " + id + " --text ...'");
+        }
+        if (session.note().isEmpty()) {
+            throw new ConflictException("Session " + id + " has no SOAP text to sign; write it with 'session edit "
+                    + id + " --edit' or --subjective/--objective/--assessment/--plan");
+        }
+        Practitioner signer = practitionerOrDefault(practitionerId);
+        if (sessions.sign(id, signer.id(), clock.instant()) != 1) {
+            throw new ConflictException("Session " + id + " was signed meanwhile; nothing changed");
+        }
+        return get(id);
+    }
+
+    /** Adds a dated addendum to a signed note. */
+    @Transactional
+    public Addendum amend(long id, String text, Long practitionerId) {
+        Session session = get(id);
+        if (!session.signed()) {
+            throw new ConflictException("Session " + id + " is a draft: change it with 'session edit " + id
+                    + "' instead; addenda are for signed notes");
+        }
+        String body = Fields.requiredText("text", text, Fields.LONG_TEXT_MAX).strip();
+        Practitioner author = practitionerOrDefault(practitionerId);
+        return addenda.save(new Addendum(null, AggregateReference.to(id), AggregateReference.to(author.id()),
+                clock.instant(), body));
+    }
+
+    @Transactional(readOnly = true)
+    public Session get(long id) {
+        return sessions.findById(id).orElseThrow(() -> NotFoundException.of("session", id));
+    }
+
+    @Transactional(readOnly = true)
+    public SessionRecord details(long id) {
+        Session session = get(id);
+        List<Addendum> notes = addenda.findBySession(id);
+        return new SessionRecord(session, clients.get(session.client().getId()),
+                clinic.practitioner(session.practitioner().getId()),
+                session.signedBy() == null ? null : clinic.practitioner(session.signedBy().getId()), notes,
+                notes.stream().map(a -> clinic.practitioner(a.practitioner().getId())).toList());
+    }
+
+    /** The client's latest session with a Plan, which prefills the next note. */
+    @Transactional(readOnly = true)
+    public Optional<Session> latestPlan(long clientId) {
+        return sessions.findLatestWithPlan(clientId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<SessionQueries.SessionLine> list(long clientId) {
+        clients.get(clientId);
+        return queries.forClient(clientId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<SessionQueries.SessionLine> unsigned(Long clientId) {
+        if (clientId != null) {
+            clients.get(clientId);
+        }
+        return queries.unsigned(clientId);
+    }
+
+    /** How many notes were created longer ago than {@code age} and are still unsigned. */
+    @Transactional(readOnly = true)
+    public long unsignedOlderThan(java.time.Duration age) {
+        return queries.unsignedSince(clock.instant().minus(age));
+    }
+
+    @Transactional(readOnly = true)
+    public List<SessionQueries.Hit> search(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("TEXT: give one or more words to search the notes for");
+        }
+        return queries.search(text, 50);
+    }
+
+    /** One point of a client's outcomes over time: an intake version or a session. */
+    public record ProgressRow(LocalDateTime when, String record, Double crampsPerWeek, Integer crampSeverity,
+            Integer sleepDisturbance, Integer painBefore, Integer painAfter) {
+    }
+
+    /** The client's measures over time: each intake version, then each session, in date order. */
+    @Transactional(readOnly = true)
+    public List<ProgressRow> progress(long clientId) {
+        List<ProgressRow> rows = new java.util.ArrayList<>();
+        for (var intake : intakes.history(clientId)) {
+            rows.add(new ProgressRow(intake.takenOn().atStartOfDay(), "intake v" + intake.version(),
+                    intake.cramps().frequencyPerWeek(), intake.cramps().severity(), intake.cramps().sleepDisturbance(),
+                    null, null));
+        }
+        for (SessionQueries.Measures m : queries.measures(clientId)) {
+            rows.add(new ProgressRow(m.startedAt(), "session " + m.sessionId(), m.crampsPerWeek(), m.crampSeverity(),
+                    m.sleepDisturbance(), m.painBefore(), m.painAfter()));
+        }
+        rows.sort(java.util.Comparator.comparing(ProgressRow::when));
+        return rows;
+    }
+
+    SoapTemplates.SoapTemplate template(String name) {
+        return templates.get(name);
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Everything a session form holds except when it started, checked; absent options keep {@code base}'s values. */
+    private record Draft(Integer durationMinutes, List<String> modalities, List<String> areas, String pressure,
+            String products, Pain pain, Outcomes outcomes, SoapNote note, String template) {
+    }
+
+    private Draft draft(Form form, Session base) {
+        Integer duration = form.given("duration")
+                ? optional(form, "duration", v -> Fields.wholeNumber("duration", v, 1, MAX_DURATION))
+                : base == null ? null : base.durationMinutes();
+        List<String> modalities = form.given("modalities")
+                ? (form.has("modalities") ? IdList.parse("modalities", form.get("modalities"), vocabulary.modalityIds()) : List.of())
+                : base == null ? List.of() : base.modalityIds();
+        List<String> areas = form.given("areas")
+                ? (form.has("areas") ? IdList.parse("areas", form.get("areas"), vocabulary.siteIds()) : List.of())
+                : base == null ? List.of() : base.areaIds();
+        String pressure = form.given("pressure") ? optional(form, "pressure", SessionService::pressure)
+                : base == null ? null : base.pressure();
+        String products = form.given("products") ? Fields.optionalText("products", form.get("products"), Fields.TEXT_MAX)
+                : base == null ? null : base.products();
+        Pain basePain = base == null ? new Pain(null, null) : base.pain();
+        Pain pain = new Pain(score(form, "pain-before", basePain.before()), score(form, "pain-after", basePain.after()));
+        Outcomes baseOutcomes = base == null ? new Outcomes(null, null, null) : base.outcomes();
+        Outcomes outcomes = new Outcomes(
+                form.given("cramps-per-week")
+                        ? optional(form, "cramps-per-week", v -> Fields.decimal("cramps-per-week", v, 0, IntakeService.MAX_PER_WEEK))
+                        : baseOutcomes.crampsPerWeek(),
+                score(form, "cramp-severity", baseOutcomes.crampSeverity()),
+                score(form, "sleep-disturbance", baseOutcomes.sleepDisturbance()));
+        SoapNote baseNote = base == null ? new SoapNote(null, null, null, null) : base.note();
+        SoapNote note = new SoapNote(soap(form, "subjective", baseNote.subjective()),
+                soap(form, "objective", baseNote.objective()), soap(form, "assessment", baseNote.assessment()),
+                soap(form, "plan", baseNote.plan()));
+        String template = form.has("template") ? templateName(form.get("template")) : base == null ? null : base.template();
+        return new Draft(duration, modalities, areas, pressure, products, pain, outcomes, note, template);
+    }
+
+    private String templateName(String name) {
+        templates.get(name.strip());
+        return name.strip();
+    }
+
+    private LocalDateTime startedAt(Form form) {
+        return startedAt(form, null);
+    }
+
+    /** Date (default today) and start time (default now, to the minute); never after today. */
+    private LocalDateTime startedAt(Form form, LocalDateTime base) {
+        LocalDate today = today();
+        LocalDate date = form.has("date") ? Fields.pastDate("date", form.get("date"), today)
+                : base != null ? base.toLocalDate() : today;
+        LocalTime time;
+        if (form.has("time")) {
+            try {
+                time = LocalTime.parse(form.get("time").strip(), TIME);
+            } catch (DateTimeParseException e) {
+                throw InvalidInputException.forField("time", form.get("time").strip()
+                        + " is not a valid time (use HH:MM, 24-hour)");
+            }
+        } else if (base != null) {
+            time = base.toLocalTime();
+        } else if (date.equals(today)) {
+            time = LocalTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
+        } else {
+            throw InvalidInputException.forField("time", "give the start time (HH:MM) for a session on " + date);
+        }
+        return LocalDateTime.of(date, time);
+    }
+
+    private Client activeClient(long clientId) {
+        Client client = clients.get(clientId);
+        if (client.archived()) {
+            throw new ConflictException("Client " + clientId + " is archived; restore them first with 'client restore "
+                    + clientId + "'");
+        }
+        return client;
+    }
+
+    /** The session, if it is still a draft. */
+    @Transactional(readOnly = true)
+    public Session requireDraft(long id) {
+        return draftSession(id);
+    }
+
+    private Session draftSession(long id) {
+        Session session = get(id);
+        if (session.signed()) {
+            throw new ConflictException("Session " + id + " is signed and final; add a correction with 'session amend "
+                    + id + " --text ...'");
+        }
+        return session;
+    }
+
+    private Practitioner practitioner(Form form) {
+        Long id = form.has("practitioner") ? (long) Fields.wholeNumber("practitioner", form.get("practitioner"), 1, Integer.MAX_VALUE) : null;
+        return practitionerOrDefault(id);
+    }
+
+    private Practitioner practitionerOrDefault(Long id) {
+        if (id != null) {
+            return clinic.practitioner(id);
+        }
+        return clinic.defaultPractitioner().orElseThrow(() -> new ConflictException(
+                "No practitioner yet: add one with 'practitioner add --name ... --credentials ...'"));
+    }
+
+    private static String pressure(String value) {
+        String pressure = value.strip().toLowerCase(Locale.ROOT);
+        if (!ScreeningRules.PRESSURES.contains(pressure)) {
+            throw InvalidInputException.forField("pressure", "'" + value.strip() + "' is not allowed; use "
+                    + String.join(", ", ScreeningRules.PRESSURES));
+        }
+        return pressure;
+    }
+
+    private static Integer score(Form form, String option, Integer current) {
+        return form.given(option) ? optional(form, option, v -> Fields.wholeNumber(option, v, 0, 10)) : current;
+    }
+
+    private static String soap(Form form, String option, String current) {
+        if (!form.given(option)) {
+            return current;
+        }
+        return Fields.optionalText(option, form.get(option), Fields.LONG_TEXT_MAX) == null ? null : form.get(option).strip();
+    }
+
+    private static <T> T optional(Form form, String option, java.util.function.Function<String, T> check) {
+        return form.has(option) ? check.apply(form.get(option)) : null;
+    }
+
+    private static List<SessionModality> modalities(List<String> ids) {
+        return ids.stream().map(SessionModality::new).toList();
+    }
+
+    private static List<SessionArea> areas(List<String> ids) {
+        return ids.stream().map(SessionArea::new).toList();
+    }
+
+    private static String screeningShown(Preflight preflight) {
+        if (preflight.screening().isEmpty()) {
+            return "No intake on file";
+        }
+        List<Flag> flags = preflight.flags();
+        return flags.isEmpty() ? "No flags" : flags.stream().map(f -> f.levelLabel() + ": " + f.title())
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String warningsShown(Preflight preflight) {
+        return preflight.warnings().isEmpty() ? null : String.join("\n", preflight.warnings());
+    }
+}

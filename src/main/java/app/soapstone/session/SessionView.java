@@ -1,0 +1,174 @@
+package app.soapstone.session;
+
+import app.soapstone.clinic.Practitioner;
+import app.soapstone.session.SessionQueries.Hit;
+import app.soapstone.session.SessionQueries.SessionLine;
+import app.soapstone.session.SessionService.ProgressRow;
+import app.soapstone.session.SessionService.SessionRecord;
+import app.soapstone.shell.Tables;
+import app.soapstone.validation.Fields;
+import app.soapstone.vocabulary.BodySite;
+import app.soapstone.vocabulary.Modality;
+import app.soapstone.vocabulary.Vocabulary;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** How sessions, notes, search hits and progress look in the terminal. */
+@Component
+class SessionView {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Vocabulary vocabulary;
+
+    SessionView(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    String note(SessionRecord record) {
+        Session s = record.session();
+        List<List<String>> fields = new ArrayList<>();
+        fields.add(List.of("Session", s.id() + (s.signed() ? " (signed)" : " (DRAFT - not signed)")));
+        fields.add(List.of("Client", record.client().displayName() + " (" + record.client().id() + ")"));
+        fields.add(List.of("Date", WHEN.format(s.startedAt()) + (s.durationMinutes() == null ? "" : ", " + s.durationMinutes() + " min")));
+        fields.add(List.of("Practitioner", record.practitioner().signature()));
+        fields.add(List.of("Areas", s.areaIds().stream().map(id -> vocabulary.site(id).map(BodySite::label).orElse(id))
+                .collect(Collectors.joining(", "))));
+        fields.add(List.of("Modalities", s.modalityIds().stream()
+                .map(id -> vocabulary.modality(id).map(Modality::label).orElse(id)).collect(Collectors.joining(", "))));
+        fields.add(List.of("Pressure", text(s.pressure())));
+        fields.add(List.of("Products", text(s.products())));
+        fields.add(List.of("Pain", pain(s.pain().before(), s.pain().after())));
+        fields.add(List.of("Since last visit", outcomes(s)));
+        fields.add(List.of("Screening shown", text(s.screeningShown())));
+        fields.add(List.of("Warnings shown", text(s.warningsShown())));
+        fields.add(List.of("Override reason", text(s.overrideReason())));
+        StringBuilder out = new StringBuilder(Tables.card(fields));
+        section(out, "Subjective", s.note().subjective());
+        section(out, "Objective", s.note().objective());
+        section(out, "Assessment", s.note().assessment());
+        section(out, "Plan", s.note().plan());
+        out.append("\n\n");
+        out.append(s.signed() ? "Signed by " + record.signer().signature() + " on " + local(s.signedAt())
+                : "DRAFT - not signed. Sign with: session sign " + s.id());
+        for (int i = 0; i < record.addenda().size(); i++) {
+            Addendum addendum = record.addenda().get(i);
+            Practitioner author = record.addendumAuthors().get(i);
+            out.append("\n\nAddendum ").append(i + 1).append(", ").append(local(addendum.writtenAt())).append(", ")
+                    .append(author.signature()).append(":\n  ").append(addendum.text().replace("\n", "\n  "));
+        }
+        return out.toString();
+    }
+
+    String clientSessions(List<SessionLine> lines, int width) {
+        if (lines.isEmpty()) {
+            return "No sessions yet.";
+        }
+        return Tables.render(List.of("ID", "Date", "Min", "Modalities", "Pain", "Practitioner", "Status"),
+                lines.stream().map(l -> List.of(String.valueOf(l.id()), WHEN.format(l.startedAt()), number(l.durationMinutes()),
+                        text(l.modalities()), pain(l.painBefore(), l.painAfter()), text(l.practitioner()),
+                        l.signedAt() == null ? "draft" : "signed")).toList(), width);
+    }
+
+    String unsigned(List<SessionLine> lines, Instant now, int width) {
+        if (lines.isEmpty()) {
+            return "No unsigned notes.";
+        }
+        return Tables.render(List.of("ID", "Client", "Date", "Practitioner", "Unsigned for"),
+                lines.stream().map(l -> List.of(String.valueOf(l.id()), l.clientName() + " (" + l.clientId() + ")",
+                        WHEN.format(l.startedAt()), text(l.practitioner()), age(l.createdAt(), now))).toList(), width);
+    }
+
+    String hits(List<Hit> hits, String text, int width) {
+        if (hits.isEmpty()) {
+            return "No notes match '" + text + "'.";
+        }
+        return Tables.render(List.of("Session", "Client", "Date", "Found"),
+                hits.stream().map(h -> List.of(h.sessionId() + (h.addendumId() == null ? "" : " (addendum)"),
+                        h.clientName() + " (" + h.clientId() + ")", WHEN.format(h.startedAt()), h.snippet())).toList(), width);
+    }
+
+    String progress(List<ProgressRow> rows, int width) {
+        if (rows.isEmpty()) {
+            return "No intake or sessions yet, so no progress to show.";
+        }
+        String table = Tables.render(List.of("Date", "Record", "Cramps/wk", "Severity", "Sleep", "Pain before -> after"),
+                rows.stream().map(r -> List.of(r.when().toLocalDate().toString(), r.record(), decimal(r.crampsPerWeek()),
+                        score(r.crampSeverity()), score(r.sleepDisturbance()), pain(r.painBefore(), r.painAfter())))
+                        .toList(), width);
+        StringBuilder out = new StringBuilder(table).append("\n");
+        trend(out, "Cramps/wk", rows, ProgressRow::crampsPerWeek);
+        trend(out, "Severity", rows, ProgressRow::crampSeverity);
+        trend(out, "Sleep", rows, ProgressRow::sleepDisturbance);
+        trend(out, "Pain before", rows, ProgressRow::painBefore);
+        trend(out, "Pain after", rows, ProgressRow::painAfter);
+        return out.toString().stripTrailing();
+    }
+
+    private static void trend(StringBuilder out, String label, List<ProgressRow> rows, Function<ProgressRow, ? extends Number> measure) {
+        List<Number> series = rows.stream().map(measure).filter(java.util.Objects::nonNull).map(n -> (Number) n).toList();
+        if (series.isEmpty()) {
+            return;
+        }
+        out.append('\n').append(String.format("%-12s", label)).append(Sparkline.of(series)).append("  ")
+                .append(decimal(series.get(0).doubleValue())).append(" -> ")
+                .append(decimal(series.get(series.size() - 1).doubleValue()));
+    }
+
+    private static void section(StringBuilder out, String heading, String text) {
+        out.append("\n\n").append(heading).append('\n').append(text == null ? "  (none)" : "  " + text.replace("\n", "\n  "));
+    }
+
+    private static String outcomes(Session s) {
+        List<String> parts = new ArrayList<>();
+        if (s.outcomes().crampsPerWeek() != null) {
+            parts.add(decimal(s.outcomes().crampsPerWeek()) + " cramps a week");
+        }
+        if (s.outcomes().crampSeverity() != null) {
+            parts.add("severity " + s.outcomes().crampSeverity() + "/10");
+        }
+        if (s.outcomes().sleepDisturbance() != null) {
+            parts.add("sleep disturbance " + s.outcomes().sleepDisturbance() + "/10");
+        }
+        return String.join(", ", parts);
+    }
+
+    static String pain(Integer before, Integer after) {
+        if (before == null && after == null) {
+            return "";
+        }
+        return (before == null ? "?" : before) + " -> " + (after == null ? "?" : after);
+    }
+
+    private static String age(Instant created, Instant now) {
+        long hours = java.time.Duration.between(created, now).toHours();
+        return hours >= 48 ? hours / 24 + " days" : hours + " hours";
+    }
+
+    private static String local(Instant instant) {
+        return WHEN.format(instant.atZone(ZoneId.systemDefault()));
+    }
+
+    private static String score(Integer value) {
+        return value == null ? "" : value + "/10";
+    }
+
+    private static String decimal(Double value) {
+        return value == null ? "" : Fields.number(Math.round(value * 100) / 100.0);
+    }
+
+    private static String number(Integer value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,14 @@
+package app.soapstone.shell;
+
+import org.springframework.shell.core.InputReader;
+
+/**
+ * Input from a person at the interactive shell. Commands use it to decide whether they may open
+ * an editor or ask questions; one-shot mode and scripts never provide it.
+ */
+public interface InteractiveInput extends InputReader {
+
+    static boolean isInteractive(org.springframework.shell.core.command.CommandContext context) {
+        return context.inputReader() instanceof InteractiveInput;
+    }
+}

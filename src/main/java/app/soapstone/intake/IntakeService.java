@@ -160,6 +160,11 @@ public class IntakeService {
         return new Screened(intake, clearance, screening.screen(screeningInput(intake, clearance), today()));
     }
 
+    /** The medicines on {@code intake} that the client may ask their prescriber about (possibly linked to cramps). */
+    public List<String> askPrescriber(Intake intake) {
+        return screening.askPrescriber(intake.medications().stream().map(Intake.IntakeMedication::description).toList());
+    }
+
     /** Warnings for modalities or a pressure that conflict with precautions on {@code intake}. */
     public List<String> conflicts(Intake intake, List<String> modalities, String pressure) {
         return screening.conflicts(screeningInput(intake, Optional.empty()), modalities, pressure);

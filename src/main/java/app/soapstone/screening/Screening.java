@@ -45,6 +45,17 @@ public class Screening {
     }
 
     /**
+     * The medicines on the list that may be linked to cramps, as written ("Lipitor 20 mg"): the
+     * client may ask their prescriber about them.
+     */
+    public List<String> askPrescriber(List<String> medications) {
+        return medications.stream()
+                .filter(item -> rules.medications().matches(item).stream().anyMatch(m -> m.medicationClass().prescriberQuestion()))
+                .map(String::strip)
+                .toList();
+    }
+
+    /**
      * Warnings for modalities or a pressure that conflict with a precaution on the intake, e.g.
      * deep tissue for a client on an anticoagulant.
      */

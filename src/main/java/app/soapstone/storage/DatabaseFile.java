@@ -38,7 +38,7 @@ final class DatabaseFile {
         try (InputStream in = Files.newInputStream(database)) {
             read = in.readNBytes(header, 0, header.length);
         } catch (IOException e) {
-            throw new DatabaseRefusedException("Cannot read the database " + database + " (" + describe(e) + ")", e);
+            throw new DatabaseRefusedException("Cannot read the database " + database + " (" + FileErrors.describe(e) + ")", e);
         }
         // An empty file is what SQLite itself creates for a new database.
         if (read == 0) {
@@ -63,25 +63,9 @@ final class DatabaseFile {
                 Files.createDirectories(directory);
             }
         } catch (IOException e) {
-            throw new DatabaseRefusedException("Cannot create the data folder " + directory + " (" + describe(e)
+            throw new DatabaseRefusedException("Cannot create the data folder " + directory + " (" + FileErrors.describe(e)
                     + "). Set " + DataLocation.DATABASE_VARIABLE + " to a file in a folder you can write.", e);
         }
     }
 
-    /** A file-system failure in words: "permission denied", "no such file or directory"... */
-    static String describe(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or directory: " + ((java.nio.file.NoSuchFileException) e).getFile();
-        }
-        if (e instanceof java.nio.file.FileAlreadyExistsException) {
-            return "a file is in the way: " + ((java.nio.file.FileAlreadyExistsException) e).getFile();
-        }
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason().toLowerCase(java.util.Locale.ROOT);
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
 }

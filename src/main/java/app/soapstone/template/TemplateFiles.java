@@ -27,6 +27,8 @@ public class TemplateFiles {
     private static final String BUNDLED = "templates/";
 
     private final Path overrides;
+    /** Every template read so far, in order, with where it came from. */
+    private final java.util.Map<String, String> used = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final YAMLMapper yaml = YAMLMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -70,8 +72,14 @@ public class TemplateFiles {
         return fileName.substring(0, fileName.length() - ".yaml".length());
     }
 
+    /** The templates read so far (all of them once the application has started), with their origin. */
+    public java.util.Map<String, String> used() {
+        return java.util.Collections.unmodifiableMap(used);
+    }
+
     /** Parses a YAML template into {@code type}; any problem names the file. */
     public <T> T read(String path, Class<T> type) {
+        used.put(path, origin(path));
         try (InputStream in = open(path)) {
             T value = yaml.readValue(in, type);
             if (value == null) {

@@ -1,0 +1,37 @@
+package app.soapstone.careplan;
+
+import app.soapstone.client.ClientSection;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The care plans given to the client, in {@code client show}. */
+@Component
+@Order(30)
+class CarePlanSection implements ClientSection {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final CarePlanService plans;
+
+    CarePlanSection(CarePlanService plans) {
+        this.plans = plans;
+    }
+
+    @Override
+    public Optional<String> render(long clientId) {
+        List<CarePlanExport> exports = plans.exports(clientId);
+        if (exports.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("Care plans given:\n" + exports.stream()
+                .map(e -> "  " + WHEN.format(e.exportedAt().atZone(ZoneId.systemDefault())) + "  " + e.fileName()
+                        + "  (SHA-256 " + e.sha256().substring(0, 12) + "...)")
+                .collect(Collectors.joining("\n")));
+    }
+}

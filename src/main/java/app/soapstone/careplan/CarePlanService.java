@@ -1,0 +1,219 @@
+package app.soapstone.careplan;
+
+import app.soapstone.careplan.CarePlan.Letterhead;
+import app.soapstone.careplan.CarePlan.Point;
+import app.soapstone.careplan.CarePlanPdf.Paper;
+import app.soapstone.client.Client;
+import app.soapstone.client.ClientService;
+import app.soapstone.clinic.Clinic;
+import app.soapstone.clinic.ClinicService;
+import app.soapstone.clinic.Practitioner;
+import app.soapstone.intake.Intake;
+import app.soapstone.intake.IntakeService;
+import app.soapstone.session.Session;
+import app.soapstone.session.SessionService;
+import app.soapstone.storage.FileErrors;
+import app.soapstone.validation.ConflictException;
+import app.soapstone.validation.InvalidInputException;
+import app.soapstone.vocabulary.BodySite;
+import app.soapstone.vocabulary.Vocabulary;
+import org.springframework.data.jdbc.core.mapping.AggregateReference;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** Composing a client's care plan from their records, previewing it, and exporting it as a PDF. */
+@Service
+public class CarePlanService {
+
+    private final ClientService clients;
+    private final ClinicService clinic;
+    private final IntakeService intakes;
+    private final SessionService sessions;
+    private final Vocabulary vocabulary;
+    private final CarePlanComposer composer;
+    private final CarePlanPdf pdf;
+    private final CarePlanExportRepository exports;
+    private final Clock clock;
+
+    CarePlanService(ClientService clients, ClinicService clinic, IntakeService intakes, SessionService sessions,
+            Vocabulary vocabulary, CarePlanComposer composer, CarePlanPdf pdf, CarePlanExportRepository exports,
+            Clock clock) {
+        this.clients = clients;
+        this.clinic = clinic;
+        this.intakes = intakes;
+        this.sessions = sessions;
+        this.vocabulary = vocabulary;
+        this.composer = composer;
+        this.pdf = pdf;
+        this.exports = exports;
+        this.clock = clock;
+    }
+
+    /** A written plan: where, its fingerprint and how many bytes. */
+    public record Exported(Path file, String sha256, int bytes) {
+    }
+
+    @Transactional(readOnly = true)
+    public CarePlan compose(long clientId, Long sessionId, PlanOptions options) {
+        return composer.compose(inputs(clientId, sessionId), options);
+    }
+
+    public String preview(long clientId, Long sessionId, PlanOptions options) {
+        return CarePlanText.render(compose(clientId, sessionId, options));
+    }
+
+    /**
+     * Writes the plan as a PDF: to a temp file in the target folder, then moved into place, so no
+     * partial file is ever left; refuses to replace a file unless {@code force}. The export is
+     * recorded against the client.
+     */
+    @Transactional
+    public Exported export(long clientId, Long sessionId, PlanOptions options, String out, Paper paper, boolean force) {
+        CarePlan plan = compose(clientId, sessionId, options);
+        Client client = clients.get(clientId);
+        Path target = target(out, client);
+        Path folder = target.getParent();
+        if (!Files.isDirectory(folder)) {
+            throw InvalidInputException.forField("out", "the folder " + folder + " does not exist");
+        }
+        if (Files.exists(target) && !force) {
+            throw new ConflictException(target + " already exists; give --force to replace it, or --out another file");
+        }
+        if (Files.isDirectory(target)) {
+            throw InvalidInputException.forField("out", target + " is a folder");
+        }
+        byte[] bytes = pdf.render(plan, paper);
+        String sha256 = sha256(bytes);
+        Path temp = writeTemp(folder, bytes);
+        try {
+            exports.save(new CarePlanExport(null, AggregateReference.to(clientId),
+                    sessionId == null ? null : AggregateReference.to(sessionId), clock.instant(), target.toString(),
+                    sha256, paper.name().toLowerCase(java.util.Locale.ROOT)));
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw InvalidInputException.forField("out", "cannot write " + target + " (" + FileErrors.describe(e) + ")");
+        } finally {
+            deleteQuietly(temp);
+        }
+        return new Exported(target, sha256, bytes.length);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CarePlanExport> exports(long clientId) {
+        clients.get(clientId);
+        return exports.findByClient(clientId);
+    }
+
+    /** {@code <last>-<first>-care-plan-<date>.pdf}, keeping letters of any script, dropping what file systems dislike. */
+    static String defaultFileName(Client client, LocalDate date) {
+        return safe(client.lastName()) + "-" + safe(client.firstName()) + "-care-plan-" + date + ".pdf";
+    }
+
+    private Path target(String out, Client client) {
+        String name = defaultFileName(client, LocalDate.now(clock));
+        if (out == null || out.isBlank()) {
+            return Path.of(name).toAbsolutePath();
+        }
+        Path path = Path.of(out.strip()).toAbsolutePath().normalize();
+        return Files.isDirectory(path) ? path.resolve(name) : path;
+    }
+
+    private PlanInputs inputs(long clientId, Long sessionId) {
+        Client client = clients.get(clientId);
+        Clinic details = clinic.clinic().orElseThrow(() -> new ConflictException(
+                "No clinic details yet for the letterhead: set them with 'clinic set --name ... --address ... --phone ...'"));
+        Optional<Session> session = Optional.ofNullable(sessionId).map(id -> sessionOf(clientId, id));
+        Practitioner practitioner = session.map(s -> clinic.practitioner(s.practitioner().getId()))
+                .or(clinic::defaultPractitioner)
+                .orElseThrow(() -> new ConflictException(
+                        "No practitioner yet: add one with 'practitioner add --name ... --credentials ...'"));
+        String note = session.or(() -> sessions.latestPlan(clientId)).map(s -> s.note().plan()).orElse(null);
+        LocalDate today = LocalDate.now(clock);
+        Optional<IntakeService.Screened> screened = intakes.screening(clientId);
+        Optional<Intake> intake = screened.map(IntakeService.Screened::intake);
+        List<String> regions = intake.map(i -> i.siteIds().stream()
+                .map(id -> vocabulary.site(id).map(BodySite::region).orElse(id)).distinct().toList()).orElse(List.of());
+        List<Point> progress = sessions.progress(clientId).stream().filter(r -> r.crampsPerWeek() != null)
+                .map(r -> new Point(r.when().toLocalDate(), r.crampsPerWeek())).toList();
+        String preferred = client.preferredName() == null || client.preferredName().isBlank() ? client.firstName()
+                : client.preferredName();
+        return new PlanInputs(today, preferred + " " + client.lastName(), client.ageOn(today),
+                new Letterhead(details.name(), details.address(), details.phone(), details.email(), details.website(),
+                        practitioner.signature()),
+                regions, intake.map(Intake::conditionIds).orElse(List.of()),
+                intake.map(Intake::redFlagIds).orElse(List.of()),
+                screened.flatMap(IntakeService.Screened::clearance).map(c -> c.clearedOn()).orElse(null),
+                intake.map(intakes::askPrescriber).orElse(List.of()),
+                intake.map(i -> i.lifestyle() == null ? null : i.lifestyle().waterGlasses()).orElse(null),
+                intake.map(i -> i.lifestyle() == null ? null : i.lifestyle().litresPerDay()).orElse(null),
+                progress, note);
+    }
+
+    private Session sessionOf(long clientId, long sessionId) {
+        Session session = sessions.get(sessionId);
+        if (session.client().getId() != clientId) {
+            throw InvalidInputException.forField("session", "session " + sessionId + " is not one of client "
+                    + clientId + "'s sessions");
+        }
+        return session;
+    }
+
+    private static Path writeTemp(Path folder, byte[] bytes) {
+        Path temp = null;
+        try {
+            temp = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                    ? Files.createTempFile(folder, ".soapstone-", ".pdf.part",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                    : Files.createTempFile(folder, ".soapstone-", ".pdf.part");
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.write(java.nio.ByteBuffer.wrap(bytes));
+                channel.force(true);
+            }
+            return temp;
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw InvalidInputException.forField("out", "cannot write to the folder " + folder + " ("
+                    + FileErrors.describe(e) + ")");
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // A hidden .part file is all that can be left.
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String safe(String name) {
+        String cleaned = name.replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-+|-+$)", "");
+        return cleaned.isEmpty() ? "client" : cleaned;
+    }
+}

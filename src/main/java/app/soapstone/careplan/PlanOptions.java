@@ -1,0 +1,18 @@
+package app.soapstone.careplan;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * The therapist's choices for one plan.
+ *
+ * @param stretches   stretch ids replacing the automatic choice, or null
+ * @param waterLitres a daily water target replacing the default, or null
+ * @param next        the next appointment, or null
+ */
+public record PlanOptions(List<String> stretches, Double waterLitres, LocalDateTime next) {
+
+    public static PlanOptions none() {
+        return new PlanOptions(null, null, null);
+    }
+}

@@ -1,0 +1,30 @@
+package app.soapstone.template;
+
+import app.soapstone.shell.Screen;
+import app.soapstone.shell.Tables;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** {@code template list}: which templates are in use and where each came from. */
+@Component
+class TemplateCommands {
+
+    private final TemplateFiles templates;
+    private final Screen screen;
+
+    TemplateCommands(TemplateFiles templates, Screen screen) {
+        this.templates = templates;
+        this.screen = screen;
+    }
+
+    @Command(name = "template list", group = "Care plans",
+            description = "List the templates in use and where each came from (bundled or SOAPSTONE_TEMPLATES)")
+    String list() {
+        List<List<String>> rows = templates.used().entrySet().stream()
+                .map(e -> List.of(e.getKey(), e.getValue().startsWith("bundled:") ? "bundled" : e.getValue()))
+                .toList();
+        return Tables.render(List.of("Template", "Source"), rows, screen.width());
+    }
+}

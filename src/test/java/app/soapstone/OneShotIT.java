@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -313,6 +314,102 @@ class OneShotIT {
             assertThat(rows(connection, "SELECT count(*) FROM intake_consent_element")).containsExactly(List.of("6"));
             assertThat(rows(connection, "SELECT version, success FROM flyway_schema_history WHERE version = '002'"))
                     .containsExactly(List.of("002", "1"));
+        }
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void recordsSignsAndAmendsASessionNoteThatThenStaysFinal() throws Exception {
+        Path db = temp.resolve("sessions").resolve("soapstone.db");
+        Files.writeString(temp.resolve("setup.txt"), """
+                practitioner add --name "Sam Jones" --credentials RMT
+                client add --first-name Zoë --last-name Łukasiewicz
+                """, StandardCharsets.UTF_8);
+        Run setup = soapstone(db, "@setup.txt");
+        assertThat(setup.status).as(setup.describe()).isZero();
+        assertThat(setup.out).as("two ids").matches("\\d+\\R\\d+\\R");
+        String practitioner = setup.out.lines().toList().get(0);
+        String client = setup.out.lines().toList().get(1);
+
+        Run recorded = soapstone(db, "session", "new", "--client", client, "--duration", "50",
+                "--modalities", "effleurage,trigger-point", "--areas", "calf-left", "--pain-before", "6",
+                "--pain-after", "2", "--subjective", "Night cramps twice this week.\nWorst 7/10.",
+                "--objective", "Left calf tight.", "--assessment", "Good response.", "--plan", "Stretch nightly.");
+        assertThat(recorded.status).as(recorded.describe()).isZero();
+        assertThat(recorded.err).isEmpty();
+        List<String> lines = recorded.out.lines().toList();
+        String id = lines.get(lines.size() - 1);
+        assertThat(id).as("the session id, last").matches("\\d+");
+        assertThat(recorded.out).contains("no intake on file");
+
+        Files.writeString(temp.resolve("sign.txt"), """
+                session sign %1$s
+                session amend %1$s --text "Client phoned: cramp free since the session."
+                session show %1$s
+                """.formatted(id), StandardCharsets.UTF_8);
+        Run signed = soapstone(db, "@sign.txt");
+        assertThat(signed.status).as(signed.describe()).isZero();
+        assertThat(signed.err).isEmpty();
+        assertThat(signed.out).contains("Signed session " + id + " at ").contains("Added addendum ")
+                .contains(id + " (signed)").contains("Zoë Łukasiewicz (" + client + ")")
+                .contains("Subjective\n  Night cramps twice this week.\n  Worst 7/10.")
+                .contains("Signed by Sam Jones, RMT on ")
+                .contains("Addendum 1, ").contains("Client phoned: cramp free since the session.")
+                .doesNotContain("DRAFT");
+        assertThat(signed.out.indexOf("Addendum 1, ")).isGreaterThan(signed.out.indexOf("Signed by Sam Jones"));
+
+        Run edit = soapstone(db, "session", "edit", id, "--plan", "Changed");
+        assertThat(edit.status).as(edit.describe()).isEqualTo(4);
+        assertThat(edit.out).isEmpty();
+        assertThat(edit.errorLine()).contains("Session " + id + " is signed and final");
+
+        try (Connection connection = open(db)) {
+            List<List<String>> row = rows(connection, "SELECT signed_at IS NOT NULL, signed_by, plan, subjective"
+                    + " FROM session WHERE id = " + id);
+            assertThat(row).containsExactly(List.of("1", practitioner, "Stretch nightly.", "Night cramps twice this week.\nWorst 7/10."));
+            assertThat(rows(connection, "SELECT signed_at FROM session").get(0).get(0))
+                    .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+            assertThat(rows(connection, "SELECT modality FROM session_modality ORDER BY position"))
+                    .containsExactly(List.of("effleurage"), List.of("trigger-point"));
+            assertThat(rows(connection, "SELECT session_id, text FROM addendum"))
+                    .containsExactly(List.of(id, "Client phoned: cramp free since the session."));
+            try (Statement statement = connection.createStatement()) {
+                assertThatThrownBy(() -> statement.executeUpdate("UPDATE session SET plan='x'"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("signed notes are final");
+            }
+            assertThat(rows(connection, "SELECT plan FROM session")).containsExactly(List.of("Stretch nightly."));
+        }
+
+        // The editor runs with the child's environment, like git commit: a fake one writes the note.
+        Path seen = temp.resolve("seen.txt");
+        Path editor = temp.resolve("fake-editor.sh");
+        Files.writeString(editor, """
+                #!/bin/sh
+                cp "$1" '%s'
+                cat > "$1" <<'NOTE'
+                --- Subjective ---
+                Written in the editor.
+                --- Plan ---
+                Review in 2 weeks.
+                NOTE
+                """.formatted(seen), StandardCharsets.UTF_8);
+        assertThat(editor.toFile().setExecutable(true, true)).isTrue();
+
+        Run written = soapstone(db, Map.of("EDITOR", editor.toString(), "VISUAL", ""),
+                "session", "new", "--client", client, "--template", "nocturnal-calf-cramps", "--edit");
+        assertThat(written.status).as(written.describe()).isZero();
+        assertThat(written.err).isEmpty();
+        List<String> writtenLines = written.out.lines().toList();
+        String second = writtenLines.get(writtenLines.size() - 1);
+        assertThat(second).matches("\\d+").isNotEqualTo(id);
+        assertThat(Files.readString(seen, StandardCharsets.UTF_8)).contains("# SOAP note for Zoë Łukasiewicz")
+                .contains("--- Objective ---\nCalf tone (L/R):")
+                .contains("--- Plan ---\nStretch nightly.")
+                .contains("Plan prefilled from the previous session (" + id + ")");
+        try (Connection connection = open(db)) {
+            assertThat(rows(connection, "SELECT subjective, objective, plan, template, signed_at FROM session"
+                    + " WHERE id = " + second)).containsExactly(
+                    List.of("Written in the editor.", "null", "Review in 2 weeks.", "nocturnal-calf-cramps", "null"));
         }
     }
 

@@ -92,6 +92,9 @@ public class SessionService {
     public Preflight preflight(long clientId, Form form) {
         Client client = activeClient(clientId);
         Draft draft = draft(form, null);
+        // Checked here too, so that a bad date, time or practitioner is reported before the editor opens.
+        startedAt(form);
+        practitioner(form);
         Optional<Screened> screening = intakes.screening(clientId);
         List<String> warnings = screening.map(s -> intakes.conflicts(s.intake(), draft.modalities(), draft.pressure()))
                 .orElse(List.of());

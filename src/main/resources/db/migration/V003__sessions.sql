@@ -68,8 +68,10 @@ BEGIN SELECT RAISE(ABORT, 'signed notes are final: add an addendum instead'); EN
 CREATE TRIGGER session_modality_signed_insert BEFORE INSERT ON session_modality
 WHEN (SELECT signed_at FROM session WHERE id = NEW.session_id) IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'signed notes are final'); END;
+-- Both sessions are checked, so a draft's row cannot be moved onto a signed note either.
 CREATE TRIGGER session_modality_signed_update BEFORE UPDATE ON session_modality
 WHEN (SELECT signed_at FROM session WHERE id = OLD.session_id) IS NOT NULL
+  OR (SELECT signed_at FROM session WHERE id = NEW.session_id) IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'signed notes are final'); END;
 CREATE TRIGGER session_modality_signed_delete BEFORE DELETE ON session_modality
 WHEN (SELECT signed_at FROM session WHERE id = OLD.session_id) IS NOT NULL
@@ -78,8 +80,10 @@ BEGIN SELECT RAISE(ABORT, 'signed notes are final'); END;
 CREATE TRIGGER session_area_signed_insert BEFORE INSERT ON session_area
 WHEN (SELECT signed_at FROM session WHERE id = NEW.session_id) IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'signed notes are final'); END;
+-- Both sessions are checked, so a draft's row cannot be moved onto a signed note either.
 CREATE TRIGGER session_area_signed_update BEFORE UPDATE ON session_area
 WHEN (SELECT signed_at FROM session WHERE id = OLD.session_id) IS NOT NULL
+  OR (SELECT signed_at FROM session WHERE id = NEW.session_id) IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'signed notes are final'); END;
 CREATE TRIGGER session_area_signed_delete BEFORE DELETE ON session_area
 WHEN (SELECT signed_at FROM session WHERE id = OLD.session_id) IS NOT NULL

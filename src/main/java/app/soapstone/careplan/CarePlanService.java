@@ -1,5 +1,6 @@
 package app.soapstone.careplan;
 
+import app.soapstone.audit.AuditTrail;
 import app.soapstone.careplan.CarePlan.Letterhead;
 import app.soapstone.careplan.CarePlan.Point;
 import app.soapstone.careplan.CarePlanPdf.Paper;
@@ -12,7 +13,7 @@ import app.soapstone.intake.Intake;
 import app.soapstone.intake.IntakeService;
 import app.soapstone.session.Session;
 import app.soapstone.session.SessionService;
-import app.soapstone.storage.FileErrors;
+import app.soapstone.storage.PrivateFiles;
 import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.vocabulary.BodySite;
@@ -21,14 +22,8 @@ import org.springframework.data.jdbc.core.mapping.AggregateReference;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -50,10 +45,12 @@ public class CarePlanService {
     private final CarePlanPdf pdf;
     private final CarePlanExportRepository exports;
     private final Clock clock;
+    private final AuditTrail audit;
 
     CarePlanService(ClientService clients, ClinicService clinic, IntakeService intakes, SessionService sessions,
             Vocabulary vocabulary, CarePlanComposer composer, CarePlanPdf pdf, CarePlanExportRepository exports,
-            Clock clock) {
+            Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.clients = clients;
         this.clinic = clinic;
         this.intakes = intakes;
@@ -79,38 +76,24 @@ public class CarePlanService {
     }
 
     /**
-     * Writes the plan as a PDF: to a temp file in the target folder, then moved into place, so no
-     * partial file is ever left; refuses to replace a file unless {@code force}. The export is
-     * recorded against the client.
+     * Writes the plan as a PDF, whole or not at all ({@link PrivateFiles}), refusing to replace a
+     * file unless {@code force}; the export is recorded against the client.
      */
     @Transactional
     public Exported export(long clientId, Long sessionId, PlanOptions options, String out, Paper paper, boolean force) {
         CarePlan plan = compose(clientId, sessionId, options);
         Client client = clients.get(clientId);
         Path target = target(out, client);
-        Path folder = target.getParent();
-        if (!Files.isDirectory(folder)) {
-            throw InvalidInputException.forField("out", "the folder " + folder + " does not exist");
-        }
-        if (Files.exists(target) && !force) {
-            throw new ConflictException(target + " already exists; give --force to replace it, or --out another file");
-        }
-        if (Files.isDirectory(target)) {
-            throw InvalidInputException.forField("out", target + " is a folder");
-        }
+        PrivateFiles.checkTarget("out", target, force);
         byte[] bytes = pdf.render(plan, paper);
         String sha256 = sha256(bytes);
-        Path temp = writeTemp(folder, bytes);
-        try {
-            exports.save(new CarePlanExport(null, AggregateReference.to(clientId),
-                    sessionId == null ? null : AggregateReference.to(sessionId), clock.instant(), target.toString(),
-                    sha256, paper.name().toLowerCase(java.util.Locale.ROOT)));
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw InvalidInputException.forField("out", "cannot write " + target + " (" + FileErrors.describe(e) + ")");
-        } finally {
-            deleteQuietly(temp);
-        }
+        CarePlanExport export = exports.save(new CarePlanExport(null, AggregateReference.to(clientId),
+                sessionId == null ? null : AggregateReference.to(sessionId), clock.instant(), target.toString(),
+                sha256, paper.name().toLowerCase(java.util.Locale.ROOT)));
+        audit.record("export", "care-plan", export.id(), clientId, "Exported care plan " + target.getFileName()
+                + " (SHA-256 " + sha256 + ")");
+        // Written last: if writing fails, the transaction rolls back and no export is recorded.
+        PrivateFiles.write("out", target, bytes, force);
         return new Exported(target, sha256, bytes.length);
     }
 
@@ -172,36 +155,6 @@ public class CarePlanService {
                     + clientId + "'s sessions");
         }
         return session;
-    }
-
-    private static Path writeTemp(Path folder, byte[] bytes) {
-        Path temp = null;
-        try {
-            temp = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                    ? Files.createTempFile(folder, ".soapstone-", ".pdf.part",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                    : Files.createTempFile(folder, ".soapstone-", ".pdf.part");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(bytes));
-                channel.force(true);
-            }
-            return temp;
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw InvalidInputException.forField("out", "cannot write to the folder " + folder + " ("
-                    + FileErrors.describe(e) + ")");
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // A hidden .part file is all that can be left.
-        }
     }
 
     private static String sha256(byte[] bytes) {

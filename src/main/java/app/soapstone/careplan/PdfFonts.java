@@ -18,6 +18,7 @@ public class PdfFonts {
 
     private volatile BaseFont regular;
     private volatile BaseFont bold;
+    private volatile BaseFont mono;
 
     public BaseFont regular() {
         BaseFont font = regular;
@@ -34,6 +35,17 @@ public class PdfFonts {
         if (font == null) {
             synchronized (this) {
                 font = bold == null ? (bold = load("LiberationSans-Bold.ttf")) : bold;
+            }
+        }
+        return font;
+    }
+
+    /** For records printed as they appear on screen, aligned in columns. */
+    public BaseFont mono() {
+        BaseFont font = mono;
+        if (font == null) {
+            synchronized (this) {
+                font = mono == null ? (mono = load("LiberationMono-Regular.ttf")) : mono;
             }
         }
         return font;

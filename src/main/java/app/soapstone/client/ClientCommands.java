@@ -18,11 +18,13 @@ class ClientCommands {
     private final ClientService clients;
     private final Screen screen;
     private final List<ClientSection> sections;
+    private final ClientImport importer;
 
-    ClientCommands(ClientService clients, Screen screen, List<ClientSection> sections) {
+    ClientCommands(ClientService clients, Screen screen, List<ClientSection> sections, ClientImport importer) {
         this.clients = clients;
         this.screen = screen;
         this.sections = sections;
+        this.importer = importer;
     }
 
     @Command(name = "client add", group = GROUP, description = "Add a client and print their id")
@@ -85,6 +87,16 @@ class ClientCommands {
         Client client = clients.archive(id);
         return "Archived client " + client.id() + ": " + client.displayName()
                 + " (records kept; 'client restore " + client.id() + "' brings them back)";
+    }
+
+    @Command(name = "client import", group = GROUP,
+            description = "Import clients from a CSV file with a header row (first_name, last_name, dob, phone, email...)")
+    String importCsv(@Option(longName = "csv", required = true, description = "CSV file, UTF-8, with a header row") String csv,
+            @Option(longName = "skip-bad", description = "Import the good rows even if some are bad") boolean skipBad) {
+        ClientImport.Result result = importer.importCsv(csv, skipBad);
+        return "Imported " + result.imported() + " client" + (result.imported() == 1 ? "" : "s")
+                + (result.refused().isEmpty() ? "" : "; skipped " + result.refused().size() + " bad rows:\n  "
+                + String.join("\n  ", result.refused()));
     }
 
     @Command(name = "client restore", group = GROUP, description = "Bring an archived client back into lists")

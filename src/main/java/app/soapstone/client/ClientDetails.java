@@ -7,6 +7,20 @@ package app.soapstone.client;
 public record ClientDetails(String firstName, String lastName, String preferredName, String dateOfBirth, String phone,
         String email, String address, String emergencyContact, String notes) {
 
+    /** The options given, e.g. [phone, email], for the audit trail. */
+    java.util.List<String> given() {
+        java.util.List<String> given = new java.util.ArrayList<>();
+        String[] names = {"first-name", "last-name", "preferred-name", "dob", "phone", "email", "address",
+                "emergency-contact", "notes"};
+        String[] values = {firstName, lastName, preferredName, dateOfBirth, phone, email, address, emergencyContact, notes};
+        for (int i = 0; i < names.length; i++) {
+            if (values[i] != null) {
+                given.add(names[i]);
+            }
+        }
+        return given;
+    }
+
     boolean isEmpty() {
         return firstName == null && lastName == null && preferredName == null && dateOfBirth == null && phone == null
                 && email == null && address == null && emergencyContact == null && notes == null;

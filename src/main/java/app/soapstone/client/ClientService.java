@@ -1,5 +1,6 @@
 package app.soapstone.client;
 
+import app.soapstone.audit.AuditTrail;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.NotFoundException;
@@ -22,16 +23,26 @@ public class ClientService {
     private final ClientDirectory directory;
     private final Clock clock;
     private final ObjectProvider<LastVisits> lastVisits;
+    private final AuditTrail audit;
 
-    ClientService(ClientRepository clients, ClientDirectory directory, Clock clock, ObjectProvider<LastVisits> lastVisits) {
+    ClientService(ClientRepository clients, ClientDirectory directory, Clock clock, ObjectProvider<LastVisits> lastVisits,
+            AuditTrail audit) {
         this.clients = clients;
         this.directory = directory;
         this.clock = clock;
         this.lastVisits = lastVisits;
+        this.audit = audit;
     }
 
     @Transactional
     public Client add(ClientDetails details) {
+        Client client = clients.save(check(details));
+        audit.record("add", "client", client.id(), client.id(), "Added client " + client.id());
+        return client;
+    }
+
+    /** The client {@code details} describe, checked by the rules of {@code client add}, not stored. */
+    public Client check(ClientDetails details) {
         if (details.firstName() == null) {
             throw InvalidInputException.forField("first-name", "is required");
         }
@@ -40,7 +51,7 @@ public class ClientService {
         }
         Instant now = clock.instant();
         Client blank = new Client(null, null, null, null, null, null, null, null, null, null, null, null, now, now);
-        return clients.save(apply(blank, details));
+        return apply(blank, details);
     }
 
     /** Changes only the fields given; an empty value clears an optional field. */
@@ -50,8 +61,9 @@ public class ClientService {
             throw new InvalidInputException("Nothing to change: give at least one option, e.g. --phone \"0412 345 678\""
                     + " (see 'help client edit')");
         }
-        Client client = get(id);
-        return clients.save(apply(client, changes));
+        Client client = clients.save(apply(get(id), changes));
+        audit.record("change", "client", id, id, "Changed " + String.join(", ", changes.given()));
+        return client;
     }
 
     @Transactional
@@ -60,6 +72,7 @@ public class ClientService {
         if (client.archived()) {
             return client;
         }
+        audit.record("archive", "client", id, id, "Archived client " + id);
         return clients.save(withArchivedAt(client, clock.instant()));
     }
 
@@ -69,6 +82,7 @@ public class ClientService {
         if (!client.archived()) {
             return client;
         }
+        audit.record("restore", "client", id, id, "Restored client " + id);
         return clients.save(withArchivedAt(client, null));
     }
 

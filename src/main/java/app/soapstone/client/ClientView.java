@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** How clients look in the terminal. */
-final class ClientView {
+public final class ClientView {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -34,7 +34,7 @@ final class ClientView {
         return Tables.render(headers, rows, width);
     }
 
-    static String card(Client client, LocalDate today, LocalDate lastVisit) {
+    public static String card(Client client, LocalDate today, LocalDate lastVisit) {
         return Tables.card(List.of(
                 List.of("Client", client.id() + (client.archived() ? " (archived " + date(client.archivedAt()) + ")" : "")),
                 List.of("Name", client.firstName() + " " + client.lastName()),

@@ -1,5 +1,6 @@
 package app.soapstone.clinic;
 
+import app.soapstone.audit.AuditTrail;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.NotFoundException;
@@ -17,11 +18,13 @@ public class ClinicService {
     private final ClinicRepository clinics;
     private final PractitionerRepository practitioners;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    ClinicService(ClinicRepository clinics, PractitionerRepository practitioners, Clock clock) {
+    ClinicService(ClinicRepository clinics, PractitionerRepository practitioners, Clock clock, AuditTrail audit) {
         this.clinics = clinics;
         this.practitioners = practitioners;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -45,6 +48,7 @@ public class ClinicService {
         String website = details.website() == null ? current.website()
                 : Fields.optionalText("website", details.website(), Fields.NAME_MAX);
         clinics.store(name, address, phone, email, website, clock.instant());
+        audit.record(existing.isEmpty() ? "add" : "change", "clinic", Clinic.THE_CLINIC, null, "Clinic details saved");
         return clinics.findById(Clinic.THE_CLINIC).orElseThrow();
     }
 
@@ -57,9 +61,11 @@ public class ClinicService {
     @Transactional
     public Practitioner addPractitioner(String name, String credentials, String registrationNumber) {
         boolean first = practitioners.count() == 0;
-        return practitioners.save(new Practitioner(null, Fields.name("name", name),
+        Practitioner practitioner = practitioners.save(new Practitioner(null, Fields.name("name", name),
                 Fields.requiredText("credentials", credentials, Fields.NAME_MAX),
                 Fields.optionalText("registration-number", registrationNumber, Fields.NAME_MAX), first, clock.instant()));
+        audit.record("add", "practitioner", practitioner.id(), null, "Added practitioner " + practitioner.id());
+        return practitioner;
     }
 
     @Transactional(readOnly = true)
@@ -71,7 +77,9 @@ public class ClinicService {
     public Practitioner makeDefault(long id) {
         Practitioner practitioner = practitioner(id);
         practitioners.clearDefault();
-        return practitioners.save(practitioner.asDefault(true));
+        Practitioner saved = practitioners.save(practitioner.asDefault(true));
+        audit.record("change", "practitioner", id, null, "Made practitioner " + id + " the default");
+        return saved;
     }
 
     @Transactional(readOnly = true)

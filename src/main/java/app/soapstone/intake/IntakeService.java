@@ -1,5 +1,6 @@
 package app.soapstone.intake;
 
+import app.soapstone.audit.AuditTrail;
 import app.soapstone.client.Client;
 import app.soapstone.client.ClientService;
 import app.soapstone.clinic.ClinicService;
@@ -46,9 +47,11 @@ public class IntakeService {
     private final ScreeningRules rules;
     private final Screening screening;
     private final Clock clock;
+    private final AuditTrail audit;
 
     IntakeService(IntakeRepository intakes, ClearanceRepository clearances, ClientService clients, ClinicService clinic,
-            Vocabulary vocabulary, ScreeningRules rules, Screening screening, Clock clock) {
+            Vocabulary vocabulary, ScreeningRules rules, Screening screening, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.intakes = intakes;
         this.clearances = clearances;
         this.clients = clients;
@@ -96,7 +99,9 @@ public class IntakeService {
                 new Consent(Fields.pastDate("consent-date", form.get("consent-date"), today),
                         Fields.requiredText("consent-by", form.get("consent-by"), Fields.NAME_MAX)),
                 consentExplained(form).stream().map(IntakeConsentElement::new).toList());
-        return intakes.save(intake);
+        Intake saved = intakes.save(intake);
+        audit.record("add", "intake", saved.id(), clientId, "Recorded intake version " + saved.version());
+        return saved;
     }
 
     /**
@@ -187,9 +192,12 @@ public class IntakeService {
             throw InvalidInputException.forField("date", clearedOn + " is before the intake it clears (" + intake.takenOn() + ")");
         }
         Practitioner practitioner = clinic.defaultPractitioner().orElse(null);
-        return clearances.save(new Clearance(null, AggregateReference.to(intake.id()), clearedOn,
+        Clearance clearance = clearances.save(new Clearance(null, AggregateReference.to(intake.id()), clearedOn,
                 Fields.requiredText("note", note, Fields.TEXT_MAX),
                 practitioner == null ? null : AggregateReference.to(practitioner.id()), clock.instant()));
+        audit.record("clear", "intake", intake.id(), clientId, "Recorded medical clearance of intake version "
+                + intake.version());
+        return clearance;
     }
 
     public LocalDate today() {

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 /** How intakes and their screening look in the terminal. */
 @Component
-class IntakeView {
+public class IntakeView {
 
     private final Vocabulary vocabulary;
     private final ScreeningRules rules;
@@ -30,7 +30,7 @@ class IntakeView {
         this.rules = rules;
     }
 
-    String card(Intake intake) {
+    public String card(Intake intake) {
         CrampHistory cramps = intake.cramps();
         Lifestyle life = intake.lifestyle();
         List<List<String>> fields = new ArrayList<>();
@@ -83,7 +83,7 @@ class IntakeView {
                 width);
     }
 
-    String screening(Screened screened) {
+    public String screening(Screened screened) {
         List<Flag> flags = screened.flags();
         StringBuilder text = new StringBuilder("Screening of intake v" + screened.intake().version() + " ("
                 + screened.intake().takenOn() + ")");

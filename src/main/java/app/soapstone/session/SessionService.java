@@ -1,5 +1,7 @@
 package app.soapstone.session;
 
+import app.soapstone.integrity.RecordChain;
+import app.soapstone.audit.AuditTrail;
 import app.soapstone.client.Client;
 import app.soapstone.client.ClientService;
 import app.soapstone.clinic.ClinicService;
@@ -53,9 +55,14 @@ public class SessionService {
     private final Vocabulary vocabulary;
     private final SoapTemplates templates;
     private final Clock clock;
+    private final AuditTrail audit;
+    private final RecordChain chain;
 
     SessionService(SessionRepository sessions, AddendumRepository addenda, SessionQueries queries, ClientService clients,
-            ClinicService clinic, IntakeService intakes, Vocabulary vocabulary, SoapTemplates templates, Clock clock) {
+            ClinicService clinic, IntakeService intakes, Vocabulary vocabulary, SoapTemplates templates, Clock clock, AuditTrail audit,
+            RecordChain chain) {
+        this.audit = audit;
+        this.chain = chain;
         this.sessions = sessions;
         this.addenda = addenda;
         this.queries = queries;
@@ -119,7 +126,10 @@ public class SessionService {
                 startedAt, draft.durationMinutes(), modalities(draft.modalities()), areas(draft.areas()), draft.pressure(),
                 draft.products(), draft.pain(), draft.outcomes(), draft.note(), draft.template(),
                 screeningShown(preflight), warningsShown(preflight), override, now, now, null, null);
-        return sessions.save(session);
+        Session saved = sessions.save(session);
+        audit.record("add", "session", saved.id(), clientId, "Recorded session " + saved.id()
+                + (override == null ? "" : " despite an urgent referral (override reason given)"));
+        return saved;
     }
 
     /**
@@ -150,6 +160,8 @@ public class SessionService {
         Draft draft = draft(changes, session);
         LocalDateTime startedAt = changes.given("date") || changes.given("time") ? startedAt(changes, session.startedAt())
                 : session.startedAt();
+        audit.record("change", "session", id, session.client().getId(), "Changed draft: "
+                + String.join(", ", changes.values().keySet()));
         return sessions.save(new Session(session.id(), session.client(), session.practitioner(), session.intake(),
                 startedAt, draft.durationMinutes(), modalities(draft.modalities()), areas(draft.areas()), draft.pressure(),
                 draft.products(), draft.pain(), draft.outcomes(), draft.note(), draft.template(),
@@ -174,6 +186,9 @@ public class SessionService {
         if (sessions.sign(id, signer.id(), clock.instant()) != 1) {
             throw new ConflictException("Session " + id + " was signed meanwhile; nothing changed");
         }
+        chain.link("session", id);
+        audit.record("sign", "session", id, session.client().getId(), "Signed session " + id + " by practitioner "
+                + signer.id());
         return get(id);
     }
 
@@ -187,8 +202,12 @@ public class SessionService {
         }
         String body = Fields.requiredText("text", text, Fields.LONG_TEXT_MAX).strip();
         Practitioner author = practitionerOrDefault(practitionerId);
-        return addenda.save(new Addendum(null, AggregateReference.to(id), AggregateReference.to(author.id()),
+        Addendum addendum = addenda.save(new Addendum(null, AggregateReference.to(id), AggregateReference.to(author.id()),
                 clock.instant(), body));
+        chain.link("addendum", addendum.id());
+        audit.record("amend", "addendum", addendum.id(), session.client().getId(), "Added addendum "
+                + addendum.id() + " to session " + id);
+        return addendum;
     }
 
     @Transactional(readOnly = true)
@@ -216,6 +235,12 @@ public class SessionService {
     public List<SessionQueries.SessionLine> list(long clientId) {
         clients.get(clientId);
         return queries.forClient(clientId);
+    }
+
+    /** The ids of the client's sessions, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Long> sessionIds(long clientId) {
+        return list(clientId).stream().map(SessionQueries.SessionLine::id).toList().reversed();
     }
 
     @Transactional(readOnly = true)

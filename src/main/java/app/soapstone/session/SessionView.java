@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 
 /** How sessions, notes, search hits and progress look in the terminal. */
 @Component
-class SessionView {
+public class SessionView {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -32,7 +32,7 @@ class SessionView {
         this.vocabulary = vocabulary;
     }
 
-    String note(SessionRecord record) {
+    public String note(SessionRecord record) {
         Session s = record.session();
         List<List<String>> fields = new ArrayList<>();
         fields.add(List.of("Session", s.id() + (s.signed() ? " (signed)" : " (DRAFT - not signed)")));

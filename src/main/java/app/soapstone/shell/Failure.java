@@ -5,6 +5,7 @@ import app.soapstone.template.InvalidTemplateException;
 import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.NotFoundException;
+import app.soapstone.validation.VerificationFailedException;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -29,6 +30,8 @@ public record Failure(int status, String message, boolean unexpected) {
     public static final int CONFLICT = 4;
     /** The database cannot be used: refused, busy or unreadable. */
     public static final int DATABASE = 5;
+    /** A check of the records found a problem (records verify, db check). */
+    public static final int VERIFICATION = 6;
 
     public static Failure of(Throwable thrown) {
         Throwable cause = unwrap(thrown);
@@ -40,6 +43,9 @@ public record Failure(int status, String message, boolean unexpected) {
         }
         if (cause instanceof ConflictException) {
             return new Failure(CONFLICT, cause.getMessage(), false);
+        }
+        if (cause instanceof VerificationFailedException) {
+            return new Failure(VERIFICATION, cause.getMessage(), false);
         }
         if (cause instanceof InvalidTemplateException) {
             return new Failure(ERROR, cause.getMessage(), false);

@@ -30,6 +30,24 @@ final class DatabaseFile {
             return;
         }
         createDirectory(database.toAbsolutePath().getParent());
+        createOwnerOnly(database);
+    }
+
+    /**
+     * Creates the empty database file readable by the owner only; SQLite gives its journal and
+     * WAL files the same permissions.
+     */
+    private static void createOwnerOnly(Path database) {
+        try {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(database, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // Another shell created it first; fine.
+        } catch (IOException e) {
+            throw new DatabaseRefusedException("Cannot create the database " + database + " (" + FileErrors.describe(e)
+                    + "). Set " + DataLocation.DATABASE_VARIABLE + " to a file in a folder you can write.", e);
+        }
     }
 
     private static void requireSqlite(Path database) {

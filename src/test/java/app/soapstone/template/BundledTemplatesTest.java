@@ -56,7 +56,11 @@ class BundledTemplatesTest {
         assertThat(bundled).containsExactlyInAnyOrder("vocabulary/body-sites.yaml", "vocabulary/consent-elements.yaml",
                 "vocabulary/modalities.yaml", "screening/conditions.yaml", "screening/red-flags.yaml",
                 "screening/medications.yaml", "screening/rules.yaml", "screening/modality-conflicts.yaml",
-                "soap/nocturnal-calf-cramps.yaml", "soap/foot-cramps.yaml", "soap/general.yaml");
+                "soap/nocturnal-calf-cramps.yaml", "soap/foot-cramps.yaml", "soap/general.yaml",
+                "careplan/plan.yaml", "careplan/self-massage.yaml", "careplan/stretches/gastrocnemius-wall.yaml",
+                "careplan/stretches/soleus-wall.yaml", "careplan/stretches/seated-towel-calf.yaml",
+                "careplan/stretches/hamstring-towel.yaml", "careplan/stretches/plantar-fascia.yaml",
+                "careplan/stretches/toe-stretch.yaml", "careplan/stretches/step-heel-drop.yaml");
     }
 
     @Test

@@ -1,0 +1,42 @@
+package app.soapstone.audit;
+
+import app.soapstone.storage.SqliteDialect;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+
+/**
+ * Writes the audit trail: one append-only row for every change to the records, in the same
+ * transaction as the change, so one is never stored without the other. Summaries name what
+ * changed (fields, ids), not health details.
+ */
+@Component
+public class AuditTrail {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public AuditTrail(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Records {@code action} on a record, attributed to the default practitioner (the person at
+     * the keyboard, as far as Soapstone knows).
+     *
+     * @param clientId the client the record belongs to, or null
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String action, String recordType, Long recordId, Long clientId, String summary) {
+        jdbc.sql("""
+                        INSERT INTO audit_event (at, practitioner_id, action, record_type, record_id, client_id, summary)
+                        VALUES (?, (SELECT id FROM practitioner WHERE is_default = 1), ?, ?, ?, ?, ?)""")
+                .param(SqliteDialect.INSTANT_TEXT.format(clock.instant())).param(action).param(recordType)
+                .param(recordId).param(clientId).param(summary)
+                .update();
+    }
+}

@@ -1,0 +1,144 @@
+package app.soapstone.client;
+
+import app.soapstone.audit.AuditTrail;
+import app.soapstone.storage.FileErrors;
+import app.soapstone.validation.InvalidInputException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Imports clients from a CSV file with a header row (first_name, last_name, dob, phone, email...
+ * in any order). Every row is checked with the same rules as {@code client add}; bad rows are
+ * reported by line number. Nothing is imported if any row is bad unless asked to skip them, and
+ * the good rows go in one transaction.
+ */
+@Service
+public class ClientImport {
+
+    /** CSV column names (and common spellings) for each client field. */
+    private static final Map<String, String> COLUMNS = columns();
+
+    private final ClientService clients;
+    private final AuditTrail audit;
+
+    ClientImport(ClientService clients, AuditTrail audit) {
+        this.clients = clients;
+        this.audit = audit;
+    }
+
+    /** How an import went: the clients added and the rows refused, by line. */
+    public record Result(int imported, List<String> refused) {
+    }
+
+    @Transactional
+    public Result importCsv(String file, boolean skipBad) {
+        Path path = Path.of(file.strip());
+        List<String> refused = new ArrayList<>();
+        List<ClientDetails> good = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                     .setIgnoreEmptyLines(true).get().parse(reader)) {
+            Map<String, String> fields = fields(parser.getHeaderNames());
+            for (CSVRecord row : parser) {
+                String line = "line " + parser.getCurrentLineNumber();
+                if (!row.isConsistent()) {
+                    refused.add(line + ": has " + row.size() + " values; the header has " + parser.getHeaderNames().size());
+                    continue;
+                }
+                ClientDetails details = details(row, fields);
+                try {
+                    clients.check(details);
+                    good.add(details);
+                } catch (InvalidInputException e) {
+                    refused.add(line + ": " + columnNamed(e.getMessage()));
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw InvalidInputException.forField("csv", path + " does not exist");
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            String reason = e instanceof IOException io ? FileErrors.describe(io) : e.getMessage();
+            throw InvalidInputException.forField("csv", "cannot read " + path + " as CSV (" + reason + ")");
+        }
+        if (!refused.isEmpty() && !skipBad) {
+            throw new InvalidInputException("Nothing was imported: " + refused.size() + " bad row"
+                    + (refused.size() == 1 ? "" : "s") + " (fix them, or give --skip-bad to import the others)\n  "
+                    + String.join("\n  ", refused));
+        }
+        for (ClientDetails details : good) {
+            clients.add(details);
+        }
+        audit.record("import", "client", null, null, "Imported " + good.size() + " clients from " + path.getFileName()
+                + (refused.isEmpty() ? "" : "; skipped " + refused.size() + " bad rows"));
+        return new Result(good.size(), refused);
+    }
+
+    /** "--first-name: is required" becomes "first_name: is required", naming the CSV column. */
+    private static String columnNamed(String message) {
+        java.util.regex.Matcher option = java.util.regex.Pattern.compile("^--([a-z-]+):").matcher(message);
+        return option.find() ? option.group(1).replace('-', '_') + ":" + message.substring(option.end()) : message;
+    }
+
+    /** Maps each header to a client field, refusing unknown or missing columns before any row is read. */
+    private static Map<String, String> fields(List<String> headers) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String header : headers) {
+            String key = header.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_").replace("\uFEFF", "");
+            String field = COLUMNS.get(key);
+            if (field == null) {
+                throw InvalidInputException.forField("csv", "line 1: unknown column '" + header + "'; use "
+                        + String.join(", ", List.of("first_name", "last_name", "preferred_name", "dob", "phone", "email",
+                        "address", "emergency_contact", "notes")));
+            }
+            fields.put(header, field);
+        }
+        if (!fields.containsValue("first-name") || !fields.containsValue("last-name")) {
+            throw InvalidInputException.forField("csv", "line 1: the header needs first_name and last_name columns");
+        }
+        return fields;
+    }
+
+    private static ClientDetails details(CSVRecord row, Map<String, String> fields) {
+        Map<String, String> values = new LinkedHashMap<>();
+        fields.forEach((header, field) -> {
+            String value = row.get(header);
+            values.put(field, value == null || value.isEmpty() ? null : value);
+        });
+        return new ClientDetails(values.get("first-name"), values.get("last-name"), values.get("preferred-name"),
+                values.get("dob"), values.get("phone"), values.get("email"), values.get("address"),
+                values.get("emergency-contact"), values.get("notes"));
+    }
+
+    private static Map<String, String> columns() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (String[] names : new String[][] {
+                {"first-name", "first_name", "firstname", "given_name"},
+                {"last-name", "last_name", "lastname", "surname", "family_name"},
+                {"preferred-name", "preferred_name", "preferred"},
+                {"dob", "dob", "date_of_birth", "birth_date", "birthdate"},
+                {"phone", "phone", "mobile", "telephone"},
+                {"email", "email", "e_mail"},
+                {"address", "address"},
+                {"emergency-contact", "emergency_contact"},
+                {"notes", "notes"}}) {
+            for (int i = 1; i < names.length; i++) {
+                columns.put(names[i], names[0]);
+            }
+        }
+        return columns;
+    }
+}

@@ -1,0 +1,87 @@
+package app.soapstone.integrity;
+
+import app.soapstone.storage.DataLocation;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything {@code db check} looks at: the file, its schema, its foreign keys and the record chain. */
+@Component
+public class DatabaseCheck {
+
+    /** The tables counted, with the names people use for them. */
+    static final Map<String, String> COUNTED = countedTables();
+
+    private final JdbcClient jdbc;
+    private final Flyway flyway;
+    private final RecordChain chain;
+    private final DataLocation location;
+
+    public DatabaseCheck(JdbcClient jdbc, Flyway flyway, RecordChain chain, DataLocation location) {
+        this.jdbc = jdbc;
+        this.flyway = flyway;
+        this.chain = chain;
+        this.location = location;
+    }
+
+    /** The outcome: each check's line, and whether all passed. */
+    public record Report(List<String> lines, boolean healthy) {
+    }
+
+    @Transactional(readOnly = true)
+    public Report run() {
+        java.util.ArrayList<String> lines = new java.util.ArrayList<>();
+        boolean healthy = true;
+        lines.add("Database:      " + location.database() + " (" + size() + ")");
+        List<String> integrity = jdbc.sql("PRAGMA integrity_check").query(String.class).list();
+        boolean intact = integrity.equals(List.of("ok"));
+        healthy &= intact;
+        lines.add("Integrity:     " + (intact ? "ok" : "DAMAGED: " + String.join("; ", integrity)));
+        List<Map<String, Object>> orphans = jdbc.sql("PRAGMA foreign_key_check").query().listOfRows();
+        healthy &= orphans.isEmpty();
+        lines.add("Foreign keys:  " + (orphans.isEmpty() ? "ok" : orphans.size() + " rows point at missing records"));
+        MigrationInfo current = flyway.info().current();
+        int pending = flyway.info().pending().length;
+        lines.add("Schema:        version " + (current == null ? "none" : current.getVersion()) + ", "
+                + (pending == 0 ? "up to date" : pending + " migrations pending"));
+        healthy &= pending == 0;
+        RecordChain.Verification verification = chain.verify();
+        healthy &= verification.intact();
+        lines.add("Record chain:  " + (verification.intact() ? "intact" : verification.problems().size() + " problems")
+                + " (" + verification.sessions() + " signed notes, " + verification.addenda() + " addenda)");
+        verification.problems().forEach(problem -> lines.add("               " + problem));
+        StringBuilder counts = new StringBuilder();
+        COUNTED.forEach((table, name) -> counts.append(counts.isEmpty() ? "" : ", ").append(name).append(' ')
+                .append(jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single()));
+        lines.add("Records:       " + counts);
+        return new Report(lines, healthy);
+    }
+
+    private String size() {
+        try {
+            long bytes = Files.size(location.database());
+            return bytes >= 1024 * 1024 ? String.format("%.1f MB", bytes / 1048576.0) : (bytes / 1024) + " KB";
+        } catch (IOException e) {
+            return "size unknown";
+        }
+    }
+
+    private static Map<String, String> countedTables() {
+        Map<String, String> tables = new LinkedHashMap<>();
+        tables.put("client", "clients");
+        tables.put("intake", "intakes");
+        tables.put("session", "sessions");
+        tables.put("addendum", "addenda");
+        tables.put("care_plan_export", "care plans");
+        tables.put("audit_event", "audit events");
+        return tables;
+    }
+}

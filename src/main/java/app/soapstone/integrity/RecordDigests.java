@@ -1,0 +1,79 @@
+package app.soapstone.integrity;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SHA-256 of a final record's content, read straight from the database: every column of a
+ * signed note with its modalities and areas, or every column of an addendum, written out in a
+ * fixed order and form so that the same content always gives the same hash.
+ */
+@Component
+public class RecordDigests {
+
+    static final List<String> SESSION_COLUMNS = List.of("id", "client_id", "practitioner_id", "intake_id", "started_at",
+            "duration_minutes", "pressure", "products", "pain_before", "pain_after", "cramps_per_week", "cramp_severity",
+            "sleep_disturbance", "subjective", "objective", "assessment", "plan", "template", "screening_shown",
+            "warnings_shown", "override_reason", "created_at", "signed_at", "signed_by");
+    static final List<String> ADDENDUM_COLUMNS = List.of("id", "session_id", "practitioner_id", "written_at", "text");
+
+    private final JdbcClient jdbc;
+
+    public RecordDigests(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The content hash of a record, or empty if the record does not exist. */
+    public Optional<String> digest(String type, long id) {
+        return switch (type) {
+            case "session" -> row("session", SESSION_COLUMNS, id).map(row -> sha256(canonical(row, SESSION_COLUMNS)
+                    + "modalities=" + children("SELECT modality FROM session_modality WHERE session_id = ? ORDER BY position", id)
+                    + "\nareas=" + children("SELECT site FROM session_area WHERE session_id = ? ORDER BY position", id) + "\n"));
+            case "addendum" -> row("addendum", ADDENDUM_COLUMNS, id).map(row -> sha256(canonical(row, ADDENDUM_COLUMNS)));
+            default -> throw new IllegalArgumentException("not a chained record type: " + type);
+        };
+    }
+
+    /** The hash of a chain link: the previous link's hash, what the record is, and its content. */
+    public static String linkHash(String previousHash, String type, long id, String contentHash) {
+        return sha256(previousHash + "\n" + type + "\n" + id + "\n" + contentHash);
+    }
+
+    private Optional<Map<String, Object>> row(String table, List<String> columns, long id) {
+        return jdbc.sql("SELECT " + String.join(", ", columns) + " FROM " + table + " WHERE id = ?").param(id)
+                .query().listOfRows().stream().findFirst();
+    }
+
+    private String children(String sql, long id) {
+        return escape(String.join(",", jdbc.sql(sql).param(id).query(String.class).list()));
+    }
+
+    private static String canonical(Map<String, Object> row, List<String> columns) {
+        StringBuilder text = new StringBuilder();
+        for (String column : columns) {
+            Object value = row.get(column);
+            text.append(column).append('=').append(value == null ? "\\0" : escape(value.toString())).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

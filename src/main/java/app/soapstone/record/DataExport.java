@@ -1,0 +1,189 @@
+package app.soapstone.record;
+
+import app.soapstone.audit.AuditTrail;
+import app.soapstone.storage.FileErrors;
+import app.soapstone.storage.PrivateFiles;
+import app.soapstone.validation.ConflictException;
+import app.soapstone.validation.InvalidInputException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything in the database, in open formats a practice can take anywhere: one UTF-8 CSV per
+ * table with a README describing the columns, and one JSON file per client holding their whole
+ * record.
+ */
+@Service
+public class DataExport {
+
+    /** What each table holds, for the README. */
+    private static final Map<String, String> TABLES = Map.ofEntries(
+            Map.entry("client", "Clients: contact details and date of birth; archived_at is set for archived clients."),
+            Map.entry("clinic", "The clinic's details (one row)."),
+            Map.entry("practitioner", "Practitioners; is_default marks the default one."),
+            Map.entry("intake", "Intake forms, one row per dated version; cramp_frequency_per_week is the weekly figure."),
+            Map.entry("intake_site", "Cramp sites of each intake (body site ids)."),
+            Map.entry("intake_condition", "Conditions ticked on each intake."),
+            Map.entry("intake_red_flag", "Red-flag symptoms recorded on each intake."),
+            Map.entry("intake_consent_element", "Consent elements recorded as explained on each intake."),
+            Map.entry("intake_medication", "Medicines on each intake, as written, with name, dose and frequency read from them."),
+            Map.entry("intake_surgery", "Surgeries on each intake, with year or date and side."),
+            Map.entry("intake_clearance", "Medical clearances of urgent referrals."),
+            Map.entry("session", "Treatment sessions and their SOAP notes; signed_at/signed_by are set once signed (final)."),
+            Map.entry("session_modality", "Modalities used in each session."),
+            Map.entry("session_area", "Areas treated in each session (body site ids)."),
+            Map.entry("addendum", "Dated addenda to signed notes."),
+            Map.entry("care_plan_export", "Care plans given to clients: file name and SHA-256."),
+            Map.entry("audit_event", "The audit trail: who did what to which record, and when."),
+            Map.entry("record_chain", "Tamper evidence: a SHA-256 chain over every signed note and addendum."),
+            Map.entry("flyway_schema_history", "The schema migrations applied to this database."));
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    DataExport(JdbcClient jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** The folder written and how many tables and clients it holds. */
+    public record Exported(Path folder, int tables, int clients) {
+    }
+
+    /** Writes everything to {@code to}, which must not exist or be empty; all read in one consistent snapshot. */
+    @Transactional
+    public Exported export(String to) {
+        Path folder = Path.of(to.strip()).toAbsolutePath().normalize();
+        prepare(folder);
+        List<String> tables = jdbc.sql("""
+                        SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                        AND name NOT LIKE 'note_search%' ORDER BY name""")
+                .query(String.class).list();
+        StringBuilder readme = new StringBuilder("""
+                # Soapstone data export
+
+                Every table of the practice database as a UTF-8 CSV file with a header row, and the whole
+                record of each client as JSON in clients/. Dates are YYYY-MM-DD, times are local
+                YYYY-MM-DDTHH:MM, instants are UTC (ending in Z). An empty CSV field means no value.
+
+                """);
+        try {
+            for (String table : tables) {
+                List<Map<String, Object>> columns = jdbc.sql("SELECT name, type FROM pragma_table_info(?)").param(table)
+                        .query().listOfRows();
+                List<String> names = columns.stream().map(c -> (String) c.get("name")).toList();
+                write(folder.resolve(table + ".csv"), csv(table, names));
+                readme.append("## ").append(table).append(".csv\n\n")
+                        .append(TABLES.getOrDefault(table, "")).append("\n\n");
+                columns.forEach(c -> readme.append("- `").append(c.get("name")).append("` ")
+                        .append(String.valueOf(c.get("type")).toLowerCase(java.util.Locale.ROOT)).append('\n'));
+                readme.append('\n');
+            }
+            write(folder.resolve("README.md"), readme.toString());
+            Path clients = folder.resolve("clients");
+            PrivateFiles.createFolder(clients);
+            List<Long> ids = jdbc.sql("SELECT id FROM client ORDER BY id").query(Long.class).list();
+            for (long id : ids) {
+                write(clients.resolve(id + ".json"), json.writeValueAsString(clientRecord(id)));
+            }
+            audit.record("export", "database", null, null, "Exported all data (" + tables.size() + " tables, "
+                    + ids.size() + " clients) to " + folder);
+            return new Exported(folder, tables.size(), ids.size());
+        } catch (IOException e) {
+            throw InvalidInputException.forField("to", "cannot write to " + folder + " (" + FileErrors.describe(e) + ")");
+        }
+    }
+
+    /** A client's whole record: details, intakes with their lists, sessions with addenda, care plans, audit. */
+    Map<String, Object> clientRecord(long id) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("client", rows("SELECT * FROM client WHERE id = ?", id).get(0));
+        List<Map<String, Object>> intakes = rows("SELECT * FROM intake WHERE client_id = ? ORDER BY version", id);
+        for (Map<String, Object> intake : intakes) {
+            long intakeId = ((Number) intake.get("id")).longValue();
+            for (String child : List.of("intake_site", "intake_condition", "intake_red_flag", "intake_consent_element",
+                    "intake_medication", "intake_surgery")) {
+                intake.put(child.substring("intake_".length()) + "s",
+                        rows("SELECT * FROM " + child + " WHERE intake_id = ? ORDER BY position", intakeId));
+            }
+            intake.put("clearances", rows("SELECT * FROM intake_clearance WHERE intake_id = ? ORDER BY id", intakeId));
+        }
+        record.put("intakes", intakes);
+        List<Map<String, Object>> sessions = rows("SELECT * FROM session WHERE client_id = ? ORDER BY started_at, id", id);
+        for (Map<String, Object> session : sessions) {
+            long sessionId = ((Number) session.get("id")).longValue();
+            session.put("modalities", rows("SELECT modality FROM session_modality WHERE session_id = ? ORDER BY position",
+                    sessionId).stream().map(r -> r.get("modality")).toList());
+            session.put("areas", rows("SELECT site FROM session_area WHERE session_id = ? ORDER BY position", sessionId)
+                    .stream().map(r -> r.get("site")).toList());
+            session.put("addenda", rows("SELECT * FROM addendum WHERE session_id = ? ORDER BY id", sessionId));
+        }
+        record.put("sessions", sessions);
+        record.put("care_plans", rows("SELECT * FROM care_plan_export WHERE client_id = ? ORDER BY id", id));
+        record.put("audit", rows("SELECT * FROM audit_event WHERE client_id = ? ORDER BY id", id));
+        return record;
+    }
+
+    private List<Map<String, Object>> rows(String sql, long id) {
+        return jdbc.sql(sql).param(id).query().listOfRows().stream()
+                .map(row -> (Map<String, Object>) new LinkedHashMap<>(row)).toList();
+    }
+
+    private String csv(String table, List<String> columns) throws IOException {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get().print(out)) {
+            jdbc.sql("SELECT * FROM \"" + table + "\" ORDER BY rowid").query(row -> {
+                try {
+                    for (int i = 1; i <= columns.size(); i++) {
+                        printer.print(row.getObject(i));
+                    }
+                    printer.println();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        return out.toString();
+    }
+
+    private static void prepare(Path folder) {
+        try {
+            if (Files.exists(folder)) {
+                if (!Files.isDirectory(folder)) {
+                    throw InvalidInputException.forField("to", folder + " is a file, not a folder");
+                }
+                try (var entries = Files.list(folder)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new ConflictException(folder + " is not empty; export into a new or empty folder");
+                    }
+                }
+            } else {
+                if (folder.getParent() == null || !Files.isDirectory(folder.getParent())) {
+                    throw InvalidInputException.forField("to", "the folder " + folder.getParent() + " does not exist");
+                }
+                PrivateFiles.createFolder(folder);
+            }
+        } catch (IOException e) {
+            throw InvalidInputException.forField("to", "cannot create " + folder + " (" + FileErrors.describe(e) + ")");
+        }
+    }
+
+    private static void write(Path file, String text) {
+        PrivateFiles.write("to", file, text.getBytes(StandardCharsets.UTF_8), false);
+    }
+}

@@ -1,6 +1,7 @@
 package app.soapstone.client;
 
 import app.soapstone.audit.AuditTrail;
+import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.NotFoundException;
@@ -84,6 +85,16 @@ public class ClientService {
         }
         audit.record("restore", "client", id, id, "Restored client " + id);
         return clients.save(withArchivedAt(client, null));
+    }
+
+    /** The client, if they are not archived: new clinical records are only made for active clients. */
+    @Transactional(readOnly = true)
+    public Client active(long id) {
+        Client client = get(id);
+        if (client.archived()) {
+            throw new ConflictException("Client " + id + " is archived; restore them first with 'client restore " + id + "'");
+        }
+        return client;
     }
 
     @Transactional(readOnly = true)

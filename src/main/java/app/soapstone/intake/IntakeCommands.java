@@ -2,6 +2,8 @@ package app.soapstone.intake;
 
 import app.soapstone.shell.Prompts;
 import app.soapstone.shell.Screen;
+import app.soapstone.validation.Fields;
+import app.soapstone.validation.Form;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -89,9 +91,9 @@ class IntakeCommands {
         values.put("consent-by", consentBy);
         values.put("consent-explained", explained);
         values.put("practitioner", text(practitioner));
-        IntakeForm form = new IntakeForm(values);
+        Form form = new Form(values);
         intakes.checkCanRecord(client); // an unknown or archived client is reported before any question is asked
-        for (IntakeForm.Question question : form.missing()) {
+        for (Form.Question question : form.missing(IntakeService.REQUIRED)) {
             List<String> allowed = intakes.allowedValues(question.option());
             String prompt = allowed.isEmpty() ? question.prompt()
                     : question.prompt() + "\n  allowed: " + String.join(", ", allowed) + "\n";
@@ -137,6 +139,6 @@ class IntakeCommands {
     }
 
     private static String text(Object value) {
-        return value == null ? null : value instanceof Double d ? IntakeService.number(d) : value.toString();
+        return value == null ? null : value instanceof Double d ? Fields.number(d) : value.toString();
     }
 }

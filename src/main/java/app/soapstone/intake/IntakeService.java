@@ -18,6 +18,7 @@ import app.soapstone.screening.ScreeningInput;
 import app.soapstone.screening.ScreeningRules;
 import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.Fields;
+import app.soapstone.validation.Form;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.NotFoundException;
 import app.soapstone.vocabulary.IdList;
@@ -38,6 +39,14 @@ import java.util.Optional;
 public class IntakeService {
 
     public static final double MAX_PER_WEEK = 700;
+
+    /** What must be given for an intake to be recorded, with the question the interactive shell asks. */
+    public static final List<Form.Question> REQUIRED = List.of(
+            new Form.Question("cramp-frequency", "Cramp episodes per week (a number; add --cramp-frequency-unit night|month for other units)"),
+            new Form.Question("cramp-sites", "Where the cramps are (comma-separated site ids)"),
+            new Form.Question("cramp-severity", "Worst cramp pain, 0-10"),
+            new Form.Question("consent-date", "Date consent was given, YYYY-MM-DD"),
+            new Form.Question("consent-by", "Who gave consent (the client, or their guardian)"));
 
     private final IntakeRepository intakes;
     private final ClearanceRepository clearances;
@@ -72,9 +81,9 @@ public class IntakeService {
 
     /** Records {@code form} as the client's new current intake. */
     @Transactional
-    public Intake record(long clientId, IntakeForm form) {
-        Client client = activeClient(clientId);
-        for (IntakeForm.Question question : IntakeForm.REQUIRED) {
+    public Intake record(long clientId, Form form) {
+        Client client = clients.active(clientId);
+        for (Form.Question question : REQUIRED) {
             if (!form.has(question.option())) {
                 throw InvalidInputException.forField(question.option(), "is required (" + question.prompt() + ")");
             }
@@ -82,7 +91,7 @@ public class IntakeService {
         LocalDate today = today();
         LocalDate takenOn = form.has("date") ? Fields.pastDate("date", form.get("date"), today) : today;
         Practitioner practitioner = form.has("practitioner")
-                ? clinic.practitioner(wholeNumber("practitioner", form.get("practitioner"), 1, Long.MAX_VALUE))
+                ? clinic.practitioner(Fields.wholeNumber("practitioner", form.get("practitioner"), 1, Long.MAX_VALUE))
                 : clinic.defaultPractitioner().orElse(null);
         Intake intake = new Intake(null, AggregateReference.to(client.id()), intakes.latestVersion(clientId) + 1,
                 takenOn, clock.instant(), practitioner == null ? null : AggregateReference.to(practitioner.id()),
@@ -110,16 +119,16 @@ public class IntakeService {
      */
     @Transactional(readOnly = true)
     public void checkCanRecord(long clientId) {
-        activeClient(clientId);
+        clients.active(clientId);
     }
 
     /** Checks one answer typed at a prompt, the way {@link #record} would. */
     public void checkAnswer(String option, String value) {
         LocalDate today = today();
         switch (option) {
-            case "cramp-frequency" -> decimal(option, value, 0, MAX_PER_WEEK);
+            case "cramp-frequency" -> Fields.decimal(option, value, 0, MAX_PER_WEEK);
             case "cramp-sites" -> IdList.parseRequired(option, value, vocabulary.siteIds());
-            case "cramp-severity" -> wholeNumber(option, value, 0, 10);
+            case "cramp-severity" -> Fields.wholeNumber(option, value, 0, 10);
             case "consent-date" -> Fields.pastDate(option, value, today);
             case "consent-by" -> Fields.requiredText(option, value, Fields.NAME_MAX);
             default -> throw new IllegalArgumentException("not a required intake field: " + option);
@@ -178,7 +187,7 @@ public class IntakeService {
     /** Records that a doctor cleared the urgent referrals of the client's current intake. */
     @Transactional
     public Clearance clear(long clientId, String note, String date) {
-        activeClient(clientId);
+        clients.active(clientId);
         Intake intake = intakes.findCurrent(clientId).orElseThrow(() -> new ConflictException(
                 "Client " + clientId + " has no intake to clear; record one with 'intake new --client " + clientId + "'"));
         boolean urgent = intake.redFlagIds().stream().anyMatch(id -> rules.redFlag(id).map(r -> r.urgent()).orElse(false));
@@ -204,17 +213,9 @@ public class IntakeService {
         return LocalDate.now(clock);
     }
 
-    private Client activeClient(long clientId) {
-        Client client = clients.get(clientId);
-        if (client.archived()) {
-            throw new ConflictException("Client " + clientId + " is archived; restore them first with 'client restore "
-                    + clientId + "'");
-        }
-        return client;
-    }
 
-    private CrampHistory crampHistory(IntakeForm form) {
-        double frequency = decimal("cramp-frequency", form.get("cramp-frequency"), 0, MAX_PER_WEEK);
+    private CrampHistory crampHistory(Form form) {
+        double frequency = Fields.decimal("cramp-frequency", form.get("cramp-frequency"), 0, MAX_PER_WEEK);
         String unit = form.has("cramp-frequency-unit") ? form.get("cramp-frequency-unit").strip().toLowerCase(Locale.ROOT) : "week";
         double perWeek = switch (unit) {
             case "night", "day" -> frequency * 7;
@@ -233,26 +234,26 @@ public class IntakeService {
                         + "' is not allowed; use night, day, exercise or mixed");
             }
         }
-        return new CrampHistory(Math.round(perWeek * 100) / 100.0, number(frequency) + " per " + unit,
-                wholeNumber("cramp-severity", form.get("cramp-severity"), 0, 10),
-                form.has("cramp-duration") ? decimal("cramp-duration", form.get("cramp-duration"), 0, 24 * 60) : null,
+        return new CrampHistory(Math.round(perWeek * 100) / 100.0, Fields.number(frequency) + " per " + unit,
+                Fields.wholeNumber("cramp-severity", form.get("cramp-severity"), 0, 10),
+                form.has("cramp-duration") ? Fields.decimal("cramp-duration", form.get("cramp-duration"), 0, 24 * 60) : null,
                 timing,
-                form.has("sleep-disturbance") ? wholeNumber("sleep-disturbance", form.get("sleep-disturbance"), 0, 10) : null,
+                form.has("sleep-disturbance") ? Fields.wholeNumber("sleep-disturbance", form.get("sleep-disturbance"), 0, 10) : null,
                 text(form, "triggers", Fields.TEXT_MAX), text(form, "cramps-since", Fields.NAME_MAX));
     }
 
-    private Lifestyle lifestyle(IntakeForm form) {
+    private Lifestyle lifestyle(Form form) {
         if (form.has("water-glasses") && form.has("water-litres")) {
             throw InvalidInputException.forField("water-litres", "give either --water-glasses or --water-litres, not both");
         }
         return new Lifestyle(
-                form.has("water-glasses") ? decimal("water-glasses", form.get("water-glasses"), 0, 40) : null,
-                form.has("water-litres") ? decimal("water-litres", form.get("water-litres"), 0, 10) : null,
+                form.has("water-glasses") ? Fields.decimal("water-glasses", form.get("water-glasses"), 0, 40) : null,
+                form.has("water-litres") ? Fields.decimal("water-litres", form.get("water-litres"), 0, 10) : null,
                 text(form, "caffeine", Fields.NAME_MAX), text(form, "alcohol", Fields.NAME_MAX),
                 text(form, "activity", Fields.TEXT_MAX), text(form, "occupation", Fields.NAME_MAX));
     }
 
-    private List<String> consentExplained(IntakeForm form) {
+    private List<String> consentExplained(Form form) {
         if (!form.has("consent-explained")) {
             return List.of();
         }
@@ -274,43 +275,12 @@ public class IntakeService {
                 clearance.map(c -> new ScreeningInput.Clearance(c.clearedOn(), c.note())).orElse(null));
     }
 
-    private static List<String> ids(IntakeForm form, String option, java.util.Collection<String> allowed) {
+    private static List<String> ids(Form form, String option, java.util.Collection<String> allowed) {
         return form.has(option) ? IdList.parse(option, form.get(option), allowed) : List.of();
     }
 
-    private static String text(IntakeForm form, String option, int max) {
+    private static String text(Form form, String option, int max) {
         return form.has(option) ? Fields.text(option, form.get(option).strip(), max) : null;
     }
 
-    static double decimal(String option, String value, double min, double max) {
-        double number;
-        try {
-            number = Double.parseDouble(value.strip());
-        } catch (NumberFormatException e) {
-            throw InvalidInputException.forField(option, "'" + value + "' is not a number");
-        }
-        if (Double.isNaN(number) || number < min || number > max) {
-            throw InvalidInputException.forField(option, value.strip() + " is out of range (use " + number(min) + "-"
-                    + number(max) + ")");
-        }
-        return number;
-    }
-
-    static int wholeNumber(String option, String value, long min, long max) {
-        long number;
-        try {
-            number = Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw InvalidInputException.forField(option, "'" + value + "' is not a whole number"
-                    + (max <= 10 ? " (use " + min + "-" + max + ")" : ""));
-        }
-        if (number < min || number > max) {
-            throw InvalidInputException.forField(option, number + " is out of range (use " + min + "-" + max + ")");
-        }
-        return (int) number;
-    }
-
-    static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-    }
 }

@@ -9,6 +9,7 @@ import app.soapstone.screening.Flag;
 import app.soapstone.screening.Level;
 import app.soapstone.screening.ScreeningRules;
 import app.soapstone.shell.Tables;
+import app.soapstone.validation.Fields;
 import app.soapstone.vocabulary.BodySite;
 import app.soapstone.vocabulary.Term;
 import app.soapstone.vocabulary.Vocabulary;
@@ -38,7 +39,7 @@ public class IntakeView {
         fields.add(List.of("Cramps", frequency(cramps)));
         fields.add(List.of("Sites", sites(intake.siteIds())));
         fields.add(List.of("Severity", cramps.severity() + "/10"));
-        fields.add(List.of("Duration", cramps.durationMinutes() == null ? "" : IntakeService.number(cramps.durationMinutes()) + " min"));
+        fields.add(List.of("Duration", cramps.durationMinutes() == null ? "" : Fields.number(cramps.durationMinutes()) + " min"));
         fields.add(List.of("Timing", nullToEmpty(cramps.timing())));
         fields.add(List.of("Sleep disturbance", cramps.sleepDisturbance() == null ? "" : cramps.sleepDisturbance() + "/10"));
         fields.add(List.of("Triggers", nullToEmpty(cramps.triggers())));
@@ -76,7 +77,7 @@ public class IntakeView {
             return "No intakes yet.";
         }
         List<List<String>> rows = intakes.stream().map(i -> List.of(String.valueOf(i.version()),
-                i.takenOn().toString(), IntakeService.number(i.cramps().frequencyPerWeek()),
+                i.takenOn().toString(), Fields.number(i.cramps().frequencyPerWeek()),
                 i.cramps().severity() + "/10", i.cramps().sleepDisturbance() == null ? "" : i.cramps().sleepDisturbance() + "/10",
                 String.join(", ", i.siteIds()), String.valueOf(i.redFlagIds().size()))).toList();
         return Tables.render(List.of("Version", "Taken", "Cramps/wk", "Severity", "Sleep", "Sites", "Red flags"), rows,
@@ -116,7 +117,7 @@ public class IntakeView {
     }
 
     private String frequency(CrampHistory cramps) {
-        String weekly = IntakeService.number(cramps.frequencyPerWeek()) + " a week";
+        String weekly = Fields.number(cramps.frequencyPerWeek()) + " a week";
         return cramps.frequencyGiven().endsWith("per week") ? weekly : weekly + " (" + cramps.frequencyGiven() + ")";
     }
 
@@ -136,8 +137,8 @@ public class IntakeView {
         if (life == null || life.litresPerDay() == null) {
             return "";
         }
-        String litres = IntakeService.number(Math.round(life.litresPerDay() * 100) / 100.0) + " L a day";
-        return life.waterGlasses() != null ? IntakeService.number(life.waterGlasses()) + " glasses (about " + litres + ")"
+        String litres = Fields.number(Math.round(life.litresPerDay() * 100) / 100.0) + " L a day";
+        return life.waterGlasses() != null ? Fields.number(life.waterGlasses()) + " glasses (about " + litres + ")"
                 : litres;
     }
 

@@ -97,7 +97,7 @@ public class SessionService {
     /** Checks every option of a new session and works out what must be shown before recording it. */
     @Transactional(readOnly = true)
     public Preflight preflight(long clientId, Form form) {
-        Client client = activeClient(clientId);
+        Client client = clients.active(clientId);
         Draft draft = draft(form, null);
         // Checked here too, so that a bad date, time or practitioner is reported before the editor opens.
         startedAt(form);
@@ -367,14 +367,6 @@ public class SessionService {
         return LocalDateTime.of(date, time);
     }
 
-    private Client activeClient(long clientId) {
-        Client client = clients.get(clientId);
-        if (client.archived()) {
-            throw new ConflictException("Client " + clientId + " is archived; restore them first with 'client restore "
-                    + clientId + "'");
-        }
-        return client;
-    }
 
     /** The session, if it is still a draft. */
     @Transactional(readOnly = true)

@@ -80,7 +80,8 @@ class SessionCommands {
         boolean soapGiven = SOAP.stream().anyMatch(form::has);
         if (edit || (!soapGiven && InteractiveInput.isInteractive(context))) {
             form = withNote(form, writeNote(preflight, form));
-        } else if (!soapGiven && form.has("template")) {
+        } else if (form.has("template")) {
+            // Without the editor, the template's text fills the sections not given as options.
             form = withNote(form, templateNote(form));
         }
         return String.valueOf(sessions.record(client, form).id());

@@ -158,6 +158,21 @@ class SessionCommandsTest extends SoapstoneTest {
                 .containsEntry("plan", template.plan().strip());
     }
 
+    @Test
+    void aTemplateFillsOnlyTheSectionsNotGivenAsOptions() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        SoapTemplates.SoapTemplate template = templateFiles.read("soap/foot-cramps.yaml", SoapTemplates.SoapTemplate.class);
+
+        long id = session(client, "--template foot-cramps --assessment \"Arch much softer\"");
+
+        assertThat(row(id)).containsEntry("template", "foot-cramps")
+                .containsEntry("subjective", template.subjective().strip())
+                .containsEntry("objective", template.objective().strip())
+                .containsEntry("assessment", "Arch much softer")
+                .containsEntry("plan", template.plan().strip());
+    }
+
     // ---------------------------------------------------------------- session new: refusals
 
     static Stream<Arguments> badNewSessions() {

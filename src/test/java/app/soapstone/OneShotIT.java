@@ -1,5 +1,8 @@
 package app.soapstone;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -28,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -411,6 +415,104 @@ class OneShotIT {
                     + " WHERE id = " + second)).containsExactly(
                     List.of("Written in the editor.", "null", "Review in 2 weeks.", "nocturnal-calf-cramps", "null"));
         }
+    }
+
+    @Test
+    void exportsACarePlanPdfThatReadsBackAndRefusesToOverwriteIt() throws Exception {
+        Path db = temp.resolve("careplan").resolve("soapstone.db");
+        Path plans = Files.createDirectories(temp.resolve("plans"));
+        String today = LocalDate.now().toString();
+        String id = practiceWithAClient(db, "Zoë", "Łukasiewicz");
+
+        Run export = soapstone(db, "plan", "export", "--client", id, "--out", plans.toString());
+        assertThat(export.status).as(export.describe()).isZero();
+        assertThat(export.err).isEmpty();
+
+        Path file = plans.resolve("Łukasiewicz-Zoë-care-plan-" + today + ".pdf");
+        assertThat(file).isRegularFile();
+        String sha256 = sha256(file);
+        assertThat(export.out.strip()).startsWith("Wrote " + file + " (").contains(sha256);
+        try (PDDocument document = Loader.loadPDF(file.toFile())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("For Zoë Łukasiewicz").contains("Bondi Body Works")
+                    .contains("Seated calf stretch with a towel").contains("Sole of the foot stretch")
+                    .contains("Please mention this to your GP");
+            assertThat(text.replaceAll("\\s+", " ")).contains("You take Lipitor 20 mg daily.");
+            assertThat(document.getNumberOfPages()).isBetween(1, 2);
+            assertThat(document.getDocumentInformation().getTitle()).contains("Zoë Łukasiewicz");
+            assertThat(document.getDocumentInformation().getAuthor()).isEqualTo("Sam Jones, RMT");
+        }
+        try (Connection connection = open(db)) {
+            assertThat(rows(connection, "SELECT client_id, hex(file_name), sha256, paper FROM care_plan_export"))
+                    .containsExactly(List.of(id, hex(file.toString()), sha256, "a4"));
+        }
+
+        Run again = soapstone(db, "plan", "export", "--client", id, "--out", plans.toString());
+        assertThat(again.status).as(again.describe()).isEqualTo(4);
+        assertThat(again.out).isEmpty();
+        assertThat(again.errorLine()).contains(file.toString()).contains("already exists").contains("--force");
+        assertThat(sha256(file)).isEqualTo(sha256);
+        try (Stream<Path> files = Files.list(plans)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly(file.getFileName().toString());
+        }
+        try (Connection connection = open(db)) {
+            assertThat(rows(connection, "SELECT count(*) FROM care_plan_export")).containsExactly(List.of("1"));
+        }
+
+        Run show = soapstone(db, "client", "show", id);
+        assertThat(show.status).as(show.describe()).isZero();
+        assertThat(show.out).contains("Care plans given:").contains(file.toString());
+    }
+
+    /**
+     * Under LANG=C the JVM cannot make a file name with "Łukasiewicz" in it; the plan is still
+     * written, under a name it can make, with the name in full inside.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void exportsACarePlanUnderACLocaleForANameTheFileSystemCannotTake() throws Exception {
+        Path db = temp.resolve("careplan-c").resolve("soapstone.db");
+        Path plans = Files.createDirectories(temp.resolve("plans-c"));
+        String id = practiceWithAClient(db, "Zoë", "Łukasiewicz");
+
+        Run export = soapstone(db, Map.of("LC_ALL", "C", "LANG", "C"), "plan", "export", "--client", id,
+                "--out", plans.toString());
+        assertThat(export.status).as(export.describe()).isZero();
+        assertThat(export.err).isEmpty();
+
+        Path file = plans.resolve("client-" + id + "-care-plan-" + LocalDate.now() + ".pdf");
+        assertThat(file).isRegularFile();
+        try (Stream<Path> files = Files.list(plans)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly(file.getFileName().toString());
+        }
+        try (PDDocument document = Loader.loadPDF(file.toFile())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("For Zoë Łukasiewicz");
+        }
+        try (Connection connection = open(db)) {
+            assertThat(rows(connection, "SELECT file_name, sha256 FROM care_plan_export"))
+                    .containsExactly(List.of(file.toString(), sha256(file)));
+        }
+    }
+
+    /** Clinic, practitioner and a client (born 1948) with an intake; returns the client's id. */
+    private String practiceWithAClient(Path db, String first, String last) throws Exception {
+        String today = LocalDate.now().toString();
+        for (List<String> args : List.of(
+                List.of("clinic", "set", "--name", "Bondi Body Works", "--address", "12 Beach Rd, Bondi NSW 2026",
+                        "--phone", "02 9130 1234"),
+                List.of("practitioner", "add", "--name", "Sam Jones", "--credentials", "RMT"))) {
+            Run run = soapstone(db, args.toArray(String[]::new));
+            assertThat(run.status).as(run.describe()).isZero();
+        }
+        Run client = soapstone(db, "client", "add", "--first-name", first, "--last-name", last, "--dob", "1948-03-14");
+        assertThat(client.status).as(client.describe()).isZero();
+        String id = client.out.strip();
+        Run intake = soapstone(db, "intake", "new", "--client", id, "--cramp-frequency", "3", "--cramp-sites",
+                "calf-left,foot-right", "--cramp-severity", "6", "--medications", "Lipitor 20 mg daily",
+                "--red-flags", "numbness-tingling", "--water-glasses", "4", "--consent-date", today,
+                "--consent-by", first + " " + last, "--consent-explained", "all");
+        assertThat(intake.status).as(intake.describe()).isZero();
+        return id;
     }
 
     // --- running the jar --------------------------------------------------------------------------

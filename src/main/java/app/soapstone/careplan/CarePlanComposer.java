@@ -111,9 +111,16 @@ public class CarePlanComposer {
     /** The therapist's list if given; otherwise by cramp site, seated versions where standing is unsafe. */
     List<Stretch> stretches(PlanInputs in, PlanOptions options) {
         var library = templates.stretches();
+        StretchChoice choice = templates.plan().stretches();
+        int max = choice.max() == null ? 4 : choice.max();
         if (options.stretches() != null && !options.stretches().isEmpty()) {
+            Set<String> ids = new LinkedHashSet<>(options.stretches());
+            // The plan has room for this many (it must stay on two pages).
+            if (ids.size() > max) {
+                throw InvalidInputException.forField("stretches", "give at most " + max + " stretches, not " + ids.size());
+            }
             List<Stretch> chosen = new ArrayList<>();
-            for (String id : new LinkedHashSet<>(options.stretches())) {
+            for (String id : ids) {
                 Stretch stretch = library.get(id);
                 if (stretch == null) {
                     throw InvalidInputException.forField("stretches", "'" + id + "' is not a stretch; use "
@@ -123,7 +130,6 @@ public class CarePlanComposer {
             }
             return chosen;
         }
-        StretchChoice choice = templates.plan().stretches();
         Set<String> ids = new LinkedHashSet<>();
         in.regions().forEach(region -> ids.addAll(choice.byRegion().getOrDefault(region, List.of())));
         if (ids.isEmpty()) {
@@ -135,15 +141,19 @@ public class CarePlanComposer {
         for (String id : ids) {
             result.add(seated ? choice.seatedAlternatives().getOrDefault(id, id) : id);
         }
-        int max = choice.max() == null ? 4 : choice.max();
         return result.stream().limit(max).map(library::get).toList();
     }
 
+    /** Techniques for the cramp sites; for no sites, or sites no technique covers, the calf (as the default stretches). */
     private List<Technique> techniques(PlanInputs in) {
-        List<String> regions = in.regions().isEmpty() ? List.of("calf") : in.regions();
         Integer max = templates.plan().selfMassage().max();
-        return templates.techniques().stream().filter(t -> t.regions().stream().anyMatch(regions::contains))
+        List<Technique> forSites = techniquesFor(in.regions());
+        return (forSites.isEmpty() ? techniquesFor(List.of("calf")) : forSites).stream()
                 .limit(max == null ? 3 : max).toList();
+    }
+
+    private List<Technique> techniquesFor(List<String> regions) {
+        return templates.techniques().stream().filter(t -> t.regions().stream().anyMatch(regions::contains)).toList();
     }
 
     private Doctor doctor(PlanInputs in) {

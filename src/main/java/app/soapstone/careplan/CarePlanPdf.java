@@ -21,6 +21,7 @@ import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPCellEvent;
 import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfPageEventHelper;
 import org.openpdf.text.pdf.PdfTemplate;
 import org.openpdf.text.pdf.PdfWriter;
 import org.springframework.stereotype.Component;
@@ -52,6 +53,9 @@ public class CarePlanPdf {
     // 13 mm all round: inside what home printers can print (they need about 6 mm).
     private static final float MARGIN = 36;
     private static final float BODY = 11f;
+    /** A plan is one or two pages: if it runs over, it is laid out again in smaller type, these sizes in turn. */
+    private static final float[] SCALES = {1f, 0.93f, 0.86f, 0.8f};
+    static final int MAX_PAGES = 2;
 
     private final PdfFonts fonts;
 
@@ -60,10 +64,31 @@ public class CarePlanPdf {
     }
 
     public byte[] render(CarePlan plan, Paper paper) {
-        Fonts f = new Fonts(fonts.regular(), fonts.bold());
+        Rendered rendered = null;
+        for (float scale : SCALES) {
+            rendered = render(plan, paper, scale);
+            if (rendered.pages() <= MAX_PAGES) {
+                break;
+            }
+        }
+        return rendered.bytes();
+    }
+
+    private record Rendered(byte[] bytes, int pages) {
+    }
+
+    private Rendered render(CarePlan plan, Paper paper, float scale) {
+        Fonts f = new Fonts(fonts.regular(), fonts.bold(), scale);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         Document document = new Document(paper.size, MARGIN, MARGIN, MARGIN, MARGIN);
         PdfWriter writer = PdfWriter.getInstance(document, bytes);
+        int[] pages = {0};
+        writer.setPageEvent(new PdfPageEventHelper() {
+            @Override
+            public void onEndPage(PdfWriter pageWriter, Document pageDocument) {
+                pages[0]++;
+            }
+        });
         document.addTitle(plan.title() + " - " + plan.clientName());
         document.addAuthor(plan.letterhead().practitioner());
         document.addSubject("Home care for leg and foot cramps");
@@ -81,14 +106,15 @@ public class CarePlanPdf {
         log(document, plan, f);
         progressAndNext(document, canvas, plan, f);
         document.close();
-        return bytes.toByteArray();
+        return new Rendered(bytes.toByteArray(), pages[0]);
     }
 
-    /** The fonts for one document. */
-    private record Fonts(BaseFont regular, BaseFont boldFace, Font body, Font bold, Font small, Font heading, Font title) {
-        Fonts(BaseFont regular, BaseFont boldFace) {
-            this(regular, boldFace, new Font(regular, BODY), new Font(boldFace, BODY), new Font(regular, 9.5f),
-                    new Font(boldFace, 14), new Font(boldFace, 20));
+    /** The fonts for one document, at {@code scale} times the normal sizes. */
+    private record Fonts(BaseFont regular, BaseFont boldFace, float scale, Font body, Font bold, Font small, Font heading,
+            Font title) {
+        Fonts(BaseFont regular, BaseFont boldFace, float scale) {
+            this(regular, boldFace, scale, new Font(regular, BODY * scale), new Font(boldFace, BODY * scale),
+                    new Font(regular, 9.5f * scale), new Font(boldFace, 14 * scale), new Font(boldFace, 20 * scale));
         }
     }
 
@@ -130,7 +156,7 @@ public class CarePlanPdf {
     private void stretches(Document document, PdfContentByte canvas, CarePlan plan, Fonts f) {
         document.add(heading(plan.stretches().heading(), f));
         document.add(paragraph(plan.stretches().intro(), f.body, 4));
-        PdfPTable table = new PdfPTable(new float[] {1.15f, 3.85f});
+        PdfPTable table = new PdfPTable(new float[] {1.15f * f.scale, 5 - 1.15f * f.scale});
         table.setWidthPercentage(100);
         table.setSplitLate(false);
         int number = 1;
@@ -153,7 +179,7 @@ public class CarePlanPdf {
                 text.addElement(p);
             }
             Paragraph dose = new Paragraph();
-            dose.setLeading(BODY * 1.2f);
+            dose.setLeading(f.body.getSize() * 1.2f);
             dose.setSpacingBefore(1);
             dose.add(new Chunk("Hold: ", f.bold));
             dose.add(new Chunk(stretch.hold() + ".  ", f.body));
@@ -184,7 +210,7 @@ public class CarePlanPdf {
         left.addElement(paragraph(plan.selfMassage().intro(), f.small, 2));
         for (Technique technique : plan.selfMassage().items()) {
             Paragraph p = new Paragraph();
-            p.setLeading(BODY * 1.25f);
+            p.setLeading(f.body.getSize() * 1.25f);
             p.add(new Chunk(technique.title() + ". ", f.bold));
             p.add(new Chunk(technique.how() + " ", f.body));
             p.add(new Chunk(technique.howLong() + ".", f.bold));
@@ -209,12 +235,12 @@ public class CarePlanPdf {
         plan.hydration().tips().forEach(tip -> right.addElement(bullet(tip, f.body)));
         right.addElement(heading(plan.foods().heading(), f));
         Paragraph potassium = new Paragraph();
-        potassium.setLeading(BODY * 1.25f);
+        potassium.setLeading(f.body.getSize() * 1.25f);
         potassium.add(new Chunk("Potassium: ", f.bold));
         potassium.add(new Chunk(plan.foods().potassium(), f.body));
         right.addElement(potassium);
         Paragraph calcium = new Paragraph();
-        calcium.setLeading(BODY * 1.25f);
+        calcium.setLeading(f.body.getSize() * 1.25f);
         calcium.add(new Chunk("Calcium: ", f.bold));
         calcium.add(new Chunk(plan.foods().calcium(), f.body));
         right.addElement(calcium);

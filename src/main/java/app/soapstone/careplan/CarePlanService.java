@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -109,12 +110,27 @@ public class CarePlanService {
     }
 
     private Path target(String out, Client client) {
-        String name = defaultFileName(client, LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        String name = defaultFileName(client, today);
+        try {
+            Path.of(name);
+        } catch (InvalidPathException e) {
+            // The name has letters the file system's encoding cannot hold (e.g. Łukasiewicz under LANG=C).
+            name = "client-" + client.id() + "-care-plan-" + today + ".pdf";
+        }
         if (out == null || out.isBlank()) {
             return Path.of(name).toAbsolutePath();
         }
-        Path path = Path.of(out.strip()).toAbsolutePath().normalize();
-        return Files.isDirectory(path) ? path.resolve(name) : path;
+        String given = out.strip();
+        Path path = Path.of(given).toAbsolutePath().normalize();
+        if (Files.isDirectory(path)) {
+            return path.resolve(name);
+        }
+        // "plans/" names a folder; without this check it would become a file called "plans".
+        if (given.endsWith("/") || given.endsWith(java.io.File.separator)) {
+            throw InvalidInputException.forField("out", "the folder " + path + " does not exist");
+        }
+        return path;
     }
 
     private PlanInputs inputs(long clientId, Long sessionId) {

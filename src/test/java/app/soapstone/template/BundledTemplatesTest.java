@@ -1,5 +1,6 @@
 package app.soapstone.template;
 
+import app.soapstone.careplan.CarePlanTemplates;
 import app.soapstone.screening.Level;
 import app.soapstone.screening.ScreeningRules;
 import app.soapstone.vocabulary.BodySite;
@@ -58,9 +59,9 @@ class BundledTemplatesTest {
                 "screening/medications.yaml", "screening/rules.yaml", "screening/modality-conflicts.yaml",
                 "soap/nocturnal-calf-cramps.yaml", "soap/foot-cramps.yaml", "soap/general.yaml",
                 "careplan/plan.yaml", "careplan/self-massage.yaml", "careplan/stretches/gastrocnemius-wall.yaml",
-                "careplan/stretches/soleus-wall.yaml", "careplan/stretches/seated-towel-calf.yaml",
-                "careplan/stretches/hamstring-towel.yaml", "careplan/stretches/plantar-fascia.yaml",
-                "careplan/stretches/toe-stretch.yaml", "careplan/stretches/step-heel-drop.yaml");
+                "careplan/stretches/soleus-wall.yaml", "careplan/stretches/plantar-fascia.yaml",
+                "careplan/stretches/toe-stretch.yaml", "careplan/stretches/hamstring-towel.yaml",
+                "careplan/stretches/seated-towel-calf.yaml", "careplan/stretches/step-heel-drop.yaml");
     }
 
     @Test
@@ -70,7 +71,128 @@ class BundledTemplatesTest {
         assertThatCode(() -> {
             new Vocabulary(templates);
             new ScreeningRules(templates, new Vocabulary(templates));
+            new CarePlanTemplates(templates, new Vocabulary(templates), new ScreeningRules(templates, new Vocabulary(templates)));
         }).doesNotThrowAnyException();
+    }
+
+    // ---------------------------------------------------------------- care plans
+
+    @Test
+    void everyStretchIsCompleteWithTwoToFourSteps() throws IOException, URISyntaxException {
+        List<String> stretches = stretchIds();
+
+        assertThat(stretches).hasSize(7);
+        for (String id : stretches) {
+            JsonNode stretch = tree(STRETCHES + id + ".yaml");
+            for (String field : List.of("title", "position", "hold", "repetitions", "how-often", "when", "caution")) {
+                assertThat(stretch.path(field).asString("")).as(id + " " + field).isNotBlank();
+            }
+            assertThat(stretch.path("position").asString()).as(id).isIn("standing", "seated", "lying");
+            JsonNode steps = stretch.path("steps");
+            assertThat(steps.isArray()).as(id + " steps").isTrue();
+            assertThat(steps.size()).as(id + " steps").isBetween(2, 4);
+            steps.forEach(step -> assertThat(step.asString("")).as(id + " step").isNotBlank());
+        }
+    }
+
+    @Test
+    void everyStretchHasAFigureWhoseLinesJoinItsJoints() throws IOException, URISyntaxException {
+        for (String id : stretchIds()) {
+            JsonNode figure = tree(STRETCHES + id + ".yaml").path("figure");
+            JsonNode joints = figure.path("joints");
+            assertThat(joints.isObject() && !joints.isEmpty()).as(id + " joints").isTrue();
+            for (String joint : joints.propertyNames()) {
+                assertUnitPoint(id + " joint " + joint, joints.path(joint));
+            }
+            JsonNode lines = figure.path("lines");
+            assertThat(lines.isArray() && !lines.isEmpty()).as(id + " lines").isTrue();
+            Set<String> used = new HashSet<>();
+            for (JsonNode line : lines) {
+                assertThat(line.size()).as(id + " line " + line).isEqualTo(2);
+                for (JsonNode joint : line) {
+                    assertThat(joints.has(joint.asString())).as(id + ": line " + line + " joins a defined joint").isTrue();
+                    used.add(joint.asString());
+                }
+            }
+            String head = figure.path("head").asString("");
+            assertThat(joints.has(head)).as(id + " head " + head).isTrue();
+            assertThat(used).as(id + ": every joint but the head is drawn").containsAll(
+                    joints.propertyNames().stream().filter(j -> !j.equals(head)).toList());
+            for (JsonNode prop : figure.path("props")) {
+                assertUnitPoint(id + " prop", prop.path("from"));
+                assertUnitPoint(id + " prop", prop.path("to"));
+            }
+        }
+    }
+
+    @Test
+    void thePlanOnlyRefersToStretchesRegionsAndConditionsThatExist() throws IOException, URISyntaxException {
+        JsonNode plan = tree("careplan/plan.yaml");
+        List<String> stretches = stretchIds();
+        Set<String> regions = new HashSet<>();
+        entries("vocabulary/body-sites.yaml").forEach(site -> regions.add(site.path("region").asString()));
+        List<String> conditions = entries("screening/conditions.yaml").stream().map(c -> c.path("id").asString()).toList();
+        JsonNode choice = plan.path("stretches");
+
+        assertThat(choice.path("by-region").propertyNames()).isNotEmpty().allSatisfy(r -> assertThat(regions).contains(r));
+        for (String region : choice.path("by-region").propertyNames()) {
+            assertThat(texts(choice.path("by-region").path(region))).as(region).isNotEmpty().allSatisfy(
+                    id -> assertThat(stretches).contains(id));
+        }
+        assertThat(texts(choice.path("default"))).isNotEmpty().allSatisfy(id -> assertThat(stretches).contains(id));
+        for (String standing : choice.path("seated-alternatives").propertyNames()) {
+            String seated = choice.path("seated-alternatives").path(standing).asString();
+            assertThat(stretches).contains(standing, seated);
+            assertThat(tree(STRETCHES + standing + ".yaml").path("position").asString()).as(standing).isEqualTo("standing");
+            assertThat(tree(STRETCHES + seated + ".yaml").path("position").asString()).as(seated).isNotEqualTo("standing");
+        }
+        // Every standing stretch the plan can choose has a seated alternative.
+        for (String id : stretches) {
+            if (tree(STRETCHES + id + ".yaml").path("position").asString().equals("standing")) {
+                assertThat(choice.path("seated-alternatives").has(id)).as(id + " has a seated alternative").isTrue();
+            }
+        }
+        assertThat(texts(choice.path("seated-conditions"))).isNotEmpty().allSatisfy(c -> assertThat(conditions).contains(c));
+        assertThat(texts(plan.path("hydration").path("restricted-conditions")))
+                .allSatisfy(c -> assertThat(conditions).contains(c))
+                .contains("kidney-disease", "dialysis", "heart-failure", "fluid-restriction");
+        for (JsonNode technique : entries("careplan/self-massage.yaml")) {
+            assertThat(technique.path("id").asString("")).matches(ID);
+            assertThat(texts(technique.path("regions"))).as(technique.path("id").asString()).isNotEmpty()
+                    .allSatisfy(r -> assertThat(regions).contains(r));
+            for (String field : List.of("title", "how", "how-long")) {
+                assertThat(technique.path(field).asString("")).as(technique.path("id") + " " + field).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void everyCrampRegionOfTheLegsHasStretchesAndSelfMassage() throws IOException {
+        JsonNode byRegion = tree("careplan/plan.yaml").path("stretches").path("by-region");
+        List<JsonNode> techniques = entries("careplan/self-massage.yaml");
+
+        for (String region : List.of("calf", "foot", "toes", "thigh", "hamstring", "shin")) {
+            assertThat(byRegion.has(region)).as(region + " stretches").isTrue();
+            assertThat(techniques).as(region + " self-massage")
+                    .anySatisfy(t -> assertThat(texts(t.path("regions"))).contains(region));
+        }
+    }
+
+    @Test
+    void thePlanWordingIsCompleteAndHasItsPlaceholders() throws IOException {
+        JsonNode plan = tree("careplan/plan.yaml");
+
+        assertThat(plan.path("title").asString("")).isNotBlank();
+        assertThat(plan.path("doctor").path("prescriber").asString()).contains("{medicines}");
+        assertThat(plan.path("doctor").path("cleared").asString()).contains("{date}");
+        assertThat(plan.path("hydration").path("restricted").asString()).contains("Follow your doctor's advice on fluids");
+        assertThat(texts(plan.path("log").path("columns"))).hasSize(3);
+        assertThat(plan.path("log").path("restricted-water-column").asString("")).isNotBlank();
+        assertThat(texts(plan.path("during-a-cramp").path("steps"))).isNotEmpty();
+        for (String section : List.of("hydration", "stretches", "self-massage", "during-a-cramp", "foods", "doctor",
+                "progress", "log", "next")) {
+            assertThat(plan.path(section).path("heading").asString("")).as(section).isNotBlank();
+        }
     }
 
     @ParameterizedTest
@@ -188,6 +310,30 @@ class BundledTemplatesTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static final String STRETCHES = "careplan/stretches/";
+
+    private static List<String> stretchIds() throws IOException, URISyntaxException {
+        URL folder = BundledTemplatesTest.class.getClassLoader().getResource("templates/" + STRETCHES);
+        assertThat(folder).isNotNull();
+        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().toList();
+        }
+    }
+
+    private static void assertUnitPoint(String what, JsonNode point) {
+        assertThat(point.isArray() && point.size() == 2).as(what + " is [x, y]: " + point).isTrue();
+        for (JsonNode value : point) {
+            assertThat(value.isNumber()).as(what).isTrue();
+            assertThat(value.asDouble()).as(what).isBetween(0.0, 1.0);
+        }
+    }
+
+    private static List<String> texts(JsonNode list) {
+        assertThat(list.isArray()).as(list.toString()).isTrue();
+        return list.valueStream().map(JsonNode::asString).toList();
+    }
 
     private static Level level(String text) {
         return Stream.of(Level.values()).filter(l -> l.name().equalsIgnoreCase(text)).findFirst().orElse(null);

@@ -1,5 +1,6 @@
 package app.soapstone.template;
 
+import app.soapstone.careplan.CarePlanTemplates;
 import app.soapstone.screening.Level;
 import app.soapstone.screening.ScreeningRules;
 import app.soapstone.vocabulary.Vocabulary;
@@ -367,7 +368,121 @@ class TemplateFilesTest {
                 .hasMessageContaining("no entries");
     }
 
+    // ---------------------------------------------------------------- broken care-plan overrides
+
+    @Test
+    void anUnknownStretchInThePlansByRegionIsAnErrorNamingTheOverrideFile() throws IOException {
+        Path file = write(PLAN, bundledText(PLAN).replace("thigh: [hamstring-towel]", "thigh: [quad-stretch]"));
+
+        assertThatThrownBy(this::loadCarePlan)
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("stretch 'quad-stretch'")
+                .hasMessageContaining("hamstring-towel");
+    }
+
+    @Test
+    void anUnknownRegionOrConditionInThePlanIsAnErrorNamingTheOverrideFile() throws IOException {
+        Path region = write(PLAN, bundledText(PLAN).replace("shin: [gastrocnemius-wall]", "ankle: [gastrocnemius-wall]"));
+        assertThatThrownBy(this::loadCarePlan)
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(region.toString())
+                .hasMessageContaining("region 'ankle'");
+
+        write(PLAN, bundledText(PLAN).replace("[kidney-disease, dialysis,", "[kidney-failure, dialysis,"));
+        assertThatThrownBy(this::loadCarePlan)
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(region.toString())
+                .hasMessageContaining("condition 'kidney-failure'");
+    }
+
+    @Test
+    void aSeatedAlternativeThatDoesNotExistIsAnErrorNamingTheOverrideFile() throws IOException {
+        Path file = write(PLAN, bundledText(PLAN).replace("soleus-wall: seated-towel-calf", "soleus-wall: chair-calf"));
+
+        assertThatThrownBy(this::loadCarePlan)
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("'chair-calf'");
+    }
+
+    @Test
+    void aFigureLineNamingAMissingJointIsAnErrorNamingTheOverrideFile() throws IOException {
+        String bundled = bundledText(TOE_STRETCH);
+        Path file = write(TOE_STRETCH, bundled.replace("- [ankle, toe]", "- [ankle, big-toe]"));
+
+        assertThatThrownBy(this::loadCarePlan)
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("joint 'big-toe'");
+        assertThat(bundled).contains("- [ankle, toe]");
+    }
+
+    @Test
+    void aNewStretchWithABrokenFigureIsAnErrorNamingItsFile() throws IOException {
+        Path file = write("careplan/stretches/chair-calf-raise.yaml", bundledText(TOE_STRETCH)
+                .replace("head: head", "head: skull"));
+
+        assertThatThrownBy(this::loadCarePlan)
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("joint 'skull'");
+    }
+
+    @Test
+    void aStretchWithoutTwoToFourStepsIsAnErrorNamingTheOverrideFile() throws IOException {
+        Path file = write(TOE_STRETCH, bundledText(TOE_STRETCH).replace("steps:\n", "steps:\n  - One more step first.\n"
+                + "  - And another.\n"));
+
+        assertThatThrownBy(this::loadCarePlan)
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("2 to 4 steps");
+    }
+
+    @Test
+    void aJointOutsideTheUnitBoxIsAnErrorNamingTheOverrideFile() throws IOException {
+        Path file = write(TOE_STRETCH, bundledText(TOE_STRETCH).replace("head: [0.50, 0.80]", "head: [0.50, 1.80]"));
+
+        assertThatThrownBy(this::loadCarePlan)
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("joint head");
+    }
+
+    @Test
+    void aSelfMassageTechniqueForAnUnknownRegionIsAnErrorNamingTheOverrideFile() throws IOException {
+        Path file = write(SELF_MASSAGE, bundledText(SELF_MASSAGE).replace("regions: [foot, toes]", "regions: [sole]"));
+
+        assertThatThrownBy(this::loadCarePlan)
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("region 'sole'");
+    }
+
+    @Test
+    void aValidCarePlanOverrideIsUsed() throws IOException {
+        write(TOE_STRETCH, bundledText(TOE_STRETCH).replace("hold: 30 seconds", "hold: 45 seconds"));
+        write(PLAN, bundledText(PLAN).replace("thigh: [hamstring-towel]", "thigh: [hamstring-towel, toe-stretch]"));
+
+        CarePlanTemplates templates = loadCarePlan();
+
+        assertThat(templates.stretches().get("toe-stretch").hold()).isEqualTo("45 seconds");
+        assertThat(templates.stretches().get("gastrocnemius-wall").hold()).isEqualTo("20 to 30 seconds");
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    private static final String PLAN = "careplan/plan.yaml";
+    private static final String SELF_MASSAGE = "careplan/self-massage.yaml";
+    private static final String TOE_STRETCH = "careplan/stretches/toe-stretch.yaml";
+
+    /** Loads the care-plan templates the way the application does at start-up, with the override folder. */
+    private CarePlanTemplates loadCarePlan() {
+        TemplateFiles templates = new TemplateFiles(overrides.toString());
+        Vocabulary vocabulary = new Vocabulary(templates);
+        return new CarePlanTemplates(templates, vocabulary, new ScreeningRules(templates, vocabulary));
+    }
 
     /** Loads every template the way the application does at start-up. */
     private void load() {

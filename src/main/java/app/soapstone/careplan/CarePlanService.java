@@ -94,7 +94,9 @@ public class CarePlanService {
         audit.record("export", "care-plan", export.id(), clientId, "Exported care plan " + target.getFileName()
                 + " (SHA-256 " + sha256 + ")");
         // Written last: if writing fails, the transaction rolls back and no export is recorded.
-        PrivateFiles.write("out", target, bytes, force);
+        // A printout can be made again from the records, so it is not forced to disk (that costs
+        // more than composing and rendering it); the export record in the database is durable.
+        PrivateFiles.write("out", target, bytes, force, false);
         return new Exported(target, sha256, bytes.length);
     }
 

@@ -41,14 +41,24 @@ public final class PrivateFiles {
         }
     }
 
-    /** Writes {@code bytes} to {@code target} atomically; see {@link #checkTarget}. */
+    /** Writes {@code bytes} to {@code target} atomically and durably (flushed to disk); see {@link #checkTarget}. */
     public static void write(String option, Path target, byte[] bytes, boolean replace) {
+        write(option, target, bytes, replace, true);
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target} atomically; {@code durable} also waits until they are on
+     * disk, which a file that can simply be made again (a printout) may skip.
+     */
+    public static void write(String option, Path target, byte[] bytes, boolean replace, boolean durable) {
         checkTarget(option, target, replace);
         Path temp = createTemp(option, target);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.write(ByteBuffer.wrap(bytes));
-                channel.force(true);
+                if (durable) {
+                    channel.force(true);
+                }
             }
             moveIntoPlace(temp, target);
         } catch (IOException e) {

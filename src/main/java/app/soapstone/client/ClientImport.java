@@ -9,6 +9,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -50,7 +51,7 @@ public class ClientImport {
         Path path = Path.of(file.strip());
         List<String> refused = new ArrayList<>();
         List<ClientDetails> good = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+        try (Reader reader = withoutByteOrderMark(Files.newBufferedReader(path, StandardCharsets.UTF_8));
              CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                      .setIgnoreEmptyLines(true).get().parse(reader)) {
             Map<String, String> fields = fields(parser.getHeaderNames());
@@ -85,6 +86,23 @@ public class ClientImport {
         audit.record("import", "client", null, null, "Imported " + good.size() + " clients from " + path.getFileName()
                 + (refused.isEmpty() ? "" : "; skipped " + refused.size() + " bad rows"));
         return new Result(good.size(), refused);
+    }
+
+    /**
+     * Skips the byte-order mark that Windows programs put at the start of UTF-8 files; left in, it
+     * would be read as part of the first column's name, and a quoted name would not be unquoted.
+     */
+    private static Reader withoutByteOrderMark(BufferedReader reader) throws IOException {
+        try {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            return reader;
+        } catch (IOException e) {
+            reader.close();
+            throw e;
+        }
     }
 
     /** "--first-name: is required" becomes "first_name: is required", naming the CSV column. */

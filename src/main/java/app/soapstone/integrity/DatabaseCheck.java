@@ -3,9 +3,9 @@ package app.soapstone.integrity;
 import app.soapstone.storage.DataLocation;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +36,10 @@ public class DatabaseCheck {
     public record Report(List<String> lines, boolean healthy) {
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Not one transaction: Flyway opens its own connections, and one opened while a Spring
+     * transaction is active is never given back to the pool, so every check would leak one.
+     */
     public Report run() {
         java.util.ArrayList<String> lines = new java.util.ArrayList<>();
         boolean healthy = true;
@@ -48,14 +51,16 @@ public class DatabaseCheck {
         List<Map<String, Object>> orphans = jdbc.sql("PRAGMA foreign_key_check").query().listOfRows();
         healthy &= orphans.isEmpty();
         lines.add("Foreign keys:  " + (orphans.isEmpty() ? "ok" : orphans.size() + " rows point at missing records"));
-        MigrationInfo current = flyway.info().current();
-        int pending = flyway.info().pending().length;
+        MigrationInfoService migrations = flyway.info();
+        MigrationInfo current = migrations.current();
+        int pending = migrations.pending().length;
         lines.add("Schema:        version " + (current == null ? "none" : current.getVersion()) + ", "
                 + (pending == 0 ? "up to date" : pending + " migrations pending"));
         healthy &= pending == 0;
         RecordChain.Verification verification = chain.verify();
         healthy &= verification.intact();
-        lines.add("Record chain:  " + (verification.intact() ? "intact" : verification.problems().size() + " problems")
+        lines.add("Record chain:  " + (verification.intact() ? "intact" : verification.problems().size() + " problem"
+                + (verification.problems().size() == 1 ? "" : "s"))
                 + " (" + verification.sessions() + " signed notes, " + verification.addenda() + " addenda)");
         verification.problems().forEach(problem -> lines.add("               " + problem));
         StringBuilder counts = new StringBuilder();

@@ -114,9 +114,13 @@ public class Backups {
                     + "); the database was not changed");
         }
         RecordChain.Verification chain = checkBackup(source);
-        Path previous = location.directory().resolve("soapstone-before-restore-"
-                + STAMP.format(clock.instant().atZone(clock.getZone())) + ".db");
-        snapshot(previous);
+        Path previous = newPreviousCopy();
+        try {
+            snapshot(previous);
+        } catch (RuntimeException e) {
+            PrivateFiles.deleteQuietly(previous);
+            throw e;
+        }
         try (Connection connection = dataSource.getConnection()) {
             connection.unwrap(SQLiteConnection.class).getDatabase().restore("main", source.toString(), null);
         } catch (SQLException e) {
@@ -127,6 +131,27 @@ public class Backups {
         transaction.executeWithoutResult(status -> audit.record("restore", "database", null, null,
                 "Restored from " + source + "; previous database kept in " + previous));
         return new Restored(previous, chain.sessions(), chain.addenda());
+    }
+
+    /**
+     * A new, empty, owner-only file for the copy of the database a restore replaces, named after
+     * the time; a second restore within the same second gets its own file rather than failing.
+     */
+    private Path newPreviousCopy() {
+        String stamp = STAMP.format(clock.instant().atZone(clock.getZone()));
+        for (int n = 1; ; n++) {
+            Path candidate = location.directory().resolve("soapstone-before-restore-" + stamp
+                    + (n == 1 ? "" : "-" + n) + ".db");
+            try {
+                PrivateFiles.createNew(candidate);
+                return candidate;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // Taken: try the next number.
+            } catch (IOException e) {
+                throw new VerificationFailedException("Could not keep a copy of the database in " + candidate + " ("
+                        + FileErrors.describe(e) + "); the database was not changed");
+            }
+        }
     }
 
     /** A consistent copy of the live database, owner-only, into an empty or missing file. */
@@ -169,6 +194,13 @@ public class Backups {
             if (newest != null && newest > known) {
                 throw new VerificationFailedException(file + " was written by a newer version of Soapstone (schema "
                         + newest + "; this version knows up to " + known + "); the database was not changed");
+            }
+            boolean chained = jdbc.sql("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'record_chain'")
+                    .query(Integer.class).single() == 1;
+            if (!chained) {
+                // From before the record chain (schema 4 or older): there is nothing to verify yet; the
+                // migration after the restore starts the chain with the records that are final.
+                return new RecordChain.Verification(0, 0, List.of());
             }
             RecordChain.Verification chain = new RecordChain(jdbc, new RecordDigests(jdbc), clock).verify();
             if (!chain.intact()) {

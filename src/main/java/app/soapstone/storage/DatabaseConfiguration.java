@@ -1,6 +1,7 @@
 package app.soapstone.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -10,10 +11,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -57,7 +61,24 @@ class DatabaseConfiguration {
         pool.setMinimumIdle(1);
         // Fail at the first real use, where the error is reported clearly, not while the pool starts.
         pool.setInitializationFailTimeout(-1);
+        // When BEGIN IMMEDIATE fails because another shell holds the write lock, sqlite-jdbc has
+        // already switched the connection to manual commit although no transaction began. Back in
+        // the pool, such a connection would run the next "transaction" statement by statement
+        // (each committed on its own) and then fail to commit: so it is closed instead.
+        pool.setExceptionOverride(new SQLExceptionOverride() {
+            @java.lang.Override
+            public SQLExceptionOverride.Override adjudicate(SQLException e) {
+                return isBusy(e) ? SQLExceptionOverride.Override.MUST_EVICT : SQLExceptionOverride.Override.CONTINUE_EVICT;
+            }
+        });
         return pool;
+    }
+
+    /** SQLITE_BUSY or SQLITE_LOCKED, with or without an extended result code. */
+    static boolean isBusy(SQLException e) {
+        int primary = e.getErrorCode() & 0xff;
+        return e instanceof SQLiteException && (primary == SQLiteErrorCode.SQLITE_BUSY.code
+                || primary == SQLiteErrorCode.SQLITE_LOCKED.code);
     }
 
     @Bean
@@ -69,6 +90,7 @@ class DatabaseConfiguration {
     @Bean
     FlywayMigrationStrategy guardedMigration(DataLocation location, DataSource dataSource) {
         return flyway -> {
+            requireReadable(location);
             MigrationInfo[] applied = flyway.info().applied();
             for (MigrationInfo migration : applied) {
                 if (isFuture(migration)) {
@@ -86,6 +108,30 @@ class DatabaseConfiguration {
             useWriteAheadLog(dataSource);
             flyway.migrate();
         };
+    }
+
+    /**
+     * A file that starts like a SQLite database but whose contents are garbage (a damaged disk, a
+     * half-copied file) is refused with a clear message before Flyway reads it.
+     */
+    private static void requireReadable(DataLocation location) {
+        // Not through the pool: it would retry a file SQLite cannot open until its timeout (30 s).
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + location.database(),
+                config.toProperties());
+             Statement statement = connection.createStatement();
+             ResultSet tables = statement.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            tables.next();
+        } catch (SQLException e) {
+            int primary = e.getErrorCode() & 0xff;
+            if (primary == SQLiteErrorCode.SQLITE_NOTADB.code || primary == SQLiteErrorCode.SQLITE_CORRUPT.code) {
+                throw new DatabaseRefusedException("The database " + location.database() + " is damaged: it starts"
+                        + " like a SQLite database, but SQLite cannot read it. It was left untouched; point "
+                        + DataLocation.DATABASE_VARIABLE + " at another file (a copy of a backup, say).", e);
+            }
+            throw new DatabaseRefusedException("Cannot read the database: " + e.getMessage(), e);
+        }
     }
 
     /** WAL lets a second shell read while the first writes; the mode is stored in the file, so once is enough. */

@@ -94,6 +94,15 @@ public final class PrivateFiles {
         }
     }
 
+    /** Creates a new empty file readable by the owner only; fails if {@code file} exists. */
+    public static void createNew(Path file) throws IOException {
+        if (posix()) {
+            Files.createFile(file, ownerOnly("rw-------"));
+        } else {
+            Files.createFile(file);
+        }
+    }
+
     /** Makes an existing file readable by the owner only. */
     public static void restrict(Path file) throws IOException {
         if (posix()) {

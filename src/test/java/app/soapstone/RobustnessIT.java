@@ -1,0 +1,377 @@
+package app.soapstone;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Robustness of the packaged application run as separate processes, the way it really fails:
+ * killed outright (SIGKILL) in the middle of a large import or a backup, run twice at once
+ * against one database, or pointed at a file that is not a usable database. Nothing committed is
+ * ever lost, nothing half-done is ever kept, and every refusal is one clear line.
+ */
+class RobustnessIT {
+
+    private static final long TIMEOUT_SECONDS = 90;
+    private static final Pattern LOG_LINE = Pattern.compile("\\b(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|SEVERE)\\b");
+    private static final Pattern ID_LINE = Pattern.compile("\\d+");
+
+    private static String java;
+    private static Path jar;
+
+    private final AtomicInteger runs = new AtomicInteger();
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void locateJarAndJava() {
+        jar = Path.of(System.getProperty("soapstone.jar", "target/soapstone.jar")).toAbsolutePath();
+        assertThat(jar).as("the packaged jar (run 'mvnw verify', which packages before the ITs)").isRegularFile();
+        java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    // ---------------------------------------------------------------- (a) killed during a large import
+
+    @Test
+    void killingALargeImportKeepsAllOrNoneOfItAndEverythingBefore() throws Exception {
+        Path db = temp.resolve("import").resolve("soapstone.db");
+        Path small = temp.resolve("small.csv");
+        Files.writeString(small, "first_name,last_name\nZoë,Łukasiewicz\nАнна,Иванова\nMary Ann,O'Brien\n",
+                StandardCharsets.UTF_8);
+        assertOk(soapstone(db, "client", "import", "--csv", small.toString()));
+        assertOk(soapstone(db, "client", "add", "--first-name", "Ben", "--last-name", "Ng"));
+        List<List<String>> committed = query(db, "SELECT * FROM client ORDER BY id");
+        assertThat(committed).hasSize(4);
+
+        int rows = 30_000;
+        Path big = temp.resolve("big.csv");
+        try (Writer out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
+            out.write("last_name,first_name,dob,phone,email\n");
+            for (int i = 0; i < rows; i++) {
+                out.write("Bulk" + i + ",Client " + i + ",1980-01-01,0412 345 " + String.format("%03d", i % 1000)
+                        + ",client" + i + "@example.com\n");
+            }
+        }
+
+        Started importing = start(db, "client", "import", "--csv", big.toString());
+        // The import is one transaction; once its pages start spilling into the WAL it is well under way.
+        Path wal = db.resolveSibling("soapstone.db-wal");
+        waitUntil(importing, () -> Files.exists(wal) && Files.size(wal) > 512 * 1024, "the import to start writing");
+        assertThat(importing.process().isAlive()).as("still importing when killed").isTrue();
+        importing.kill();
+
+        Run check = soapstone(db, "db", "check");
+        assertOk(check);
+        assertThat(check.out).contains("Integrity:     ok").contains("Foreign keys:  ok");
+        List<List<String>> after = query(db, "SELECT * FROM client ORDER BY id");
+        long imported = after.stream().filter(row -> row.get(2).startsWith("Bulk")).count();
+        assertThat(imported).as("all or none of the import").isIn(0L, (long) rows);
+        assertThat(after.subList(0, committed.size())).as("everything committed before").isEqualTo(committed);
+        assertThat(after).hasSize(committed.size() + (int) imported);
+        assertThat(query(db, "SELECT count(*) FROM audit_event WHERE action = 'import' AND summary LIKE '%big.csv%'"))
+                .containsExactly(List.of(imported == 0 ? "0" : "1"));
+
+        // And the database is fully usable afterwards.
+        assertOk(soapstone(db, "client", "add", "--first-name", "After", "--last-name", "Kill"));
+        assertThat(query(db, "SELECT count(*) FROM client")).containsExactly(List.of(String.valueOf(after.size() + 1)));
+    }
+
+    // ---------------------------------------------------------------- (b) killed during a backup
+
+    @Test
+    void killingABackupLeavesTheDatabaseIntactAndNoPartialBackup() throws Exception {
+        Path db = temp.resolve("backup").resolve("soapstone.db");
+        assertOk(soapstone(db, "client", "add", "--first-name", "Zoë", "--last-name", "Łukasiewicz"));
+        fill(db, 80_000);
+        List<List<String>> counts = query(db, "SELECT count(*), max(id) FROM client");
+        Path folder = Files.createDirectories(temp.resolve("backups"));
+        Path target = folder.resolve("soapstone-backup.db");
+
+        Started backingUp = start(db, "backup", "--to", target.toString());
+        waitUntil(backingUp, () -> anyNonEmptyFile(folder), "the backup to start writing");
+        boolean aliveWhenKilled = backingUp.process().isAlive();
+        backingUp.kill();
+        assertThat(aliveWhenKilled).as("still backing up when killed").isTrue();
+
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (!file.equals(target)) {
+                    assertThat(name).as("only hidden temp files are left").startsWith(".soapstone-").contains(".part");
+                }
+            }
+        }
+        if (Files.exists(target)) {
+            // Killed after the move into place: then the backup must be whole.
+            assertThat(query(target, "PRAGMA integrity_check")).containsExactly(List.of("ok"));
+            assertThat(query(target, "SELECT count(*), max(id) FROM client")).isEqualTo(counts);
+        }
+        Run check = soapstone(db, "db", "check");
+        assertOk(check);
+        assertThat(check.out).contains("Integrity:     ok");
+        assertThat(query(db, "SELECT count(*), max(id) FROM client")).isEqualTo(counts);
+
+        // A backup run to the end afterwards works, whatever the killed one left behind.
+        Run again = soapstone(db, "backup", "--to", target.toString(), "--force");
+        assertOk(again);
+        assertThat(query(target, "SELECT count(*), max(id) FROM client")).isEqualTo(counts);
+    }
+
+    // ---------------------------------------------------------------- (c) two writers at once
+
+    @Test
+    void twoProcessesWritingAtOnceBothSucceedOrOneIsToldTheDatabaseIsBusy() throws Exception {
+        Path db = temp.resolve("writers").resolve("soapstone.db");
+        assertOk(soapstone(db, "practitioner", "add", "--name", "Sam Jones", "--credentials", "RMT"));
+        int adds = 200;
+        List<Started> writers = new ArrayList<>();
+        for (String writer : List.of("A", "B")) {
+            Path script = temp.resolve("writer-" + writer + ".txt");
+            StringBuilder lines = new StringBuilder("// writer " + writer + "\n");
+            for (int i = 0; i < adds; i++) {
+                lines.append("client add --first-name \"").append(writer).append(i).append("\" --last-name Writer")
+                        .append(writer).append(" --phone \"0412 000 ").append(String.format("%03d", i)).append("\"\n");
+            }
+            Files.writeString(script, lines, StandardCharsets.UTF_8);
+            writers.add(start(db, "@" + script));
+        }
+
+        int added = 0;
+        int succeeded = 0;
+        for (Started writer : writers) {
+            Run run = writer.finish();
+            List<String> ids = run.out.lines().toList();
+            assertThat(ids).as(run.describe()).allMatch(line -> ID_LINE.matcher(line).matches());
+            if (run.status == 0) {
+                succeeded++;
+                assertThat(ids).as(run.describe()).hasSize(adds);
+                assertThat(run.err).isEmpty();
+            } else {
+                assertThat(run.status).as(run.describe()).isEqualTo(5);
+                List<String> error = run.err.lines().toList();
+                assertThat(error).as("one clear line, and where in the script it stopped").hasSize(2);
+                assertThat(error.get(0)).startsWith("Error: The database is busy");
+                assertThat(error.get(1)).contains("writer-").contains("stopped here");
+            }
+            added += ids.size();
+        }
+        assertThat(succeeded).as("at least one writer finished").isPositive();
+        assertThat(query(db, "SELECT count(*) FROM client")).containsExactly(List.of(String.valueOf(added)));
+        assertThat(query(db, "SELECT count(*) FROM audit_event WHERE action = 'add' AND record_type = 'client'"))
+                .containsExactly(List.of(String.valueOf(added)));
+        assertThat(query(db, "SELECT count(DISTINCT id) FROM client")).containsExactly(List.of(String.valueOf(added)));
+        assertOk(soapstone(db, "db", "check"));
+    }
+
+    // ---------------------------------------------------------------- (d) not a usable database
+
+    @Test
+    void aDamagedSqliteFileIsRefusedWithOneLineAndLeftUnchanged() throws Exception {
+        Path db = temp.resolve("damaged").resolve("soapstone.db");
+        Files.createDirectories(db.getParent());
+        byte[] content = new byte[16 * 1024];
+        new Random(42).nextBytes(content);
+        byte[] header = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, content, 0, header.length);
+        Files.write(db, content);
+        assertRefused(db, "damaged");
+    }
+
+    @Test
+    void aTextFileIsRefusedWithOneLineAndLeftUnchanged() throws Exception {
+        Path db = temp.resolve("text").resolve("soapstone.db");
+        Files.createDirectories(db.getParent());
+        Files.writeString(db, "Zoë Łukasiewicz: left calf tight, book again in two weeks.\n", StandardCharsets.UTF_8);
+        assertRefused(db, "is not a SQLite database");
+    }
+
+    private void assertRefused(Path db, String reason) throws Exception {
+        String before = sha256(db);
+        for (String[] command : List.of(new String[] {"client", "list"}, new String[] {"db", "check"},
+                new String[] {"client", "add", "--first-name", "Ann", "--last-name", "Lee"})) {
+            Run run = soapstone(db, command);
+            assertThat(run.status).as(run.describe()).isEqualTo(5);
+            assertThat(run.out).as(run.describe()).isEmpty();
+            assertThat(run.err.lines().toList()).as(run.describe()).hasSize(1);
+            assertThat(run.err).as(run.describe()).startsWith("Error: ").contains(db.toString()).contains(reason)
+                    .contains("left untouched").doesNotContain("Unexpected");
+            assertThat(sha256(db)).as("the file is not modified").isEqualTo(before);
+        }
+        try (Stream<Path> files = Files.list(db.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(db.getFileName() + "-")))
+                    .as("no journal or WAL files").isEmpty();
+        }
+    }
+
+    // ---------------------------------------------------------------- running the jar
+
+    private record Run(List<String> command, int status, String out, String err) {
+
+        String describe() {
+            return String.join(" ", command) + "\n--- exit " + status + "\n--- stdout:\n" + out + "\n--- stderr:\n" + err;
+        }
+    }
+
+    /** A process started and not yet waited for. */
+    private record Started(List<String> command, Process process, Path out, Path err) {
+
+        Run finish() throws IOException, InterruptedException {
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                fail("timed out after " + TIMEOUT_SECONDS + " s: " + String.join(" ", command) + "\n--- stderr:\n"
+                        + Files.readString(err));
+            }
+            Run run = new Run(command, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+            for (String stream : List.of(run.out, run.err)) {
+                assertThat(stream).as(run.describe()).doesNotContain("Exception").doesNotContain("\tat ")
+                        .doesNotContainPattern(LOG_LINE);
+            }
+            return run;
+        }
+
+        /** SIGKILL: no shutdown hooks, no clean-up, like a power cut for the process. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("killed").isTrue();
+        }
+    }
+
+    private interface Condition {
+        boolean holds() throws IOException;
+    }
+
+    private static void waitUntil(Started started, Condition condition, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!condition.holds()) {
+            if (!started.process().isAlive()) {
+                fail("the process ended before " + what + ":\n" + started.finish().describe());
+            }
+            if (System.nanoTime() > deadline) {
+                started.kill();
+                fail("timed out waiting for " + what);
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    private static boolean anyNonEmptyFile(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(file -> {
+                try {
+                    return Files.size(file) > 0;
+                } catch (IOException e) {
+                    return false; // moved or deleted meanwhile
+                }
+            });
+        }
+    }
+
+    private Run soapstone(Path database, String... args) throws IOException, InterruptedException {
+        return start(database, args).finish();
+    }
+
+    private Started start(Path database, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        int number = runs.incrementAndGet();
+        Path out = temp.resolve("run-" + number + ".out");
+        Path err = temp.resolve("run-" + number + ".err");
+        Path home = Files.createDirectories(temp.resolve("home"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        Map<String, String> env = builder.environment();
+        env.remove("JAVA_TOOL_OPTIONS");
+        env.remove("JDK_JAVA_OPTIONS");
+        env.put("SOAPSTONE_DB", database.toString());
+        env.put("HOME", home.toString());
+        env.put("XDG_DATA_HOME", home.resolve(".local").resolve("share").toString());
+        env.put("LC_ALL", "C.UTF-8");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return new Started(command, process, out, err);
+    }
+
+    private static void assertOk(Run run) {
+        assertThat(run.status).as(run.describe()).isZero();
+        assertThat(run.err).as(run.describe()).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- looking inside the database
+
+    /** Adds {@code count} clients with longish notes straight through JDBC, to make a database worth copying. */
+    private static void fill(Path database, int count) throws SQLException {
+        String notes = "Prefers firm pressure; left calf tight after long shifts. ".repeat(9);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database)) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO client (first_name, last_name, notes, search_text, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')""")) {
+                for (int i = 0; i < count; i++) {
+                    insert.setString(1, "Client" + i);
+                    insert.setString(2, "Filler" + i);
+                    insert.setString(3, notes + i);
+                    insert.setString(4, "client" + i + " filler" + i);
+                    insert.addBatch();
+                    if (i % 5_000 == 4_999) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
+        }
+    }
+
+    /** Every row as text, SQL NULL as "null"; opened read-only, so looking changes nothing. */
+    private static List<List<String>> query(Path database, String sql) throws SQLException {
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        List<List<String>> rows = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database, config.toProperties());
+             Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                List<String> row = new ArrayList<>();
+                for (int c = 1; c <= columns; c++) {
+                    row.add(String.valueOf(result.getString(c)));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}

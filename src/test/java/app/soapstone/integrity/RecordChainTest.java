@@ -1,0 +1,388 @@
+package app.soapstone.integrity;
+
+import app.soapstone.shell.Failure;
+import app.soapstone.support.RecordsTest;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The tamper-evident chain: signing a note and adding an addendum each append a link whose hash
+ * covers the record's content and the link before it; {@code records verify} and {@code db check}
+ * recompute it from what the database holds now and name every record that was changed behind
+ * the application's back (triggers dropped, raw SQL).
+ */
+class RecordChainTest extends RecordsTest {
+
+    private static final String GENESIS = "0".repeat(64);
+
+    @Autowired
+    private RecordDigests digests;
+
+    @Autowired
+    private Flyway flyway;
+
+    /** One row of record_chain. */
+    record Link(long seq, String type, long id, String contentHash, String previousHash, String hash) {
+    }
+
+    // ---------------------------------------------------------------- linking
+
+    @Test
+    void signingLinksTheNoteAndAmendingLinksTheAddendum() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        long first = signedSession(client, "Night cramps", "Stretch nightly");
+
+        List<Link> links = links();
+        assertThat(links).hasSize(1);
+        Link one = links.get(0);
+        assertThat(one.type()).isEqualTo("session");
+        assertThat(one.id()).isEqualTo(first);
+        assertThat(one.previousHash()).as("the first link follows the genesis hash").isEqualTo(GENESIS);
+        assertThat(one.contentHash()).matches("[0-9a-f]{64}").isEqualTo(digests.digest("session", first).orElseThrow());
+        assertThat(one.hash()).isEqualTo(linkHash(GENESIS, "session", first, one.contentHash()));
+
+        long addendum = amend(first, "Client phoned: cramp free.");
+        long second = signedSession(client, "Better this week", "Keep stretching");
+
+        links = links();
+        assertThat(links).extracting(Link::type, Link::id)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("session", first),
+                        org.assertj.core.groups.Tuple.tuple("addendum", addendum),
+                        org.assertj.core.groups.Tuple.tuple("session", second));
+        assertThat(links.get(1).contentHash()).isEqualTo(digests.digest("addendum", addendum).orElseThrow());
+        for (int i = 1; i < links.size(); i++) {
+            Link link = links.get(i);
+            assertThat(link.previousHash()).as("link " + i + " follows the one before").isEqualTo(links.get(i - 1).hash());
+            assertThat(link.hash()).isEqualTo(linkHash(link.previousHash(), link.type(), link.id(), link.contentHash()));
+        }
+        assertThat(links.stream().map(Link::hash).distinct()).hasSize(3);
+    }
+
+    @Test
+    void draftsAreNotInTheChain() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        session(client, "--subjective", "Draft only");
+
+        assertThat(links()).isEmpty();
+        assertThat(run("records verify").expectOk()).contains("0 signed notes and 0 addenda");
+    }
+
+    @Test
+    void theContentHashCoversEveryPartOfTheNote() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        long a = session(client, "--subjective", "Same words", "--plan", "Same plan", "--modalities", "effleurage",
+                "--areas", "calf-left", "--date", TODAY.minusDays(1).toString(), "--time", "10:00");
+        long b = session(client, "--subjective", "Same words", "--plan", "Same plan", "--modalities", "effleurage",
+                "--areas", "calf-right", "--date", TODAY.minusDays(1).toString(), "--time", "10:00");
+        sign(a);
+        sign(b);
+
+        assertThat(links()).extracting(Link::contentHash).doesNotHaveDuplicates();
+    }
+
+    // ---------------------------------------------------------------- verifying
+
+    @Test
+    void recordsVerifyPassesOnAnIntactChain() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        long first = signedSession(client, "Night cramps", "Stretch nightly");
+        amend(first, "Late entry: used arnica oil.");
+        signedSession(client, "Better", "Keep going");
+        session(client, "--subjective", "A draft is not checked");
+
+        Result result = run("records verify");
+
+        assertThat(result.status()).as(result.error()).isEqualTo(Failure.OK);
+        assertThat(result.output()).contains("Verified " + signedSessions() + " signed notes and " + count("addendum")
+                + " addenda").contains("intact");
+    }
+
+    @Test
+    void aSignedNoteChangedWithRawSqlIsNamed() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        long untouched = signedSession(client, "Night cramps", "Stretch nightly");
+        long changed = signedSession(client, "Calf tight", "Review in 2 weeks");
+
+        withoutTrigger("session_signed_is_final_update", () -> assertThat(
+                jdbc.sql("UPDATE session SET plan = 'Review in 6 weeks' WHERE id = ?").param(changed).update()).isOne());
+
+        Result result = run("records verify");
+        assertThat(result.status()).isEqualTo(Failure.VERIFICATION);
+        assertThat(result.error()).contains("session " + changed + " has changed since it became final")
+                .doesNotContain("session " + untouched + " has changed");
+        // Putting the words back makes it pass again: it is the content that is checked.
+        withoutTrigger("session_signed_is_final_update", () -> jdbc.sql(
+                "UPDATE session SET plan = 'Review in 2 weeks' WHERE id = ?").param(changed).update());
+        assertThat(run("records verify").status()).isEqualTo(Failure.OK);
+    }
+
+    @Test
+    void aChangedSignatureOrModalityOfASignedNoteIsNamed() {
+        long sam = practitioner("Sam Jones");
+        long kim = practitioner("Kim Park");
+        long client = client("Ann", "Lee");
+        long bySam = session(client, "--subjective", "Cramps", "--modalities", "effleurage,petrissage");
+        sign(bySam);
+        long other = signedSession(client, "Other", "Other plan");
+
+        withoutTrigger("session_signed_is_final_update", () -> jdbc.sql("UPDATE session SET signed_by = ? WHERE id = ?")
+                .param(kim).param(bySam).update());
+        assertThat(run("records verify").error()).contains("session " + bySam + " has changed");
+        withoutTrigger("session_signed_is_final_update", () -> jdbc.sql("UPDATE session SET signed_by = ? WHERE id = ?")
+                .param(sam).param(bySam).update());
+        assertThat(run("records verify").status()).isEqualTo(Failure.OK);
+
+        withoutTrigger("session_modality_signed_delete", () -> jdbc.sql(
+                "DELETE FROM session_modality WHERE session_id = ? AND modality = 'petrissage'").param(bySam).update());
+        Result result = run("records verify");
+        assertThat(result.status()).isEqualTo(Failure.VERIFICATION);
+        assertThat(result.error()).contains("session " + bySam + " has changed")
+                .doesNotContain("session " + other + " has changed");
+    }
+
+    @Test
+    void anAddendumChangedWithRawSqlIsNamed() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        long session = signedSession(client, "Night cramps", "Stretch nightly");
+        long kept = amend(session, "Client phoned: better.");
+        long changed = amend(session, "Client phoned: cramp free.");
+
+        withoutTrigger("addendum_is_permanent_update", () -> assertThat(
+                jdbc.sql("UPDATE addendum SET text = 'Client phoned: worse.' WHERE id = ?").param(changed).update()).isOne());
+
+        Result result = run("records verify");
+        assertThat(result.status()).isEqualTo(Failure.VERIFICATION);
+        assertThat(result.error()).contains("addendum " + changed + " has changed since it became final")
+                .doesNotContain("addendum " + kept + " has changed")
+                .doesNotContain("session " + session + " has changed");
+    }
+
+    @Test
+    void aDeletedSignedNoteIsReportedMissing() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        long deleted = signedSession(client, "Night cramps", "Stretch nightly");
+
+        withoutTrigger("session_signed_is_final_delete", () -> withoutTrigger("session_modality_signed_delete",
+                () -> withoutTrigger("session_area_signed_delete", () -> jdbc.sql("DELETE FROM session WHERE id = ?")
+                        .param(deleted).update())));
+
+        Result result = run("records verify");
+        assertThat(result.status()).isEqualTo(Failure.VERIFICATION);
+        assertThat(result.error()).contains("session " + deleted + " is missing");
+    }
+
+    @Test
+    void aDeletedChainLinkIsDetected() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        long first = signedSession(client, "One", "Plan one");
+        long middle = signedSession(client, "Two", "Plan two");
+        long last = signedSession(client, "Three", "Plan three");
+        long middleSeq = seqOf("session", middle);
+
+        withoutTrigger("record_chain_is_append_only_delete", () -> assertThat(
+                jdbc.sql("DELETE FROM record_chain WHERE seq = ?").param(middleSeq).update()).isOne());
+
+        Result result = run("records verify");
+        assertThat(result.status()).isEqualTo(Failure.VERIFICATION);
+        assertThat(result.error()).contains("session " + middle + " is signed but not in the chain")
+                .contains("(session " + last + ") does not follow from the link before it")
+                .doesNotContain("session " + first + " ");
+    }
+
+    @Test
+    void deletingTheLastLinkIsDetectedToo() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        long session = signedSession(client, "One", "Plan one");
+        long addendum = amend(session, "Late entry.");
+        long addendumSeq = seqOf("addendum", addendum);
+
+        withoutTrigger("record_chain_is_append_only_delete", () -> jdbc.sql("DELETE FROM record_chain WHERE seq = ?")
+                .param(addendumSeq).update());
+
+        Result result = run("records verify");
+        assertThat(result.status()).isEqualTo(Failure.VERIFICATION);
+        assertThat(result.error()).contains("addendum " + addendum + " is not in the chain");
+    }
+
+    @Test
+    void anEditedLinkHashIsDetected() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        long first = signedSession(client, "One", "Plan one");
+        signedSession(client, "Two", "Plan two");
+        long seq = seqOf("session", first);
+
+        withoutTrigger("record_chain_is_append_only_update", () -> jdbc.sql(
+                "UPDATE record_chain SET hash = ? WHERE seq = ?").param("f".repeat(64)).param(seq).update());
+
+        Result result = run("records verify");
+        assertThat(result.status()).isEqualTo(Failure.VERIFICATION);
+        assertThat(result.error()).contains("chain link " + seq + " (session " + first + ") does not follow");
+    }
+
+    @Test
+    void aNoteAndItsLinkChangedTogetherStillBreakTheChain() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        long first = signedSession(client, "One", "Plan one");
+        long second = signedSession(client, "Two", "Plan two");
+        long seq = seqOf("session", first);
+
+        // A careful tamperer also stores the new content hash and a matching link hash.
+        withoutTrigger("session_signed_is_final_update", () -> jdbc.sql("UPDATE session SET plan = 'Other' WHERE id = ?")
+                .param(first).update());
+        String content = digests.digest("session", first).orElseThrow();
+        withoutTrigger("record_chain_is_append_only_update", () -> jdbc.sql(
+                        "UPDATE record_chain SET content_hash = ?, hash = ? WHERE seq = ?")
+                .param(content).param(linkHash(GENESIS, "session", first, content)).param(seq).update());
+
+        Result result = run("records verify");
+        assertThat(result.status()).isEqualTo(Failure.VERIFICATION);
+        assertThat(result.error()).contains("(session " + second + ") does not follow from the link before it");
+    }
+
+    @Test
+    void aSignedNoteMissingFromTheChainIsReported() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        long linked = signedSession(client, "One", "Plan one");
+        long draft = session(client, "--subjective", "Signed behind the application's back");
+        long signer = defaultPractitioner();
+
+        jdbc.sql("UPDATE session SET signed_at = '2026-01-01T00:00:00.000Z', signed_by = ? WHERE id = ?")
+                .param(signer).param(draft).update();
+
+        Result result = run("records verify");
+        assertThat(result.status()).isEqualTo(Failure.VERIFICATION);
+        assertThat(result.error()).contains("session " + draft + " is signed but not in the chain")
+                .doesNotContain("session " + linked + " ");
+    }
+
+    // ---------------------------------------------------------------- db check
+
+    @Test
+    void dbCheckReportsEveryCheckAndTheCounts() {
+        practitioner("Sam Jones");
+        clinic();
+        long client = client("Ann", "Lee");
+        intake(client, "");
+        long session = signedSession(client, "One", "Plan one");
+        amend(session, "Late entry.");
+        client("Ben", "Ng");
+
+        Result result = run("db check");
+
+        assertThat(result.status()).as(result.error()).isEqualTo(Failure.OK);
+        String output = result.output();
+        assertThat(output).contains(DATA_DIR.resolve("soapstone.db").toString())
+                .containsPattern("\\((\\d+ KB|\\d+\\.\\d MB)\\)");
+        assertThat(line(output, "Integrity:")).endsWith("ok");
+        assertThat(line(output, "Foreign keys:")).endsWith("ok");
+        assertThat(line(output, "Schema:")).contains("version " + flyway.info().current().getVersion())
+                .contains("up to date");
+        assertThat(line(output, "Record chain:")).contains("intact")
+                .contains("(" + signedSessions() + " signed notes, " + count("addendum") + " addenda)");
+        assertThat(line(output, "Records:")).contains("clients " + count("client"))
+                .contains("intakes " + count("intake")).contains("sessions " + count("session"))
+                .contains("addenda " + count("addendum")).contains("care plans " + count("care_plan_export"))
+                .contains("audit events " + count("audit_event"));
+    }
+
+    @Test
+    void dbCheckCanBeRunAgainAndAgainInOneShell() {
+        practitioner("Sam Jones");
+        // More runs than the connection pool has connections: none may be kept by a check.
+        for (int i = 0; i < 6; i++) {
+            Result result = run("db check");
+            assertThat(result.status()).as("run " + (i + 1) + ": " + result.error()).isEqualTo(Failure.OK);
+        }
+        assertThat(client("Ann", "Lee")).isPositive();
+    }
+
+    @Test
+    void dbCheckFailsWhenTheChainIsBroken() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        long session = signedSession(client, "One", "Plan one");
+        withoutTrigger("session_signed_is_final_update", () -> jdbc.sql("UPDATE session SET subjective = 'Two' WHERE id = ?")
+                .param(session).update());
+
+        Result result = run("db check");
+
+        assertThat(result.status()).isEqualTo(Failure.VERIFICATION);
+        assertThat(result.error()).contains("Integrity:     ok").contains("Record chain:  1 problem (")
+                .contains("session " + session + " has changed");
+    }
+
+    @Test
+    void dbCheckReportsRowsPointingAtMissingRecords() throws Exception {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        session(client, "--subjective", "Draft");
+        // Another program, with foreign keys off (SQLite's default), deletes the client under the session.
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + DATA_DIR.resolve("soapstone.db"));
+             Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA busy_timeout = 5000");
+            assertThat(statement.executeUpdate("DELETE FROM client WHERE id = " + client)).isOne();
+        }
+
+        Result result = run("db check");
+
+        assertThat(result.status()).isEqualTo(Failure.VERIFICATION);
+        assertThat(result.error()).containsPattern("Foreign keys:  \\d+ rows point at missing records")
+                .contains("Record chain:  intact");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private List<Link> links() {
+        return jdbc.sql("SELECT seq, record_type, record_id, content_hash, previous_hash, hash FROM record_chain ORDER BY seq")
+                .query((row, n) -> new Link(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4),
+                        row.getString(5), row.getString(6)))
+                .list();
+    }
+
+    private long seqOf(String type, long id) {
+        return jdbc.sql("SELECT seq FROM record_chain WHERE record_type = ? AND record_id = ?").param(type).param(id)
+                .query(Long.class).single();
+    }
+
+    private long signedSessions() {
+        return jdbc.sql("SELECT count(*) FROM session WHERE signed_at IS NOT NULL").query(Long.class).single();
+    }
+
+    /** The link hash, computed here independently: SHA-256 of previous, type, id and content hash, one per line. */
+    private static String linkHash(String previous, String type, long id, String content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((previous + "\n" + type + "\n" + id + "\n" + content).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String line(String output, String label) {
+        return output.lines().filter(l -> l.startsWith(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + label + "' line in\n" + output)).strip();
+    }
+}

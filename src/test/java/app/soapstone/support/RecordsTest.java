@@ -1,0 +1,120 @@
+package app.soapstone.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base for tests of the clinical-record features (audit trail, chain, backups, exports): builds
+ * records through the real commands, and reaches under the application the way someone with the
+ * sqlite3 tool would, dropping a protective trigger for one change and putting it back after.
+ */
+public abstract class RecordsTest extends SoapstoneTest {
+
+    protected static final LocalDate TODAY = LocalDate.now();
+
+    // ---------------------------------------------------------------- building records through commands
+
+    protected long practitioner(String name) {
+        return Long.parseLong(run("practitioner add --name \"" + name + "\" --credentials RMT").expectOk());
+    }
+
+    protected void clinic() {
+        run("clinic set --name \"Calm Waters Massage\" --address \"1 Main St, Springfield\" --phone \"03 9000 0000\"")
+                .expectOk();
+    }
+
+    protected long client(String first, String last) {
+        return Long.parseLong(runWords("client", "add", "--first-name", first, "--last-name", last).expectOk());
+    }
+
+    /** Records an intake and returns its id. */
+    protected long intake(long client, String options) {
+        run("intake new --client " + client + " --cramp-frequency 3 --cramp-sites calf-left --cramp-severity 6"
+                + " --consent-date " + TODAY + " --consent-by client " + options).expectOk();
+        return jdbc.sql("SELECT max(id) FROM intake WHERE client_id = ?").param(client).query(Long.class).single();
+    }
+
+    /** Records a draft session with the given words as extra options and returns its id. */
+    protected long session(long client, String... options) {
+        List<String> words = new java.util.ArrayList<>(List.of("session", "new", "--client", String.valueOf(client)));
+        words.addAll(List.of(options));
+        List<String> lines = runWords(words.toArray(String[]::new)).expectOk().lines().toList();
+        return Long.parseLong(lines.get(lines.size() - 1));
+    }
+
+    protected void sign(long session) {
+        assertThat(run("session sign " + session).expectOk()).startsWith("Signed session " + session);
+    }
+
+    /** Adds an addendum and returns its id. */
+    protected long amend(long session, String text) {
+        runWords("session", "amend", String.valueOf(session), "--text", text).expectOk();
+        return jdbc.sql("SELECT max(id) FROM addendum WHERE session_id = ?").param(session).query(Long.class).single();
+    }
+
+    /** A signed session with a full SOAP note. */
+    protected long signedSession(long client, String subjective, String plan) {
+        long id = session(client, "--subjective", subjective, "--objective", "Calf tone raised.", "--assessment",
+                "Responding well.", "--plan", plan);
+        sign(id);
+        return id;
+    }
+
+    // ---------------------------------------------------------------- looking underneath
+
+    protected long count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+
+    /** Every client row, in id order, for comparing the live database before and after. */
+    protected List<Map<String, Object>> clientRows() {
+        return jdbc.sql("SELECT * FROM client ORDER BY id").query().listOfRows();
+    }
+
+    protected Long defaultPractitioner() {
+        return jdbc.sql("SELECT id FROM practitioner WHERE is_default = 1").query(Long.class).optional().orElse(null);
+    }
+
+    /**
+     * Runs {@code change} (raw SQL) with the trigger {@code name} dropped, as a tamperer would, and
+     * recreates the trigger afterwards whatever happens: the database is shared by all tests.
+     */
+    protected void withoutTrigger(String name, Runnable change) {
+        String sql = jdbc.sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").param(name)
+                .query(String.class).single();
+        jdbc.sql("DROP TRIGGER \"" + name + "\"").update();
+        try {
+            change.run();
+        } finally {
+            jdbc.sql(sql).update();
+        }
+    }
+
+    /** {@code rw-------} and the like, or null where the file system has no POSIX permissions. */
+    public static String permissions(Path path) {
+        try {
+            return posix() ? PosixFilePermissions.toString(Files.getPosixFilePermissions(path)) : null;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public static boolean posix() {
+        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    public static String sha256(Path file) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(file)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

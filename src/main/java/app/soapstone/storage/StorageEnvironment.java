@@ -46,9 +46,27 @@ public class StorageEnvironment implements EnvironmentPostProcessor {
                 return false;
             }
             DatabaseFile.createDirectory(location.directory());
-            return Files.isWritable(location.directory());
+            if (!Files.isWritable(location.directory())) {
+                return false;
+            }
+            // The log and the shell history can hold what was typed, so they are owner-only too,
+            // even when the database lives in a shared folder.
+            createOwnerOnly(location.logFile());
+            createOwnerOnly(location.historyFile());
+            return true;
         } catch (DatabaseRefusedException e) {
             return false;
+        }
+    }
+
+    private static void createOwnerOnly(java.nio.file.Path file) {
+        try {
+            if (!Files.exists(file) && PrivateFiles.posix()) {
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            }
+        } catch (java.io.IOException e) {
+            // Logging or history will create it with default permissions; nothing else depends on it.
         }
     }
 }

@@ -34,12 +34,26 @@ public class RecordDigests {
     /** The content hash of a record, or empty if the record does not exist. */
     public Optional<String> digest(String type, long id) {
         return switch (type) {
-            case "session" -> row("session", SESSION_COLUMNS, id).map(row -> sha256(canonical(row, SESSION_COLUMNS)
-                    + "modalities=" + children("SELECT modality FROM session_modality WHERE session_id = ? ORDER BY position", id)
-                    + "\nareas=" + children("SELECT site FROM session_area WHERE session_id = ? ORDER BY position", id) + "\n"));
-            case "addendum" -> row("addendum", ADDENDUM_COLUMNS, id).map(row -> sha256(canonical(row, ADDENDUM_COLUMNS)));
+            case "session" -> row("session", SESSION_COLUMNS, id).map(row -> sessionHash(row,
+                    children("SELECT modality FROM session_modality WHERE session_id = ? ORDER BY position", id),
+                    children("SELECT site FROM session_area WHERE session_id = ? ORDER BY position", id)));
+            case "addendum" -> row("addendum", ADDENDUM_COLUMNS, id).map(RecordDigests::addendumHash);
             default -> throw new IllegalArgumentException("not a chained record type: " + type);
         };
+    }
+
+    /**
+     * The content hash of a signed note from its columns, as the database returns them (text,
+     * Integer, Long or Double; absent or null for NULL), and its modalities and areas in order.
+     */
+    public static String sessionHash(Map<String, ?> row, List<String> modalities, List<String> areas) {
+        return sha256(canonical(row, SESSION_COLUMNS) + "modalities=" + escape(String.join(",", modalities))
+                + "\nareas=" + escape(String.join(",", areas)) + "\n");
+    }
+
+    /** The content hash of an addendum from its columns, as the database returns them. */
+    public static String addendumHash(Map<String, ?> row) {
+        return sha256(canonical(row, ADDENDUM_COLUMNS));
     }
 
     /** The hash of a chain link: the previous link's hash, what the record is, and its content. */
@@ -52,11 +66,11 @@ public class RecordDigests {
                 .query().listOfRows().stream().findFirst();
     }
 
-    private String children(String sql, long id) {
-        return escape(String.join(",", jdbc.sql(sql).param(id).query(String.class).list()));
+    private List<String> children(String sql, long id) {
+        return jdbc.sql(sql).param(id).query(String.class).list();
     }
 
-    private static String canonical(Map<String, Object> row, List<String> columns) {
+    private static String canonical(Map<String, ?> row, List<String> columns) {
         StringBuilder text = new StringBuilder();
         for (String column : columns) {
             Object value = row.get(column);

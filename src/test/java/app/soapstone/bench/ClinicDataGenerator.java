@@ -741,13 +741,13 @@ public final class ClinicDataGenerator {
     private void indexBatch() throws SQLException {
         long start = System.nanoTime();
         try (PreparedStatement notes = connection.prepareStatement("""
-                INSERT INTO note_search (body, session_id, addendum_id)
-                SELECT coalesce(subjective, '') || char(10) || coalesce(objective, '') || char(10)
+                INSERT INTO note_search (rowid, body, session_id, addendum_id)
+                SELECT id, coalesce(subjective, '') || char(10) || coalesce(objective, '') || char(10)
                        || coalesce(assessment, '') || char(10) || coalesce(plan, ''), id, NULL
                 FROM session WHERE id > ? AND id <= ? ORDER BY id""");
              PreparedStatement addenda = connection.prepareStatement("""
-                     INSERT INTO note_search (body, session_id, addendum_id)
-                     SELECT text, session_id, id FROM addendum WHERE id > ? AND id <= ? ORDER BY id""")) {
+                     INSERT INTO note_search (rowid, body, session_id, addendum_id)
+                     SELECT -id, text, session_id, id FROM addendum WHERE id > ? AND id <= ? ORDER BY id""")) {
             notes.setLong(1, indexedSessions);
             notes.setLong(2, writtenSessions);
             notes.executeUpdate();

@@ -30,29 +30,30 @@ class ClinicDataGeneratorTest {
     @Test
     void aSmallGeneratedClinicPassesRecordsVerifyAndDbCheck() throws Exception {
         Path file = dir.resolve("clinic.db");
-        var options = new ClinicDataGenerator.Options(60, 800, 7L, LocalDate.of(2026, 10, 31), 3, 0.2, true, false);
+        var options = new ClinicDataGenerator.Options(60, 1_200, 7L, LocalDate.of(2026, 10, 31), 3, 0.2, true, false);
 
         ClinicDataGenerator.Summary summary = ClinicDataGenerator.generate(file, options);
 
         assertThat(summary.clients()).isEqualTo(60);
-        assertThat(summary.sessions()).isEqualTo(800);
+        assertThat(summary.sessions()).isEqualTo(1_200);
         assertThat(summary.addenda()).isPositive();
-        assertThat(summary.chainLinks()).isEqualTo(800 + summary.addenda());
+        assertThat(summary.chainLinks()).isEqualTo(1_200 + summary.addenda());
         try (ConfigurableApplicationContext app = start(file)) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             assertThat(jdbc.sql("SELECT count(*) FROM session WHERE signed_at IS NOT NULL").query(Long.class).single())
-                    .isEqualTo(800);
+                    .isEqualTo(1_200);
             assertThat(jdbc.sql("SELECT count(*) FROM note_search").query(Long.class).single())
-                    .isEqualTo(800L + summary.addenda());
+                    .isEqualTo(1_200L + summary.addenda());
             // Chain order follows time: an addendum can come before a later note's signature.
             assertThat(jdbc.sql("""
                     SELECT count(*) FROM record_chain a JOIN record_chain b ON b.seq = a.seq + 1
                     WHERE a.record_type = 'addendum' AND b.record_type = 'session'""").query(Long.class).single())
                     .isPositive();
 
-            assertThat(run(app, "records verify")).isEqualTo("Verified 800 signed notes and " + summary.addenda()
+            // More than one window of ids: RecordChain reads content a thousand ids at a time.
+            assertThat(run(app, "records verify")).isEqualTo("Verified 1200 signed notes and " + summary.addenda()
                     + " addenda: none has changed and the chain is intact.");
-            assertThat(run(app, "db check")).contains("800");
+            assertThat(run(app, "db check")).contains("1200");
 
             var client = jdbc.sql("SELECT id, last_name FROM client WHERE archived_at IS NULL ORDER BY id LIMIT 1")
                     .query().singleRow();
@@ -86,7 +87,7 @@ class ClinicDataGeneratorTest {
         ClinicDataGenerator.generate(perBatch, options.withThroughTriggers(false));
 
         for (String query : List.of(
-                "SELECT session_id, addendum_id, body FROM note_search ORDER BY session_id, addendum_id",
+                "SELECT rowid, session_id, addendum_id, body FROM note_search ORDER BY rowid",
                 "SELECT * FROM session ORDER BY id", "SELECT * FROM session_modality ORDER BY session_id, position",
                 "SELECT * FROM session_area ORDER BY session_id, position", "SELECT * FROM addendum ORDER BY id",
                 "SELECT * FROM record_chain ORDER BY seq", "SELECT * FROM client ORDER BY id",

@@ -144,7 +144,7 @@ public class CarePlanService {
                 .or(clinic::defaultPractitioner)
                 .orElseThrow(() -> new ConflictException(
                         "No practitioner yet: add one with 'practitioner add --name ... --credentials ...'"));
-        String note = session.or(() -> sessions.latestPlan(clientId)).map(s -> s.note().plan()).orElse(null);
+        String note = session.isPresent() ? session.get().note().plan() : sessions.latestPlanText(clientId).orElse(null);
         LocalDate today = LocalDate.now(clock);
         Optional<IntakeService.Screened> screened = intakes.screening(clientId);
         Optional<Intake> intake = screened.map(IntakeService.Screened::intake);

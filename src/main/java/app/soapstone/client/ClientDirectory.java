@@ -6,6 +6,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.text.CollationKey;
 import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ class ClientDirectory {
 
     List<ClientSummary> list(boolean includeArchived) {
         String sql = SELECT + (includeArchived ? "" : " WHERE c.archived_at IS NULL");
-        return sorted(withLastVisits(jdbc.sql(sql).query(ClientDirectory::summary).list()));
+        return sorted(withLastVisits(jdbc.sql(sql).query(ClientDirectory::summary).list(), true));
     }
 
     /** Clients whose names, email or phone contain every word of the query. */
@@ -53,7 +54,7 @@ class ClientDirectory {
         for (String pattern : patterns) {
             statement = statement.param(pattern);
         }
-        return sorted(withLastVisits(statement.query(ClientDirectory::summary).list()));
+        return sorted(withLastVisits(statement.query(ClientDirectory::summary).list(), false));
     }
 
     /**
@@ -74,14 +75,23 @@ class ClientDirectory {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private List<ClientSummary> withLastVisits(List<ClientSummary> clients) {
+    /**
+     * Adds each client's last visit. A whole list asks for everyone's at once; a search only for
+     * the clients it found, so that finding three clients does not group every session.
+     */
+    private List<ClientSummary> withLastVisits(List<ClientSummary> clients, boolean everyone) {
         LastVisits visits = lastVisits.getIfAvailable();
         if (visits == null || clients.isEmpty()) {
             return clients;
         }
-        Map<Long, LocalDate> last = visits.all();
+        Map<Long, LocalDate> last = everyone ? visits.all() : visits.of(clients.stream().map(ClientSummary::id).toList());
         return clients.stream().map(c -> new ClientSummary(c.id(), c.firstName(), c.lastName(), c.preferredName(),
                 c.dateOfBirth(), c.phone(), c.email(), last.get(c.id()), c.archived())).toList();
+    }
+
+    /** A client with the collation keys of their names, made once rather than at every comparison. */
+    private record Sortable(ClientSummary client, CollationKey foldedLast, CollationKey foldedFirst, CollationKey last,
+            CollationKey first) {
     }
 
     private static List<ClientSummary> sorted(List<ClientSummary> clients) {
@@ -89,13 +99,17 @@ class ClientDirectory {
         collator.setStrength(Collator.SECONDARY);
         // Folded first: the JDK collator has no rule for letters such as Ł or Ø and would put
         // Łukasiewicz after Zimmerman; folded, it sorts as Lukasiewicz, between Lee and Martin.
-        Comparator<ClientSummary> order = Comparator
-                .comparing((ClientSummary c) -> SearchText.fold(c.lastName()), collator)
-                .thenComparing(c -> SearchText.fold(c.firstName()), collator)
-                .thenComparing(ClientSummary::lastName, collator)
-                .thenComparing(ClientSummary::firstName, collator)
-                .thenComparingLong(ClientSummary::id);
-        return clients.stream().sorted(order).toList();
+        // Comparing collation keys gives the same order as comparing with the collator.
+        Comparator<Sortable> order = Comparator.comparing(Sortable::foldedLast)
+                .thenComparing(Sortable::foldedFirst)
+                .thenComparing(Sortable::last)
+                .thenComparing(Sortable::first)
+                .thenComparingLong(s -> s.client().id());
+        return clients.stream()
+                .map(c -> new Sortable(c, collator.getCollationKey(SearchText.fold(c.lastName())),
+                        collator.getCollationKey(SearchText.fold(c.firstName())), collator.getCollationKey(c.lastName()),
+                        collator.getCollationKey(c.firstName())))
+                .sorted(order).map(Sortable::client).toList();
     }
 
     private static ClientSummary summary(ResultSet row, int number) throws SQLException {

@@ -1,6 +1,7 @@
 package app.soapstone.client;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,6 +10,9 @@ public interface LastVisits {
 
     /** Every client's last visit, by client id; clients never seen are absent. */
     Map<Long, LocalDate> all();
+
+    /** The last visits of these clients only, by client id; clients never seen are absent. */
+    Map<Long, LocalDate> of(Collection<Long> clientIds);
 
     Optional<LocalDate> of(long clientId);
 }

@@ -37,7 +37,7 @@ public final class SearchText {
     }
 
     /** What a client is found by: names, email and the digits of their phone number. */
-    static String of(String firstName, String lastName, String preferredName, String email, String phone) {
+    public static String of(String firstName, String lastName, String preferredName, String email, String phone) {
         return String.join(" ", fold(firstName), fold(lastName), fold(preferredName), fold(email), digits(phone)).strip();
     }
 }

@@ -24,6 +24,7 @@ import app.soapstone.validation.NotFoundException;
 import app.soapstone.vocabulary.IdList;
 import app.soapstone.vocabulary.Vocabulary;
 import org.springframework.data.jdbc.core.mapping.AggregateReference;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,10 +58,13 @@ public class IntakeService {
     private final Screening screening;
     private final Clock clock;
     private final AuditTrail audit;
+    private final JdbcClient jdbc;
 
     IntakeService(IntakeRepository intakes, ClearanceRepository clearances, ClientService clients, ClinicService clinic,
-            Vocabulary vocabulary, ScreeningRules rules, Screening screening, Clock clock, AuditTrail audit) {
+            Vocabulary vocabulary, ScreeningRules rules, Screening screening, Clock clock, AuditTrail audit,
+            JdbcClient jdbc) {
         this.audit = audit;
+        this.jdbc = jdbc;
         this.intakes = intakes;
         this.clearances = clearances;
         this.clients = clients;
@@ -160,6 +164,29 @@ public class IntakeService {
     public List<Intake> history(long clientId) {
         clients.get(clientId);
         return intakes.findAllVersions(clientId);
+    }
+
+    /** One intake version's cramp measures, as {@link Intake.CrampHistory} holds them. */
+    public record CrampMeasures(int version, LocalDate takenOn, Double frequencyPerWeek, Integer severity,
+            Integer sleepDisturbance) {
+    }
+
+    /**
+     * The cramp measures of every intake version, oldest first: what {@link #history} gives for
+     * them, read without the rest of each intake (its sites, conditions, medicines...).
+     */
+    @Transactional(readOnly = true)
+    public List<CrampMeasures> crampHistory(long clientId) {
+        clients.get(clientId);
+        return jdbc.sql("""
+                        SELECT version, taken_on, cramp_frequency_per_week, cramp_severity, cramp_sleep_disturbance
+                        FROM intake WHERE client_id = ? ORDER BY version""")
+                .param(clientId)
+                .query((row, n) -> new CrampMeasures(row.getInt(1), LocalDate.parse(row.getString(2)),
+                        row.getObject(3) == null ? null : ((Number) row.getObject(3)).doubleValue(),
+                        row.getObject(4) == null ? null : ((Number) row.getObject(4)).intValue(),
+                        row.getObject(5) == null ? null : ((Number) row.getObject(5)).intValue()))
+                .list();
     }
 
     /** The screening of the client's current intake, if they have one. */

@@ -8,7 +8,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The tamper-evident chain of final records. Signing a note or adding an addendum appends a link
@@ -71,12 +76,13 @@ public class RecordChain {
                         row.getString(5), row.getString(6)))
                 .list();
         List<String> problems = new ArrayList<>();
+        Windows contents = new Windows();
         String expectedPrevious = GENESIS;
         int sessions = 0;
         int addenda = 0;
         for (Link link : links) {
             String name = link.type() + " " + link.id();
-            var content = digests.digest(link.type(), link.id());
+            var content = contents.digest(link.type(), link.id());
             if (content.isEmpty()) {
                 problems.add(name + " is missing: it was signed, and has been deleted");
             } else if (!content.get().equals(link.contentHash())) {
@@ -99,9 +105,36 @@ public class RecordChain {
         return new Verification(sessions, addenda, problems);
     }
 
+    /**
+     * Content hashes for {@link #verify}, read a window of ids at a time: links come roughly in id
+     * order, so each window serves many links. The few most recent windows are kept.
+     */
+    private final class Windows {
+
+        private static final int IDS = 1_000;
+        private static final int KEPT = 8;
+
+        private final Map<String, Map<Long, String>> windows = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Map<Long, String>> eldest) {
+                return size() > KEPT;
+            }
+        };
+
+        Optional<String> digest(String type, long id) {
+            long first = Math.floorDiv(id, IDS) * IDS;
+            Map<Long, String> window = windows.get(type + " " + first);
+            if (window == null) {
+                window = digests.digests(type, first, first + IDS - 1);
+                windows.put(type + " " + first, window);
+            }
+            return Optional.ofNullable(window.get(id));
+        }
+    }
+
     private void unlinked(String type, String sql, List<String> problems, String message) {
-        List<Long> linked = jdbc.sql("SELECT record_id FROM record_chain WHERE record_type = ?").param(type)
-                .query(Long.class).list();
+        Set<Long> linked = new HashSet<>(jdbc.sql("SELECT record_id FROM record_chain WHERE record_type = ?").param(type)
+                .query(Long.class).list());
         for (Long id : jdbc.sql(sql).query(Long.class).list()) {
             if (!linked.contains(id)) {
                 problems.add(type + " " + id + " " + message);

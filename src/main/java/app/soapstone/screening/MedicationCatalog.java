@@ -20,7 +20,7 @@ public final class MedicationCatalog {
     public record MedicationClass(String id, String label, Level level, String reason, boolean prescriberQuestion) {
     }
 
-    private record Name(Pattern pattern, int length, Match match) {
+    private record Name(String words, Pattern pattern, Match match) {
     }
 
     private final List<Name> names = new ArrayList<>();
@@ -29,9 +29,9 @@ public final class MedicationCatalog {
         String words = name.strip().toLowerCase(Locale.ROOT);
         // Whole words only, so "aspirin" does not match inside another word; "-" and "/" separate words.
         Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(words) + "(?![\\p{L}])");
-        names.add(new Name(pattern, words.length(), new Match(generic, medicationClass)));
+        names.add(new Name(words, pattern, new Match(generic, medicationClass)));
         // Longest names first, so "ethinyl estradiol" wins over "estradiol".
-        names.sort(Comparator.comparingInt(Name::length).reversed());
+        names.sort(Comparator.comparingInt((Name n) -> n.words().length()).reversed());
     }
 
     /**
@@ -43,7 +43,8 @@ public final class MedicationCatalog {
         List<Match> found = new ArrayList<>();
         for (Name name : names) {
             boolean classSeen = found.stream().anyMatch(m -> m.medicationClass().equals(name.match().medicationClass()));
-            if (!classSeen && name.pattern().matcher(text).find()) {
+            // The pattern matches only where the words are, so text without them is passed over cheaply.
+            if (!classSeen && text.contains(name.words()) && name.pattern().matcher(text).find()) {
                 found.add(name.match());
             }
         }

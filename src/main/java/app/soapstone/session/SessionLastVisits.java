@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +23,12 @@ class SessionLastVisits implements LastVisits {
     @Transactional(readOnly = true)
     public Map<Long, LocalDate> all() {
         return queries.lastVisits();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, LocalDate> of(Collection<Long> clientIds) {
+        return queries.lastVisits(clientIds);
     }
 
     @Override

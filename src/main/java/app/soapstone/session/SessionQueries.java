@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,18 +68,35 @@ class SessionQueries {
                 .param(app.soapstone.storage.SqliteDialect.INSTANT_TEXT.format(before)).query(Long.class).single();
     }
 
-    /** Notes and addenda matching every word of {@code text}, best first. */
+    /**
+     * Notes and addenda matching every word of {@code text}, best first: by score (bm25), then the
+     * latest session first.
+     *
+     * <p>Every match must be scored to find the best, but only the best need a snippet, their
+     * session and client: a word such as "calf" is in nearly every note. So each match is scored
+     * once ({@code scored}), the score of the {@code limit}-th best is taken as the cut, and only
+     * matches scoring as well or better are looked up again for their snippet and joined. Ties
+     * with the cut are all kept, so the date decides between them exactly as when every match is
+     * joined and sorted. (CROSS JOIN keeps {@code scored} the outer loop, so the cut applies
+     * before the lookups. Every indexed note belongs to a session: the triggers keep the index
+     * in step.)
+     */
     List<Hit> search(String text, int limit) {
+        String match = matchQuery(text);
         return jdbc.sql("""
+                        WITH scored AS MATERIALIZED (
+                            SELECT rowid AS hit, bm25(note_search) AS score FROM note_search WHERE note_search MATCH ?)
                         SELECT n.session_id, n.addendum_id, s.client_id, c.first_name || ' ' || c.last_name AS client_name,
                                s.started_at, snippet(note_search, 0, '[', ']', '...', 12) AS snippet
-                        FROM note_search n
+                        FROM scored
+                        CROSS JOIN note_search n ON n.rowid = scored.hit
                         JOIN session s ON s.id = n.session_id
                         JOIN client c ON c.id = s.client_id
                         WHERE note_search MATCH ?
-                        ORDER BY bm25(note_search), s.started_at DESC
+                          AND scored.score <= ifnull((SELECT score FROM scored ORDER BY score LIMIT 1 OFFSET ?), 1e308)
+                        ORDER BY scored.score, s.started_at DESC
                         LIMIT ?""")
-                .param(matchQuery(text)).param(limit)
+                .param(match).param(match).param(limit - 1).param(limit)
                 .query((row, n) -> new Hit(row.getLong("session_id"), nullableLong(row.getObject("addendum_id")),
                         row.getLong("client_id"), row.getString("client_name"),
                         LocalDateTime.parse(row.getString("started_at")), row.getString("snippet").replace('\n', ' ')))
@@ -110,6 +129,35 @@ class SessionQueries {
                     visits.put(row.getLong("client_id"), LocalDate.parse(row.getString("last").substring(0, 10)));
                 });
         return visits;
+    }
+
+    /** The last visits of some clients: one index lookup each, instead of grouping every session. */
+    Map<Long, LocalDate> lastVisits(Collection<Long> clientIds) {
+        Map<Long, LocalDate> visits = new HashMap<>();
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(clientIds));
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<Long> chunk = ids.subList(from, Math.min(from + IDS_PER_QUERY, ids.size()));
+            var statement = jdbc.sql("SELECT client_id, max(started_at) AS last FROM session WHERE client_id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") GROUP BY client_id");
+            for (Long id : chunk) {
+                statement = statement.param(id);
+            }
+            statement.query(row -> {
+                visits.put(row.getLong("client_id"), LocalDate.parse(row.getString("last").substring(0, 10)));
+            });
+        }
+        return visits;
+    }
+
+    /** Well under SQLite's limit on parameters in one statement. */
+    private static final int IDS_PER_QUERY = 500;
+
+    /** The same session as {@link SessionRepository#findLatestWithPlan}, its Plan only. */
+    Optional<String> latestPlan(long clientId) {
+        return jdbc.sql("""
+                        SELECT plan FROM session WHERE client_id = ? AND plan IS NOT NULL
+                        ORDER BY started_at DESC, id DESC LIMIT 1""")
+                .param(clientId).query(String.class).optional();
     }
 
     Optional<LocalDate> lastVisit(long clientId) {

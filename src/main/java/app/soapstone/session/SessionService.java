@@ -231,6 +231,12 @@ public class SessionService {
         return sessions.findLatestWithPlan(clientId);
     }
 
+    /** The Plan of that session ({@link #latestPlan}), read without the rest of the session. */
+    @Transactional(readOnly = true)
+    public Optional<String> latestPlanText(long clientId) {
+        return queries.latestPlan(clientId);
+    }
+
     @Transactional(readOnly = true)
     public List<SessionQueries.SessionLine> list(long clientId) {
         clients.get(clientId);
@@ -274,10 +280,9 @@ public class SessionService {
     @Transactional(readOnly = true)
     public List<ProgressRow> progress(long clientId) {
         List<ProgressRow> rows = new java.util.ArrayList<>();
-        for (var intake : intakes.history(clientId)) {
+        for (var intake : intakes.crampHistory(clientId)) {
             rows.add(new ProgressRow(intake.takenOn().atStartOfDay(), "intake v" + intake.version(),
-                    intake.cramps().frequencyPerWeek(), intake.cramps().severity(), intake.cramps().sleepDisturbance(),
-                    null, null));
+                    intake.frequencyPerWeek(), intake.severity(), intake.sleepDisturbance(), null, null));
         }
         for (SessionQueries.Measures m : queries.measures(clientId)) {
             rows.add(new ProgressRow(m.startedAt(), "session " + m.sessionId(), m.crampsPerWeek(), m.crampSeverity(),

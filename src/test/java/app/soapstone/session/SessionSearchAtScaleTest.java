@@ -1,0 +1,109 @@
+package app.soapstone.session;
+
+import app.soapstone.bench.ClinicDataGenerator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.sqlite.SQLiteDataSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Note search on a generated clinic returns what the plain query (score and join every match,
+ * sort, take the best) returns: the same notes in the same order of score and date. Notes tied
+ * on both may come in either order, in both queries alike; all the notes that rank strictly
+ * above the last one returned are the same.
+ */
+class SessionSearchAtScaleTest {
+
+    private static final String PLAIN = """
+            SELECT n.session_id, n.addendum_id, s.started_at, bm25(note_search) AS score
+            FROM note_search n
+            JOIN session s ON s.id = n.session_id
+            JOIN client c ON c.id = s.client_id
+            WHERE note_search MATCH ?
+            ORDER BY bm25(note_search), s.started_at DESC
+            LIMIT ?""";
+
+    private static Path dir;
+    private static JdbcClient jdbc;
+
+    private record Ranked(long sessionId, Long addendumId, String startedAt, double score) {
+        String key() {
+            return sessionId + "/" + addendumId;
+        }
+    }
+
+    @BeforeAll
+    static void generate() throws Exception {
+        dir = Files.createTempDirectory("soapstone-search-");
+        Path file = dir.resolve("clinic.db");
+        ClinicDataGenerator.generate(file, new ClinicDataGenerator.Options(300, 6_000, 11L, LocalDate.of(2026, 10, 31),
+                4, 0.05, false, false));
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + file);
+        jdbc = JdbcClient.create(source);
+    }
+
+    @AfterAll
+    static void delete() throws Exception {
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"calf", "hamstring", "plantar fascia", "cramp*", "soleus left", "chilblains",
+            "bruising", "GP", "nothing-like-this", "weeks"})
+    void searchReturnsWhatScoringEveryMatchReturns(String words) {
+        for (int limit : new int[] {1, 7, 50}) {
+            List<Ranked> plain = jdbc.sql(PLAIN).param(SessionQueries.matchQuery(words)).param(limit)
+                    .query((row, n) -> new Ranked(row.getLong(1),
+                            row.getObject(2) == null ? null : ((Number) row.getObject(2)).longValue(), row.getString(3),
+                            row.getDouble(4)))
+                    .list();
+            List<SessionQueries.Hit> hits = new SessionQueries(jdbc).search(words, limit);
+            List<Ranked> found = new ArrayList<>();
+            for (SessionQueries.Hit hit : hits) {
+                double score = jdbc.sql("""
+                                SELECT bm25(note_search) FROM note_search
+                                WHERE note_search MATCH ? AND session_id = ? AND addendum_id IS ?""")
+                        .param(SessionQueries.matchQuery(words)).param(hit.sessionId()).param(hit.addendumId())
+                        .query(Double.class).single();
+                found.add(new Ranked(hit.sessionId(), hit.addendumId(),
+                        app.soapstone.storage.SqliteDialect.LOCAL_MINUTE.format(hit.startedAt()), score));
+            }
+
+            assertThat(found).hasSameSizeAs(plain);
+            assertThat(found.stream().map(r -> r.score() + " " + r.startedAt()).toList())
+                    .as("score and date, in order, for '%s' limit %d", words, limit)
+                    .isEqualTo(plain.stream().map(r -> r.score() + " " + r.startedAt()).toList());
+            if (!plain.isEmpty()) {
+                Ranked last = plain.getLast();
+                assertThat(above(found, last)).isEqualTo(above(plain, last));
+            }
+        }
+    }
+
+    /** The notes that rank strictly above {@code last}. */
+    private static Set<String> above(List<Ranked> ranked, Ranked last) {
+        Set<String> keys = new HashSet<>();
+        for (Ranked r : ranked) {
+            if (r.score() < last.score() || (r.score() == last.score() && r.startedAt().compareTo(last.startedAt()) > 0)) {
+                keys.add(r.key());
+            }
+        }
+        return keys;
+    }
+}

@@ -60,11 +60,11 @@ public final class ClinicDataGenerator {
     /**
      * What to generate. {@code end} is the last day with sessions; the practice opened {@code years}
      * before. With {@code throughTriggers} every note reaches the full-text index through the
-     * schema's own triggers, one row at a time, as in the application; without, those two
-     * triggers are suspended while the notes are written and each batch of notes is indexed by one
-     * statement with the triggers' own expression (the same index content, several times faster:
-     * FTS5 writes its pending terms out at every statement that fires a trigger), and the triggers
-     * are put back exactly as they were.
+     * schema's own triggers, as in the application; without, those two triggers are suspended
+     * while the notes are written, each batch of notes is indexed by one statement with the
+     * triggers' own expressions (the same index content; faster, as FTS5 writes its pending terms
+     * out at every statement that fires a trigger), and the triggers are put back exactly as
+     * they were. See BENCHMARKS.md for the rates of both.
      */
     public record Options(int clients, int sessions, long seed, LocalDate end, int years, double addendumRate,
             boolean audit, boolean throughTriggers) {
@@ -792,7 +792,7 @@ public final class ClinicDataGenerator {
     }
 
     /** Rows per INSERT statement: one statement for many rows costs far less than one per row. */
-    private static final int ROWS_PER_STATEMENT = 100;
+    private static final int ROWS_PER_STATEMENT = 500;
 
     /** Rows for one table, kept until {@link #flush} writes them with multi-row INSERT statements. */
     private final class Rows implements AutoCloseable {

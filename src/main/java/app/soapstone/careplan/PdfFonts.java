@@ -16,39 +16,42 @@ import java.io.UncheckedIOException;
 @Component
 public class PdfFonts {
 
-    private volatile BaseFont regular;
-    private volatile BaseFont bold;
-    private volatile BaseFont mono;
+    private final Font regular = new Font("LiberationSans-Regular.ttf");
+    private final Font bold = new Font("LiberationSans-Bold.ttf");
+    private final Font mono = new Font("LiberationMono-Regular.ttf");
 
     public BaseFont regular() {
-        BaseFont font = regular;
-        if (font == null) {
-            synchronized (this) {
-                font = regular == null ? (regular = load("LiberationSans-Regular.ttf")) : regular;
-            }
-        }
-        return font;
+        return regular.get();
     }
 
     public BaseFont bold() {
-        BaseFont font = bold;
-        if (font == null) {
-            synchronized (this) {
-                font = bold == null ? (bold = load("LiberationSans-Bold.ttf")) : bold;
-            }
-        }
-        return font;
+        return bold.get();
     }
 
     /** For records printed as they appear on screen, aligned in columns. */
     public BaseFont mono() {
-        BaseFont font = mono;
-        if (font == null) {
-            synchronized (this) {
-                font = mono == null ? (mono = load("LiberationMono-Regular.ttf")) : mono;
-            }
+        return mono.get();
+    }
+
+    /** One font file, loaded on first use and kept. */
+    private static final class Font {
+
+        private final String file;
+        private volatile BaseFont font;
+
+        Font(String file) {
+            this.file = file;
         }
-        return font;
+
+        BaseFont get() {
+            BaseFont loaded = font;
+            if (loaded == null) {
+                synchronized (this) {
+                    loaded = font == null ? (font = load(file)) : font;
+                }
+            }
+            return loaded;
+        }
     }
 
     private static BaseFont load(String file) {

@@ -4,6 +4,7 @@ import app.soapstone.audit.AuditTrail;
 import app.soapstone.integrity.RecordChain;
 import app.soapstone.integrity.RecordDigests;
 import app.soapstone.storage.DataLocation;
+import app.soapstone.storage.DatabaseFile;
 import app.soapstone.storage.FileErrors;
 import app.soapstone.storage.PrivateFiles;
 import app.soapstone.validation.InvalidInputException;
@@ -20,8 +21,6 @@ import org.sqlite.SQLiteConnection;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,7 +43,6 @@ import java.util.Objects;
 @Service
 public class Backups {
 
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final DataSource dataSource;
@@ -214,9 +212,8 @@ public class Backups {
     }
 
     private static void requireSqlite(Path file) {
-        byte[] header = new byte[SQLITE_HEADER.length];
-        try (InputStream in = Files.newInputStream(file)) {
-            if (in.readNBytes(header, 0, header.length) != header.length || !Arrays.equals(header, SQLITE_HEADER)) {
+        try {
+            if (!DatabaseFile.isSqlite(file)) {
                 throw new VerificationFailedException(file + " is not a SQLite database; the database was not changed");
             }
         } catch (IOException e) {

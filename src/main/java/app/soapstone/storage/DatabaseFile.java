@@ -3,17 +3,15 @@ package app.soapstone.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 
 /**
  * Checks the database path before SQLite touches it: a file that is not a SQLite database is
  * refused without being opened, and a missing folder is created readable by the owner only.
  */
-final class DatabaseFile {
+public final class DatabaseFile {
 
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
@@ -39,9 +37,7 @@ final class DatabaseFile {
      */
     private static void createOwnerOnly(Path database) {
         try {
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(database, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
+            PrivateFiles.createNew(database);
         } catch (java.nio.file.FileAlreadyExistsException e) {
             // Another shell created it first; fine.
         } catch (IOException e) {
@@ -50,19 +46,23 @@ final class DatabaseFile {
         }
     }
 
-    private static void requireSqlite(Path database) {
+    /** Whether {@code file} starts with SQLite's file header; an empty file does not. */
+    public static boolean isSqlite(Path file) throws IOException {
         byte[] header = new byte[SQLITE_HEADER.length];
-        int read;
-        try (InputStream in = Files.newInputStream(database)) {
-            read = in.readNBytes(header, 0, header.length);
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(header, 0, header.length) == header.length && Arrays.equals(header, SQLITE_HEADER);
+        }
+    }
+
+    private static void requireSqlite(Path database) {
+        boolean sqlite;
+        try {
+            // An empty file is what SQLite itself creates for a new database.
+            sqlite = Files.size(database) == 0 || isSqlite(database);
         } catch (IOException e) {
             throw new DatabaseRefusedException("Cannot read the database " + database + " (" + FileErrors.describe(e) + ")", e);
         }
-        // An empty file is what SQLite itself creates for a new database.
-        if (read == 0) {
-            return;
-        }
-        if (read < header.length || !Arrays.equals(header, SQLITE_HEADER)) {
+        if (!sqlite) {
             throw new DatabaseRefusedException(database + " is not a SQLite database, so it is not a Soapstone"
                     + " database. It was left untouched; point " + DataLocation.DATABASE_VARIABLE
                     + " at another file.");
@@ -74,16 +74,10 @@ final class DatabaseFile {
             return;
         }
         try {
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createDirectories(directory,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectories(directory);
-            }
+            PrivateFiles.createFolder(directory);
         } catch (IOException e) {
             throw new DatabaseRefusedException("Cannot create the data folder " + directory + " (" + FileErrors.describe(e)
                     + "). Set " + DataLocation.DATABASE_VARIABLE + " to a file in a folder you can write.", e);
         }
     }
-
 }

@@ -61,9 +61,8 @@ public class StorageEnvironment implements EnvironmentPostProcessor {
 
     private static void createOwnerOnly(java.nio.file.Path file) {
         try {
-            if (!Files.exists(file) && PrivateFiles.posix()) {
-                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            if (!Files.exists(file)) {
+                PrivateFiles.createNew(file);
             }
         } catch (java.io.IOException e) {
             // Logging or history will create it with default permissions; nothing else depends on it.

@@ -37,13 +37,44 @@ fi
 "$best" -Djarmode=tools -jar "$jar" extract --destination "$app" >/dev/null || {
   echo "[soapstone] could not extract the jar; target/soapstone not built" >&2; exit 0; }
 
+# Spring AOT: bean definitions worked out now instead of at every start (classpath scanning,
+# condition evaluation, configuration parsing, proxy classes). The application runs them only when
+# started with -Dspring.aot.enabled=true, which the launcher does when app/spring-aot exists.
+# Done here rather than by spring-boot-maven-plugin's process-aot, which compiles with the JDK
+# Maven runs on (possibly 17) instead of the toolchain's.
+spring_aot() {
+  local work="$target/spring-aot-distribution" javac jartool
+  javac="$(dirname "$best")/javac" jartool="$(dirname "$best")/jar"
+  [ -x "$javac" ] && [ -x "$jartool" ] || return 1
+  rm -rf "$work"
+  mkdir -p "$work/classes"
+  SOAPSTONE_DB="$work/processing/soapstone.db" HOME="$work/processing" XDG_DATA_HOME="$work/processing" \
+      "$best" --enable-native-access=ALL-UNNAMED \
+      -cp "$app/soapstone.jar:$app/lib/*" org.springframework.boot.SpringApplicationAotProcessor \
+      app.soapstone.SoapstoneApplication "$work/sources" "$work/resources" "$work/classes" app.soapstone soapstone \
+      >"$work/processing.txt" 2>&1 || return 1
+  find "$work/sources" -name '*.java' > "$work/sources.txt"
+  "$javac" --release 21 -proc:none -nowarn -encoding UTF-8 -d "$work/classes" \
+      -cp "$work/classes:$app/soapstone.jar:$app/lib/*" @"$work/sources.txt" >"$work/javac.txt" 2>&1 || return 1
+  # Spring Data's repository metadata; the GraalVM native-image hints are of no use on a JVM.
+  rm -rf "$work/resources/META-INF/native-image"
+  cp -R "$work/resources/." "$work/classes/"
+  cp "$app/soapstone.jar" "$work/soapstone.jar"
+  "$jartool" --update --file "$work/soapstone.jar" -C "$work/classes" . || return 1
+  mv "$work/soapstone.jar" "$app/soapstone.jar"
+  touch "$app/spring-aot"
+}
+if ! spring_aot; then
+  echo "[soapstone] Spring AOT processing did not complete (see $target/spring-aot-distribution); the launcher starts without it" >&2
+fi
+
 if [ "$best_major" -ge 25 ]; then
   training="$target/aot-training"
   rm -rf "$training"
   mkdir -p "$training"
   if SOAPSTONE_DB="$training/training.db" HOME="$training" XDG_DATA_HOME="$training" \
       "$best" -XX:AOTCacheOutput="$app/soapstone.aot" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-      --enable-native-access=ALL-UNNAMED -jar "$app/soapstone.jar" @"$here/aot-training.txt" \
+      --enable-native-access=ALL-UNNAMED -Dspring.aot.enabled="$([ -f "$app/spring-aot" ] && echo true || echo false)" -jar "$app/soapstone.jar" @"$here/aot-training.txt" \
       >"$training/output.txt" 2>&1 && [ -f "$app/soapstone.aot" ]; then
     echo "$best" > "$app/trained-with"
   else
@@ -54,4 +85,4 @@ fi
 
 cp "$here/soapstone-launcher.sh" "$dist/bin/soapstone"
 chmod 755 "$dist/bin/soapstone"
-echo "[soapstone] built $dist (java $best_major$([ -f "$app/soapstone.aot" ] && echo ', AOT cache'))"
+echo "[soapstone] built $dist (java $best_major$([ -f "$app/spring-aot" ] && echo ', Spring AOT')$([ -f "$app/soapstone.aot" ] && echo ', AOT cache'))"

@@ -26,6 +26,10 @@ fi
 # C1 only and the serial collector: a command runs for well under a second, so the optimising
 # compiler and a parallel collector cost more to start than they save.
 flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:-UsePerfData --enable-native-access=ALL-UNNAMED)
+# Bean definitions prepared at build time (Spring AOT), when the build could make them.
+if [ -f "$app/spring-aot" ]; then
+  flags+=(-Dspring.aot.enabled=true)
+fi
 if [ "$java" = "$trained" ] && [ -f "$app/soapstone.aot" ]; then
   # The cache only fits the JDK that made it; its notices stay off the command's output.
   flags+=(-XX:AOTCache="$app/soapstone.aot" -Xlog:disable -Xlog:all=error:stderr)

@@ -20,6 +20,8 @@ public class SoapstoneApplication {
         try {
             ConfigurableApplicationContext context = application.run(args);
             status = SpringApplication.exit(context);
+        } catch (SpringApplication.AbandonedRunException e) {
+            throw e; // the build's Spring AOT processing stops the run here on purpose
         } catch (RuntimeException e) {
             status = StartupFailure.report(e, System.err);
         }

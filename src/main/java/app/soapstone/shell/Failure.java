@@ -6,6 +6,7 @@ import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.NotFoundException;
 import app.soapstone.validation.VerificationFailedException;
+import org.springframework.beans.BeansException;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -67,8 +68,11 @@ public record Failure(int status, String message, boolean unexpected) {
     private static Throwable unwrap(Throwable thrown) {
         Throwable current = thrown;
         while (true) {
+            // Spring Shell wraps what a command throws; Spring wraps what a bean throws while it is
+            // made, which with lazy initialisation can happen during a command.
             Throwable next = current instanceof InvocationTargetException ite ? ite.getTargetException()
-                    : current.getClass().getName().startsWith("org.springframework.shell") ? current.getCause()
+                    : current.getClass().getName().startsWith("org.springframework.shell")
+                            || current instanceof BeansException ? current.getCause()
                     : null;
             if (next == null || next == current) {
                 return current;

@@ -3,10 +3,7 @@ package app.soapstone.storage;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.SQLExceptionOverride;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationState;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.sqlite.SQLiteConfig;
@@ -16,14 +13,10 @@ import org.sqlite.SQLiteException;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 
-/** The SQLite database: connection settings and the guarded Flyway migration. */
+/** The SQLite database: connection settings, handed out only once it has this version's schema. */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
@@ -71,6 +64,12 @@ class DatabaseConfiguration {
                 return isBusy(e) ? SQLExceptionOverride.Override.MUST_EVICT : SQLExceptionOverride.Override.CONTINUE_EVICT;
             }
         });
+        try {
+            SchemaMigration.bringUpToDate(location.database(), pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
         return pool;
     }
 
@@ -86,90 +85,9 @@ class DatabaseConfiguration {
         return Clock.systemDefaultZone();
     }
 
-    /** Refuses databases that are not Soapstone's or that a newer Soapstone wrote, before migrating. */
+    /** For the commands that read the migration history ({@code db check}, {@code restore}). */
     @Bean
-    FlywayMigrationStrategy guardedMigration(DataLocation location, DataSource dataSource) {
-        return flyway -> {
-            requireReadable(location);
-            MigrationInfo[] applied = flyway.info().applied();
-            for (MigrationInfo migration : applied) {
-                if (isFuture(migration)) {
-                    MigrationInfo newest = applied[applied.length - 1];
-                    throw new DatabaseRefusedException("The database " + location.database()
-                            + " was written by a newer version of Soapstone (schema version " + newest.getVersion()
-                            + "; this version knows up to " + latestKnown(flyway) + ")."
-                            + " It was left untouched. Update Soapstone to open it.");
-                }
-            }
-            if (applied.length == 0 && hasTables(flyway.getConfiguration().getDataSource())) {
-                throw new DatabaseRefusedException("The database " + location.database()
-                        + " is a SQLite database from another program, not a Soapstone database. It was left untouched.");
-            }
-            useWriteAheadLog(dataSource);
-            flyway.migrate();
-        };
-    }
-
-    /**
-     * A file that starts like a SQLite database but whose contents are garbage (a damaged disk, a
-     * half-copied file) is refused with a clear message before Flyway reads it.
-     */
-    private static void requireReadable(DataLocation location) {
-        // Not through the pool: it would retry a file SQLite cannot open until its timeout (30 s).
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + location.database(),
-                config.toProperties());
-             Statement statement = connection.createStatement();
-             ResultSet tables = statement.executeQuery("SELECT count(*) FROM sqlite_master")) {
-            tables.next();
-        } catch (SQLException e) {
-            int primary = e.getErrorCode() & 0xff;
-            if (primary == SQLiteErrorCode.SQLITE_NOTADB.code || primary == SQLiteErrorCode.SQLITE_CORRUPT.code) {
-                throw new DatabaseRefusedException("The database " + location.database() + " is damaged: it starts"
-                        + " like a SQLite database, but SQLite cannot read it. It was left untouched; point "
-                        + DataLocation.DATABASE_VARIABLE + " at another file (a copy of a backup, say).", e);
-            }
-            throw new DatabaseRefusedException("Cannot read the database: " + e.getMessage(), e);
-        }
-    }
-
-    /** WAL lets a second shell read while the first writes; the mode is stored in the file, so once is enough. */
-    private static void useWriteAheadLog(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA journal_mode = WAL");
-        } catch (SQLException e) {
-            throw new DatabaseRefusedException("Cannot prepare the database: " + e.getMessage(), e);
-        }
-        // Connections opened before the switch still report the old mode: replace them.
-        if (dataSource instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
-            pool.getHikariPoolMXBean().softEvictConnections();
-        }
-    }
-
-    private static String latestKnown(Flyway flyway) {
-        String latest = "none";
-        for (MigrationInfo migration : flyway.info().all()) {
-            if (!isFuture(migration) && migration.getVersion() != null) {
-                latest = migration.getVersion().toString();
-            }
-        }
-        return latest;
-    }
-
-    private static boolean isFuture(MigrationInfo migration) {
-        return migration.getState() == MigrationState.FUTURE_SUCCESS || migration.getState() == MigrationState.FUTURE_FAILED;
-    }
-
-    private static boolean hasTables(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet tables = statement.executeQuery(
-                     "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
-            return tables.next() && tables.getInt(1) > 0;
-        } catch (SQLException e) {
-            throw new DatabaseRefusedException("Cannot read the database: " + e.getMessage(), e);
-        }
+    Flyway flyway(DataSource dataSource) {
+        return SchemaMigration.flyway(dataSource);
     }
 }

@@ -1,0 +1,171 @@
+package app.soapstone.storage;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Brings the database to this version's schema before anything else uses it, and refuses files
+ * that are damaged, belong to another program or were written by a newer Soapstone - leaving them
+ * untouched.
+ *
+ * <p>A database already at this version's schema is recognised from its migration history alone,
+ * so most starts never build Flyway (which scans the classpath and reads every migration, a
+ * large part of a one-shot command's start-up). Anything else - a new file, an older schema, a
+ * failed or unknown migration - goes through Flyway, which validates and migrates as before.
+ */
+public final class SchemaMigration {
+
+    /**
+     * The versions of the migrations in {@code db/migration}, oldest first. A test checks this
+     * against the migrations Flyway finds, so a new migration cannot be forgotten here.
+     */
+    static final List<String> VERSIONS = List.of("001", "002", "003", "004", "005", "006", "007");
+
+    static final String LOCATION = "classpath:db/migration";
+
+    private SchemaMigration() {
+    }
+
+    public static Flyway flyway(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).locations(LOCATION).validateOnMigrate(true).load();
+    }
+
+    /** Migrates the database behind {@code dataSource}, or refuses it. */
+    static void bringUpToDate(Path database, DataSource dataSource) {
+        // Not through the pool: it would retry a file SQLite cannot open until its timeout (30 s).
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(DatabaseConfiguration.BUSY_TIMEOUT_MILLIS);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database, config.toProperties())) {
+            if (appliedVersions(connection).equals(VERSIONS)) {
+                useWriteAheadLog(connection);
+                return;
+            }
+        } catch (SQLException e) {
+            throw unreadable(database, e);
+        }
+        migrate(database, dataSource);
+    }
+
+    /**
+     * The versions in the migration history, in the order applied, if every migration there
+     * succeeded; otherwise (no history, a failed migration) an empty list.
+     */
+    private static List<String> appliedVersions(Connection connection) throws SQLException {
+        List<String> versions = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet history = statement.executeQuery(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'")) {
+                if (!history.next() || history.getInt(1) == 0) {
+                    return versions;
+                }
+            }
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")) {
+                while (rows.next()) {
+                    if (!rows.getBoolean(2)) {
+                        return List.of();
+                    }
+                    versions.add(rows.getString(1));
+                }
+            }
+        }
+        return versions;
+    }
+
+    private static void migrate(Path database, DataSource dataSource) {
+        Flyway flyway = flyway(dataSource);
+        MigrationInfo[] applied = flyway.info().applied();
+        for (MigrationInfo migration : applied) {
+            if (isFuture(migration)) {
+                MigrationInfo newest = applied[applied.length - 1];
+                throw new DatabaseRefusedException("The database " + database
+                        + " was written by a newer version of Soapstone (schema version " + newest.getVersion()
+                        + "; this version knows up to " + latestKnown(flyway) + ")."
+                        + " It was left untouched. Update Soapstone to open it.");
+            }
+        }
+        if (applied.length == 0 && hasTables(dataSource)) {
+            throw new DatabaseRefusedException("The database " + database
+                    + " is a SQLite database from another program, not a Soapstone database. It was left untouched.");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            useWriteAheadLog(connection);
+        } catch (SQLException e) {
+            throw new DatabaseRefusedException("Cannot prepare the database: " + e.getMessage(), e);
+        }
+        // Connections opened before the switch still report the old mode: replace them.
+        if (dataSource instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
+        flyway.migrate();
+    }
+
+    /**
+     * WAL lets a second shell read while the first writes. The mode is stored in the file: it is
+     * set once, after the checks, because setting it rewrites the header of a file we might refuse.
+     */
+    private static void useWriteAheadLog(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+            if (mode.next() && "wal".equalsIgnoreCase(mode.getString(1))) {
+                return;
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode = WAL");
+        }
+    }
+
+    /**
+     * A file that starts like a SQLite database but whose contents are garbage (a damaged disk, a
+     * half-copied file) is refused with a clear message before Flyway reads it.
+     */
+    private static DatabaseRefusedException unreadable(Path database, SQLException e) {
+        int primary = e.getErrorCode() & 0xff;
+        if (primary == SQLiteErrorCode.SQLITE_NOTADB.code || primary == SQLiteErrorCode.SQLITE_CORRUPT.code) {
+            return new DatabaseRefusedException("The database " + database + " is damaged: it starts"
+                    + " like a SQLite database, but SQLite cannot read it. It was left untouched; point "
+                    + DataLocation.DATABASE_VARIABLE + " at another file (a copy of a backup, say).", e);
+        }
+        return new DatabaseRefusedException("Cannot read the database: " + e.getMessage(), e);
+    }
+
+    private static String latestKnown(Flyway flyway) {
+        String latest = "none";
+        for (MigrationInfo migration : flyway.info().all()) {
+            if (!isFuture(migration) && migration.getVersion() != null) {
+                latest = migration.getVersion().toString();
+            }
+        }
+        return latest;
+    }
+
+    private static boolean isFuture(MigrationInfo migration) {
+        return migration.getState() == MigrationState.FUTURE_SUCCESS || migration.getState() == MigrationState.FUTURE_FAILED;
+    }
+
+    private static boolean hasTables(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet tables = statement.executeQuery(
+                     "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+            return tables.next() && tables.getInt(1) > 0;
+        } catch (SQLException e) {
+            throw new DatabaseRefusedException("Cannot read the database: " + e.getMessage(), e);
+        }
+    }
+}

@@ -68,6 +68,21 @@ if ! spring_aot; then
   echo "[soapstone] Spring AOT processing did not complete (see $target/spring-aot-distribution); the launcher starts without it" >&2
 fi
 
+# The native libraries of sqlite-jdbc and Jansi, unpacked once here for this machine: otherwise
+# both copy theirs to the temp folder at every start (BENCHMARKS.md: about 30 ms for SQLite).
+# A library that cannot be unpacked is simply left to the jar, as before.
+native_library() {  # jar, OSInfo class, folder inside the jar, destination
+  local folder entry
+  folder="$("$best" -cp "$1" "$2" 2>/dev/null)" || return 0
+  entry="$("$(dirname "$best")/jar" --list --file "$1" | grep "^$3/$folder/[^/][^/]*$" | head -n 1)"
+  [ -n "$entry" ] || return 0
+  mkdir -p "$4" && (cd "$4" && "$(dirname "$best")/jar" --extract --file "$1" "$entry" \
+    && mv "$entry" . && rm -rf "${entry%%/*}") || rm -rf "$4"
+}
+native_library "$(ls "$app"/lib/sqlite-jdbc-*.jar | head -n 1)" org.sqlite.util.OSInfo org/sqlite/native "$app/native/sqlite"
+native_library "$(ls "$app"/lib/jansi-*.jar | head -n 1)" org.fusesource.jansi.internal.OSInfo \
+    org/fusesource/jansi/internal/native "$app/native/jansi"
+
 if [ "$best_major" -ge 25 ]; then
   training="$target/aot-training"
   rm -rf "$training"

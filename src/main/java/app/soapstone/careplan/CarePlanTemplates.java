@@ -4,6 +4,7 @@ import app.soapstone.screening.ScreeningRules;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import app.soapstone.template.InvalidTemplateException;
 import app.soapstone.template.TemplateFiles;
+import app.soapstone.template.TemplateSet;
 import app.soapstone.vocabulary.BodySite;
 import app.soapstone.vocabulary.Vocabulary;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
  * stretch or region a rule names must exist, every drawing must join joints it defines.
  */
 @Component
-public class CarePlanTemplates {
+public class CarePlanTemplates implements TemplateSet {
 
     static final String PLAN = "careplan/plan.yaml";
     static final String SELF_MASSAGE = "careplan/self-massage.yaml";
@@ -87,11 +88,37 @@ public class CarePlanTemplates {
     private record TechniquesFile(List<Technique> techniques) {
     }
 
-    private final PlanText plan;
-    private final Map<String, Stretch> stretches = new LinkedHashMap<>();
-    private final Map<String, Technique> techniques;
+    private final TemplateFiles files;
+    private final Vocabulary vocabulary;
+    private final ScreeningRules rules;
+    // Read on first use (see load): most commands print no care plan.
+    private volatile boolean loaded;
+    private PlanText plan;
+    private Map<String, Stretch> stretches;
+    private Map<String, Technique> techniques;
 
     public CarePlanTemplates(TemplateFiles files, Vocabulary vocabulary, ScreeningRules rules) {
+        this.files = files;
+        this.vocabulary = vocabulary;
+        this.rules = rules;
+    }
+
+    /** Reads and checks the care plan templates now if they have not been read yet. */
+    @Override
+    public void load() {
+        if (loaded) {
+            return;
+        }
+        synchronized (this) {
+            if (!loaded) {
+                read();
+                loaded = true;
+            }
+        }
+    }
+
+    private void read() {
+        this.stretches = new LinkedHashMap<>();
         for (String name : files.list(STRETCHES)) {
             String path = STRETCHES + "/" + name + ".yaml";
             stretches.put(name, checked(files.origin(path), name, files.read(path, StretchFile.class)));
@@ -108,14 +135,17 @@ public class CarePlanTemplates {
     }
 
     PlanText plan() {
+        load();
         return plan;
     }
 
     public Map<String, Stretch> stretches() {
+        load();
         return stretches;
     }
 
     Collection<Technique> techniques() {
+        load();
         return techniques.values();
     }
 

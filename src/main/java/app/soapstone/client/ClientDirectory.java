@@ -89,9 +89,8 @@ class ClientDirectory {
                 c.dateOfBirth(), c.phone(), c.email(), last.get(c.id()), c.archived())).toList();
     }
 
-    /** A client with the collation keys of their names, made once rather than at every comparison. */
-    private record Sortable(ClientSummary client, CollationKey foldedLast, CollationKey foldedFirst, CollationKey last,
-            CollationKey first) {
+    /** A client with the collation keys of their folded names, made once rather than at every comparison. */
+    private record Sortable(ClientSummary client, CollationKey foldedLast, CollationKey foldedFirst) {
     }
 
     private static List<ClientSummary> sorted(List<ClientSummary> clients) {
@@ -99,16 +98,16 @@ class ClientDirectory {
         collator.setStrength(Collator.SECONDARY);
         // Folded first: the JDK collator has no rule for letters such as Ł or Ø and would put
         // Łukasiewicz after Zimmerman; folded, it sorts as Lukasiewicz, between Lee and Martin.
-        // Comparing collation keys gives the same order as comparing with the collator.
+        // Comparing collation keys gives the same order as comparing with the collator; the names
+        // as written only decide between names that fold alike, which is rare, so they get no keys.
         Comparator<Sortable> order = Comparator.comparing(Sortable::foldedLast)
                 .thenComparing(Sortable::foldedFirst)
-                .thenComparing(Sortable::last)
-                .thenComparing(Sortable::first)
+                .thenComparing(s -> s.client().lastName(), collator)
+                .thenComparing(s -> s.client().firstName(), collator)
                 .thenComparingLong(s -> s.client().id());
         return clients.stream()
                 .map(c -> new Sortable(c, collator.getCollationKey(SearchText.fold(c.lastName())),
-                        collator.getCollationKey(SearchText.fold(c.firstName())), collator.getCollationKey(c.lastName()),
-                        collator.getCollationKey(c.firstName())))
+                        collator.getCollationKey(SearchText.fold(c.firstName()))))
                 .sorted(order).map(Sortable::client).toList();
     }
 

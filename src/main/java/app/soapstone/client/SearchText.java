@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 public final class SearchText {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final String[][] LETTERS = {
             {"ł", "l"}, {"ø", "o"}, {"đ", "d"}, {"ð", "d"}, {"ħ", "h"}, {"ı", "i"}, {"ŧ", "t"},
             {"ß", "ss"}, {"æ", "ae"}, {"œ", "oe"}, {"þ", "th"}, {"’", "'"}, {"ʼ", "'"}, {"‘", "'"},
@@ -24,12 +25,28 @@ public final class SearchText {
         if (text == null) {
             return "";
         }
+        // Plain ASCII has no accents or special letters to fold: the common case, kept quick
+        // because a list folds every name it sorts.
+        String folded = isAscii(text) ? text.toLowerCase(Locale.ROOT) : foldLetters(text);
+        return WHITESPACE.matcher(folded).replaceAll(" ").strip();
+    }
+
+    private static String foldLetters(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKD);
         folded = MARKS.matcher(folded).replaceAll("").toLowerCase(Locale.ROOT);
         for (String[] letter : LETTERS) {
             folded = folded.replace(letter[0], letter[1]);
         }
-        return folded.replaceAll("\\s+", " ").strip();
+        return folded;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String digits(String text) {

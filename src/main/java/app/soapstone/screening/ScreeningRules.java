@@ -3,6 +3,7 @@ package app.soapstone.screening;
 import app.soapstone.screening.MedicationCatalog.MedicationClass;
 import app.soapstone.template.InvalidTemplateException;
 import app.soapstone.template.TemplateFiles;
+import app.soapstone.template.TemplateSet;
 import app.soapstone.vocabulary.Vocabulary;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,7 @@ import java.util.Optional;
  * surgeries, stale intakes and consent.
  */
 @Component
-public class ScreeningRules {
+public class ScreeningRules implements TemplateSet {
 
     static final String CONDITIONS = "screening/conditions.yaml";
     static final String RED_FLAGS = "screening/red-flags.yaml";
@@ -75,13 +76,36 @@ public class ScreeningRules {
     private record ConflictsFile(List<Conflict> conflicts) {
     }
 
-    private final Map<String, Condition> conditions;
-    private final Map<String, RedFlag> redFlags;
-    private final MedicationCatalog medications = new MedicationCatalog();
-    private final Rules rules;
-    private final List<Conflict> conflicts;
+    private final TemplateFiles templates;
+    private final Vocabulary vocabulary;
+    // Read on first use (see load), so that commands that screen nothing do not pay for parsing.
+    private volatile boolean loaded;
+    private Map<String, Condition> conditions;
+    private Map<String, RedFlag> redFlags;
+    private MedicationCatalog medications;
+    private Rules rules;
+    private List<Conflict> conflicts;
 
     public ScreeningRules(TemplateFiles templates, Vocabulary vocabulary) {
+        this.templates = templates;
+        this.vocabulary = vocabulary;
+    }
+
+    /** Reads and checks the screening templates now if they have not been read yet. */
+    @Override
+    public void load() {
+        if (loaded) {
+            return;
+        }
+        synchronized (this) {
+            if (!loaded) {
+                read();
+                loaded = true;
+            }
+        }
+    }
+
+    private void read() {
         // Errors name the file's origin, so a problem in a clinic's override points at that file.
         String conditionsFile = templates.origin(CONDITIONS);
         this.conditions = Vocabulary.index(conditionsFile, templates.read(CONDITIONS, ConditionsFile.class).conditions(),
@@ -92,7 +116,9 @@ public class ScreeningRules {
         Map<String, DrugClass> classes = Vocabulary.index(medicationsFile,
                 templates.read(MEDICATIONS, MedicationsFile.class).classes(), DrugClass::id,
                 c -> c.label() != null && c.reason() != null && c.level() != null && c.drugs() != null && !c.drugs().isEmpty());
-        classes.values().forEach(c -> addClass(medicationsFile, c));
+        MedicationCatalog catalog = new MedicationCatalog();
+        classes.values().forEach(c -> addClass(catalog, medicationsFile, c));
+        this.medications = catalog;
         this.rules = templates.read(RULES, Rules.class);
         checkRules(templates.origin(RULES));
         this.conflicts = templates.read(CONFLICTS, ConflictsFile.class).conflicts();
@@ -100,34 +126,41 @@ public class ScreeningRules {
     }
 
     public Collection<String> conditionIds() {
+        load();
         return conditions.keySet();
     }
 
     public Optional<Condition> condition(String id) {
+        load();
         return Optional.ofNullable(conditions.get(id));
     }
 
     public Collection<String> redFlagIds() {
+        load();
         return redFlags.keySet();
     }
 
     public Optional<RedFlag> redFlag(String id) {
+        load();
         return Optional.ofNullable(redFlags.get(id));
     }
 
     public MedicationCatalog medications() {
+        load();
         return medications;
     }
 
     Rules rules() {
+        load();
         return rules;
     }
 
     List<Conflict> conflicts() {
+        load();
         return conflicts;
     }
 
-    private void addClass(String file, DrugClass drugClass) {
+    private static void addClass(MedicationCatalog medications, String file, DrugClass drugClass) {
         MedicationClass medicationClass = new MedicationClass(drugClass.id(), drugClass.label(),
                 Level.parse(drugClass.level(), file, drugClass.id()), drugClass.reason(),
                 Boolean.TRUE.equals(drugClass.prescriberQuestion()));

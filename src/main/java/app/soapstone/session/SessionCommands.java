@@ -154,10 +154,13 @@ class SessionCommands {
         return "Added addendum " + addendum.id() + " to session " + id;
     }
 
-    @Command(name = "session search", group = GROUP, description = "Search all notes and addenda (best matches first)")
-    String search(@Arguments List<String> words) {
+    @Command(name = "session search", group = GROUP, description = "Search all notes and addenda (best matches first)",
+            help = "Ranks the " + SessionQueries.RECENT_MATCHES + " most recently written notes (and addenda) that match;"
+                    + " --all ranks every match, which takes longer when a word is in most notes.")
+    String search(@Option(longName = "all", description = "Rank every matching note, not only the most recent") boolean all,
+            @Arguments List<String> words) {
         String text = String.join(" ", words);
-        return view.hits(sessions.search(text), text, screen.width());
+        return view.hits(sessions.search(text, all), text, screen.width());
     }
 
     @Command(name = "client progress", group = "Clients",

@@ -264,11 +264,11 @@ public class SessionService {
     }
 
     @Transactional(readOnly = true)
-    public List<SessionQueries.Hit> search(String text) {
+    public SessionQueries.Hits search(String text, boolean all) {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("TEXT: give one or more words to search the notes for");
         }
-        return queries.search(text, 50);
+        return queries.search(text, 50, all);
     }
 
     /** One point of a client's outcomes over time: an intake version or a session. */

@@ -86,13 +86,19 @@ public class SessionView {
                         WHEN.format(l.startedAt()), text(l.practitioner()), age(l.createdAt(), now))).toList(), width);
     }
 
-    String hits(List<Hit> hits, String text, int width) {
+    String hits(SessionQueries.Hits found, String text, int width) {
+        List<Hit> hits = found.hits();
         if (hits.isEmpty()) {
             return "No notes match '" + text + "'.";
         }
-        return Tables.render(List.of("Session", "Client", "Date", "Found"),
+        String table = Tables.render(List.of("Session", "Client", "Date", "Found"),
                 hits.stream().map(h -> List.of(h.sessionId() + (h.addendumId() == null ? "" : " (addendum)"),
                         h.clientName() + " (" + h.clientId() + ")", WHEN.format(h.startedAt()), h.snippet())).toList(), width);
+        if (!found.recentOnly()) {
+            return table;
+        }
+        return table + "\nMore than " + String.format("%,d", SessionQueries.RECENT_MATCHES) + " notes match '" + text
+                + "': these are the best of the most recent. Add words to narrow the search, or use --all to rank every note.";
     }
 
     String progress(List<ProgressRow> rows, int width) {

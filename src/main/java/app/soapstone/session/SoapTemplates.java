@@ -2,8 +2,10 @@ package app.soapstone.session;
 
 import app.soapstone.template.InvalidTemplateException;
 import app.soapstone.template.TemplateFiles;
+import app.soapstone.template.TemplateSet;
 import app.soapstone.validation.InvalidInputException;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +13,7 @@ import java.util.Set;
 
 /** The SOAP note templates in {@code templates/soap/}, e.g. {@code nocturnal-calf-cramps}. */
 @Component
-class SoapTemplates {
+class SoapTemplates implements TemplateSet {
 
     static final String FOLDER = "soap";
 
@@ -20,27 +22,41 @@ class SoapTemplates {
             String plan) {
     }
 
-    private final Map<String, SoapTemplate> templates = new LinkedHashMap<>();
+    private final TemplateFiles files;
+    /** Read on first use (see load), like the other templates. */
+    private final SingletonSupplier<Map<String, SoapTemplate>> templates;
 
     SoapTemplates(TemplateFiles files) {
+        this.files = files;
+        this.templates = SingletonSupplier.of(this::read);
+    }
+
+    private Map<String, SoapTemplate> read() {
+        Map<String, SoapTemplate> read = new LinkedHashMap<>();
         for (String name : files.list(FOLDER)) {
             SoapTemplate template = files.read(FOLDER + "/" + name + ".yaml", SoapTemplate.class);
             if (template.title() == null || template.title().isBlank()) {
                 throw new InvalidTemplateException("Template " + files.origin(FOLDER + "/" + name + ".yaml") + " needs a title");
             }
-            templates.put(name, template);
+            read.put(name, template);
         }
+        return read;
+    }
+
+    @Override
+    public void load() {
+        templates.obtain();
     }
 
     Set<String> names() {
-        return templates.keySet();
+        return templates.obtain().keySet();
     }
 
     SoapTemplate get(String name) {
-        SoapTemplate template = templates.get(name);
+        SoapTemplate template = templates.obtain().get(name);
         if (template == null) {
             throw InvalidInputException.forField("template", "'" + name + "' is not a SOAP template; use "
-                    + String.join(", ", templates.keySet()));
+                    + String.join(", ", templates.obtain().keySet()));
         }
         return template;
     }

@@ -1,13 +1,9 @@
 package app.soapstone.shell;
 
-import app.soapstone.SoapstoneApplication;
 import app.soapstone.shell.CommandSpec.ArgumentSpec;
 import app.soapstone.shell.CommandSpec.OptionSpec;
-import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.MethodIntrospector;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.CommandRegistry;
@@ -67,19 +63,9 @@ public class CommandCatalog {
 
     private Map<String, CommandSpec> build() {
         Map<String, CommandSpec> result = new HashMap<>();
-        String basePackage = SoapstoneApplication.class.getPackageName();
-        for (Object bean : context.getBeansWithAnnotation(Component.class).values()) {
-            Class<?> type = AopUtils.getTargetClass(bean);
-            if (!type.getPackageName().startsWith(basePackage)) {
-                continue;
-            }
-            Map<Method, org.springframework.shell.core.command.annotation.Command> methods = MethodIntrospector
-                    .selectMethods(type, (MethodIntrospector.MetadataLookup<org.springframework.shell.core.command.annotation.Command>) m ->
-                            AnnotatedElementUtils.findMergedAnnotation(m, org.springframework.shell.core.command.annotation.Command.class));
-            methods.forEach((method, annotation) -> {
-                CommandSpec spec = fromMethod(method, annotation);
-                result.put(spec.name(), spec);
-            });
+        for (CommandMethods.Found found : CommandMethods.in(context)) {
+            CommandSpec spec = fromMethod(found.method(), found.annotation(), found.name());
+            result.put(spec.name(), spec);
         }
         for (Command command : registry().getCommands()) {
             if (!command.isHidden() && !result.containsKey(command.getName())) {
@@ -89,8 +75,8 @@ public class CommandCatalog {
         return Map.copyOf(result);
     }
 
-    private static CommandSpec fromMethod(Method method, org.springframework.shell.core.command.annotation.Command annotation) {
-        String name = String.join(" ", List.of(String.join(" ", annotation.name()).trim().split("\\s+")));
+    private static CommandSpec fromMethod(Method method, org.springframework.shell.core.command.annotation.Command annotation,
+            String name) {
         List<OptionSpec> options = new ArrayList<>();
         List<ArgumentSpec> arguments = new ArrayList<>();
         ArgumentSpec remaining = null;

@@ -25,7 +25,12 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
     public ShellLauncher(OneShot oneShot, ObjectProvider<InteractiveShell> interactive, Environment environment) {
         this.oneShot = oneShot;
         this.interactive = interactive;
-        this.interactiveEnabled = environment.getProperty("spring.shell.interactive.enabled", Boolean.class, true);
+        this.interactiveEnabled = interactive(environment);
+    }
+
+    /** False when Soapstone was started with arguments: one command or a script, then exit. */
+    static boolean interactive(Environment environment) {
+        return environment.getProperty("spring.shell.interactive.enabled", Boolean.class, true);
     }
 
     @Override

@@ -169,6 +169,12 @@ public final class Tables {
     }
 
     static int displayWidth(CharSequence text) {
-        return text.codePoints().map(c -> Math.max(0, WCWidth.wcwidth(c))).sum();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return text.codePoints().map(codePoint -> Math.max(0, WCWidth.wcwidth(codePoint))).sum();
+            }
+        }
+        return text.length(); // printable ASCII, one column each: most cells, worked out quickly
     }
 }

@@ -4,8 +4,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.SQLExceptionOverride;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.relational.RelationalManagedTypes;
+import org.springframework.data.repository.core.support.RepositoryFactoryBeanSupport;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -79,6 +83,29 @@ class DatabaseConfiguration {
         return e instanceof SQLiteException && (primary == SQLiteErrorCode.SQLITE_BUSY.code
                 || primary == SQLiteErrorCode.SQLITE_LOCKED.code);
     }
+
+    /**
+     * Spring Data marks its repositories "not lazy", so the line in application.properties that
+     * makes beans lazy passes them over, and every start would set up the mapping of every entity.
+     */
+    @Bean
+    static BeanFactoryPostProcessor lazyRepositories() {
+        return beans -> {
+            for (String name : beans.getBeanNamesForType(RepositoryFactoryBeanSupport.class, true, false)) {
+                beans.getBeanDefinition(name.startsWith("&") ? name.substring(1) : name).setLazyInit(true);
+            }
+            // Likewise, Spring Data works out the mapping of every entity when it starts; left
+            // empty, it maps each the first time it is used (a list of clients maps only clients).
+            // (Not while the build prepares the bean definitions: it cannot write this down.)
+            if (!Boolean.getBoolean("spring.aot.processing") && beans.containsBeanDefinition(MANAGED_TYPES)
+                    && beans.getBeanDefinition(MANAGED_TYPES) instanceof RootBeanDefinition managedTypes) {
+                managedTypes.setInstanceSupplier(RelationalManagedTypes::empty);
+            }
+        };
+    }
+
+    /** Spring Boot's bean with the entity classes for Spring Data JDBC. */
+    static final String MANAGED_TYPES = "jdbcManagedTypes";
 
     @Bean
     Clock clock() {

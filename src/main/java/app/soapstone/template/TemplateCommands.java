@@ -12,16 +12,19 @@ import java.util.List;
 class TemplateCommands {
 
     private final TemplateFiles templates;
+    private final List<TemplateSet> sets;
     private final Screen screen;
 
-    TemplateCommands(TemplateFiles templates, Screen screen) {
+    TemplateCommands(TemplateFiles templates, List<TemplateSet> sets, Screen screen) {
         this.templates = templates;
+        this.sets = sets;
         this.screen = screen;
     }
 
     @Command(name = "template list", group = "Care plans",
             description = "List the templates in use and where each came from (bundled or SOAPSTONE_TEMPLATES)")
     String list() {
+        sets.forEach(TemplateSet::load);
         List<List<String>> rows = templates.used().entrySet().stream()
                 .map(e -> List.of(e.getKey(), e.getValue().startsWith("bundled:") ? "bundled" : e.getValue()))
                 .toList();

@@ -72,7 +72,7 @@ public class TemplateFiles {
         return fileName.substring(0, fileName.length() - ".yaml".length());
     }
 
-    /** The templates read so far (all of them once the application has started), with their origin. */
+    /** The templates read so far, with their origin (every {@link TemplateSet} has read its own by {@code template list}). */
     public java.util.Map<String, String> used() {
         return java.util.Collections.unmodifiableMap(used);
     }

@@ -2,7 +2,9 @@ package app.soapstone.vocabulary;
 
 import app.soapstone.template.InvalidTemplateException;
 import app.soapstone.template.TemplateFiles;
+import app.soapstone.template.TemplateSet;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -16,49 +18,62 @@ import java.util.regex.Pattern;
 
 /** The shared word lists from {@code templates/vocabulary/}: body sites, consent elements, modalities. */
 @Component
-public class Vocabulary {
+public class Vocabulary implements TemplateSet {
 
     static final String BODY_SITES = "vocabulary/body-sites.yaml";
     static final String CONSENT_ELEMENTS = "vocabulary/consent-elements.yaml";
     static final String MODALITIES = "vocabulary/modalities.yaml";
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-    private final Map<String, BodySite> sites;
-    private final Map<String, Term> consentElements;
-    private final Map<String, Modality> modalities;
+    private record Terms(Map<String, BodySite> sites, Map<String, Term> consentElements, Map<String, Modality> modalities) {
+    }
+
+    /** Read on first use, so that commands that need no word lists do not pay for parsing them. */
+    private final SingletonSupplier<Terms> terms;
 
     public Vocabulary(TemplateFiles templates) {
-        this.sites = index(templates.origin(BODY_SITES), templates.read(BODY_SITES, SitesFile.class).sites(), BodySite::id,
-                s -> s.label() != null && s.region() != null && ID.matcher(s.region()).matches());
-        this.consentElements = index(templates.origin(CONSENT_ELEMENTS),
-                templates.read(CONSENT_ELEMENTS, ConsentElementsFile.class).consentElements(), Term::id,
-                t -> t.label() != null);
-        this.modalities = index(MODALITIES, templates.read(MODALITIES, ModalitiesFile.class).modalities(),
-                Modality::id, m -> m.label() != null && m.meaning() != null);
+        this.terms = SingletonSupplier.of(() -> read(templates));
+    }
+
+    private static Terms read(TemplateFiles templates) {
+        return new Terms(
+                index(templates.origin(BODY_SITES), templates.read(BODY_SITES, SitesFile.class).sites(), BodySite::id,
+                        s -> s.label() != null && s.region() != null && ID.matcher(s.region()).matches()),
+                index(templates.origin(CONSENT_ELEMENTS),
+                        templates.read(CONSENT_ELEMENTS, ConsentElementsFile.class).consentElements(), Term::id,
+                        t -> t.label() != null),
+                index(MODALITIES, templates.read(MODALITIES, ModalitiesFile.class).modalities(),
+                        Modality::id, m -> m.label() != null && m.meaning() != null));
+    }
+
+    /** Reads the word lists now if they have not been read yet (a broken override fails here). */
+    @Override
+    public void load() {
+        terms.obtain();
     }
 
     public Collection<String> modalityIds() {
-        return modalities.keySet();
+        return terms.obtain().modalities().keySet();
     }
 
     public Optional<Modality> modality(String id) {
-        return Optional.ofNullable(modalities.get(id));
+        return Optional.ofNullable(terms.obtain().modalities().get(id));
     }
 
     public Collection<String> siteIds() {
-        return sites.keySet();
+        return terms.obtain().sites().keySet();
     }
 
     public Optional<BodySite> site(String id) {
-        return Optional.ofNullable(sites.get(id));
+        return Optional.ofNullable(terms.obtain().sites().get(id));
     }
 
     public Collection<String> consentElementIds() {
-        return consentElements.keySet();
+        return terms.obtain().consentElements().keySet();
     }
 
     public Optional<Term> consentElement(String id) {
-        return Optional.ofNullable(consentElements.get(id));
+        return Optional.ofNullable(terms.obtain().consentElements().get(id));
     }
 
     /**

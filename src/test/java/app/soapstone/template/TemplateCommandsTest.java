@@ -55,9 +55,12 @@ class TemplateCommandsTest extends SoapstoneTest {
                         .replace("title: Seated calf stretch with a towel", "title: Calf raises holding a chair"));
         TemplateFiles files = new TemplateFiles(overrides.toString());
         Vocabulary vocabulary = new Vocabulary(files);
-        CarePlanTemplates careplan = new CarePlanTemplates(files, vocabulary, new ScreeningRules(files, vocabulary));
+        ScreeningRules screening = new ScreeningRules(files, vocabulary);
+        CarePlanTemplates careplan = new CarePlanTemplates(files, vocabulary, screening);
+        // Read on first use: nothing is read until the list asks each set to load.
+        assertThat(files.used()).isEmpty();
 
-        Map<String, String> rows = rows(new TemplateCommands(files, screen()).list());
+        Map<String, String> rows = rows(new TemplateCommands(files, List.of(vocabulary, screening, careplan), screen()).list());
 
         assertThat(rows).containsEntry("careplan/stretches/toe-stretch.yaml", changed.toString())
                 .containsEntry("careplan/stretches/chair-calf-raise.yaml", added.toString())

@@ -1,0 +1,116 @@
+package app.soapstone.storage;
+
+import app.soapstone.support.OldDatabases;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.sqlite.SQLiteDataSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Bringing a database to this version's schema: new and older databases through Flyway, and a
+ * database that is already current recognised from its history alone, without Flyway.
+ */
+class SchemaMigrationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theKnownVersionsAreExactlyTheMigrationsFlywayFinds() {
+        Path file = dir.resolve("any.db");
+        List<String> found = Arrays.stream(SchemaMigration.flyway(dataSource(file)).info().all())
+                .map(MigrationInfo::getVersion).map(version -> version.getVersion()).toList();
+
+        assertThat(found).isNotEmpty().isEqualTo(SchemaMigration.VERSIONS);
+    }
+
+    @Test
+    void aNewDatabaseGetsEveryMigrationAndTheWriteAheadLog() throws Exception {
+        Path file = Files.createFile(dir.resolve("new.db"));
+
+        SchemaMigration.bringUpToDate(file, dataSource(file));
+
+        assertThat(history(file)).isEqualTo(SchemaMigration.VERSIONS);
+        assertThat(jdbc(file).sql("PRAGMA journal_mode").query(String.class).single()).isEqualTo("wal");
+    }
+
+    @Test
+    void anOlderDatabaseIsMigratedWithItsRecordsKept() throws Exception {
+        Path file = dir.resolve("old.db");
+        OldDatabases.beforeTheChain(file);
+        assertThat(history(file)).hasSizeLessThan(SchemaMigration.VERSIONS.size());
+
+        SchemaMigration.bringUpToDate(file, dataSource(file));
+
+        assertThat(history(file)).isEqualTo(SchemaMigration.VERSIONS);
+        assertThat(jdbc(file).sql("SELECT last_name FROM client WHERE id = 1").query(String.class).single())
+                .isEqualTo("Łukasiewicz");
+    }
+
+    @Test
+    void aCurrentDatabaseIsRecognisedFromItsHistoryWithoutFlyway() throws Exception {
+        Path file = Files.createFile(dir.resolve("current.db"));
+        SchemaMigration.bringUpToDate(file, dataSource(file));
+        // A checksum Flyway would reject: proof that the next start does not run Flyway's checks.
+        jdbc(file).sql("UPDATE flyway_schema_history SET checksum = 1 WHERE version = '001'").update();
+        assertThat(SchemaMigration.flyway(dataSource(file)).validateWithResult().validationSuccessful).isFalse();
+        jdbc(file).sql("PRAGMA journal_mode = DELETE").query(String.class).single();
+
+        SchemaMigration.bringUpToDate(file, dataSource(file));
+
+        assertThat(history(file)).isEqualTo(SchemaMigration.VERSIONS);
+        assertThat(jdbc(file).sql("PRAGMA journal_mode").query(String.class).single())
+                .as("the write-ahead log is switched on in the quick path too").isEqualTo("wal");
+    }
+
+    @Test
+    void aFailedMigrationInTheHistoryGoesToFlywayWhichRefusesIt() throws Exception {
+        Path file = Files.createFile(dir.resolve("failed.db"));
+        SchemaMigration.bringUpToDate(file, dataSource(file));
+        String newest = SchemaMigration.VERSIONS.getLast();
+        jdbc(file).sql("UPDATE flyway_schema_history SET success = 0 WHERE version = ?").param(newest).update();
+
+        assertThatThrownBy(() -> SchemaMigration.bringUpToDate(file, dataSource(file)))
+                .isInstanceOf(FlywayException.class).hasMessageContaining(newest);
+    }
+
+    @Test
+    void aDamagedFileIsRefusedByTheQuickCheckAndLeftAlone() throws Exception {
+        Path file = dir.resolve("damaged.db");
+        byte[] bytes = new byte[8192];
+        System.arraycopy("SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bytes, 0, 16);
+        Arrays.fill(bytes, 16, bytes.length, (byte) 0x5a);
+        Files.write(file, bytes);
+
+        assertThatThrownBy(() -> SchemaMigration.bringUpToDate(file, dataSource(file)))
+                .isInstanceOf(DatabaseRefusedException.class).hasMessageContaining("is damaged");
+        assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+    }
+
+    private static List<String> history(Path file) {
+        return jdbc(file).sql("""
+                        SELECT version FROM flyway_schema_history
+                        WHERE version IS NOT NULL AND success = 1 ORDER BY installed_rank""")
+                .query(String.class).list();
+    }
+
+    private static SQLiteDataSource dataSource(Path file) {
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + file);
+        return source;
+    }
+
+    private static JdbcClient jdbc(Path file) {
+        return JdbcClient.create(dataSource(file));
+    }
+}

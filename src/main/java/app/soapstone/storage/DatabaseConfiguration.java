@@ -8,6 +8,7 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.data.relational.RelationalManagedTypes;
 import org.springframework.data.repository.core.support.RepositoryFactoryBeanSupport;
 import org.sqlite.SQLiteConfig;
@@ -32,7 +33,12 @@ class DatabaseConfiguration {
         return new DataLocation(database);
     }
 
+    /**
+     * Made at start-up although other beans are made on first use: a database that must be
+     * refused is refused before anything runs, in the shell and in one-shot mode alike.
+     */
     @Bean(destroyMethod = "close")
+    @Lazy(false)
     DataSource dataSource(DataLocation location) {
         DatabaseFile.prepare(location.database());
         SQLiteConfig config = new SQLiteConfig();

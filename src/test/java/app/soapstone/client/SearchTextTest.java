@@ -133,4 +133,24 @@ class SearchTextTest {
         assertThat(international).contains(ClientDirectory.terms("0412 345 678").get(0));
         assertThat(local).contains(ClientDirectory.terms("0412 345")).contains(ClientDirectory.terms("412 345 678"));
     }
+
+    @Test
+    void plainAsciiIsOnlyLowerCasedWithItsSpacesTidied() {
+        // ASCII takes a quick path; it must fold exactly as the general one does.
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(30);
+            for (int j = 0; j < length; j++) {
+                text.append((char) (random.nextInt(10) == 0 ? " \t\n\r\f".charAt(random.nextInt(5)) : 0x20 + random.nextInt(0x5f)));
+            }
+            String ascii = text.toString();
+            String expected = java.text.Normalizer.normalize(ascii, java.text.Normalizer.Form.NFKD)
+                    .toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
+
+            assertThat(SearchText.fold(ascii)).as("'%s'", ascii).isEqualTo(expected);
+        }
+        assertThat(SearchText.fold("  Mary-Jane   O'NEIL\t")).isEqualTo("mary-jane o'neil");
+        assertThat(SearchText.fold("ŁUKASIEWICZ  Zoë")).isEqualTo("lukasiewicz zoe");
+    }
 }

@@ -206,4 +206,14 @@ class TablesTest {
         assertThat(index).as("'%s' in '%s'", text, line).isNotNegative();
         return Tables.displayWidth(line.substring(0, index));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Anderson, Chloe", "0412 345 678", "tab\there", "bell\u0007", "Zoë", "Łukasiewicz",
+            "艳 李", "黄, 秀兰", "Иван Кузнецов", "Nguyễn", "e\u0301", "😀 smile", "~!@#$%^&*()_+{}|:<>?", "\u007f"})
+    void displayWidthCountsColumnsAsTheTerminalDoes(String text) {
+        // Printable ASCII takes a quick path; everything is measured as JLine measures it.
+        int expected = text.codePoints().map(c -> Math.max(0, org.jline.utils.WCWidth.wcwidth(c))).sum();
+
+        assertThat(Tables.displayWidth(text)).isEqualTo(expected);
+    }
 }

@@ -152,7 +152,7 @@ class TemplateFilesTest {
                 """);
 
         assertThatThrownBy(() -> new ScreeningRules(new TemplateFiles(overrides.toString()),
-                new Vocabulary(new TemplateFiles(overrides.toString()))))
+                new Vocabulary(new TemplateFiles(overrides.toString()))).load())
                 .isInstanceOf(InvalidTemplateException.class)
                 .hasMessageContaining("modality-conflicts.yaml")
                 .hasMessageContaining("'anticoagulant'");
@@ -169,7 +169,7 @@ class TemplateFilesTest {
                     colour: red
                 """);
 
-        assertThatThrownBy(() -> new ScreeningRules(new TemplateFiles(overrides.toString()), new Vocabulary(new TemplateFiles(overrides.toString()))))
+        assertThatThrownBy(() -> new ScreeningRules(new TemplateFiles(overrides.toString()), new Vocabulary(new TemplateFiles(overrides.toString()))).load())
                 .isInstanceOf(InvalidTemplateException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("colour");
@@ -188,7 +188,7 @@ class TemplateFilesTest {
                       - { generic: atorvastatin }
                 """);
 
-        assertThatThrownBy(() -> new ScreeningRules(new TemplateFiles(overrides.toString()), new Vocabulary(new TemplateFiles(overrides.toString()))))
+        assertThatThrownBy(() -> new ScreeningRules(new TemplateFiles(overrides.toString()), new Vocabulary(new TemplateFiles(overrides.toString()))).load())
                 .isInstanceOf(InvalidTemplateException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("prescriber_question");
@@ -477,18 +477,36 @@ class TemplateFilesTest {
     private static final String SELF_MASSAGE = "careplan/self-massage.yaml";
     private static final String TOE_STRETCH = "careplan/stretches/toe-stretch.yaml";
 
-    /** Loads the care-plan templates the way the application does at start-up, with the override folder. */
+    /** Reads the care-plan templates, with the override folder, as their first use does. */
     private CarePlanTemplates loadCarePlan() {
         TemplateFiles templates = new TemplateFiles(overrides.toString());
         Vocabulary vocabulary = new Vocabulary(templates);
-        return new CarePlanTemplates(templates, vocabulary, new ScreeningRules(templates, vocabulary));
+        CarePlanTemplates careplan = new CarePlanTemplates(templates, vocabulary, new ScreeningRules(templates, vocabulary));
+        careplan.load();
+        return careplan;
     }
 
-    /** Loads every template the way the application does at start-up. */
+    /** Reads the vocabulary and screening templates as their first use does. */
     private void load() {
         TemplateFiles templates = new TemplateFiles(overrides.toString());
-        new Vocabulary(templates);
-        new ScreeningRules(templates, new Vocabulary(templates));
+        new Vocabulary(templates).load();
+        new ScreeningRules(templates, new Vocabulary(templates)).load();
+    }
+
+    @Test
+    void aBrokenOverrideDoesNotStopWhatDoesNotUseItAndIsReportedAtFirstUse() throws IOException {
+        write("screening/red-flags.yaml", "red-flags: [ { id: x } ]\n");
+        TemplateFiles templates = new TemplateFiles(overrides.toString());
+        Vocabulary vocabulary = new Vocabulary(templates);
+        ScreeningRules rules = new ScreeningRules(templates, vocabulary);
+
+        // Made without reading anything: a command that screens nothing still works.
+        assertThat(templates.used()).isEmpty();
+        assertThat(vocabulary.siteIds()).contains("calf-left");
+        assertThatThrownBy(rules::redFlagIds).isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining(overrides.resolve("screening/red-flags.yaml").toString());
+        // And again on the next use, not a half-read set.
+        assertThatThrownBy(rules::conditionIds).isInstanceOf(InvalidTemplateException.class);
     }
 
     private Path write(String path, String text) throws IOException {

@@ -1,0 +1,45 @@
+package app.soapstone.shell;
+
+import app.soapstone.storage.DatabaseRefusedException;
+import app.soapstone.template.InvalidTemplateException;
+import app.soapstone.validation.NotFoundException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.factory.UnsatisfiedDependencyException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Failures keep their message and status when Spring wraps them while it makes a bean. */
+class FailureTest {
+
+    @Test
+    void aDatabaseRefusedWhileABeanIsMadeIsReportedAsTheRefusal() {
+        DatabaseRefusedException refused = new DatabaseRefusedException("The database /x.db is damaged.");
+        // Beans are made on first use, so the database can first be opened inside a command.
+        Throwable wrapped = new UnsatisfiedDependencyException("clientCommands", "clientService", "clientService",
+                new BeanCreationException("dataSource", "Failed to instantiate", refused));
+
+        Failure failure = Failure.of(wrapped);
+
+        assertThat(failure.status()).isEqualTo(Failure.DATABASE);
+        assertThat(failure.message()).isEqualTo("The database /x.db is damaged.");
+        assertThat(failure.unexpected()).isFalse();
+    }
+
+    @Test
+    void aBrokenTemplateReadOnFirstUseIsReportedByItsMessage() {
+        Failure failure = Failure.of(new BeanCreationException("carePlanService",
+                "Failed", new InvalidTemplateException("Template /o/careplan/plan.yaml is not valid")));
+
+        assertThat(failure.status()).isEqualTo(Failure.ERROR);
+        assertThat(failure.message()).isEqualTo("Template /o/careplan/plan.yaml is not valid");
+        assertThat(failure.unexpected()).isFalse();
+    }
+
+    @Test
+    void otherFailuresAreUnwrappedToo() {
+        assertThat(Failure.of(new BeanCreationException("x", "y", new NotFoundException("No client with id 9"))).status())
+                .isEqualTo(Failure.NOT_FOUND);
+        assertThat(Failure.of(new BeanCreationException("x", "Something broke")).unexpected()).isTrue();
+    }
+}

@@ -257,12 +257,6 @@ public class SessionService {
         return queries.unsigned(clientId);
     }
 
-    /** How many notes were created longer ago than {@code age} and are still unsigned. */
-    @Transactional(readOnly = true)
-    public long unsignedOlderThan(java.time.Duration age) {
-        return queries.unsignedSince(clock.instant().minus(age));
-    }
-
     @Transactional(readOnly = true)
     public SessionQueries.Hits search(String text, boolean all) {
         if (text == null || text.isBlank()) {

@@ -3,6 +3,7 @@ package app.soapstone.session;
 import app.soapstone.shell.StartupNotice;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /** The one line the interactive shell shows at start when notes have stayed unsigned for over a day. */
@@ -11,15 +12,19 @@ class UnsignedNotesNotice implements StartupNotice {
 
     static final Duration GRACE = Duration.ofHours(24);
 
-    private final SessionService sessions;
+    // One count straight from the session table: shown before the prompt, so it should not wait
+    // for the services and the entity mappings the first command will set up.
+    private final SessionQueries queries;
+    private final Clock clock;
 
-    UnsignedNotesNotice(SessionService sessions) {
-        this.sessions = sessions;
+    UnsignedNotesNotice(SessionQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
     }
 
     @Override
     public String message() {
-        long count = sessions.unsignedOlderThan(GRACE);
+        long count = queries.unsignedSince(clock.instant().minus(GRACE));
         if (count == 0) {
             return null;
         }

@@ -1,9 +1,12 @@
 package app.soapstone;
 
+import app.soapstone.support.SoapstoneProcesses;
+import app.soapstone.support.SoapstoneProcesses.Run;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -28,14 +31,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * End-to-end: runs the packaged jar ({@code target/soapstone.jar}, built by {@code package}) as a
@@ -51,25 +51,27 @@ class OneShotIT {
     private static final Pattern LOG_LINE = Pattern.compile("\\b(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|SEVERE)\\b");
     private static final Pattern ID_LINE = Pattern.compile("\\d+\\R");
 
-    private static String java;
     private static Path jar;
-
-    private final AtomicInteger runs = new AtomicInteger();
 
     @TempDir
     Path temp;
+
+    private SoapstoneProcesses processes;
 
     @BeforeAll
     static void locateJarAndJava() {
         String configured = System.getProperty("soapstone.jar", "target/soapstone.jar");
         jar = Path.of(configured).toAbsolutePath();
         assertThat(jar).as("the packaged jar (run 'mvnw verify', which packages before the ITs)").isRegularFile();
-        java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // Non-ASCII arguments reach the child only if this JVM encodes them as UTF-8 (see the failsafe config).
         assertThat(System.getProperty("sun.jnu.encoding", "UTF-8"))
                 .as("the test JVM must run in a UTF-8 locale to pass names like Zoë as arguments")
                 .isEqualToIgnoringCase("UTF-8");
+    }
+
+    @BeforeEach
+    void processesInTheTempFolder() {
+        processes = new SoapstoneProcesses(temp, TIMEOUT_SECONDS);
     }
 
     @Test
@@ -79,9 +81,9 @@ class OneShotIT {
 
         Run zoe = soapstone(db, "client", "add", "--first-name", "Zoë", "--last-name", "Łukasiewicz",
                 "--dob", "1958-03-14", "--phone", "+61 412 345 678");
-        assertThat(zoe.status).as(zoe.describe()).isZero();
-        assertThat(zoe.out).as("only the id").matches(ID_LINE);
-        assertThat(zoe.err).isEmpty();
+        assertThat(zoe.status()).as(zoe.describe()).isZero();
+        assertThat(zoe.out()).as("only the id").matches(ID_LINE);
+        assertThat(zoe.err()).isEmpty();
 
         // The missing folder was created on first use, owner-only, with the log beside the database.
         assertThat(db.getParent()).isDirectory();
@@ -97,34 +99,34 @@ class OneShotIT {
         String robertFirst = "Robert'); DROP TABLE client;--";
         String robertLast = "O\"Neil";
         Run robert = soapstone(db, "client", "add", "--first-name", robertFirst, "--last-name", robertLast);
-        assertThat(robert.status).as(robert.describe()).isZero();
-        assertThat(robert.out).matches(ID_LINE);
-        assertThat(robert.err).isEmpty();
+        assertThat(robert.status()).as(robert.describe()).isZero();
+        assertThat(robert.out()).matches(ID_LINE);
+        assertThat(robert.err()).isEmpty();
 
         Run anna = soapstone(db, "client", "add", "--first-name", "Анна", "--last-name", "Ковалёва");
-        assertThat(anna.status).as(anna.describe()).isZero();
-        assertThat(anna.out).matches(ID_LINE);
-        assertThat(anna.err).isEmpty();
+        assertThat(anna.status()).as(anna.describe()).isZero();
+        assertThat(anna.out()).matches(ID_LINE);
+        assertThat(anna.err()).isEmpty();
 
         Run list = soapstone(db, "client", "list");
-        assertThat(list.status).as(list.describe()).isZero();
-        assertThat(list.err).isEmpty();
-        assertThat(list.out).contains("Łukasiewicz, Zoë", "1958-03-14", "+61 412 345 678",
+        assertThat(list.status()).as(list.describe()).isZero();
+        assertThat(list.err()).isEmpty();
+        assertThat(list.out()).contains("Łukasiewicz, Zoë", "1958-03-14", "+61 412 345 678",
                 robertLast + ", " + robertFirst, "Ковалёва, Анна");
 
         Run search = soapstone(db, "client", "search", "zoe");
-        assertThat(search.status).as(search.describe()).isZero();
-        assertThat(search.err).isEmpty();
-        assertThat(search.out).contains("Łukasiewicz, Zoë").doesNotContain("Ковалёва").doesNotContain("Robert");
+        assertThat(search.status()).as(search.describe()).isZero();
+        assertThat(search.err()).isEmpty();
+        assertThat(search.out()).contains("Łukasiewicz, Zoë").doesNotContain("Ковалёва").doesNotContain("Robert");
 
         try (Connection connection = open(db)) {
             List<List<String>> clients = rows(connection, """
                     SELECT id, hex(first_name), hex(last_name), date_of_birth, typeof(date_of_birth), phone
                     FROM client ORDER BY id""");
             assertThat(clients).containsExactly(
-                    List.of(zoe.out.strip(), hex("Zoë"), hex("Łukasiewicz"), "1958-03-14", "text", "+61 412 345 678"),
-                    List.of(robert.out.strip(), hex(robertFirst), hex(robertLast), "null", "null", "null"),
-                    List.of(anna.out.strip(), hex("Анна"), hex("Ковалёва"), "null", "null", "null"));
+                    List.of(zoe.out().strip(), hex("Zoë"), hex("Łukasiewicz"), "1958-03-14", "text", "+61 412 345 678"),
+                    List.of(robert.out().strip(), hex(robertFirst), hex(robertLast), "null", "null", "null"),
+                    List.of(anna.out().strip(), hex("Анна"), hex("Ковалёва"), "null", "null", "null"));
             assertThat(rows(connection, "SELECT version, success FROM flyway_schema_history WHERE version = '001'"))
                     .containsExactly(List.of("001", "1"));
         }
@@ -135,23 +137,23 @@ class OneShotIT {
         Path db = temp.resolve("errors").resolve("soapstone.db");
 
         Run unknownCommand = soapstone(db, "frobnicate", "--now");
-        assertThat(unknownCommand.status).as(unknownCommand.describe()).isEqualTo(2);
-        assertThat(unknownCommand.out).isEmpty();
+        assertThat(unknownCommand.status()).as(unknownCommand.describe()).isEqualTo(2);
+        assertThat(unknownCommand.out()).isEmpty();
         assertThat(unknownCommand.errorLine()).contains("Unknown command 'frobnicate'");
 
         Run badDate = soapstone(db, "client", "add", "--first-name", "Ann", "--last-name", "Lee", "--dob", "2026-02-30");
-        assertThat(badDate.status).as(badDate.describe()).isEqualTo(2);
-        assertThat(badDate.out).isEmpty();
+        assertThat(badDate.status()).as(badDate.describe()).isEqualTo(2);
+        assertThat(badDate.out()).isEmpty();
         assertThat(badDate.errorLine()).contains("--dob: 2026-02-30 is not a valid date (use YYYY-MM-DD)");
 
         Run missing = soapstone(db, "client", "show", "999");
-        assertThat(missing.status).as(missing.describe()).isEqualTo(3);
-        assertThat(missing.out).isEmpty();
+        assertThat(missing.status()).as(missing.describe()).isEqualTo(3);
+        assertThat(missing.out()).isEmpty();
         assertThat(missing.errorLine()).contains("No client with id 999");
 
         Run unknownOption = soapstone(db, "client", "add", "--first-name", "Ann", "--last-name", "Lee", "--colour", "red");
-        assertThat(unknownOption.status).as(unknownOption.describe()).isEqualTo(2);
-        assertThat(unknownOption.out).isEmpty();
+        assertThat(unknownOption.status()).as(unknownOption.describe()).isEqualTo(2);
+        assertThat(unknownOption.out()).isEmpty();
         assertThat(unknownOption.errorLine()).contains("unknown option --colour");
 
         try (Connection connection = open(db)) {
@@ -174,13 +176,13 @@ class OneShotIT {
                 """, StandardCharsets.UTF_8);
 
         Run day = soapstone(db, "@day.txt");
-        assertThat(day.status).as(day.describe()).isZero();
-        assertThat(day.err).isEmpty();
-        List<String> lines = day.out.lines().toList();
+        assertThat(day.status()).as(day.describe()).isZero();
+        assertThat(day.err()).isEmpty();
+        List<String> lines = day.out().lines().toList();
         assertThat(lines).hasSizeGreaterThan(2);
         assertThat(lines.get(0)).matches("\\d+");
         assertThat(lines.get(1)).matches("\\d+");
-        assertThat(day.out).contains("O'Brien, Mary Ann").doesNotContain("Jean-Luc");
+        assertThat(day.out()).contains("O'Brien, Mary Ann").doesNotContain("Jean-Luc");
 
         Files.writeString(temp.resolve("tuesday.txt"), """
                 // Tuesday
@@ -191,9 +193,9 @@ class OneShotIT {
                 """, StandardCharsets.UTF_8);
 
         Run tuesday = soapstone(db, "@tuesday.txt");
-        assertThat(tuesday.status).as(tuesday.describe()).isEqualTo(2);
-        assertThat(tuesday.out).as("only the first command's id").matches(ID_LINE);
-        assertThat(tuesday.err).contains("--dob: 2026-02-30 is not a valid date (use YYYY-MM-DD)")
+        assertThat(tuesday.status()).as(tuesday.describe()).isEqualTo(2);
+        assertThat(tuesday.out()).as("only the first command's id").matches(ID_LINE);
+        assertThat(tuesday.err()).contains("--dob: 2026-02-30 is not a valid date (use YYYY-MM-DD)")
                 .contains("tuesday.txt:4");
 
         try (Connection connection = open(db)) {
@@ -212,8 +214,8 @@ class OneShotIT {
         String before = sha256(notes);
 
         Run run = soapstone(notes, "client", "list");
-        assertThat(run.status).as(run.describe()).isEqualTo(5);
-        assertThat(run.out).isEmpty();
+        assertThat(run.status()).as(run.describe()).isEqualTo(5);
+        assertThat(run.out()).isEmpty();
         assertThat(run.errorLine()).contains(notes.toString()).contains("is not a SQLite database")
                 .contains("left untouched");
         assertThat(sha256(notes)).isEqualTo(before);
@@ -226,7 +228,7 @@ class OneShotIT {
     void refusesADatabaseWrittenByANewerVersionAndLeavesItUntouched() throws Exception {
         Path db = temp.resolve("newer").resolve("soapstone.db");
         Run create = soapstone(db, "client", "add", "--first-name", "Zoë", "--last-name", "Łukasiewicz");
-        assertThat(create.status).as(create.describe()).isZero();
+        assertThat(create.status()).as(create.describe()).isZero();
 
         try (Connection connection = open(db);
              PreparedStatement insert = connection.prepareStatement("""
@@ -239,8 +241,8 @@ class OneShotIT {
         String before = sha256(db);
 
         Run run = soapstone(db, "client", "list");
-        assertThat(run.status).as(run.describe()).isEqualTo(5);
-        assertThat(run.out).isEmpty();
+        assertThat(run.status()).as(run.describe()).isEqualTo(5);
+        assertThat(run.out()).isEmpty();
         assertThat(run.errorLine()).contains("newer version").contains("999").contains("left untouched");
         assertThat(sha256(db)).isEqualTo(before);
     }
@@ -256,8 +258,8 @@ class OneShotIT {
 
         Run run = soapstone(db, Map.of("LC_ALL", "C", "LANG", "C"),
                 "client", "add", "--first-name", "Zoë", "--last-name", "Łukasiewicz");
-        assertThat(run.status).as(run.describe()).isEqualTo(2);
-        assertThat(run.out).isEmpty();
+        assertThat(run.status()).as(run.describe()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
         assertThat(run.errorLine()).contains("could not be read").contains("UTF-8");
 
         try (Connection connection = open(db)) {
@@ -271,33 +273,33 @@ class OneShotIT {
         String today = LocalDate.now().toString();
 
         Run client = soapstone(db, "client", "add", "--first-name", "Zoë", "--last-name", "Łukasiewicz");
-        assertThat(client.status).as(client.describe()).isZero();
-        String id = client.out.strip();
+        assertThat(client.status()).as(client.describe()).isZero();
+        String id = client.out().strip();
 
         Run intake = soapstone(db, "intake", "new", "--client", id, "--cramp-frequency", "2",
                 "--cramp-frequency-unit", "night", "--cramp-sites", "calf-left,calf-right", "--cramp-severity", "7",
                 "--medications", "Lipitor 20 mg daily; Eliquis 5mg bd", "--red-flags", "one-sided-calf-swelling",
                 "--consent-date", today, "--consent-by", "Zoë Łukasiewicz", "--consent-explained", "all");
-        assertThat(intake.status).as(intake.describe()).isZero();
-        assertThat(intake.err).isEmpty();
-        assertThat(intake.out).contains("Recorded intake version 1 for client " + id)
+        assertThat(intake.status()).as(intake.describe()).isZero();
+        assertThat(intake.err()).isEmpty();
+        assertThat(intake.out()).contains("Recorded intake version 1 for client " + id)
                 .contains("!! Urgent referral")
                 .contains("\nREFER\n").contains("Possible DVT - one-sided calf swelling [urgent]")
                 .contains("\nNOTE\n").contains("Statin: Lipitor 20 mg daily (atorvastatin)").contains("prescriber");
-        assertThat(intake.out.indexOf("\nREFER\n")).isLessThan(intake.out.indexOf("\nPRECAUTION\n"));
-        assertThat(intake.out.indexOf("\nPRECAUTION\n")).isLessThan(intake.out.indexOf("\nNOTE\n"));
-        assertThat(intake.out.indexOf("Statin:")).isGreaterThan(intake.out.indexOf("\nNOTE\n"));
+        assertThat(intake.out().indexOf("\nREFER\n")).isLessThan(intake.out().indexOf("\nPRECAUTION\n"));
+        assertThat(intake.out().indexOf("\nPRECAUTION\n")).isLessThan(intake.out().indexOf("\nNOTE\n"));
+        assertThat(intake.out().indexOf("Statin:")).isGreaterThan(intake.out().indexOf("\nNOTE\n"));
 
         Run badSeverity = soapstone(db, "intake", "new", "--client", id, "--cramp-frequency", "3",
                 "--cramp-sites", "calf-left", "--cramp-severity", "11", "--consent-date", today, "--consent-by", "Zoë");
-        assertThat(badSeverity.status).as(badSeverity.describe()).isEqualTo(2);
-        assertThat(badSeverity.out).isEmpty();
+        assertThat(badSeverity.status()).as(badSeverity.describe()).isEqualTo(2);
+        assertThat(badSeverity.out()).isEmpty();
         assertThat(badSeverity.errorLine()).contains("--cramp-severity: 11 is out of range (use 0-10)");
 
         Run screening = soapstone(db, "screening", "show", "--client", id);
-        assertThat(screening.status).as(screening.describe()).isZero();
-        assertThat(screening.err).isEmpty();
-        assertThat(screening.out).startsWith("Screening of intake v1 (" + today + ")")
+        assertThat(screening.status()).as(screening.describe()).isZero();
+        assertThat(screening.err()).isEmpty();
+        assertThat(screening.out()).startsWith("Screening of intake v1 (" + today + ")")
                 .contains("Possible DVT - one-sided calf swelling [urgent]")
                 .contains("from red flags: Swelling of one calf")
                 .contains("Anticoagulant").contains("Eliquis 5mg bd (apixaban)")
@@ -330,21 +332,21 @@ class OneShotIT {
                 client add --first-name Zoë --last-name Łukasiewicz
                 """, StandardCharsets.UTF_8);
         Run setup = soapstone(db, "@setup.txt");
-        assertThat(setup.status).as(setup.describe()).isZero();
-        assertThat(setup.out).as("two ids").matches("\\d+\\R\\d+\\R");
-        String practitioner = setup.out.lines().toList().get(0);
-        String client = setup.out.lines().toList().get(1);
+        assertThat(setup.status()).as(setup.describe()).isZero();
+        assertThat(setup.out()).as("two ids").matches("\\d+\\R\\d+\\R");
+        String practitioner = setup.out().lines().toList().get(0);
+        String client = setup.out().lines().toList().get(1);
 
         Run recorded = soapstone(db, "session", "new", "--client", client, "--duration", "50",
                 "--modalities", "effleurage,trigger-point", "--areas", "calf-left", "--pain-before", "6",
                 "--pain-after", "2", "--subjective", "Night cramps twice this week.\nWorst 7/10.",
                 "--objective", "Left calf tight.", "--assessment", "Good response.", "--plan", "Stretch nightly.");
-        assertThat(recorded.status).as(recorded.describe()).isZero();
-        assertThat(recorded.err).isEmpty();
-        List<String> lines = recorded.out.lines().toList();
+        assertThat(recorded.status()).as(recorded.describe()).isZero();
+        assertThat(recorded.err()).isEmpty();
+        List<String> lines = recorded.out().lines().toList();
         String id = lines.get(lines.size() - 1);
         assertThat(id).as("the session id, last").matches("\\d+");
-        assertThat(recorded.out).contains("no intake on file");
+        assertThat(recorded.out()).contains("no intake on file");
 
         Files.writeString(temp.resolve("sign.txt"), """
                 session sign %1$s
@@ -352,19 +354,19 @@ class OneShotIT {
                 session show %1$s
                 """.formatted(id), StandardCharsets.UTF_8);
         Run signed = soapstone(db, "@sign.txt");
-        assertThat(signed.status).as(signed.describe()).isZero();
-        assertThat(signed.err).isEmpty();
-        assertThat(signed.out).contains("Signed session " + id + " at ").contains("Added addendum ")
+        assertThat(signed.status()).as(signed.describe()).isZero();
+        assertThat(signed.err()).isEmpty();
+        assertThat(signed.out()).contains("Signed session " + id + " at ").contains("Added addendum ")
                 .contains(id + " (signed)").contains("Zoë Łukasiewicz (" + client + ")")
                 .contains("Subjective\n  Night cramps twice this week.\n  Worst 7/10.")
                 .contains("Signed by Sam Jones, RMT on ")
                 .contains("Addendum 1, ").contains("Client phoned: cramp free since the session.")
                 .doesNotContain("DRAFT");
-        assertThat(signed.out.indexOf("Addendum 1, ")).isGreaterThan(signed.out.indexOf("Signed by Sam Jones"));
+        assertThat(signed.out().indexOf("Addendum 1, ")).isGreaterThan(signed.out().indexOf("Signed by Sam Jones"));
 
         Run edit = soapstone(db, "session", "edit", id, "--plan", "Changed");
-        assertThat(edit.status).as(edit.describe()).isEqualTo(4);
-        assertThat(edit.out).isEmpty();
+        assertThat(edit.status()).as(edit.describe()).isEqualTo(4);
+        assertThat(edit.out()).isEmpty();
         assertThat(edit.errorLine()).contains("Session " + id + " is signed and final");
 
         try (Connection connection = open(db)) {
@@ -401,9 +403,9 @@ class OneShotIT {
 
         Run written = soapstone(db, Map.of("EDITOR", editor.toString(), "VISUAL", ""),
                 "session", "new", "--client", client, "--template", "nocturnal-calf-cramps", "--edit");
-        assertThat(written.status).as(written.describe()).isZero();
-        assertThat(written.err).isEmpty();
-        List<String> writtenLines = written.out.lines().toList();
+        assertThat(written.status()).as(written.describe()).isZero();
+        assertThat(written.err()).isEmpty();
+        List<String> writtenLines = written.out().lines().toList();
         String second = writtenLines.get(writtenLines.size() - 1);
         assertThat(second).matches("\\d+").isNotEqualTo(id);
         assertThat(Files.readString(seen, StandardCharsets.UTF_8)).contains("# SOAP note for Zoë Łukasiewicz")
@@ -425,13 +427,13 @@ class OneShotIT {
         String id = practiceWithAClient(db, "Zoë", "Łukasiewicz");
 
         Run export = soapstone(db, "plan", "export", "--client", id, "--out", plans.toString());
-        assertThat(export.status).as(export.describe()).isZero();
-        assertThat(export.err).isEmpty();
+        assertThat(export.status()).as(export.describe()).isZero();
+        assertThat(export.err()).isEmpty();
 
         Path file = plans.resolve("Łukasiewicz-Zoë-care-plan-" + today + ".pdf");
         assertThat(file).isRegularFile();
         String sha256 = sha256(file);
-        assertThat(export.out.strip()).startsWith("Wrote " + file + " (").contains(sha256);
+        assertThat(export.out().strip()).startsWith("Wrote " + file + " (").contains(sha256);
         try (PDDocument document = Loader.loadPDF(file.toFile())) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("For Zoë Łukasiewicz").contains("Bondi Body Works")
@@ -448,8 +450,8 @@ class OneShotIT {
         }
 
         Run again = soapstone(db, "plan", "export", "--client", id, "--out", plans.toString());
-        assertThat(again.status).as(again.describe()).isEqualTo(4);
-        assertThat(again.out).isEmpty();
+        assertThat(again.status()).as(again.describe()).isEqualTo(4);
+        assertThat(again.out()).isEmpty();
         assertThat(again.errorLine()).contains(file.toString()).contains("already exists").contains("--force");
         assertThat(sha256(file)).isEqualTo(sha256);
         try (Stream<Path> files = Files.list(plans)) {
@@ -460,8 +462,8 @@ class OneShotIT {
         }
 
         Run show = soapstone(db, "client", "show", id);
-        assertThat(show.status).as(show.describe()).isZero();
-        assertThat(show.out).contains("Care plans given:").contains(file.toString());
+        assertThat(show.status()).as(show.describe()).isZero();
+        assertThat(show.out()).contains("Care plans given:").contains(file.toString());
     }
 
     /**
@@ -477,8 +479,8 @@ class OneShotIT {
 
         Run export = soapstone(db, Map.of("LC_ALL", "C", "LANG", "C"), "plan", "export", "--client", id,
                 "--out", plans.toString());
-        assertThat(export.status).as(export.describe()).isZero();
-        assertThat(export.err).isEmpty();
+        assertThat(export.status()).as(export.describe()).isZero();
+        assertThat(export.err()).isEmpty();
 
         Path file = plans.resolve("client-" + id + "-care-plan-" + LocalDate.now() + ".pdf");
         assertThat(file).isRegularFile();
@@ -502,35 +504,20 @@ class OneShotIT {
                         "--phone", "02 9130 1234"),
                 List.of("practitioner", "add", "--name", "Sam Jones", "--credentials", "RMT"))) {
             Run run = soapstone(db, args.toArray(String[]::new));
-            assertThat(run.status).as(run.describe()).isZero();
+            assertThat(run.status()).as(run.describe()).isZero();
         }
         Run client = soapstone(db, "client", "add", "--first-name", first, "--last-name", last, "--dob", "1948-03-14");
-        assertThat(client.status).as(client.describe()).isZero();
-        String id = client.out.strip();
+        assertThat(client.status()).as(client.describe()).isZero();
+        String id = client.out().strip();
         Run intake = soapstone(db, "intake", "new", "--client", id, "--cramp-frequency", "3", "--cramp-sites",
                 "calf-left,foot-right", "--cramp-severity", "6", "--medications", "Lipitor 20 mg daily",
                 "--red-flags", "numbness-tingling", "--water-glasses", "4", "--consent-date", today,
                 "--consent-by", first + " " + last, "--consent-explained", "all");
-        assertThat(intake.status).as(intake.describe()).isZero();
+        assertThat(intake.status()).as(intake.describe()).isZero();
         return id;
     }
 
     // --- running the jar --------------------------------------------------------------------------
-
-    /** What one run of the jar printed and returned. */
-    private record Run(List<String> command, int status, String out, String err) {
-
-        /** The one line a failure prints: "Error: ...", nothing more. */
-        String errorLine() {
-            assertThat(err.lines().toList()).as(describe()).hasSize(1);
-            assertThat(err).as(describe()).startsWith("Error: ");
-            return err.strip();
-        }
-
-        String describe() {
-            return String.join(" ", command) + "\n--- exit " + status + "\n--- stdout:\n" + out + "\n--- stderr:\n" + err;
-        }
-    }
 
     private Run soapstone(Path database, String... args) throws IOException, InterruptedException {
         return soapstone(database, Map.of(), args);
@@ -538,42 +525,14 @@ class OneShotIT {
 
     private Run soapstone(Path database, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        // The two -XX options only make these short runs start faster (C1 only, one GC thread).
-        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        int number = runs.incrementAndGet();
-        Path out = temp.resolve("run-" + number + ".out");
-        Path err = temp.resolve("run-" + number + ".err");
-        Path home = Files.createDirectories(temp.resolve("home"));
-
-        ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        Map<String, String> env = builder.environment();
-        env.remove("JAVA_TOOL_OPTIONS");
-        env.remove("JDK_JAVA_OPTIONS");
-        env.put("SOAPSTONE_DB", database.toString());
-        env.put("HOME", home.toString());
-        env.put("XDG_DATA_HOME", home.resolve(".local").resolve("share").toString());
-        env.put("LC_ALL", "C.UTF-8");
-        env.putAll(environment);
-
-        Process process = builder.start();
-        process.getOutputStream().close();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            fail("timed out after " + TIMEOUT_SECONDS + " s: " + String.join(" ", command)
-                    + "\n--- stdout:\n" + Files.readString(out) + "\n--- stderr:\n" + Files.readString(err));
-        }
-        Run run = new Run(command, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        Run run = processes.run(SoapstoneProcesses.jarCommand(jar, args), database, environment);
         assertQuietConsole(run);
         return run;
     }
 
     /** No banner, no log lines, no stack traces: the console is for results and one-line errors only. */
     private static void assertQuietConsole(Run run) {
-        for (String stream : List.of(run.out, run.err)) {
+        for (String stream : List.of(run.out(), run.err())) {
             assertThat(stream).as(run.describe())
                     .doesNotContain("Exception")
                     .doesNotContain("\tat ")

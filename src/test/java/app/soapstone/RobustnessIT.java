@@ -1,6 +1,10 @@
 package app.soapstone;
 
+import app.soapstone.support.SoapstoneProcesses;
+import app.soapstone.support.SoapstoneProcesses.Run;
+import app.soapstone.support.SoapstoneProcesses.Started;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -42,20 +45,22 @@ class RobustnessIT {
     private static final Pattern LOG_LINE = Pattern.compile("\\b(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|SEVERE)\\b");
     private static final Pattern ID_LINE = Pattern.compile("\\d+");
 
-    private static String java;
     private static Path jar;
-
-    private final AtomicInteger runs = new AtomicInteger();
 
     @TempDir
     Path temp;
+
+    private SoapstoneProcesses processes;
 
     @BeforeAll
     static void locateJarAndJava() {
         jar = Path.of(System.getProperty("soapstone.jar", "target/soapstone.jar")).toAbsolutePath();
         assertThat(jar).as("the packaged jar (run 'mvnw verify', which packages before the ITs)").isRegularFile();
-        java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    @BeforeEach
+    void processesInTheTempFolder() {
+        processes = new SoapstoneProcesses(temp, TIMEOUT_SECONDS);
     }
 
     // ---------------------------------------------------------------- (a) killed during a large import
@@ -90,7 +95,7 @@ class RobustnessIT {
 
         Run check = soapstone(db, "db", "check");
         assertOk(check);
-        assertThat(check.out).contains("Integrity:     ok").contains("Foreign keys:  ok");
+        assertThat(check.out()).contains("Integrity:     ok").contains("Foreign keys:  ok");
         List<List<String>> after = query(db, "SELECT * FROM client ORDER BY id");
         long imported = after.stream().filter(row -> row.get(2).startsWith("Bulk")).count();
         assertThat(imported).as("all or none of the import").isIn(0L, (long) rows);
@@ -136,7 +141,7 @@ class RobustnessIT {
         }
         Run check = soapstone(db, "db", "check");
         assertOk(check);
-        assertThat(check.out).contains("Integrity:     ok");
+        assertThat(check.out()).contains("Integrity:     ok");
         assertThat(query(db, "SELECT count(*), max(id) FROM client")).isEqualTo(counts);
 
         // A backup run to the end afterwards works, whatever the killed one left behind.
@@ -167,16 +172,16 @@ class RobustnessIT {
         int added = 0;
         int succeeded = 0;
         for (Started writer : writers) {
-            Run run = writer.finish();
-            List<String> ids = run.out.lines().toList();
+            Run run = finish(writer);
+            List<String> ids = run.out().lines().toList();
             assertThat(ids).as(run.describe()).allMatch(line -> ID_LINE.matcher(line).matches());
-            if (run.status == 0) {
+            if (run.status() == 0) {
                 succeeded++;
                 assertThat(ids).as(run.describe()).hasSize(adds);
-                assertThat(run.err).isEmpty();
+                assertThat(run.err()).isEmpty();
             } else {
-                assertThat(run.status).as(run.describe()).isEqualTo(5);
-                List<String> error = run.err.lines().toList();
+                assertThat(run.status()).as(run.describe()).isEqualTo(5);
+                List<String> error = run.err().lines().toList();
                 assertThat(error).as("one clear line, and where in the script it stopped").hasSize(2);
                 assertThat(error.get(0)).startsWith("Error: The database is busy");
                 assertThat(error.get(1)).contains("writer-").contains("stopped here");
@@ -218,10 +223,10 @@ class RobustnessIT {
         for (String[] command : List.of(new String[] {"client", "list"}, new String[] {"db", "check"},
                 new String[] {"client", "add", "--first-name", "Ann", "--last-name", "Lee"})) {
             Run run = soapstone(db, command);
-            assertThat(run.status).as(run.describe()).isEqualTo(5);
-            assertThat(run.out).as(run.describe()).isEmpty();
-            assertThat(run.err.lines().toList()).as(run.describe()).hasSize(1);
-            assertThat(run.err).as(run.describe()).startsWith("Error: ").contains(db.toString()).contains(reason)
+            assertThat(run.status()).as(run.describe()).isEqualTo(5);
+            assertThat(run.out()).as(run.describe()).isEmpty();
+            assertThat(run.err().lines().toList()).as(run.describe()).hasSize(1);
+            assertThat(run.err()).as(run.describe()).startsWith("Error: ").contains(db.toString()).contains(reason)
                     .contains("left untouched").doesNotContain("Unexpected");
             assertThat(sha256(db)).as("the file is not modified").isEqualTo(before);
         }
@@ -233,36 +238,14 @@ class RobustnessIT {
 
     // ---------------------------------------------------------------- running the jar
 
-    private record Run(List<String> command, int status, String out, String err) {
-
-        String describe() {
-            return String.join(" ", command) + "\n--- exit " + status + "\n--- stdout:\n" + out + "\n--- stderr:\n" + err;
+    /** Waits for the end and checks that nothing on the console looks like a log line or a stack trace. */
+    private static Run finish(Started started) throws IOException, InterruptedException {
+        Run run = started.finish();
+        for (String stream : List.of(run.out(), run.err())) {
+            assertThat(stream).as(run.describe()).doesNotContain("Exception").doesNotContain("\tat ")
+                    .doesNotContainPattern(LOG_LINE);
         }
-    }
-
-    /** A process started and not yet waited for. */
-    private record Started(List<String> command, Process process, Path out, Path err) {
-
-        Run finish() throws IOException, InterruptedException {
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                fail("timed out after " + TIMEOUT_SECONDS + " s: " + String.join(" ", command) + "\n--- stderr:\n"
-                        + Files.readString(err));
-            }
-            Run run = new Run(command, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-            for (String stream : List.of(run.out, run.err)) {
-                assertThat(stream).as(run.describe()).doesNotContain("Exception").doesNotContain("\tat ")
-                        .doesNotContainPattern(LOG_LINE);
-            }
-            return run;
-        }
-
-        /** SIGKILL: no shutdown hooks, no clean-up, like a power cut for the process. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("killed").isTrue();
-        }
+        return run;
     }
 
     private interface Condition {
@@ -273,7 +256,7 @@ class RobustnessIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while (!condition.holds()) {
             if (!started.process().isAlive()) {
-                fail("the process ended before " + what + ":\n" + started.finish().describe());
+                fail("the process ended before " + what + ":\n" + finish(started).describe());
             }
             if (System.nanoTime() > deadline) {
                 started.kill();
@@ -296,34 +279,16 @@ class RobustnessIT {
     }
 
     private Run soapstone(Path database, String... args) throws IOException, InterruptedException {
-        return start(database, args).finish();
+        return finish(start(database, args));
     }
 
     private Started start(Path database, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        int number = runs.incrementAndGet();
-        Path out = temp.resolve("run-" + number + ".out");
-        Path err = temp.resolve("run-" + number + ".err");
-        Path home = Files.createDirectories(temp.resolve("home"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        Map<String, String> env = builder.environment();
-        env.remove("JAVA_TOOL_OPTIONS");
-        env.remove("JDK_JAVA_OPTIONS");
-        env.put("SOAPSTONE_DB", database.toString());
-        env.put("HOME", home.toString());
-        env.put("XDG_DATA_HOME", home.resolve(".local").resolve("share").toString());
-        env.put("LC_ALL", "C.UTF-8");
-        Process process = builder.start();
-        process.getOutputStream().close();
-        return new Started(command, process, out, err);
+        return processes.start(SoapstoneProcesses.jarCommand(jar, args), database, Map.of());
     }
 
     private static void assertOk(Run run) {
-        assertThat(run.status).as(run.describe()).isZero();
-        assertThat(run.err).as(run.describe()).isEmpty();
+        assertThat(run.status()).as(run.describe()).isZero();
+        assertThat(run.err()).as(run.describe()).isEmpty();
     }
 
     // ---------------------------------------------------------------- looking inside the database

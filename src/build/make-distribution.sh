@@ -82,6 +82,14 @@ native_library() {  # jar, OSInfo class, folder inside the jar, destination
 native_library "$(ls "$app"/lib/sqlite-jdbc-*.jar | head -n 1)" org.sqlite.util.OSInfo org/sqlite/native "$app/native/sqlite"
 native_library "$(ls "$app"/lib/jansi-*.jar | head -n 1)" org.fusesource.jansi.internal.OSInfo \
     org/fusesource/jansi/internal/native "$app/native/jansi"
+# The same settings as the launcher's, so that training leaves no copies in the temp folder either.
+native_flags=()
+for lib in "$app"/native/sqlite/*; do
+  [ -f "$lib" ] && native_flags+=(-Dorg.sqlite.lib.path="${lib%/*}" -Dorg.sqlite.lib.name="${lib##*/}" -Dorg.sqlite.tmpdir="${lib%/*}")
+done
+for lib in "$app"/native/jansi/*; do
+  [ -f "$lib" ] && native_flags+=(-Dlibrary.jansi.path="${lib%/*}" -Dlibrary.jansi.name="${lib##*/}")
+done
 
 if [ "$best_major" -ge 25 ]; then
   training="$target/aot-training"
@@ -89,7 +97,8 @@ if [ "$best_major" -ge 25 ]; then
   mkdir -p "$training"
   if SOAPSTONE_DB="$training/training.db" HOME="$training" XDG_DATA_HOME="$training" \
       "$best" -XX:AOTCacheOutput="$app/soapstone.aot" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-      --enable-native-access=ALL-UNNAMED -Dspring.aot.enabled="$([ -f "$app/spring-aot" ] && echo true || echo false)" -jar "$app/soapstone.jar" @"$here/aot-training.txt" \
+      --enable-native-access=ALL-UNNAMED -Dspring.aot.enabled="$([ -f "$app/spring-aot" ] && echo true || echo false)" \
+      "${native_flags[@]}" -jar "$app/soapstone.jar" @"$here/aot-training.txt" \
       >"$training/output.txt" 2>&1 && [ -f "$app/soapstone.aot" ]; then
     echo "$best" > "$app/trained-with"
   else

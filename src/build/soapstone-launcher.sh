@@ -39,7 +39,9 @@ fi
 # Native libraries unpacked at build time, so that SQLite and Jansi need not copy theirs to the
 # temp folder at every start.
 for lib in "$app"/native/sqlite/*; do
-  [ -f "$lib" ] && flags+=(-Dorg.sqlite.lib.path="${lib%/*}" -Dorg.sqlite.lib.name="${lib##*/}")
+  # (tmpdir: where sqlite-jdbc looks for old copies of its library to clean up)
+  [ -f "$lib" ] && flags+=(-Dorg.sqlite.lib.path="${lib%/*}" -Dorg.sqlite.lib.name="${lib##*/}"
+    -Dorg.sqlite.tmpdir="${lib%/*}")
 done
 for lib in "$app"/native/jansi/*; do
   [ -f "$lib" ] && flags+=(-Dlibrary.jansi.path="${lib%/*}" -Dlibrary.jansi.name="${lib##*/}")
@@ -50,7 +52,13 @@ if [ "$java" = "$trained" ] && [ -f "$app/soapstone.aot" ]; then
   flags+=(-XX:AOTCache="$app/soapstone.aot" -Xlog:disable -Xlog:all=error,aot*=off:stderr)
 else
   version="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-  if [ "${version%%.*}" -lt 21 ] 2>/dev/null; then
+  major="${version%%.*}"
+  case "$major" in
+    '' | *[!0-9]*)
+      echo "soapstone: cannot tell which Java $java is; Soapstone needs Java 21 or newer (set SOAPSTONE_JAVA)" >&2
+      exit 1 ;;
+  esac
+  if [ "$major" -lt 21 ]; then
     echo "soapstone: $java is Java $version; Soapstone needs Java 21 or newer (set SOAPSTONE_JAVA)" >&2
     exit 1
   fi

@@ -181,6 +181,9 @@ class InShellBenchmark {
                 new Case("session search <common word>", "session search calf", 20.0),
                 new Case("session search <less common word>", "session search hamstring", 20.0),
                 new Case("session search <rare word>", "session search chilblains", 20.0),
+                // The same words ranked among every match, not only the most recent (--all).
+                new Case("session search --all <common word>", "session search --all calf", 20.0),
+                new Case("session search --all <less common>", "session search --all hamstring", 20.0),
                 new Case("plan export (after the first)", "plan export --client " + clientId + " --out " + pdf
                         + " --force", 20.0),
                 new Case("session edit <draft> --plan ...", run -> "session edit " + draftId + " --plan \"Stretch nightly,"

@@ -73,7 +73,7 @@ class SessionQueries {
      * unless asked to rank them all. Scoring a match costs about 0.7 µs here, and a word such as
      * "calf" is in nearly every one of a clinic's 200,000 notes.
      */
-    static final int RECENT_MATCHES = 2_000;
+    static final int RECENT_MATCHES = 1_000;
 
     /**
      * Search hits, and whether only the {@link #RECENT_MATCHES most recent} matches were ranked
@@ -99,23 +99,28 @@ class SessionQueries {
      */
     Hits search(String text, int limit, boolean all) {
         String match = matchQuery(text);
-        boolean recentOnly = !all && jdbc.sql("""
-                        SELECT (SELECT count(*) FROM (SELECT 1 FROM note_search WHERE note_search MATCH ? AND rowid > 0 LIMIT ?)) > ?
-                            OR (SELECT count(*) FROM (SELECT 1 FROM note_search WHERE note_search MATCH ? AND rowid < 0 LIMIT ?)) > ?""")
-                .param(match).param(RECENT_MATCHES + 1).param(RECENT_MATCHES)
-                .param(match).param(RECENT_MATCHES + 1).param(RECENT_MATCHES)
-                .query(Boolean.class).single();
-        String scored = recentOnly ? """
-                SELECT * FROM (SELECT rowid AS hit, bm25(note_search) AS score FROM note_search
-                               WHERE note_search MATCH ?1 AND rowid > 0 ORDER BY rowid DESC LIMIT ?2)
-                UNION ALL
-                SELECT * FROM (SELECT rowid AS hit, bm25(note_search) AS score FROM note_search
-                               WHERE note_search MATCH ?1 AND rowid < 0 ORDER BY rowid LIMIT ?2)"""
-                : "SELECT rowid AS hit, bm25(note_search) AS score FROM note_search WHERE note_search MATCH ?1";
-        List<Hit> hits = jdbc.sql("WITH scored AS MATERIALIZED (" + scored + """
-                        )
+        // One more than the window is read from each end, to tell whether older matches were left out.
+        String scored = all ? """
+                scored AS MATERIALIZED (
+                    SELECT rowid AS hit, bm25(note_search) AS score FROM note_search WHERE note_search MATCH ?1),
+                cut AS (SELECT 0 AS recent_only)"""
+                : """
+                notes AS MATERIALIZED (
+                    SELECT rowid AS hit, bm25(note_search) AS score FROM note_search
+                    WHERE note_search MATCH ?1 AND rowid > 0 ORDER BY rowid DESC LIMIT ?2 + 1),
+                addenda AS MATERIALIZED (
+                    SELECT rowid AS hit, bm25(note_search) AS score FROM note_search
+                    WHERE note_search MATCH ?1 AND rowid < 0 ORDER BY rowid LIMIT ?2 + 1),
+                scored AS MATERIALIZED (
+                    SELECT * FROM (SELECT * FROM notes ORDER BY hit DESC LIMIT ?2)
+                    UNION ALL
+                    SELECT * FROM (SELECT * FROM addenda ORDER BY hit LIMIT ?2)),
+                cut AS (SELECT (SELECT count(*) FROM notes) > ?2 OR (SELECT count(*) FROM addenda) > ?2 AS recent_only)""";
+        List<Found> found = jdbc.sql("WITH " + scored + """
+
                         SELECT n.session_id, n.addendum_id, s.client_id, c.first_name || ' ' || c.last_name AS client_name,
-                               s.started_at, snippet(note_search, 0, '[', ']', '...', 12) AS snippet
+                               s.started_at, snippet(note_search, 0, '[', ']', '...', 12) AS snippet,
+                               (SELECT recent_only FROM cut) AS recent_only
                         FROM scored
                         CROSS JOIN note_search n ON n.rowid = scored.hit
                         JOIN session s ON s.id = n.session_id
@@ -125,11 +130,15 @@ class SessionQueries {
                         ORDER BY scored.score, s.started_at DESC
                         LIMIT ?4""")
                 .param(1, match).param(2, RECENT_MATCHES).param(3, limit - 1).param(4, limit)
-                .query((row, n) -> new Hit(row.getLong("session_id"), nullableLong(row.getObject("addendum_id")),
+                .query((row, n) -> new Found(new Hit(row.getLong("session_id"), nullableLong(row.getObject("addendum_id")),
                         row.getLong("client_id"), row.getString("client_name"),
-                        LocalDateTime.parse(row.getString("started_at")), row.getString("snippet").replace('\n', ' ')))
+                        LocalDateTime.parse(row.getString("started_at")), row.getString("snippet").replace('\n', ' ')),
+                        row.getBoolean("recent_only")))
                 .list();
-        return new Hits(hits, recentOnly);
+        return new Hits(found.stream().map(Found::hit).toList(), found.stream().anyMatch(Found::recentOnly));
+    }
+
+    private record Found(Hit hit, boolean recentOnly) {
     }
 
     /**

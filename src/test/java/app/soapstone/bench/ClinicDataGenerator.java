@@ -21,9 +21,11 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,10 +45,12 @@ import java.util.concurrent.Future;
  * tamper-evident record chain computed exactly as the application computes it, so that
  * {@code records verify} passes on the result.
  *
- * <p>Plain JDBC, prepared statements and batches in large transactions, with the database's
- * safety switched off while it runs (synchronous OFF, in-memory journal): for generating test data
- * only. The file is migrated with the application's own Flyway migrations first, and must hold no
- * clinic data yet. Same options and seed, same data (dates are relative to {@code end}).
+ * <p>Plain JDBC, multi-row INSERT statements in large transactions, with the database's safety
+ * switched off while it runs (synchronous OFF, in-memory journal): for generating test data only.
+ * Sessions are made on a second thread while the first writes them, and their full-text index is
+ * built on a third (see {@link #writeSessions}). The file is migrated with the application's own
+ * Flyway migrations first, and must hold no clinic data yet. Same options and seed, same data
+ * (dates are relative to {@code end}).
  *
  * <p>Run from Maven (the test is tagged "benchmark", so it runs only when asked for):
  * <pre>
@@ -61,10 +65,11 @@ public final class ClinicDataGenerator {
      * What to generate. {@code end} is the last day with sessions; the practice opened {@code years}
      * before. With {@code throughTriggers} every note reaches the full-text index through the
      * schema's own triggers, as in the application; without, those two triggers are suspended
-     * while the notes are written, each batch of notes is indexed by one statement with the
-     * triggers' own expressions (the same index content; faster, as FTS5 writes its pending terms
-     * out at every statement that fires a trigger), and the triggers are put back exactly as
-     * they were. See BENCHMARKS.md for the rates of both.
+     * while the notes are written, the index is built beside the clinic database on a thread of its
+     * own from the same text and copied in ({@link NoteIndex}; the same index content, and faster:
+     * FTS5 writes its pending terms out at every statement that fires a trigger, and the index is
+     * the largest piece of the work), and the triggers are put back exactly as they were. See
+     * BENCHMARKS.md for the rates of both.
      */
     public record Options(int clients, int sessions, long seed, LocalDate end, int years, double addendumRate,
             boolean audit, boolean throughTriggers) {
@@ -89,8 +94,8 @@ public final class ClinicDataGenerator {
     /** What was generated and how long it took. */
     public record Summary(int clients, int intakes, int sessions, int addenda, int chainLinks, int auditEvents,
             Duration migration, Duration clientsAndIntakes, Duration sessionsPhase, Duration sessionsPhaseCpu,
-            Duration total, long fileBytes, boolean throughTriggers, Map<String, Duration> sessionPhaseInDatabase,
-            Duration rowsThread) {
+            Duration total, long fileBytes, boolean throughTriggers, Map<String, Duration> sessionPhaseWriting,
+            Duration rowsThread, Duration indexThread) {
 
         /** Sessions written per second in the session phase: rows, children, FTS index, addenda, chain, audit. */
         public double sessionsPerSecond() {
@@ -98,8 +103,9 @@ public final class ClinicDataGenerator {
         }
 
         /**
-         * The same per second of CPU time of the generating thread (SQLite runs in it), which
-         * other work on a busy machine does not inflate.
+         * The same per second of CPU time of the threads that generate (writing, making rows and,
+         * unless through the triggers, building the full-text index), which other work on a busy
+         * machine does not inflate.
          */
         public double sessionsPerCpuSecond() {
             return sessions / Math.max(1e-9, sessionsPhaseCpu.toNanos() / 1e9);
@@ -117,29 +123,35 @@ public final class ClinicDataGenerator {
                               file size            %,8d KB""",
                     clients, intakes, sessions, addenda, chainLinks, auditEvents, migration.toMillis(),
                     clientsAndIntakes.toMillis(), sessionsPhase.toMillis(), sessionsPerSecond(),
-                    throughTriggers ? "through the triggers" : "per batch", auditEvents > 0 ? ", audit" : "",
+                    throughTriggers ? "through the triggers" : "built alongside", auditEvents > 0 ? ", audit" : "",
                     sessionsPhaseCpu.toMillis(),
                     sessionsPerCpuSecond(), total.toMillis(),
                     fileBytes / 1024) + breakdown();
         }
 
         private String breakdown() {
-            StringBuilder text = new StringBuilder("\n  of the sessions phase, inside SQLite:");
+            StringBuilder text = new StringBuilder("\n  of the sessions phase, on the writing thread:");
             long inside = 0;
-            for (var part : sessionPhaseInDatabase.entrySet()) {
+            for (var part : sessionPhaseWriting.entrySet()) {
                 inside += part.getValue().toNanos();
-                text.append(String.format(Locale.ROOT, "%n    %-34s %,8d ms", part.getKey(), part.getValue().toMillis()));
+                text.append(String.format(Locale.ROOT, "%n    %-36s %,8d ms", part.getKey(), part.getValue().toMillis()));
             }
-            return text.append(String.format(Locale.ROOT, "%n    %-34s %,8d ms", "(the rest: binding, chain, audit rows)",
-                            (sessionsPhase.toNanos() - inside) / 1_000_000))
-                    .append(String.format(Locale.ROOT, "%n  making rows, SOAP text and content hashes, on a second"
-                            + " thread alongside: %,d ms", rowsThread.toMillis())).toString();
+            text.append(String.format(Locale.ROOT, "%n    %-36s %,8d ms", "(the rest: planning sessions, ...)",
+                    (sessionsPhase.toNanos() - inside) / 1_000_000));
+            text.append(String.format(Locale.ROOT, "%n  alongside, on a second thread: making rows, SOAP text, content"
+                    + " hashes, chain links and audit events %,d ms", rowsThread.toMillis()));
+            if (!indexThread.isZero()) {
+                text.append(String.format(Locale.ROOT, "%n  alongside, on a third thread: building the full-text index"
+                        + " in a scratch database %,d ms", indexThread.toMillis()));
+            }
+            return text.toString();
         }
     }
 
     static final ZoneId ZONE = ZoneId.of("Australia/Sydney");
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     static final String GENESIS = "0".repeat(64);
+    /** Clients and their intakes written per round of batched statements. */
     private static final int BATCH = 10_000;
     private static final int COMMIT_EVERY = 50_000;
 
@@ -190,7 +202,8 @@ public final class ClinicDataGenerator {
                     partial.chainLinks(), partial.auditEvents(), Duration.ofNanos(migrated - start),
                     partial.clientsAndIntakes(), partial.sessionsPhase(), partial.sessionsPhaseCpu(),
                     Duration.ofNanos(end - start), bytes,
-                    options.throughTriggers(), partial.sessionPhaseInDatabase(), partial.rowsThread());
+                    options.throughTriggers(), partial.sessionPhaseWriting(), partial.rowsThread(),
+                    partial.indexThread());
         }
     }
 
@@ -229,6 +242,7 @@ public final class ClinicDataGenerator {
 
     private ClinicDataGenerator(Connection connection, Options options) {
         this.connection = connection;
+        this.inserts = new Inserts(connection);
         this.options = options;
         this.random = new SplittableRandom(options.seed());
         this.firstDay = options.end().minusYears(options.years());
@@ -262,13 +276,26 @@ public final class ClinicDataGenerator {
         connection.commit();
         long clientsDone = System.nanoTime();
         long cpuStart = CPU.getCurrentThreadCpuTime();
-        List<String> suspended = options.throughTriggers() ? List.of() : suspendSearchTriggers();
-        int[] written = writeSessions(clients);
-        restore(suspended);
-        commit();
-        if (audit != null) {
-            audit.close();
+        List<String> suspended = suspendForSessions();
+        int[] written;
+        Duration indexThread = Duration.ZERO;
+        long indexCpuNanos = 0;
+        try (NoteIndex noteIndex = options.throughTriggers() ? null : NoteIndex.besides(connection)) {
+            written = writeSessions(clients, noteIndex);
+            putBack(suspended);
+            commit();
+            if (noteIndex != null) {
+                long finishing = System.nanoTime();
+                noteIndex.finish();
+                waited("waiting for the full-text index", finishing);
+                long copying = System.nanoTime();
+                noteIndex.copyInto(connection);
+                writingNanos.merge("full-text index copied in", System.nanoTime() - copying, Long::sum);
+                indexThread = Duration.ofNanos(noteIndex.nanos);
+                indexCpuNanos = noteIndex.cpuNanos;
+            }
         }
+        inserts.close();
         long sessionsDone = System.nanoTime();
         long cpuDone = CPU.getCurrentThreadCpuTime();
         connection.setAutoCommit(true);
@@ -279,47 +306,79 @@ public final class ClinicDataGenerator {
         }
         return new Summary(clients.length, intakes, options.sessions(), written[0], written[1], auditEvents,
                 Duration.ZERO, Duration.ofNanos(clientsDone - start), Duration.ofNanos(sessionsDone - clientsDone),
-                Duration.ofNanos(cpuDone - cpuStart + producerCpuNanos), Duration.ZERO, 0, options.throughTriggers(),
-                databaseNanos.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-                        e -> Duration.ofNanos(e.getValue()), (a, b) -> a, java.util.LinkedHashMap::new)),
-                Duration.ofNanos(producerNanos));
+                Duration.ofNanos(cpuDone - cpuStart + producerCpuNanos + indexCpuNanos), Duration.ZERO, 0,
+                options.throughTriggers(), writingNanos.entrySet().stream().collect(
+                        java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> Duration.ofNanos(e.getValue()),
+                                (a, b) -> a, java.util.LinkedHashMap::new)),
+                Duration.ofNanos(producerNanos), indexThread);
     }
 
+    /** The triggers that index new notes and addenda, suspended unless the notes go through them ({@link Options}). */
     static final List<String> SEARCH_INSERT_TRIGGERS = List.of("session_search_insert", "addendum_search_insert");
 
-    /** Drops the triggers that index new notes and addenda; returns their SQL, to put them back. */
-    private List<String> suspendSearchTriggers() throws SQLException {
+    /**
+     * Triggers that refuse a modality or area for a signed note and an addendum for a note not yet
+     * signed. What the generator writes passes them by construction (a note's modalities and
+     * areas before the note, its addenda after it), so checking every row only costs time.
+     */
+    static final List<String> ORDER_CHECK_TRIGGERS = List.of("session_modality_signed_insert",
+            "session_area_signed_insert", "addendum_needs_signed_note");
+
+    /**
+     * The indexes by client, of notes and audit events written in date order, so in no useful
+     * order for these: building each once after the rows are written, by sorting, costs less than
+     * inserting every row into it. The same indexes, with the same content.
+     */
+    static final List<String> INDEXES_BUILT_AFTER = List.of("session_client", "audit_event_client");
+
+    /**
+     * Drops the triggers and indexes the session phase does without; returns their SQL, to put
+     * them back exactly as they were. Only the generator's own connection sees the schema without them.
+     */
+    private List<String> suspendForSessions() throws SQLException {
         List<String> definitions = new ArrayList<>();
-        try (Statement statement = connection.createStatement()) {
-            for (String name : SEARCH_INSERT_TRIGGERS) {
-                try (ResultSet row = statement.executeQuery(
-                        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = '" + name + "'")) {
+        if (!options.throughTriggers()) {
+            definitions.addAll(drop("trigger", SEARCH_INSERT_TRIGGERS));
+        }
+        definitions.addAll(drop("trigger", ORDER_CHECK_TRIGGERS));
+        definitions.addAll(drop("index", INDEXES_BUILT_AFTER));
+        return definitions;
+    }
+
+    private List<String> drop(String type, List<String> names) throws SQLException {
+        List<String> definitions = new ArrayList<>();
+        try (PreparedStatement definition = connection.prepareStatement(
+                "SELECT sql FROM sqlite_master WHERE type = ? AND name = ?");
+             Statement statement = connection.createStatement()) {
+            for (String name : names) {
+                definition.setString(1, type);
+                definition.setString(2, name);
+                try (ResultSet row = definition.executeQuery()) {
                     if (!row.next()) {
-                        throw new IllegalStateException("The schema has no trigger " + name);
+                        throw new IllegalStateException("The schema has no " + type + " " + name);
                     }
                     definitions.add(row.getString(1));
                 }
-                statement.execute("DROP TRIGGER " + name);
+                statement.execute("DROP " + type.toUpperCase(Locale.ROOT) + " " + name);
             }
         }
         return definitions;
     }
 
-    private void restore(List<String> triggers) throws SQLException {
+    private void putBack(List<String> definitions) throws SQLException {
+        long start = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
-            for (String sql : triggers) {
+            for (String sql : definitions) {
                 statement.execute(sql);
             }
         }
+        writingNanos.merge("indexes built, triggers put back", System.nanoTime() - start, Long::sum);
     }
 
     private void commit() throws SQLException {
-        if (!options.throughTriggers()) {
-            indexBatch();
-        }
         long start = System.nanoTime();
         connection.commit();
-        databaseNanos.merge("commit", System.nanoTime() - start, Long::sum);
+        writingNanos.merge("commit", System.nanoTime() - start, Long::sum);
     }
 
     // ------------------------------------------------------------------------------------------- practice
@@ -350,10 +409,10 @@ public final class ClinicDataGenerator {
                 insert.setInt(5, i == 0 ? 1 : 0);
                 insert.setString(6, opened);
                 insert.executeUpdate();
-                audit(opened, "add", "practitioner", i + 1L, null, "Added practitioner " + (i + 1));
+                audit(pendingAudit, opened, "add", "practitioner", i + 1L, null, "Added practitioner " + (i + 1));
             }
         }
-        audit(opened, "add", "clinic", 1L, null, "Clinic details saved");
+        audit(pendingAudit, opened, "add", "clinic", 1L, null, "Clinic details saved");
         flushAudit();
     }
 
@@ -452,7 +511,7 @@ public final class ClinicDataGenerator {
                 client.setString(13, created);
                 client.setString(14, created);
                 client.addBatch();
-                audit(created, "add", "client", c.id, c.id, "Added client " + c.id);
+                audit(pendingAudit, created, "add", "client", c.id, c.id, "Added client " + c.id);
                 if (c.visits > 0) {
                     c.baselineCramps = Math.round((0.5 + random.nextDouble() * 12) * 2) / 2.0;
                     c.baselineSeverity = 3 + random.nextInt(7);
@@ -564,25 +623,26 @@ public final class ClinicDataGenerator {
             setText(surgery, 5, s[2]);
             surgery.addBatch();
         }
-        audit(recorded, "add", "intake", id, c.id, "Recorded intake version " + version);
+        audit(pendingAudit, recorded, "add", "intake", id, c.id, "Recorded intake version " + version);
         return statin;
     }
 
     // ------------------------------------------------------------------------------------------- sessions
 
-    /** One session ready to write: its row, children, content hash, and the addendum it will get, if any. */
-    private record Generated(long id, PlannedClient client, Map<String, Object> row, List<String> modalities,
-            List<String> areas, String contentHash, PendingAddendum addendum) {
-    }
-
-    private static final int CHUNK = 1_000;
+    /** Sessions per batch: the second thread makes batches while the writing thread writes the ones before. */
+    private static final int SESSIONS_PER_BATCH = 2_000;
+    /** Batches made ahead of the one being written, so that the second thread keeps busy meanwhile. */
+    private static final int BATCHES_AHEAD = 2;
 
     /**
-     * Writes the sessions in date order; returns {addenda, chain links}. A second thread makes the
-     * rows, SOAP text and content hashes one chunk ahead while this one writes; it alone draws
-     * from the random generator, chunk after chunk, so the data is the same as on one thread.
+     * Writes the sessions in date order; returns {addenda, chain links}. A second thread makes
+     * everything that does not need the database (rows, SOAP text, content hashes, addenda, chain
+     * links and audit events, each row's values in column order) a few batches ahead, while this
+     * one writes them; a third builds the full-text index ({@link NoteIndex}), when there is one.
+     * The second thread alone draws from the random generator while it runs, batch after batch,
+     * so the data is the same as on one thread.
      */
-    private int[] writeSessions(PlannedClient[] clients) throws SQLException {
+    private int[] writeSessions(PlannedClient[] clients, NoteIndex noteIndex) throws SQLException {
         List<PlannedSession> planned = new ArrayList<>(options.sessions());
         for (int i = 0; i < clients.length; i++) {
             PlannedClient c = clients[i];
@@ -595,117 +655,189 @@ public final class ClinicDataGenerator {
         }
         planned.sort(Comparator.comparing(PlannedSession::startedAt).thenComparingInt(PlannedSession::tieBreak));
 
-        String previousHash = GENESIS;
-        int addenda = 0;
-        int links = 0;
-        long addendumId = 1;
-        PriorityQueue<PendingAddendum> pending = new PriorityQueue<>(Comparator.comparing(PendingAddendum::writtenAt)
-                .thenComparingLong(PendingAddendum::sessionId));
-        Instant lastInstant = options.end().plusDays(1).atStartOfDay(ZONE).toInstant().minusSeconds(60);
+        SessionMaker maker = new SessionMaker(planned, clients, noteIndex != null);
         ExecutorService producer = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "clinic-data-rows");
             thread.setDaemon(true);
             return thread;
         });
-        try (Rows session = new Rows("session", SESSION_INSERT_COLUMNS);
-             Rows modality = new Rows("session_modality", List.of("session_id", "position", "modality"));
-             Rows area = new Rows("session_area", List.of("session_id", "position", "site"));
-             Rows addendum = new Rows("addendum", List.of("id", "session_id", "practitioner_id", "written_at", "text"));
-             Rows chain = new Rows("record_chain", List.of("seq", "record_type", "record_id", "content_hash",
-                     "previous_hash", "hash", "linked_at"))) {
-            int total = planned.size();
-            Future<List<Generated>> next = producer.submit(() -> generate(planned, clients, 0, Math.min(CHUNK, total),
-                    lastInstant));
-            for (int from = 0; from < total; from += CHUNK) {
-                List<Generated> current = await(next);
-                int nextFrom = from + CHUNK;
-                if (nextFrom < total) {
-                    next = producer.submit(() -> generate(planned, clients, nextFrom, Math.min(nextFrom + CHUNK, total),
-                            lastInstant));
-                }
-                for (Generated g : current) {
-                    long id = g.id();
-                    Map<String, Object> row = g.row();
-                    Instant signedAt = (Instant) row.get(SIGNED_INSTANT);
-                    // Addenda written before this note was signed come first in the chain.
-                    while (!pending.isEmpty() && !pending.peek().writtenAt().isAfter(signedAt)) {
-                        previousHash = writeAddendum(pending.poll(), addendumId++, ++links, previousHash, addendum, chain);
-                        addenda++;
-                    }
-                    for (int i = 0; i < g.modalities().size(); i++) {
-                        modality.add(id, i, g.modalities().get(i));
-                    }
-                    for (int i = 0; i < g.areas().size(); i++) {
-                        area.add(id, i, g.areas().get(i));
-                    }
-                    Object[] values = new Object[SESSION_INSERT_COLUMNS.size()];
-                    for (int i = 0; i < values.length; i++) {
-                        // Signing sets updated_at to the signing instant.
-                        String column = SESSION_INSERT_COLUMNS.get(i);
-                        values[i] = row.get(column.equals("updated_at") ? "signed_at" : column);
-                    }
-                    session.add(values);
-                    writtenSessions = id;
-                    String signed = (String) row.get("signed_at");
-                    previousHash = link(chain, ++links, "session", id, g.contentHash(), previousHash, signed);
-                    audit((String) row.get("created_at"), "add", "session", id, g.client().id, "Recorded session " + id);
-                    audit(signed, "sign", "session", id, g.client().id,
-                            "Signed session " + id + " by practitioner " + row.get("signed_by"));
-                    if (g.addendum() != null) {
-                        pending.add(g.addendum());
-                    }
-                    if (id % BATCH == 0) {
-                        flushSessions(modality, area, session, addendum, chain);
-                    }
-                    if (id % COMMIT_EVERY == 0) {
-                        commit();
-                    }
+        try {
+            // The one thread makes the batches one after the other, in the order they are asked for.
+            Deque<Future<Batch>> ahead = new ArrayDeque<>();
+            for (int from = 0; from < planned.size(); from += SESSIONS_PER_BATCH) {
+                int first = from;
+                int end = Math.min(from + SESSIONS_PER_BATCH, planned.size());
+                ahead.add(producer.submit(() -> maker.make(first, end)));
+                if (ahead.size() > BATCHES_AHEAD) {
+                    writeWhenMade(ahead.removeFirst(), noteIndex);
                 }
             }
-            while (!pending.isEmpty()) {
-                previousHash = writeAddendum(pending.poll(), addendumId++, ++links, previousHash, addendum, chain);
-                addenda++;
+            while (!ahead.isEmpty()) {
+                writeWhenMade(ahead.removeFirst(), noteIndex);
             }
-            flushSessions(modality, area, session, addendum, chain);
         } finally {
             producer.shutdownNow();
         }
-        return new int[] {addenda, links};
+        producerNanos = maker.nanos;
+        producerCpuNanos = maker.cpuNanos;
+        return new int[] {maker.addenda, maker.links};
+    }
+
+    private void writeWhenMade(Future<Batch> made, NoteIndex noteIndex) throws SQLException {
+        long start = System.nanoTime();
+        Batch batch = await(made);
+        waited("waiting for rows", start);
+        write(batch);
+        if (noteIndex != null) {
+            long handing = System.nanoTime();
+            noteIndex.add(batch.notes, batch.addendumNotes);
+            waited("waiting for the full-text index", handing);
+        }
+        if (batch.lastSession % COMMIT_EVERY == 0) {
+            commit();
+        }
     }
 
     private long producerNanos;
     private long producerCpuNanos;
 
-    /** Sessions {@code from} (inclusive) to {@code to} of the plan, made ready to write. Runs on the producer thread. */
-    private List<Generated> generate(List<PlannedSession> planned, PlannedClient[] clients, int from, int to,
-            Instant lastInstant) {
-        long start = System.nanoTime();
-        long cpuStart = CPU.getCurrentThreadCpuTime();
-        List<Generated> chunk = new ArrayList<>(to - from);
-        for (int k = from; k < to; k++) {
-            PlannedSession plan = planned.get(k);
-            long id = k + 1L;
+    /** One batch of sessions ready to write, with their children, addenda, chain links and audit events. */
+    private static final class Batch {
+        final Rows modalities = new Rows("session_modality", List.of("session_id", "position", "modality"));
+        final Rows areas = new Rows("session_area", List.of("session_id", "position", "site"));
+        final Rows sessions = new Rows("session", SESSION_INSERT_COLUMNS);
+        final Rows addenda = new Rows("addendum", List.of("id", "session_id", "practitioner_id", "written_at", "text"));
+        final Rows chain = new Rows("record_chain", List.of("seq", "record_type", "record_id", "content_hash",
+                "previous_hash", "hash", "linked_at"));
+        final Rows audit = auditRows();
+        /** What the suspended search triggers would index, when they are suspended: notes, and addenda apart. */
+        final Rows notes = NoteIndex.rows();
+        final Rows addendumNotes = NoteIndex.rows();
+        /** The last session id in the batch. */
+        long lastSession;
+    }
+
+    /**
+     * Makes the sessions, in date order, batch after batch, with everything that comes with them.
+     * Runs on the producer thread, which alone uses it; the batches must be asked for in order,
+     * as the record chain and the addenda waiting to be written run on from one to the next.
+     */
+    private final class SessionMaker {
+
+        private final List<PlannedSession> planned;
+        private final PlannedClient[] clients;
+        /** Addenda are written by the end of the last day. */
+        private final Instant lastInstant = options.end().plusDays(1).atStartOfDay(ZONE).toInstant().minusSeconds(60);
+        /** Addenda to be written, in the order they were written. */
+        private final PriorityQueue<PendingAddendum> pending = new PriorityQueue<>(
+                Comparator.comparing(PendingAddendum::writtenAt).thenComparingLong(PendingAddendum::sessionId));
+        private final boolean indexNotes;
+        private String previousHash = GENESIS;
+        private int links;
+        private int addenda;
+        private long nanos;
+        private long cpuNanos;
+
+        SessionMaker(List<PlannedSession> planned, PlannedClient[] clients, boolean indexNotes) {
+            this.planned = planned;
+            this.clients = clients;
+            this.indexNotes = indexNotes;
+        }
+
+        /** Sessions {@code from} (inclusive) to {@code to} of the plan; the last batch brings the addenda to come. */
+        Batch make(int from, int to) {
+            long start = System.nanoTime();
+            long cpuStart = CPU.getCurrentThreadCpuTime();
+            Batch batch = new Batch();
+            for (int k = from; k < to; k++) {
+                session(k + 1L, planned.get(k), batch);
+            }
+            if (to == planned.size()) {
+                while (!pending.isEmpty()) {
+                    addendum(pending.poll(), batch);
+                }
+            }
+            nanos += System.nanoTime() - start;
+            cpuNanos += CPU.getCurrentThreadCpuTime() - cpuStart;
+            return batch;
+        }
+
+        /** One signed note, with the addenda written before it was signed, its chain link and audit events. */
+        private void session(long id, PlannedSession plan, Batch batch) {
             PlannedClient c = clients[plan.client()];
             c.seen++;
             Map<String, Object> row = sessionRow(id, c, plan.startedAt());
             List<String> modalities = distinct(MODALITIES, 1 + random.nextInt(4));
             List<String> areas = distinct(CRAMP_SITES, 1 + random.nextInt(3));
             String content = RecordDigests.sessionHash(row, modalities, areas);
-            PendingAddendum addendum = null;
+            Instant signedAt = (Instant) row.get(SIGNED_INSTANT);
+            // Addenda written before this note was signed come first in the chain.
+            while (!pending.isEmpty() && !pending.peek().writtenAt().isAfter(signedAt)) {
+                addendum(pending.poll(), batch);
+            }
+            for (int i = 0; i < modalities.size(); i++) {
+                batch.modalities.add(id, i, modalities.get(i));
+            }
+            for (int i = 0; i < areas.size(); i++) {
+                batch.areas.add(id, i, areas.get(i));
+            }
+            Object[] values = new Object[SESSION_INSERT_COLUMNS.size()];
+            for (int i = 0; i < values.length; i++) {
+                // Signing sets updated_at to the signing instant.
+                String column = SESSION_INSERT_COLUMNS.get(i);
+                values[i] = row.get(column.equals("updated_at") ? "signed_at" : column);
+            }
+            batch.sessions.add(values);
+            if (indexNotes) {
+                // As the session_search_insert trigger indexes it.
+                batch.notes.add(id, text(row, "subjective") + "\n" + text(row, "objective") + "\n"
+                        + text(row, "assessment") + "\n" + text(row, "plan"), id, null);
+            }
+            String signed = (String) row.get("signed_at");
+            link(batch, "session", id, content, signed);
+            audit(batch.audit, (String) row.get("created_at"), "add", "session", id, c.id, "Recorded session " + id);
+            audit(batch.audit, signed, "sign", "session", id, c.id,
+                    "Signed session " + id + " by practitioner " + row.get("signed_by"));
             if (random.nextDouble() < options.addendumRate()) {
-                Instant signedAt = (Instant) row.get(SIGNED_INSTANT);
                 Instant written = signedAt.plus(Duration.ofMinutes(30 + random.nextInt(14 * 24 * 60)));
                 if (written.isAfter(lastInstant)) {
                     written = signedAt.plusSeconds(60).isAfter(lastInstant) ? signedAt.plusSeconds(60) : lastInstant;
                 }
-                addendum = new PendingAddendum(written.truncatedTo(ChronoUnit.MILLIS), id, c.id,
-                        (Integer) row.get("practitioner_id"), pick(ADDENDA));
+                pending.add(new PendingAddendum(written.truncatedTo(ChronoUnit.MILLIS), id, c.id,
+                        (Integer) row.get("practitioner_id"), pick(ADDENDA)));
             }
-            chunk.add(new Generated(id, c, row, modalities, areas, content, addendum));
+            batch.lastSession = id;
         }
-        producerNanos += System.nanoTime() - start;
-        producerCpuNanos += CPU.getCurrentThreadCpuTime() - cpuStart;
-        return chunk;
+
+        private void addendum(PendingAddendum a, Batch batch) {
+            long id = ++addenda;
+            String written = SqliteDialect.INSTANT_TEXT.format(a.writtenAt());
+            batch.addenda.add(id, a.sessionId(), a.practitioner(), written, a.text());
+            if (indexNotes) {
+                // As the addendum_search_insert trigger indexes it.
+                batch.addendumNotes.add(-id, a.text(), a.sessionId(), id);
+            }
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", id);
+            row.put("session_id", a.sessionId());
+            row.put("practitioner_id", a.practitioner());
+            row.put("written_at", written);
+            row.put("text", a.text());
+            audit(batch.audit, written, "amend", "addendum", id, a.clientId(),
+                    "Added addendum " + id + " to session " + a.sessionId());
+            link(batch, "addendum", id, RecordDigests.addendumHash(row), written);
+        }
+
+        private static String text(Map<String, Object> row, String column) {
+            return row.get(column) == null ? "" : (String) row.get(column);
+        }
+
+        /** The next link of the record chain, as {@code RecordChain.link} makes it. */
+        private void link(Batch batch, String type, long id, String content, String linkedAt) {
+            String hash = RecordDigests.linkHash(previousHash, type, id, content);
+            batch.chain.add(++links, type, id, content, previousHash, hash, linkedAt);
+            previousHash = hash;
+        }
     }
 
     private static <T> T await(Future<T> future) {
@@ -720,129 +852,241 @@ public final class ClinicDataGenerator {
         }
     }
 
-    /** The order matters: a signed note's children before it, addenda after it (the triggers check). */
-    private void flushSessions(Rows modality, Rows area, Rows session, Rows addendum, Rows chain) throws SQLException {
-        timed("session_modality", modality);
-        timed("session_area", area);
-        timed(options.throughTriggers() ? "session (+ note_search trigger)" : "session", session);
-        timed(options.throughTriggers() ? "addendum (+ note_search trigger)" : "addendum", addendum);
-        timed("record_chain", chain);
+    /** In the order of a real clinic: a signed note's children before it, addenda after it (as the triggers check). */
+    private void write(Batch batch) throws SQLException {
+        timed("session_modality", batch.modalities);
+        timed("session_area", batch.areas);
+        timed(options.throughTriggers() ? "session (+ note_search trigger)" : "session", batch.sessions);
+        timed(options.throughTriggers() ? "addendum (+ note_search trigger)" : "addendum", batch.addenda);
+        timed("record_chain", batch.chain);
         if (options.audit()) {
-            timed("audit_event", audit);
+            timed("audit_event", batch.audit);
         }
     }
 
-    private long indexedSessions;
-    private long indexedAddenda;
-    private long writtenSessions;
-    private long writtenAddenda;
+    /** Where the writing thread's time went in the session phase (in the database by table, or waiting). */
+    private final Map<String, Long> writingNanos = new java.util.LinkedHashMap<>();
 
-    /** What the suspended triggers would have done for the notes and addenda written since the last batch. */
-    private void indexBatch() throws SQLException {
-        long start = System.nanoTime();
-        try (PreparedStatement notes = connection.prepareStatement("""
-                INSERT INTO note_search (rowid, body, session_id, addendum_id)
-                SELECT id, coalesce(subjective, '') || char(10) || coalesce(objective, '') || char(10)
-                       || coalesce(assessment, '') || char(10) || coalesce(plan, ''), id, NULL
-                FROM session WHERE id > ? AND id <= ? ORDER BY id""");
-             PreparedStatement addenda = connection.prepareStatement("""
-                     INSERT INTO note_search (rowid, body, session_id, addendum_id)
-                     SELECT -id, text, session_id, id FROM addendum WHERE id > ? AND id <= ? ORDER BY id""")) {
-            notes.setLong(1, indexedSessions);
-            notes.setLong(2, writtenSessions);
-            notes.executeUpdate();
-            addenda.setLong(1, indexedAddenda);
-            addenda.setLong(2, writtenAddenda);
-            addenda.executeUpdate();
-        }
-        indexedSessions = writtenSessions;
-        indexedAddenda = writtenAddenda;
-        databaseNanos.merge("note_search (one statement per batch)", System.nanoTime() - start, Long::sum);
+    private void waited(String what, long since) {
+        writingNanos.merge(what, System.nanoTime() - since, Long::sum);
     }
-
-    /** Time spent in the database per table in the session phase, for the summary. */
-    private final Map<String, Long> databaseNanos = new java.util.LinkedHashMap<>();
 
     private void timed(String table, Rows rows) throws SQLException {
         long start = System.nanoTime();
-        rows.flush();
-        databaseNanos.merge(table, System.nanoTime() - start, Long::sum);
-    }
-
-    private String writeAddendum(PendingAddendum a, long id, long seq, String previousHash, Rows addendum, Rows chain)
-            throws SQLException {
-        String written = SqliteDialect.INSTANT_TEXT.format(a.writtenAt());
-        addendum.add(id, a.sessionId(), a.practitioner(), written, a.text());
-        writtenAddenda = id;
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", id);
-        row.put("session_id", a.sessionId());
-        row.put("practitioner_id", a.practitioner());
-        row.put("written_at", written);
-        row.put("text", a.text());
-        audit(written, "amend", "addendum", id, a.clientId(), "Added addendum " + id + " to session " + a.sessionId());
-        return link(chain, seq, "addendum", id, RecordDigests.addendumHash(row), previousHash, written);
-    }
-
-    private static String link(Rows chain, long seq, String type, long id, String content, String previousHash,
-            String linkedAt) throws SQLException {
-        String hash = RecordDigests.linkHash(previousHash, type, id, content);
-        chain.add(seq, type, id, content, previousHash, hash, linkedAt);
-        return hash;
+        inserts.write(rows);
+        writingNanos.merge(table, System.nanoTime() - start, Long::sum);
     }
 
     /** Rows per INSERT statement: one statement for many rows costs far less than one per row. */
     private static final int ROWS_PER_STATEMENT = 500;
 
-    /** Rows for one table, kept until {@link #flush} writes them with multi-row INSERT statements. */
-    private final class Rows implements AutoCloseable {
+    /** Rows for one table, made on any thread and written by {@link Inserts#write} on the connection's. */
+    private static final class Rows {
 
         private final String table;
         private final List<String> columns;
-        private final List<Object[]> pending = new ArrayList<>();
-        private PreparedStatement full;
+        private final List<Object[]> values = new ArrayList<>();
 
         Rows(String table, List<String> columns) {
             this.table = table;
             this.columns = columns;
         }
 
-        void add(Object... values) {
-            if (values.length != columns.size()) {
-                throw new IllegalArgumentException(table + " has " + columns.size() + " columns, not " + values.length);
+        void add(Object... row) {
+            if (row.length != columns.size()) {
+                throw new IllegalArgumentException(table + " has " + columns.size() + " columns, not " + row.length);
             }
-            pending.add(values);
+            values.add(row);
+        }
+    }
+
+    /**
+     * The full-text index of the notes and addenda, built on a connection and thread of its own in
+     * a scratch database in memory while the clinic's connection writes the rows, then copied into
+     * the clinic database. A connection works on one CPU at a time and the index is the largest
+     * single piece of the work; this way it is done beside the rest.
+     *
+     * <p>The scratch database has the clinic's own note_search table (the same CREATE statement)
+     * and gets each note and addendum as the suspended triggers would have indexed it, so FTS5
+     * builds the same index there. FTS5 keeps an index in ordinary tables, which {@link #copyInto}
+     * copies row for row; PRAGMA integrity_check ({@code db check}) checks the copy against the
+     * notes. The scratch database is an in-memory database with a shared cache, which another
+     * connection can attach; it goes when its connection closes. (Not the memdb VFS: that is
+     * limited to 1 GiB by default, a clinic of a million sessions.)
+     */
+    private static final class NoteIndex implements AutoCloseable {
+
+        /** The tables FTS5 keeps the index in, but note_search_config, which is the same in both. */
+        private static final List<String> SHADOW_TABLES = List.of("note_search_data", "note_search_idx",
+                "note_search_content", "note_search_docsize");
+        /** Batches handed over and not yet indexed before the clinic's connection waits for the index. */
+        private static final int BATCHES_QUEUED = 4;
+
+        private final String uri;
+        private final Connection scratch;
+        private final Inserts inserts;
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
+            Thread indexing = new Thread(task, "clinic-data-note-index");
+            indexing.setDaemon(true);
+            return indexing;
+        });
+        private final Deque<Future<?>> queued = new ArrayDeque<>();
+        private final List<Rows> addenda = new ArrayList<>();
+        private long nanos;
+        private long cpuNanos;
+
+        static Rows rows() {
+            return new Rows("note_search", List.of("rowid", "body", "session_id", "addendum_id"));
         }
 
-        void flush() throws SQLException {
-            int done = 0;
-            while (pending.size() - done >= ROWS_PER_STATEMENT) {
-                if (full == null) {
-                    full = prepare(ROWS_PER_STATEMENT);
+        /** An empty scratch database with the note_search table of {@code clinic}. */
+        static NoteIndex besides(Connection clinic) throws SQLException {
+            String create;
+            try (Statement statement = clinic.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT sql FROM sqlite_master WHERE name = 'note_search'")) {
+                if (!row.next()) {
+                    throw new IllegalStateException("The schema has no table note_search");
                 }
-                bind(full, done, ROWS_PER_STATEMENT);
-                full.executeUpdate();
+                create = row.getString(1);
+            }
+            String uri = "file:soapstone-note-index-" + java.util.UUID.randomUUID() + "?mode=memory&cache=shared";
+            Connection scratch = DriverManager.getConnection("jdbc:sqlite:" + uri);
+            try (Statement statement = scratch.createStatement()) {
+                statement.execute(create);
+                scratch.setAutoCommit(false);
+            } catch (SQLException | RuntimeException e) {
+                scratch.close();
+                throw e;
+            }
+            return new NoteIndex(uri, scratch);
+        }
+
+        private NoteIndex(String uri, Connection scratch) {
+            this.uri = uri;
+            this.scratch = scratch;
+            this.inserts = new Inserts(scratch);
+        }
+
+        /**
+         * Indexes a batch's notes on the index's own thread, waiting only when it is several
+         * batches behind. The addenda wait until the end: FTS5 writes out the terms it holds
+         * whenever a row comes with a lower id than the one before, and an addendum's is the
+         * addendum id negated, below every note's.
+         */
+        void add(Rows notes, Rows addendumNotes) {
+            while (queued.size() >= BATCHES_QUEUED) {
+                await(queued.removeFirst());
+            }
+            addenda.add(addendumNotes);
+            queued.add(thread.submit(() -> measured(() -> inserts.write(notes))));
+        }
+
+        /** Indexes the addenda, last first (their ids negated in order), and waits until all is indexed. */
+        void finish() {
+            Rows lastAddendaFirst = rows();
+            for (Rows batch : addenda.reversed()) {
+                lastAddendaFirst.values.addAll(batch.values.reversed());
+            }
+            queued.add(thread.submit(() -> measured(() -> {
+                inserts.write(lastAddendaFirst);
+                inserts.close();
+                scratch.commit();
+            })));
+            while (!queued.isEmpty()) {
+                await(queued.removeFirst());
+            }
+        }
+
+        /** Copies the finished index into the clinic database, in a transaction of its own. */
+        void copyInto(Connection clinic) throws SQLException {
+            clinic.commit();
+            // Databases are attached and detached outside transactions.
+            clinic.setAutoCommit(true);
+            try (PreparedStatement attach = clinic.prepareStatement("ATTACH DATABASE ? AS note_index")) {
+                attach.setString(1, uri);
+                attach.execute();
+            }
+            try (Statement statement = clinic.createStatement()) {
+                clinic.setAutoCommit(false);
+                for (String table : SHADOW_TABLES) {
+                    // Into an empty table, SQLite copies the rows as they are stored.
+                    statement.execute("DELETE FROM main." + table);
+                    statement.execute("INSERT INTO main." + table + " SELECT * FROM note_index." + table);
+                }
+                clinic.commit();
+                clinic.setAutoCommit(true);
+                statement.execute("DETACH DATABASE note_index");
+            }
+            clinic.setAutoCommit(false);
+        }
+
+        private interface Work {
+            void run() throws SQLException;
+        }
+
+        /** Runs on the index's thread. */
+        private Void measured(Work work) throws SQLException {
+            long start = System.nanoTime();
+            long cpuStart = CPU.getCurrentThreadCpuTime();
+            work.run();
+            nanos += System.nanoTime() - start;
+            cpuNanos += CPU.getCurrentThreadCpuTime() - cpuStart;
+            return null;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            thread.shutdownNow();
+            scratch.close();
+        }
+    }
+
+    /** The INSERT statements of the clinic connection. */
+    private final Inserts inserts;
+
+    /** Writes {@link Rows} on one connection with multi-row INSERT statements; keeps those of the usual size. */
+    private static final class Inserts implements AutoCloseable {
+
+        private final Connection connection;
+        private final Map<String, PreparedStatement> full = new HashMap<>();
+
+        Inserts(Connection connection) {
+            this.connection = connection;
+        }
+
+        /** Writes the rows, and forgets them. */
+        void write(Rows rows) throws SQLException {
+            int done = 0;
+            int count = rows.values.size();
+            while (count - done >= ROWS_PER_STATEMENT) {
+                PreparedStatement statement = full.get(rows.table);
+                if (statement == null) {
+                    statement = insert(rows, ROWS_PER_STATEMENT);
+                    full.put(rows.table, statement);
+                }
+                bind(statement, rows, done, ROWS_PER_STATEMENT);
+                statement.executeUpdate();
                 done += ROWS_PER_STATEMENT;
             }
-            if (done < pending.size()) {
-                try (PreparedStatement rest = prepare(pending.size() - done)) {
-                    bind(rest, done, pending.size() - done);
+            if (done < count) {
+                try (PreparedStatement rest = insert(rows, count - done)) {
+                    bind(rest, rows, done, count - done);
                     rest.executeUpdate();
                 }
             }
-            pending.clear();
+            rows.values.clear();
         }
 
-        private PreparedStatement prepare(int rows) throws SQLException {
-            String tuple = "(" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
-            return connection.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
-                    + String.join(", ", java.util.Collections.nCopies(rows, tuple)));
+        private PreparedStatement insert(Rows rows, int count) throws SQLException {
+            String tuple = "(" + String.join(", ", java.util.Collections.nCopies(rows.columns.size(), "?")) + ")";
+            return connection.prepareStatement("INSERT INTO " + rows.table + " (" + String.join(", ", rows.columns)
+                    + ") VALUES " + String.join(", ", java.util.Collections.nCopies(count, tuple)));
         }
 
-        private void bind(PreparedStatement statement, int from, int rows) throws SQLException {
+        private static void bind(PreparedStatement statement, Rows rows, int from, int count) throws SQLException {
             int index = 1;
-            for (int r = from; r < from + rows; r++) {
-                for (Object value : pending.get(r)) {
+            for (int r = from; r < from + count; r++) {
+                for (Object value : rows.values.get(r)) {
                     switch (value) {
                         case null -> statement.setNull(index, Types.NULL);
                         case Integer v -> statement.setInt(index, v);
@@ -858,9 +1102,10 @@ public final class ClinicDataGenerator {
 
         @Override
         public void close() throws SQLException {
-            if (full != null) {
-                full.close();
+            for (PreparedStatement statement : full.values()) {
+                statement.close();
             }
+            full.clear();
         }
     }
 
@@ -1040,24 +1285,28 @@ public final class ClinicDataGenerator {
 
     // ------------------------------------------------------------------------------------------- audit
 
-    private Rows audit;
+    /** The audit events of the practice, clients and intakes not yet written; the sessions' travel in their batches. */
+    private final Rows pendingAudit = auditRows();
 
-    private void audit(String at, String action, String type, Long recordId, Long clientId, String summary) {
+    private static Rows auditRows() {
+        return new Rows("audit_event", List.of("id", "at", "practitioner_id", "action", "record_type", "record_id",
+                "client_id", "summary"));
+    }
+
+    /**
+     * Adds an audit event to {@code into}. The main thread calls it for the practice, clients and
+     * intakes, then the producer thread alone for the sessions, so the ids follow on.
+     */
+    private void audit(Rows into, String at, String action, String type, Long recordId, Long clientId, String summary) {
         if (!options.audit()) {
             return;
         }
-        if (audit == null) {
-            audit = new Rows("audit_event", List.of("id", "at", "practitioner_id", "action", "record_type", "record_id",
-                    "client_id", "summary"));
-        }
-        audit.add(nextAuditId++, at, 1, action, type, recordId, clientId, summary);
+        into.add(nextAuditId++, at, 1, action, type, recordId, clientId, summary);
         auditEvents++;
     }
 
     private void flushAudit() throws SQLException {
-        if (audit != null) {
-            audit.flush();
-        }
+        inserts.write(pendingAudit);
     }
 
     // ------------------------------------------------------------------------------------------- helpers

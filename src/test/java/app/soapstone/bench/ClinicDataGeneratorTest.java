@@ -92,9 +92,12 @@ class ClinicDataGeneratorTest {
                 "SELECT * FROM session_area ORDER BY session_id, position", "SELECT * FROM addendum ORDER BY id",
                 "SELECT * FROM record_chain ORDER BY seq", "SELECT * FROM client ORDER BY id",
                 "SELECT * FROM intake ORDER BY id", "SELECT * FROM audit_event ORDER BY id",
-                "SELECT type, name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")) {
+                "SELECT k, v FROM note_search_config ORDER BY k",
+                "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') ORDER BY name")) {
             assertThat(rows(perBatch, query)).as(query).isEqualTo(rows(viaTriggers, query)).isNotEmpty();
         }
+        // The index built beside and copied in is consistent with the notes.
+        assertThat(rows(perBatch, "PRAGMA integrity_check")).isEqualTo(List.of(List.of("ok")));
         // The same notes are found, ranked the same.
         String search = "SELECT session_id, addendum_id, bm25(note_search) FROM note_search WHERE note_search MATCH"
                 + " 'hamstring' ORDER BY 3, 1, 2";

@@ -3,6 +3,7 @@ package app.soapstone.careplan;
 import app.soapstone.screening.ScreeningRules;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import app.soapstone.template.InvalidTemplateException;
+import app.soapstone.template.ReadOnce;
 import app.soapstone.template.TemplateFiles;
 import app.soapstone.template.TemplateSet;
 import app.soapstone.vocabulary.BodySite;
@@ -92,7 +93,7 @@ public class CarePlanTemplates implements TemplateSet {
     private final Vocabulary vocabulary;
     private final ScreeningRules rules;
     // Read on first use (see load): most commands print no care plan.
-    private volatile boolean loaded;
+    private final ReadOnce reading = new ReadOnce(this::read);
     private PlanText plan;
     private Map<String, Stretch> stretches;
     private Map<String, Technique> techniques;
@@ -106,15 +107,7 @@ public class CarePlanTemplates implements TemplateSet {
     /** Reads and checks the care plan templates now if they have not been read yet. */
     @Override
     public void load() {
-        if (loaded) {
-            return;
-        }
-        synchronized (this) {
-            if (!loaded) {
-                read();
-                loaded = true;
-            }
-        }
+        reading.ensure();
     }
 
     private void read() {

@@ -2,6 +2,7 @@ package app.soapstone.screening;
 
 import app.soapstone.screening.MedicationCatalog.MedicationClass;
 import app.soapstone.template.InvalidTemplateException;
+import app.soapstone.template.ReadOnce;
 import app.soapstone.template.TemplateFiles;
 import app.soapstone.template.TemplateSet;
 import app.soapstone.vocabulary.Vocabulary;
@@ -79,7 +80,7 @@ public class ScreeningRules implements TemplateSet {
     private final TemplateFiles templates;
     private final Vocabulary vocabulary;
     // Read on first use (see load), so that commands that screen nothing do not pay for parsing.
-    private volatile boolean loaded;
+    private final ReadOnce reading = new ReadOnce(this::read);
     private Map<String, Condition> conditions;
     private Map<String, RedFlag> redFlags;
     private MedicationCatalog medications;
@@ -94,15 +95,7 @@ public class ScreeningRules implements TemplateSet {
     /** Reads and checks the screening templates now if they have not been read yet. */
     @Override
     public void load() {
-        if (loaded) {
-            return;
-        }
-        synchronized (this) {
-            if (!loaded) {
-                read();
-                loaded = true;
-            }
-        }
+        reading.ensure();
     }
 
     private void read() {

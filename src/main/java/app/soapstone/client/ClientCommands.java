@@ -3,6 +3,7 @@ package app.soapstone.client;
 import app.soapstone.shell.Screen;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Arguments;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
@@ -17,10 +18,12 @@ class ClientCommands {
 
     private final ClientService clients;
     private final Screen screen;
-    private final List<ClientSection> sections;
+    // Made when a client is shown, not for every client command: they bring the intake and
+    // care-plan services with them.
+    private final ObjectProvider<ClientSection> sections;
     private final ClientImport importer;
 
-    ClientCommands(ClientService clients, Screen screen, List<ClientSection> sections, ClientImport importer) {
+    ClientCommands(ClientService clients, Screen screen, ObjectProvider<ClientSection> sections, ClientImport importer) {
         this.clients = clients;
         this.screen = screen;
         this.sections = sections;
@@ -60,7 +63,7 @@ class ClientCommands {
     String show(@Argument(index = 0, description = "Client id") long id) {
         StringBuilder text = new StringBuilder(ClientView.card(clients.get(id), clients.today(),
                 clients.lastVisit(id).orElse(null)));
-        sections.forEach(section -> section.render(id).ifPresent(part -> text.append("\n\n").append(part)));
+        sections.orderedStream().forEach(section -> section.render(id).ifPresent(part -> text.append("\n\n").append(part)));
         return text.toString();
     }
 

@@ -6,6 +6,7 @@ import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +27,10 @@ public class ClientService {
     private final ObjectProvider<LastVisits> lastVisits;
     private final AuditTrail audit;
 
-    ClientService(ClientRepository clients, ClientDirectory directory, Clock clock, ObjectProvider<LastVisits> lastVisits,
-            AuditTrail audit) {
+    // The repository is looked up on first use: lists and searches go through the directory, so
+    // they do not wait for Spring Data to set up the mapping of clients.
+    ClientService(@Lazy ClientRepository clients, ClientDirectory directory, Clock clock,
+            ObjectProvider<LastVisits> lastVisits, AuditTrail audit) {
         this.clients = clients;
         this.directory = directory;
         this.clock = clock;

@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
+import static app.soapstone.support.SoapstoneProcesses.LOG_LINE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -53,7 +54,6 @@ class LauncherIT {
     private static final long TIMEOUT_SECONDS = 60;
 
     /** Anything that looks like a log line (Spring's console format, JUL warnings) or a stack trace. */
-    private static final Pattern LOG_LINE = Pattern.compile("\\b(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|SEVERE)\\b");
     /** The JVM's own log lines ("[0.020s][warning][aot] ..."), which it writes to stdout by default. */
     private static final Pattern JVM_LOG_LINE = Pattern.compile("\\[(trace|debug|info|warning|error) *\\]");
     private static final Pattern ID_LINE = Pattern.compile("\\d+\\R");

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static app.soapstone.support.SoapstoneProcesses.LOG_LINE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,8 +48,6 @@ class OneShotIT {
 
     private static final long TIMEOUT_SECONDS = 60;
 
-    /** Anything that looks like a log line (Spring's console format, JUL warnings) or a stack trace. */
-    private static final Pattern LOG_LINE = Pattern.compile("\\b(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|SEVERE)\\b");
     private static final Pattern ID_LINE = Pattern.compile("\\d+\\R");
 
     private static Path jar;
@@ -60,9 +59,7 @@ class OneShotIT {
 
     @BeforeAll
     static void locateJarAndJava() {
-        String configured = System.getProperty("soapstone.jar", "target/soapstone.jar");
-        jar = Path.of(configured).toAbsolutePath();
-        assertThat(jar).as("the packaged jar (run 'mvnw verify', which packages before the ITs)").isRegularFile();
+        jar = SoapstoneProcesses.packagedJar();
         // Non-ASCII arguments reach the child only if this JVM encodes them as UTF-8 (see the failsafe config).
         assertThat(System.getProperty("sun.jnu.encoding", "UTF-8"))
                 .as("the test JVM must run in a UTF-8 locale to pass names like Zoë as arguments")

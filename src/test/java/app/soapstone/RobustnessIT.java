@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static app.soapstone.support.SoapstoneProcesses.LOG_LINE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -42,7 +43,6 @@ import static org.assertj.core.api.Assertions.fail;
 class RobustnessIT {
 
     private static final long TIMEOUT_SECONDS = 90;
-    private static final Pattern LOG_LINE = Pattern.compile("\\b(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|SEVERE)\\b");
     private static final Pattern ID_LINE = Pattern.compile("\\d+");
 
     private static Path jar;
@@ -54,8 +54,7 @@ class RobustnessIT {
 
     @BeforeAll
     static void locateJarAndJava() {
-        jar = Path.of(System.getProperty("soapstone.jar", "target/soapstone.jar")).toAbsolutePath();
-        assertThat(jar).as("the packaged jar (run 'mvnw verify', which packages before the ITs)").isRegularFile();
+        jar = SoapstoneProcesses.packagedJar();
     }
 
     @BeforeEach

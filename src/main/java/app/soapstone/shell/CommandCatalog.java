@@ -2,7 +2,6 @@ package app.soapstone.shell;
 
 import app.soapstone.shell.CommandSpec.ArgumentSpec;
 import app.soapstone.shell.CommandSpec.OptionSpec;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandOption;
@@ -29,12 +28,11 @@ import java.util.Optional;
 @Component
 public class CommandCatalog {
 
-    // Looked up on first use: the registry itself is built from the command beans, some of which need the catalog.
-    private final ObjectProvider<CommandRegistry> registry;
+    private final CommandRegistry registry;
     private final ApplicationContext context;
     private volatile Map<String, CommandSpec> specs;
 
-    public CommandCatalog(ObjectProvider<CommandRegistry> registry, ApplicationContext context) {
+    public CommandCatalog(CommandRegistry registry, ApplicationContext context) {
         this.registry = registry;
         this.context = context;
     }
@@ -49,7 +47,7 @@ public class CommandCatalog {
     }
 
     public CommandRegistry registry() {
-        return registry.getObject();
+        return registry;
     }
 
     private Map<String, CommandSpec> specs() {

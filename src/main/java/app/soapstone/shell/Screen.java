@@ -6,7 +6,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.Console;
-import java.util.function.BooleanSupplier;
 
 /** The terminal Soapstone writes to: how wide tables may be. */
 @Component
@@ -16,14 +15,15 @@ public class Screen {
     static final int UNBOUNDED_WIDTH = 200;
 
     private final ObjectProvider<Terminal> terminal;
-    private final BooleanSupplier onTerminal;
+    /** Asked once: where Soapstone reads and writes does not change while it runs. */
+    private final boolean onTerminal;
 
     @Autowired
     public Screen(ObjectProvider<Terminal> terminal) {
-        this(terminal, Screen::consoleIsTerminal);
+        this(terminal, consoleIsTerminal());
     }
 
-    Screen(ObjectProvider<Terminal> terminal, BooleanSupplier onTerminal) {
+    Screen(ObjectProvider<Terminal> terminal, boolean onTerminal) {
         this.terminal = terminal;
         this.onTerminal = onTerminal;
     }
@@ -31,7 +31,7 @@ public class Screen {
     public int width() {
         // Asked first because making the JLine terminal takes a while, and a script's output
         // (a pipe or a file) has no width anyway.
-        if (!onTerminal.getAsBoolean()) {
+        if (!onTerminal) {
             return UNBOUNDED_WIDTH;
         }
         Terminal current = terminal.getIfAvailable();

@@ -2,7 +2,7 @@ package app.soapstone.session;
 
 import app.soapstone.SoapstoneApplication;
 import app.soapstone.shell.CommandRunner;
-import org.flywaydb.core.Flyway;
+import app.soapstone.support.OldDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,8 +33,7 @@ class NoteSearchMigrationTest {
     @Test
     void aVersion5DatabaseIsReindexedByRecord() throws Exception {
         Path file = dir.resolve("v5.db");
-        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration")
-                .target("5").load().migrate();
+        OldDatabases.migratedTo(file, "5");
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement sql = connection.createStatement()) {
             sql.executeUpdate("""

@@ -26,7 +26,7 @@ class ScreenTest {
             }
         };
 
-        assertThat(new Screen(terminal, () -> false).width()).isEqualTo(Screen.UNBOUNDED_WIDTH);
+        assertThat(new Screen(terminal, false).width()).isEqualTo(Screen.UNBOUNDED_WIDTH);
         assertThat(asked).hasValue(0);
     }
 
@@ -42,6 +42,6 @@ class ScreenTest {
             }
         };
 
-        assertThat(new Screen(provider, () -> true).width()).isEqualTo(64);
+        assertThat(new Screen(provider, true).width()).isEqualTo(64);
     }
 }

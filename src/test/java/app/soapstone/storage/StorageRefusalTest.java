@@ -4,7 +4,7 @@ import app.soapstone.SoapstoneApplication;
 import app.soapstone.client.Client;
 import app.soapstone.client.ClientDetails;
 import app.soapstone.client.ClientService;
-import org.flywaydb.core.Flyway;
+import app.soapstone.support.OldDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -152,8 +152,7 @@ class StorageRefusalTest {
     void existingDatabaseIsOpenedAgainWithItsData() throws Exception {
         Path file = dir.resolve("soapstone.db");
         // A database made by an earlier Soapstone: migrated to V001 only, with a client in it.
-        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration")
-                .target("1").load().migrate();
+        OldDatabases.migratedTo(file, "1");
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement statement = connection.createStatement()) {
             statement.executeUpdate("""

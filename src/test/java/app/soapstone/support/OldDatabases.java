@@ -17,13 +17,18 @@ public final class OldDatabases {
     private OldDatabases() {
     }
 
+    /** An empty database with the application's migrations applied up to {@code version}. */
+    public static void migratedTo(Path file, String version) {
+        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration")
+                .target(version).load().migrate();
+    }
+
     /**
      * A database at schema version 4, before the audit trail and the record chain: a practitioner,
      * a client, a signed note (with modalities and areas) that has an addendum, and a draft.
      */
     public static void beforeTheChain(Path file) throws SQLException {
-        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration")
-                .target("4").load().migrate();
+        migratedTo(file, "4");
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement statement = connection.createStatement()) {
             statement.executeUpdate("""

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -30,6 +31,16 @@ public final class SoapstoneProcesses {
     public SoapstoneProcesses(Path temp, long timeoutSeconds) {
         this.temp = temp;
         this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** Anything that looks like a log line (Spring's console format, JUL warnings) or a stack trace. */
+    public static final Pattern LOG_LINE = Pattern.compile("\\b(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|SEVERE)\\b");
+
+    /** The jar {@code package} built (the ITs run after it), or the one named by {@code -Dsoapstone.jar}. */
+    public static Path packagedJar() {
+        Path jar = Path.of(System.getProperty("soapstone.jar", "target/soapstone.jar")).toAbsolutePath();
+        assertThat(jar).as("the packaged jar (run 'mvnw verify', which packages before the ITs)").isRegularFile();
+        return jar;
     }
 
     /** The java running the tests, to run the jar with. */

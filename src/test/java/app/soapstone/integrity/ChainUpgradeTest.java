@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -61,6 +62,33 @@ class ChainUpgradeTest {
         try (ConfigurableApplicationContext app = start(file)) {
             assertThat(app.getBean(RecordChain.class).verify().problems())
                     .anySatisfy(problem -> assertThat(problem).contains("session 1 has changed"));
+        }
+    }
+
+    @Test
+    void linksMadeBeforeHomeMassageMinutesExistedStillVerify() throws Exception {
+        Path file = dir.resolve("soapstone.db");
+        OldDatabases.beforeHomeMassageMinutes(file);
+
+        try (ConfigurableApplicationContext app = start(file)) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SELECT count(*) FROM pragma_table_info('session') WHERE name = 'home_massage_minutes'")
+                    .query(Integer.class).single()).as("upgraded to version 8").isOne();
+            Verification verification = app.getBean(RecordChain.class).verify();
+            assertThat(verification.problems()).isEmpty();
+            assertThat(verification.sessions()).isEqualTo(1);
+            assertThat(verification.addenda()).isEqualTo(1);
+        }
+
+        // Setting the new column on a note signed before it existed is a change like any other.
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP TRIGGER session_signed_is_final_update");
+            statement.executeUpdate("UPDATE session SET home_massage_minutes = 10 WHERE id = 1");
+        }
+        try (ConfigurableApplicationContext app = start(file)) {
+            assertThat(app.getBean(RecordChain.class).verify().problems())
+                    .singleElement().asString().startsWith("session 1 has changed");
         }
     }
 

@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -278,6 +279,65 @@ class RecordChainTest extends RecordsTest {
                 .doesNotContain("session " + linked + " ");
     }
 
+    // ---------------------------------------------------------------- columns added after the chain began
+
+    @Test
+    void aNoteSignedWithoutHomeMassageMinutesIsLinkedWithTheHashOfTheOldColumns() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        long id = session(client, "--subjective", "Night cramps", "--plan", "Stretch nightly", "--duration", "45",
+                "--modalities", "effleurage,petrissage", "--areas", "calf-left");
+        sign(id);
+
+        String old = hashOfTheColumnsWhenTheChainBegan(id, "");
+        assertThat(digests.digest("session", id)).contains(old);
+        assertThat(links()).singleElement().extracting(Link::contentHash).isEqualTo(old);
+    }
+
+    @Test
+    void homeMassageMinutesAreHashedAfterTheOldColumnsWhenSet() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        long id = session(client, "--subjective", "Night cramps", "--plan", "Stretch nightly", "--areas", "calf-left");
+        assertThat(jdbc.sql("UPDATE session SET home_massage_minutes = 10 WHERE id = ?").param(id).update()).isOne();
+        sign(id);
+
+        assertThat(links()).singleElement().extracting(Link::contentHash)
+                .isEqualTo(hashOfTheColumnsWhenTheChainBegan(id, "home_massage_minutes=10\n"))
+                .isNotEqualTo(hashOfTheColumnsWhenTheChainBegan(id, ""));
+        assertThat(run("records verify").status()).isEqualTo(Failure.OK);
+    }
+
+    @Test
+    void changedHomeMassageMinutesOfASignedNoteAreNamed() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        long without = signedSession(client, "One", "Plan one");
+        long with = session(client, "--subjective", "Two");
+        jdbc.sql("UPDATE session SET home_massage_minutes = 10 WHERE id = ?").param(with).update();
+        sign(with);
+
+        // Set on a note signed without it.
+        setHomeMassageMinutes(without, 15);
+        Result result = run("records verify");
+        assertThat(result.status()).isEqualTo(Failure.VERIFICATION);
+        assertThat(result.error()).contains("session " + without + " has changed since it became final")
+                .doesNotContain("session " + with + " has changed");
+        setHomeMassageMinutes(without, null);
+        assertThat(run("records verify").status()).isEqualTo(Failure.OK);
+
+        // Changed, or removed, on a note signed with it.
+        for (Integer value : java.util.Arrays.asList(20, null)) {
+            setHomeMassageMinutes(with, value);
+            result = run("records verify");
+            assertThat(result.status()).as("set to " + value).isEqualTo(Failure.VERIFICATION);
+            assertThat(result.error()).contains("session " + with + " has changed")
+                    .doesNotContain("session " + without + " has changed");
+        }
+        setHomeMassageMinutes(with, 10);
+        assertThat(run("records verify").status()).isEqualTo(Failure.OK);
+    }
+
     // ---------------------------------------------------------------- db check
 
     @Test
@@ -355,6 +415,45 @@ class RecordChainTest extends RecordsTest {
 
     // ---------------------------------------------------------------- helpers
 
+    /** The session columns hashed when the chain began (schema version 5), in their order. */
+    private static final List<String> COLUMNS_WHEN_THE_CHAIN_BEGAN = List.of("id", "client_id", "practitioner_id",
+            "intake_id", "started_at", "duration_minutes", "pressure", "products", "pain_before", "pain_after",
+            "cramps_per_week", "cramp_severity", "sleep_disturbance", "subjective", "objective", "assessment", "plan",
+            "template", "screening_shown", "warnings_shown", "override_reason", "created_at", "signed_at", "signed_by");
+
+    /**
+     * A note's content hash in the form the chain began with, computed here independently: one
+     * {@code column=value} line per column of that time ({@code \0} for NULL), then {@code later}
+     * (lines of columns added since), then the modalities and areas.
+     */
+    private String hashOfTheColumnsWhenTheChainBegan(long id, String later) {
+        Map<String, Object> row = jdbc.sql("SELECT * FROM session WHERE id = ?").param(id).query().singleRow();
+        StringBuilder text = new StringBuilder();
+        for (String column : COLUMNS_WHEN_THE_CHAIN_BEGAN) {
+            Object value = row.get(column);
+            text.append(column).append('=').append(value == null ? "\\0" : escape(value.toString())).append('\n');
+        }
+        text.append(later)
+                .append("modalities=").append(String.join(",", jdbc.sql(
+                        "SELECT modality FROM session_modality WHERE session_id = ? ORDER BY position").param(id)
+                        .query(String.class).list()))
+                .append("\nareas=").append(String.join(",", jdbc.sql(
+                        "SELECT site FROM session_area WHERE session_id = ? ORDER BY position").param(id)
+                        .query(String.class).list()))
+                .append('\n');
+        return sha256(text.toString());
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    /** Changes a signed note's home_massage_minutes as another program would, the trigger dropped. */
+    private void setHomeMassageMinutes(long session, Integer minutes) {
+        withoutTrigger("session_signed_is_final_update", () -> assertThat(jdbc.sql(
+                "UPDATE session SET home_massage_minutes = ? WHERE id = ?").param(minutes).param(session).update()).isOne());
+    }
+
     private List<Link> links() {
         return jdbc.sql("SELECT seq, record_type, record_id, content_hash, previous_hash, hash FROM record_chain ORDER BY seq")
                 .query((row, n) -> new Link(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4),
@@ -373,9 +472,12 @@ class RecordChainTest extends RecordsTest {
 
     /** The link hash, computed here independently: SHA-256 of previous, type, id and content hash, one per line. */
     private static String linkHash(String previous, String type, long id, String content) {
+        return sha256(previous + "\n" + type + "\n" + id + "\n" + content);
+    }
+
+    private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((previous + "\n" + type + "\n" + id + "\n" + content).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

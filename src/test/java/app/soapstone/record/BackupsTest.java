@@ -268,6 +268,24 @@ class BackupsTest extends RecordsTest {
     }
 
     @Test
+    void restoreAcceptsAChainedBackupFromBeforeHomeMassageMinutes() throws Exception {
+        client("Ann", "Lee");
+        // Its chain is verified before the restore, at its own schema, which has no such column yet.
+        Path old = temp.resolve("from-version-7.db");
+        OldDatabases.beforeHomeMassageMinutes(old);
+
+        Result result = run("restore --from " + old);
+
+        assertThat(result.status()).as(result.error()).isEqualTo(Failure.OK);
+        Result verify = run("records verify");
+        assertThat(verify.status()).as(verify.error()).isEqualTo(Failure.OK);
+        assertThat(verify.output()).contains("1 signed notes and 1 addenda");
+        Map<String, Object> note = jdbc.sql("SELECT * FROM session WHERE id = 1").query().singleRow();
+        assertThat(note).as("upgraded: the column is there, empty").containsEntry("home_massage_minutes", null)
+                .containsEntry("plan", "Stretch nightly");
+    }
+
+    @Test
     void restoreFromAMissingFileIsAUsageError() {
         client("Ann", "Lee");
         List<Map<String, Object>> before = clientRows();

@@ -54,13 +54,25 @@ class SessionIntegrityTest extends SoapstoneTest {
     @ParameterizedTest
     @ValueSource(strings = {"signed_at = NULL, signed_by = NULL", "subjective = NULL", "pain_after = 0",
             "started_at = '2000-01-01T00:00'", "signed_at = '2000-01-01T00:00:00.000Z'", "override_reason = 'later'",
-            "updated_at = updated_at"})
+            "updated_at = updated_at", "home_massage_minutes = 15"})
     void noColumnOfASignedNoteCanChange(String assignment) {
         Map<String, Object> before = session(signed);
 
         assertRefused("UPDATE session SET " + assignment + " WHERE id = " + signed, FINAL_NOTE);
 
         assertThat(session(signed)).isEqualTo(before);
+    }
+
+    @Test
+    void theHomeMassageMinutesOfASignedNoteCannotChange() {
+        assertThat(jdbc.sql("UPDATE session SET home_massage_minutes = 10 WHERE id = ?").param(draft).update()).isOne();
+        run("session sign " + draft).expectOk();
+        Map<String, Object> before = session(draft);
+
+        assertRefused("UPDATE session SET home_massage_minutes = 20 WHERE id = " + draft, FINAL_NOTE);
+        assertRefused("UPDATE session SET home_massage_minutes = NULL WHERE id = " + draft, FINAL_NOTE);
+
+        assertThat(session(draft)).isEqualTo(before).containsEntry("home_massage_minutes", 10);
     }
 
     @Test
@@ -190,11 +202,12 @@ class SessionIntegrityTest extends SoapstoneTest {
         for (String assignment : List.of("pain_before = 11", "pain_after = -1", "duration_minutes = 0",
                 "duration_minutes = 601", "pressure = 'hard'", "cramp_severity = 11", "sleep_disturbance = 11",
                 "cramps_per_week = -1", "started_at = '2026-13-01T10:00'", "started_at = '2026-01-01 10:00'",
-                "signed_at = '2026-01-01T00:00:00.000Z'")) {
+                "signed_at = '2026-01-01T00:00:00.000Z'", "home_massage_minutes = 0", "home_massage_minutes = 61")) {
             assertThatThrownBy(() -> jdbc.sql("UPDATE session SET " + assignment + " WHERE id = ?").param(draft).update())
                     .as(assignment).isInstanceOf(DataAccessException.class);
         }
         assertThat(session(draft).get("signed_at")).isNull();
+        assertThat(session(draft).get("home_massage_minutes")).isNull();
     }
 
     @Test

@@ -53,4 +53,14 @@ public final class OldDatabases {
                     VALUES (1, 1, 1, '2025-01-04T09:00:00.000Z', 'Client phoned: better.')""");
         }
     }
+
+    /**
+     * A database at schema version 7, before {@code session.home_massage_minutes}: the records of
+     * {@link #beforeTheChain}, with the signed note and the addendum linked into the chain by
+     * version 6, as that version computed their hashes.
+     */
+    public static void beforeHomeMassageMinutes(Path file) throws SQLException {
+        beforeTheChain(file);
+        migratedTo(file, "7");
+    }
 }

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 /**
  * One treatment session and its SOAP note. A draft can be edited; once signed the note and all
  * its fields are final (enforced by the database too) and corrections are {@link Addendum}s.
+ * {@code homeMassageMinutes} is the self-massage a day the therapist suggests for home, for the
+ * care plan; null unless they gave one.
  */
 @Table("session")
 public record Session(
@@ -31,6 +33,7 @@ public record Session(
         @MappedCollection(idColumn = "session_id", keyColumn = "position") List<SessionArea> areas,
         String pressure,
         String products,
+        Integer homeMassageMinutes,
         @Embedded.Empty(prefix = "pain_") Pain pain,
         @Embedded.Empty Outcomes outcomes,
         @Embedded.Empty SoapNote note,

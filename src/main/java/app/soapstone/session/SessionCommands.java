@@ -55,6 +55,9 @@ class SessionCommands {
             @Option(longName = "areas", description = "Areas treated: calf-left,calf-right,...") String areas,
             @Option(longName = "pressure", description = "light, moderate, firm or deep") String pressure,
             @Option(longName = "products", description = "Oils or lotions used") String products,
+            @Option(longName = "home-massage-minutes",
+                    description = "Self-massage minutes a day you suggest for home, 1-60; printed on the care plan")
+            Integer homeMassageMinutes,
             @Option(longName = "pain-before", description = "Pain before treatment, 0-10") Integer painBefore,
             @Option(longName = "pain-after", description = "Pain after treatment, 0-10") Integer painAfter,
             @Option(longName = "cramps-per-week", description = "Cramps per week since the last visit") Double crampsPerWeek,
@@ -69,10 +72,10 @@ class SessionCommands {
             @Option(longName = "override", description = "Reason for treating despite an urgent referral") String override) {
         Form form = Form.of("date", date, "time", time, "duration", duration, "practitioner", practitioner,
                 "modalities", modalities, "areas", areas, "pressure", pressure, "products", products,
-                "pain-before", painBefore, "pain-after", painAfter, "cramps-per-week", crampsPerWeek,
-                "cramp-severity", crampSeverity, "sleep-disturbance", sleep, "subjective", subjective,
-                "objective", objective, "assessment", assessment, "plan", plan, "template", template,
-                "override", override);
+                "home-massage-minutes", homeMassageMinutes, "pain-before", painBefore, "pain-after", painAfter,
+                "cramps-per-week", crampsPerWeek, "cramp-severity", crampSeverity, "sleep-disturbance", sleep,
+                "subjective", subjective, "objective", objective, "assessment", assessment, "plan", plan,
+                "template", template, "override", override);
         Preflight preflight = sessions.preflight(client, form);
         PrintWriter out = context.outputWriter();
         show(preflight, out);
@@ -113,6 +116,9 @@ class SessionCommands {
             @Option(longName = "areas", description = "Areas treated (replaces the list)") String areas,
             @Option(longName = "pressure", description = "light, moderate, firm or deep") String pressure,
             @Option(longName = "products", description = "Oils or lotions used") String products,
+            @Option(longName = "home-massage-minutes",
+                    description = "Self-massage minutes a day you suggest for home, 1-60; printed on the care plan")
+            Integer homeMassageMinutes,
             @Option(longName = "pain-before", description = "Pain before treatment, 0-10") Integer painBefore,
             @Option(longName = "pain-after", description = "Pain after treatment, 0-10") Integer painAfter,
             @Option(longName = "cramps-per-week", description = "Cramps per week since the last visit") Double crampsPerWeek,
@@ -124,7 +130,8 @@ class SessionCommands {
             @Option(longName = "plan", description = "P: plan and home care") String plan,
             @Option(longName = "edit", description = "Edit the SOAP note in your editor") boolean edit) {
         Form changes = Form.of("date", date, "time", time, "duration", duration, "modalities", modalities,
-                "areas", areas, "pressure", pressure, "products", products, "pain-before", painBefore,
+                "areas", areas, "pressure", pressure, "products", products,
+                "home-massage-minutes", homeMassageMinutes, "pain-before", painBefore,
                 "pain-after", painAfter, "cramps-per-week", crampsPerWeek, "cramp-severity", crampSeverity,
                 "sleep-disturbance", sleep, "subjective", subjective, "objective", objective,
                 "assessment", assessment, "plan", plan);

@@ -44,6 +44,7 @@ import java.util.stream.Collectors;
 public class SessionService {
 
     static final int MAX_DURATION = 600;
+    static final int MAX_HOME_MASSAGE_MINUTES = 60;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
 
     private final SessionRepository sessions;
@@ -124,7 +125,7 @@ public class SessionService {
                 preflight.screening().map(s -> AggregateReference.<app.soapstone.intake.Intake, Long>to(s.intake().id()))
                         .orElse(null),
                 startedAt, draft.durationMinutes(), modalities(draft.modalities()), areas(draft.areas()), draft.pressure(),
-                draft.products(), draft.pain(), draft.outcomes(), draft.note(), draft.template(),
+                draft.products(), draft.homeMassageMinutes(), draft.pain(), draft.outcomes(), draft.note(), draft.template(),
                 screeningShown(preflight), warningsShown(preflight), override, now, now, null, null);
         Session saved = sessions.save(session);
         audit.record("add", "session", saved.id(), clientId, "Recorded session " + saved.id()
@@ -164,7 +165,7 @@ public class SessionService {
                 + String.join(", ", changes.values().keySet()));
         return sessions.save(new Session(session.id(), session.client(), session.practitioner(), session.intake(),
                 startedAt, draft.durationMinutes(), modalities(draft.modalities()), areas(draft.areas()), draft.pressure(),
-                draft.products(), draft.pain(), draft.outcomes(), draft.note(), draft.template(),
+                draft.products(), draft.homeMassageMinutes(), draft.pain(), draft.outcomes(), draft.note(), draft.template(),
                 session.screeningShown(), session.warningsShown(), session.overrideReason(), session.createdAt(),
                 clock.instant(), null, null));
     }
@@ -300,7 +301,7 @@ public class SessionService {
 
     /** Everything a session form holds except when it started, checked; absent options keep {@code base}'s values. */
     private record Draft(Integer durationMinutes, List<String> modalities, List<String> areas, String pressure,
-            String products, Pain pain, Outcomes outcomes, SoapNote note, String template) {
+            String products, Integer homeMassageMinutes, Pain pain, Outcomes outcomes, SoapNote note, String template) {
     }
 
     private Draft draft(Form form, Session base) {
@@ -317,6 +318,11 @@ public class SessionService {
                 : base == null ? null : base.pressure();
         String products = form.given("products") ? Fields.optionalText("products", form.get("products"), Fields.TEXT_MAX)
                 : base == null ? null : base.products();
+        // Never defaulted: research sets no duration, so only the therapist's own number is stored.
+        Integer homeMassage = form.given("home-massage-minutes")
+                ? optional(form, "home-massage-minutes",
+                        v -> Fields.wholeNumber("home-massage-minutes", v, 1, MAX_HOME_MASSAGE_MINUTES))
+                : base == null ? null : base.homeMassageMinutes();
         Pain basePain = base == null ? new Pain(null, null) : base.pain();
         Pain pain = new Pain(score(form, "pain-before", basePain.before()), score(form, "pain-after", basePain.after()));
         Outcomes baseOutcomes = base == null ? new Outcomes(null, null, null) : base.outcomes();
@@ -331,7 +337,7 @@ public class SessionService {
                 soap(form, "objective", baseNote.objective()), soap(form, "assessment", baseNote.assessment()),
                 soap(form, "plan", baseNote.plan()));
         String template = form.has("template") ? templateName(form.get("template")) : base == null ? null : base.template();
-        return new Draft(duration, modalities, areas, pressure, products, pain, outcomes, note, template);
+        return new Draft(duration, modalities, areas, pressure, products, homeMassage, pain, outcomes, note, template);
     }
 
     private String templateName(String name) {

@@ -47,6 +47,10 @@ public class SessionView {
         fields.add(List.of("Products", text(s.products())));
         fields.add(List.of("Pain", pain(s.pain().before(), s.pain().after())));
         fields.add(List.of("Since last visit", outcomes(s)));
+        if (s.homeMassageMinutes() != null) {
+            // Added only when set: its label is the longest, and would widen every note's card.
+            fields.add(List.of("Home self-massage", s.homeMassageMinutes() + " minutes a day"));
+        }
         fields.add(List.of("Screening shown", text(s.screeningShown())));
         fields.add(List.of("Warnings shown", text(s.warningsShown())));
         fields.add(List.of("Override reason", text(s.overrideReason())));

@@ -45,7 +45,8 @@ class ChartExportTest extends RecordsTest {
         intake(client, "--allergies \"latex gloves\" --occupation \"Retired\"");
         long first = session(client, "--subjective", "Night cramps in the left calf, worst 7/10.",
                 "--objective", "Left gastrocnemius tone raised.", "--assessment", "Nocturnal calf cramps, settling.",
-                "--plan", "Calf stretches before bed.", "--date", TODAY.minusDays(7).toString(), "--time", "09:30");
+                "--plan", "Calf stretches before bed.", "--date", TODAY.minusDays(7).toString(), "--time", "09:30",
+                "--home-massage-minutes", "10");
         sign(first);
         long addendum = amend(first, "Client phoned: cramp free for three nights.");
         long second = signedSession(client, "Only one cramp this week.", "Review in two weeks.");
@@ -77,7 +78,7 @@ class ChartExportTest extends RecordsTest {
 
             assertThat(text).contains("Session " + first).contains("Night cramps in the left calf, worst 7/10.")
                     .contains("Left gastrocnemius tone raised.").contains("Nocturnal calf cramps, settling.")
-                    .contains("Calf stretches before bed.")
+                    .contains("Calf stretches before bed.").contains("Home self-massage: 10 minutes a day")
                     .contains("Signed by Sam Jones, RMT on " + local(signedAt(first)))
                     .contains("Client phoned: cramp free for three nights.")
                     .contains("Addendum 1, " + local(writtenAt(addendum)));

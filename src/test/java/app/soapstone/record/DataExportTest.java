@@ -107,6 +107,28 @@ class DataExportTest extends RecordsTest {
     }
 
     @Test
+    void theHomeMassageMinutesAreInTheCsvAndTheJson() throws Exception {
+        Map<String, Long> ids = records();
+        Path folder = temp.resolve("export");
+
+        run("export --to " + folder).expectOk();
+
+        try (CSVParser csv = parse(folder.resolve("session.csv"))) {
+            assertThat(csv.getHeaderNames()).contains("home_massage_minutes");
+            Map<String, String> minutes = new java.util.HashMap<>();
+            csv.getRecords().forEach(r -> minutes.put(r.get("id"), r.get("home_massage_minutes")));
+            assertThat(minutes).containsEntry(String.valueOf(ids.get("signed")), "10")
+                    .containsEntry(String.valueOf(ids.get("draft")), "");
+        }
+        JsonNode sessions = json.readTree(Files.readString(folder.resolve("clients").resolve(ids.get("zoe") + ".json"),
+                StandardCharsets.UTF_8)).get("sessions");
+        Map<Long, JsonNode> byId = new java.util.HashMap<>();
+        sessions.forEach(session -> byId.put(session.get("id").asLong(), session.get("home_massage_minutes")));
+        assertThat(byId.get(ids.get("signed")).asInt()).isEqualTo(10);
+        assertThat(byId.get(ids.get("draft")).isNull()).as("present, and null").isTrue();
+    }
+
+    @Test
     void theReadmeDescribesEveryFileAndColumn() throws Exception {
         records();
         Path folder = temp.resolve("export");
@@ -241,13 +263,14 @@ class DataExportTest extends RecordsTest {
         intake(zoe, "--allergies \"almond oil\"");
         intake(zoe, "--allergies \"latex gloves\"");
         long signed = session(zoe, "--subjective", TRICKY_SUBJECTIVE, "--plan", "Stretch, then rest.",
-                "--modalities", "effleurage,petrissage", "--areas", "calf-left,calf-right", "--cramps-per-week", "3.5");
+                "--modalities", "effleurage,petrissage", "--areas", "calf-left,calf-right", "--cramps-per-week", "3.5",
+                "--home-massage-minutes", "10");
         sign(signed);
         long addendum = amend(signed, "Client phoned: «better», Ковалёва said.");
         amend(signed, "Second addendum.");
-        session(zoe, "--subjective", "Draft");
+        long draft = session(zoe, "--subjective", "Draft");
         run("plan export --client " + zoe + " --out " + temp.resolve("plan.pdf")).expectOk();
-        return Map.of("zoe", zoe, "ben", ben, "signed", signed, "addendum", addendum);
+        return Map.of("zoe", zoe, "ben", ben, "signed", signed, "addendum", addendum, "draft", draft);
     }
 
     /** The tables holding data: every table but SQLite's own and the shadow tables of full-text indexes. */

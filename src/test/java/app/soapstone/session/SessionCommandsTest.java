@@ -9,6 +9,7 @@ import app.soapstone.vocabulary.Vocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +64,7 @@ class SessionCommandsTest extends SoapstoneTest {
         Result result = runWords("session", "new", "--client", String.valueOf(client), "--date", date.toString(),
                 "--time", "14:30", "--duration", "60", "--modalities", "effleurage, Trigger-Point petrissage",
                 "--areas", "calf-left,calf-right", "--pressure", "Moderate", "--products", "arnica oil",
+                "--home-massage-minutes", "10",
                 "--pain-before", "6", "--pain-after", "2", "--cramps-per-week", "3.5", "--cramp-severity", "7",
                 "--sleep-disturbance", "5",
                 "--subjective", "Night cramps twice this week.\nWorst 7/10.",
@@ -78,6 +80,7 @@ class SessionCommandsTest extends SoapstoneTest {
                 .containsEntry("duration_minutes", 60)
                 .containsEntry("pressure", "moderate")
                 .containsEntry("products", "arnica oil")
+                .containsEntry("home_massage_minutes", 10)
                 .containsEntry("pain_before", 6)
                 .containsEntry("pain_after", 2)
                 .containsEntry("cramp_severity", 7)
@@ -111,8 +114,9 @@ class SessionCommandsTest extends SoapstoneTest {
         assertThat(LocalDateTime.parse((String) row.get("started_at"))).isBetween(before, after);
         assertThat(row).containsEntry("practitioner_id", (int) practitioner)
                 .containsEntry("subjective", "Cramps less often");
-        for (String column : List.of("duration_minutes", "pressure", "products", "pain_before", "pain_after",
-                "cramps_per_week", "cramp_severity", "sleep_disturbance", "objective", "assessment", "plan")) {
+        // Home massage minutes included: research sets no duration, so there is no default to give.
+        for (String column : List.of("duration_minutes", "pressure", "products", "home_massage_minutes", "pain_before",
+                "pain_after", "cramps_per_week", "cramp_severity", "sleep_disturbance", "objective", "assessment", "plan")) {
             assertThat(row.get(column)).as(column).isNull();
         }
         assertThat(counts()).containsEntry("session", 1).containsEntry("session_modality", 0)
@@ -187,6 +191,9 @@ class SessionCommandsTest extends SoapstoneTest {
                 Arguments.of("--sleep-disturbance 11", "--sleep-disturbance: 11 is out of range (use 0-10)"),
                 Arguments.of("--duration 0", "--duration: 0 is out of range (use 1-600)"),
                 Arguments.of("--duration 601", "--duration: 601 is out of range (use 1-600)"),
+                Arguments.of("--home-massage-minutes 0", "--home-massage-minutes: 0 is out of range (use 1-60)"),
+                Arguments.of("--home-massage-minutes 61", "--home-massage-minutes: 61 is out of range (use 1-60)"),
+                Arguments.of("--home-massage-minutes ten", "--home-massage-minutes: 'ten' is not a whole number"),
                 Arguments.of("--pressure hard", "--pressure: 'hard' is not allowed; use light, moderate, firm, deep"),
                 Arguments.of("--date " + TODAY.plusDays(1), "--date: " + TODAY.plusDays(1) + " is in the future"),
                 Arguments.of("--date " + TODAY.plusDays(1) + " --time 10:00", "is in the future"),
@@ -497,7 +504,7 @@ class SessionCommandsTest extends SoapstoneTest {
         Result created = runWords("session", "new", "--client", String.valueOf(client), "--date",
                 TODAY.minusDays(1).toString(), "--time", "10:05", "--duration", "50", "--modalities",
                 "trigger-point,effleurage", "--areas", "calf-right", "--pressure", "firm", "--products", "arnica",
-                "--pain-before", "6", "--pain-after", "3", "--cramps-per-week", "2", "--cramp-severity", "5",
+                "--home-massage-minutes", "10", "--pain-before", "6", "--pain-after", "3", "--cramps-per-week", "2", "--cramp-severity", "5",
                 "--sleep-disturbance", "4", "--subjective", "Cramps twice.\nWoke once.", "--objective", "Tight calf.",
                 "--plan", "Stretch.");
         long id = lastLineId(created);
@@ -513,12 +520,23 @@ class SessionCommandsTest extends SoapstoneTest {
                         + vocabulary.modality("effleurage").orElseThrow().label())
                 .contains("firm").contains("arnica").contains("6 -> 3")
                 .contains("2 cramps a week, severity 5/10, sleep disturbance 4/10")
+                .contains("Home self-massage:  10 minutes a day")
                 .contains("No intake on file")
                 .contains("Subjective\n  Cramps twice.\n  Woke once.")
                 .contains("Objective\n  Tight calf.")
                 .contains("Assessment\n  (none)")
                 .contains("Plan\n  Stretch.")
                 .endsWith("DRAFT - not signed. Sign with: session sign " + id);
+    }
+
+    @Test
+    void showLeavesOutHomeSelfMassageWhenNoneWasSuggested() {
+        practitioner("Sam Jones");
+        long id = session(client("Ann", "Lee"), "--duration 50 --subjective x");
+
+        String note = run("session show " + id).expectOk();
+
+        assertThat(note).contains("50 min").doesNotContain("self-massage").doesNotContain("minutes a day");
     }
 
     @Test
@@ -562,7 +580,7 @@ class SessionCommandsTest extends SoapstoneTest {
         long client = client("Ann", "Lee");
         long id = session(client, "--date " + TODAY.minusDays(1) + " --time 10:00 --duration 60"
                 + " --modalities effleurage,petrissage --areas calf-left --pressure moderate --products oil"
-                + " --pain-before 6 --pain-after 2 --subjective \"First S\" --plan \"First P\"");
+                + " --home-massage-minutes 10 --pain-before 6 --pain-after 2 --subjective \"First S\" --plan \"First P\"");
         Map<String, Object> before = row(id);
 
         Result result = run("session edit " + id + " --duration 45 --modalities trigger-point --time 08:15"
@@ -576,6 +594,7 @@ class SessionCommandsTest extends SoapstoneTest {
                 .containsEntry("cramp_severity", 3)
                 .containsEntry("subjective", "First S")
                 .containsEntry("pressure", "moderate")
+                .containsEntry("home_massage_minutes", 10)
                 .containsEntry("pain_before", 6)
                 .containsEntry("pain_after", 2)
                 .containsEntry("created_at", before.get("created_at"))
@@ -586,6 +605,40 @@ class SessionCommandsTest extends SoapstoneTest {
         assertThat(areas(id)).containsExactly("calf-left");
         assertThat(counts()).containsEntry("session", 1).containsEntry("session_modality", 1)
                 .containsEntry("session_area", 1);
+    }
+
+    @Test
+    void editChangesTheHomeMassageMinutes() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        long suggested = session(client, "--home-massage-minutes 10 --subjective x");
+        long none = session(client, "--subjective y");
+
+        run("session edit " + suggested + " --home-massage-minutes 15").expectOk();
+        run("session edit " + none + " --home-massage-minutes 5").expectOk();
+
+        assertThat(row(suggested)).containsEntry("home_massage_minutes", 15);
+        assertThat(row(none)).containsEntry("home_massage_minutes", 5);
+        assertThat(run("session show " + suggested).expectOk()).contains("15 minutes a day");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            0   | --home-massage-minutes: 0 is out of range (use 1-60)
+            61  | --home-massage-minutes: 61 is out of range (use 1-60)
+            -5  | --home-massage-minutes: -5 is out of range (use 1-60)
+            ten | --home-massage-minutes: 'ten' is not a whole number
+            """)
+    void editRefusesHomeMassageMinutesOutsideOneToSixtyAndKeepsTheOldValue(String value, String message) {
+        practitioner("Sam Jones");
+        long id = session(client("Ann", "Lee"), "--home-massage-minutes 10 --subjective x");
+        Map<String, Object> before = row(id);
+
+        Result result = runWords("session", "edit", String.valueOf(id), "--plan", "New plan", "--home-massage-minutes", value);
+
+        assertThat(result.status()).as(result.output()).isEqualTo(Failure.USAGE);
+        assertThat(result.error()).contains(message);
+        assertThat(row(id)).isEqualTo(before).containsEntry("home_massage_minutes", 10);
     }
 
     @Test

@@ -198,6 +198,14 @@ class SessionQueries {
                 .param(clientId).query(String.class).optional();
     }
 
+    /** The value on the client's latest session, through the (client_id, started_at) index. */
+    Optional<Integer> latestHomeMassageMinutes(long clientId) {
+        return jdbc.sql("""
+                        SELECT home_massage_minutes FROM session WHERE client_id = ?
+                        ORDER BY started_at DESC, id DESC LIMIT 1""")
+                .param(clientId).query((row, n) -> nullableInt(row.getObject(1))).optional();
+    }
+
     Optional<LocalDate> lastVisit(long clientId) {
         return jdbc.sql("SELECT max(started_at) FROM session WHERE client_id = ?").param(clientId)
                 .query(String.class).optional().map(t -> LocalDate.parse(t.substring(0, 10)));

@@ -238,6 +238,16 @@ public class SessionService {
         return queries.latestPlan(clientId);
     }
 
+    /**
+     * The self-massage minutes a day suggested on the client's most recent session (by start, then
+     * id); empty if that session has none or the client has no session. For a care plan not tied
+     * to a session.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Integer> latestHomeMassageMinutes(long clientId) {
+        return queries.latestHomeMassageMinutes(clientId);
+    }
+
     @Transactional(readOnly = true)
     public List<SessionQueries.SessionLine> list(long clientId) {
         clients.get(clientId);

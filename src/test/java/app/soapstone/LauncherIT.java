@@ -178,7 +178,8 @@ class LauncherIT {
         Path pdf = temp.resolve("plans").resolve("plan.pdf");
         Files.createDirectories(pdf.getParent());
         Run export = ok(soapstone(db, "plan", "export", "--client", "1", "--out", pdf.toString()));
-        assertThat(export.out()).startsWith("Wrote " + pdf + " (").contains(sha256(pdf));
+        assertThat(export.out()).contains("Adapted to the screening:");
+        assertThat(export.out().lines().toList().getLast()).startsWith("Wrote " + pdf + " (").contains(sha256(pdf));
         byte[] bytes = Files.readAllBytes(pdf);
         assertThat(new String(bytes, 0, Math.min(5, bytes.length), StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         try (PDDocument document = Loader.loadPDF(bytes)) {

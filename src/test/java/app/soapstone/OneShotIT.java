@@ -430,14 +430,17 @@ class OneShotIT {
         Path file = plans.resolve("Łukasiewicz-Zoë-care-plan-" + today + ".pdf");
         assertThat(file).isRegularFile();
         String sha256 = sha256(file);
-        assertThat(export.out().strip()).startsWith("Wrote " + file + " (").contains(sha256);
+        assertThat(export.out().strip()).startsWith("Adapted to the screening:\n")
+                .contains("  GP line for numbness; no heat, cold or ball pressure on legs and feet that may not feel it:"
+                        + " Numbness or tingling (intake v1)");
+        assertThat(export.out().strip().lines().toList().getLast()).startsWith("Wrote " + file + " (").contains(sha256);
         try (PDDocument document = Loader.loadPDF(file.toFile())) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("For Zoë Łukasiewicz").contains("Bondi Body Works")
                     .contains("Seated calf stretch with a towel").contains("Sole of the foot stretch")
-                    .contains("Please mention this to your GP");
+                    .contains("Please see your GP about this");
             assertThat(text.replaceAll("\\s+", " ")).contains("You take Lipitor 20 mg daily.");
-            assertThat(document.getNumberOfPages()).isBetween(1, 2);
+            assertThat(document.getNumberOfPages()).isBetween(1, 4);
             assertThat(document.getDocumentInformation().getTitle()).contains("Zoë Łukasiewicz");
             assertThat(document.getDocumentInformation().getAuthor()).isEqualTo("Sam Jones, RMT");
         }

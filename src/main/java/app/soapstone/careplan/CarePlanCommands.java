@@ -1,6 +1,7 @@
 package app.soapstone.careplan;
 
 import app.soapstone.careplan.CarePlanPdf.Paper;
+import app.soapstone.careplan.CarePlanPdf.Print;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
 import org.springframework.shell.core.command.annotation.Command;
@@ -22,6 +23,7 @@ class CarePlanCommands {
     private static final String GROUP = "Care plans";
     private static final DateTimeFormatter NEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
             .withResolverStyle(ResolverStyle.STRICT);
+    static final int MAX_MASSAGE_MINUTES = 60;
 
     private final CarePlanService plans;
     private final Clock clock;
@@ -32,37 +34,67 @@ class CarePlanCommands {
     }
 
     @Command(name = "plan export", group = GROUP,
-            description = "Write the client's take-home care plan as a PDF (default <last>-<first>-care-plan-<date>.pdf here)")
+            description = "Write the client's take-home care plan as a PDF (default <last>-<first>-care-plan-<date>.pdf here)",
+            help = """
+                    The plan follows the client's screening: items that are unsafe for them are left out or replaced,
+                    and cautions, contacts and doctor lines are added; one line per change is printed here and kept
+                    with the export. While an urgent referral is not cleared (intake clear), a one-page "see a doctor
+                    today" sheet is written instead, whatever the options.""")
     String export(@Option(longName = "client", required = true, description = "Client id") long client,
             @Option(longName = "session", description = "Session whose Plan goes on the care plan (default: the latest)") Long session,
             @Option(longName = "out", description = "File or folder to write to") String out,
             @Option(longName = "stretches", description = "Stretch ids instead of the automatic choice, e.g. soleus-wall,hamstring-towel") String stretches,
             @Option(longName = "water-litres", description = "Daily water target in litres, instead of the default") Double waterLitres,
+            @Option(longName = "massage-minutes", description = "Self-massage minutes a day for each leg, 1-60 (default: the session's --home-massage-minutes)") Integer massageMinutes,
             @Option(longName = "paper", description = "Paper size (default a4)") Paper paper,
+            @Option(longName = "large-print", description = "16 pt text, nothing under 14 pt (default 14 pt, nothing under 12 pt)") boolean largePrint,
             @Option(longName = "next", description = "Next appointment, \"YYYY-MM-DD HH:MM\"") String next,
             @Option(longName = "force", description = "Replace the file if it exists") boolean force) {
-        CarePlanService.Exported exported = plans.export(client, session, options(stretches, waterLitres, next), out,
-                paper == null ? Paper.A4 : paper, force);
-        return "Wrote " + exported.file() + " (" + exported.bytes() / 1024 + " KB, SHA-256 " + exported.sha256() + ")";
+        CarePlanService.Exported exported = plans.export(client, session,
+                options(stretches, waterLitres, next, massageMinutes), out, paper == null ? Paper.A4 : paper,
+                largePrint ? Print.LARGE : Print.STANDARD, force);
+        return summary(client, exported.handout()) + "Wrote " + exported.file() + " (" + exported.bytes() / 1024
+                + " KB, SHA-256 " + exported.sha256() + ")";
     }
 
-    @Command(name = "plan preview", group = GROUP, description = "Show the client's care plan as text")
+    @Command(name = "plan preview", group = GROUP, description = "Show the client's care plan as text, after what the screening changed")
     String preview(@Option(longName = "client", required = true, description = "Client id") long client,
             @Option(longName = "session", description = "Session whose Plan goes on the care plan (default: the latest)") Long session,
             @Option(longName = "stretches", description = "Stretch ids instead of the automatic choice") String stretches,
             @Option(longName = "water-litres", description = "Daily water target in litres") Double waterLitres,
+            @Option(longName = "massage-minutes", description = "Self-massage minutes a day for each leg, 1-60") Integer massageMinutes,
             @Option(longName = "next", description = "Next appointment, \"YYYY-MM-DD HH:MM\"") String next) {
-        return plans.preview(client, session, options(stretches, waterLitres, next));
+        Handout handout = plans.compose(client, session, options(stretches, waterLitres, next, massageMinutes));
+        return summary(client, handout) + "\n" + plans.text(handout);
     }
 
-    private PlanOptions options(String stretches, Double waterLitres, String next) {
+    /** What the therapist must know before handing it over: the sheet in place of a plan, and each adaptation. */
+    private static String summary(long client, Handout handout) {
+        StringBuilder out = new StringBuilder();
+        if (handout instanceof DoctorSheet) {
+            out.append("Urgent referral not cleared: this is a one-page \"see a doctor today\" sheet instead of the"
+                    + " care plan (no stretches or self-massage).\n");
+        } else if (!handout.adaptations().isEmpty()) {
+            out.append("Adapted to the screening:\n");
+        }
+        handout.adaptations().forEach(line -> out.append("  ").append(line).append('\n'));
+        if (handout instanceof DoctorSheet) {
+            out.append("Record the doctor's clearance with 'intake clear --client ").append(client)
+                    .append(" --note \"...\"' to print the care plan.\n");
+        }
+        return out.toString();
+    }
+
+    private PlanOptions options(String stretches, Double waterLitres, String next, Integer massageMinutes) {
         List<String> ids = stretches == null ? null
                 : Arrays.stream(stretches.split("[,\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (ids != null && ids.isEmpty()) {
             throw InvalidInputException.forField("stretches", "give one or more stretch ids");
         }
         Double litres = waterLitres == null ? null : Fields.decimal("water-litres", String.valueOf(waterLitres), 0.5, 6);
-        return new PlanOptions(ids, litres, next == null ? null : appointment(next));
+        Integer minutes = massageMinutes == null ? null
+                : Fields.wholeNumber("massage-minutes", String.valueOf(massageMinutes), 1, MAX_MASSAGE_MINUTES);
+        return new PlanOptions(ids, litres, next == null ? null : appointment(next), minutes);
     }
 
     private LocalDateTime appointment(String text) {

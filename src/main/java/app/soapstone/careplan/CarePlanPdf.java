@@ -1,40 +1,46 @@
 package app.soapstone.careplan;
 
 import app.soapstone.careplan.CarePlan.Alert;
-import app.soapstone.careplan.CarePlan.Point;
-import app.soapstone.careplan.CarePlanTemplates.Figure;
-import app.soapstone.careplan.CarePlanTemplates.Prop;
+import app.soapstone.careplan.CarePlan.Doctor;
+import app.soapstone.careplan.CarePlan.Food;
+import app.soapstone.careplan.CarePlan.Group;
+import app.soapstone.careplan.CarePlan.Log;
+import app.soapstone.careplan.CarePlan.Massage;
+import app.soapstone.careplan.CarePlan.Next;
+import app.soapstone.careplan.CarePlan.Progress;
+import app.soapstone.careplan.CarePlan.Section;
 import app.soapstone.careplan.CarePlanTemplates.Stretch;
-import app.soapstone.careplan.CarePlanTemplates.Technique;
-import app.soapstone.validation.Fields;
+import app.soapstone.careplan.PdfBlock.Unit;
+import app.soapstone.careplan.PdfColumn.Run;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
-import org.openpdf.text.Image;
 import org.openpdf.text.PageSize;
-import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
-import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPCellEvent;
 import org.openpdf.text.pdf.PdfPTable;
-import org.openpdf.text.pdf.PdfPageEventHelper;
-import org.openpdf.text.pdf.PdfTemplate;
 import org.openpdf.text.pdf.PdfWriter;
 import org.springframework.stereotype.Component;
 
+import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 /**
- * Lays a {@link CarePlan} out as a PDF a clinic would hand out: large type, black and white,
- * home-printer margins, a line drawing for each stretch, a boxed "when to see a doctor", a
- * progress chart and a two-week tick-box log.
+ * Lays a {@link Handout} out as the PDF a clinic hands to a client who may be older or see less
+ * well: one column of large, left-aligned type in black on white, nothing under the print's
+ * minimum size and nothing shrunk to fit; a line drawing for each stretch, a framed box for when
+ * to get medical help, a tick-box log and a progress chart. Pages are broken by
+ * {@link PdfPageFlow} so that no item, sentence, row or stretch is split and no heading is left at
+ * the foot of a page; every page has the same footer with the client's name and "page N of M".
  */
 @Component
 public class CarePlanPdf {
@@ -50,12 +56,32 @@ public class CarePlanPdf {
         }
     }
 
-    // 13 mm all round: inside what home printers can print (they need about 6 mm).
-    private static final float MARGIN = 36;
-    private static final float BODY = 11f;
-    /** A plan is one or two pages: if it runs over, it is laid out again in smaller type, these sizes in turn. */
-    private static final float[] SCALES = {1f, 0.93f, 0.86f, 0.8f};
-    static final int MAX_PAGES = 2;
+    /** Type sizes: body text and the smallest text on the page, in points. */
+    public enum Print {
+        STANDARD(14, 12), LARGE(16, 14);
+
+        final float body;
+        final float minimum;
+
+        Print(float body, float minimum) {
+            this.body = body;
+            this.minimum = minimum;
+        }
+    }
+
+    /** Characters in a line of body text: 60 to 75 read best; the side margins follow from it. */
+    private static final int LINE_LENGTH = 75;
+    /** Home printers need about 6 mm; 14 mm leaves room for any of them and for a hole punch. */
+    private static final float SMALLEST_MARGIN = 40;
+    private static final float TOP = 32;
+    private static final float BOTTOM = 30;
+    /** Typical plan wording, to find how wide an average character is in the body type. */
+    private static final String SAMPLE = "These steps may help to reduce cramps in your legs and feet at night."
+            + " Stand facing a wall with both hands on it at shoulder height.";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE", Locale.ENGLISH);
+    /** "Tue", cut to "Tu" where the days must be narrow. */
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE", Locale.ENGLISH);
+    private static final String SEPARATOR = "  \u00b7  ";
 
     private final PdfFonts fonts;
 
@@ -63,484 +89,471 @@ public class CarePlanPdf {
         this.fonts = fonts;
     }
 
-    public byte[] render(CarePlan plan, Paper paper) {
-        Rendered rendered = null;
-        for (float scale : SCALES) {
-            rendered = render(plan, paper, scale);
-            if (rendered.pages() <= MAX_PAGES) {
-                break;
-            }
-        }
-        return rendered.bytes();
-    }
+    public byte[] render(Handout handout, Paper paper, Print print) {
+        PdfType type = PdfType.of(fonts, print);
+        float pageWidth = paper.size.getWidth();
+        float width = Math.min(pageWidth - 2 * SMALLEST_MARGIN,
+                LINE_LENGTH * type.width(SAMPLE, type.body()) / SAMPLE.length());
+        float left = (pageWidth - width) / 2;
 
-    private record Rendered(byte[] bytes, int pages) {
-    }
-
-    private Rendered render(CarePlan plan, Paper paper, float scale) {
-        Fonts f = new Fonts(fonts.regular(), fonts.bold(), scale);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        Document document = new Document(paper.size, MARGIN, MARGIN, MARGIN, MARGIN);
+        Document document = new Document(paper.size, left, left, TOP, BOTTOM);
         PdfWriter writer = PdfWriter.getInstance(document, bytes);
-        int[] pages = {0};
-        writer.setPageEvent(new PdfPageEventHelper() {
-            @Override
-            public void onEndPage(PdfWriter pageWriter, Document pageDocument) {
-                pages[0]++;
-            }
+        document.addTitle(handout.title() + " - " + handout.clientName());
+        document.addAuthor(handout.letterhead().practitioner());
+        document.addSubject(switch (handout) {
+            case CarePlan plan -> "Home care for leg and foot cramps";
+            case DoctorSheet sheet -> "See a doctor today";
         });
-        document.addTitle(plan.title() + " - " + plan.clientName());
-        document.addAuthor(plan.letterhead().practitioner());
-        document.addSubject("Home care for leg and foot cramps");
         document.addCreator("Soapstone");
         document.open();
-        PdfContentByte canvas = writer.getDirectContent();
 
-        letterhead(document, plan, f);
-        for (Alert alert : plan.alerts()) {
-            document.add(box(alert.heading(), List.of(alert.text()), alert.urgent() ? 2.5f : 1f, f));
+        PdfColumn column = new PdfColumn(type, width);
+        letterhead(column, handout);
+        switch (handout) {
+            case CarePlan plan -> plan(column, writer.getDirectContent(), plan);
+            case DoctorSheet sheet -> sheet(column, sheet);
         }
-        document.add(paragraph(plan.intro(), f.body, 0));
-        stretches(document, canvas, plan, f);
-        twoColumns(document, plan, f);
-        log(document, plan, f);
-        progressAndNext(document, canvas, plan, f);
+
+        Footer footer = new Footer(type, width, handout);
+        float footerTop = BOTTOM + footer.height();
+        float textHeight = paper.size.getHeight() - TOP - footerTop - type.size();
+        List<List<PdfBlock>> pages = PdfPageFlow.paginate(column.blocks(), textHeight);
+        PdfPageFlow.draw(pages, document, writer, left, paper.size.getHeight() - TOP,
+                (canvas, page) -> footer.draw(canvas, page, pages.size(), left, footerTop));
         document.close();
-        return new Rendered(bytes.toByteArray(), pages[0]);
+        return bytes.toByteArray();
     }
 
-    /** The fonts for one document, at {@code scale} times the normal sizes. */
-    private record Fonts(BaseFont regular, BaseFont boldFace, float scale, Font body, Font bold, Font small, Font heading,
-            Font title) {
-        Fonts(BaseFont regular, BaseFont boldFace, float scale) {
-            this(regular, boldFace, scale, new Font(regular, BODY * scale), new Font(boldFace, BODY * scale),
-                    new Font(regular, 9.5f * scale), new Font(boldFace, 14 * scale), new Font(boldFace, 20 * scale));
+    /** Clinic, address and contacts on the left; who the plan is for, the date and the practitioner on the right. */
+    private static void letterhead(PdfColumn column, Handout handout) {
+        PdfType type = column.type();
+        var head = handout.letterhead();
+        float gutter = type.size();
+        // The right-hand column as wide as its lines need, between a third and a half of the width.
+        String forClient = "For " + handout.clientName();
+        String date = CarePlanComposer.LONG_DATE.format(handout.date());
+        float natural = Math.max(type.width(forClient, type.bold()),
+                Math.max(type.width(date, type.body()), type.width(head.practitioner(), type.body()))) + 1;
+        float clientWidth = Math.max((column.width() - gutter) / 3, Math.min(natural, (column.width() - gutter) / 2));
+        float clinicWidth = column.width() - gutter - clientWidth;
+
+        PdfRows clinic = new PdfRows(type, clinicWidth, 0);
+        clinic.line(head.clinicName(), type.heading(), 0);
+        clinic.line(head.address(), type.small(), type.itemGap());
+        List<String> contacts = new ArrayList<>();
+        contacts.add(head.phone());
+        if (head.email() != null) {
+            contacts.add(head.email());
         }
+        if (head.website() != null) {
+            contacts.add(head.website());
+        }
+        for (String line : PdfColumn.lines(contacts, "  |  ", type.small(), clinicWidth)) {
+            clinic.line(line, type.small(), type.itemGap());
+        }
+
+        PdfRows client = new PdfRows(type, clientWidth, 0);
+        client.line(forClient, type.bold(), 0);
+        client.line(date, type.body(), type.itemGap());
+        client.line(head.practitioner(), type.body(), type.itemGap());
+
+        PdfPTable table = new PdfPTable(new float[] {clinicWidth, gutter, clientWidth});
+        table.setWidthPercentage(100);
+        for (PdfPCell cell : List.of(PdfColumn.cell(clinic.table()), PdfColumn.cell(), PdfColumn.cell(client.table()))) {
+            cell.setBorder(Rectangle.BOTTOM);
+            cell.setBorderWidthBottom(1.2f);
+            cell.setPaddingBottom(type.size() * 0.6f);
+            table.addCell(cell);
+        }
+        column.add(table, 0);
+
+        PdfRows title = new PdfRows(type, column.width(), 0);
+        title.line(handout.title(), type.title(), 0);
+        column.add(PdfBlock.of(title.table(), column.width(), type.size()));
+        column.keepWithNext();
+        column.spaceAfter(type.paragraphGap(), true);
     }
 
-    private void letterhead(Document document, CarePlan plan, Fonts f) {
-        var head = plan.letterhead();
-        PdfPTable table = new PdfPTable(new float[] {3, 2});
-        table.setWidthPercentage(100);
-        PdfPCell clinic = cell();
-        clinic.addElement(paragraph(head.clinicName(), f.heading, 0));
-        clinic.addElement(paragraph(head.address(), f.small, 0));
-        String contact = head.phone() + (head.email() == null ? "" : "  |  " + head.email())
-                + (head.website() == null ? "" : "  |  " + head.website());
-        clinic.addElement(paragraph(contact, f.small, 0));
-        PdfPCell client = cell();
-        Paragraph forClient = paragraph("For " + plan.clientName(), f.bold, 0);
-        forClient.setAlignment(Element.ALIGN_RIGHT);
-        Paragraph date = paragraph(plan.date().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
-                java.util.Locale.ENGLISH)), f.body, 0);
-        date.setAlignment(Element.ALIGN_RIGHT);
-        Paragraph from = paragraph(head.practitioner(), f.small, 0);
-        from.setAlignment(Element.ALIGN_RIGHT);
-        client.addElement(forClient);
-        client.addElement(date);
-        client.addElement(from);
-        table.addCell(clinic);
-        table.addCell(client);
-        PdfPCell rule = cell();
-        rule.setColspan(2);
-        rule.setBorder(Rectangle.BOTTOM);
-        rule.setBorderWidthBottom(1.2f);
-        rule.setFixedHeight(4);
-        table.addCell(rule);
-        document.add(table);
-        Paragraph title = paragraph(plan.title(), f.title, 6);
-        title.setSpacingBefore(6);
-        document.add(title);
+    private static void plan(PdfColumn column, PdfContentByte canvas, CarePlan plan) {
+        PdfType type = column.type();
+        if (plan.cleared() != null) {
+            alert(column, plan.cleared());
+        }
+        if (plan.doctor().first()) {
+            doctor(column, plan.doctor());
+        }
+        column.paragraph(plan.intro());
+        column.paragraph(plan.evidence());
+        if (plan.keepSafe() != null) {
+            column.heading(plan.keepSafe().heading());
+            column.bullets(plan.keepSafe().cautions(), type.body());
+            if (plan.keepSafe().contacts() != null) {
+                column.paragraph(List.of(new Run(plan.keepSafe().contacts(), type.bold())));
+            }
+        }
+        stretches(column, canvas, plan.stretches());
+        if (!plan.selfMassage().items().isEmpty()) {
+            selfMassage(column, plan.selfMassage());
+        }
+        column.heading(plan.duringACramp().heading());
+        column.numbered(plan.duringACramp().items());
+        if (plan.advice() != null && !plan.advice().items().isEmpty()) {
+            column.heading(plan.advice().heading());
+            column.bullets(plan.advice().items(), type.body());
+        }
+        hydration(column, plan.hydration());
+        column.heading(plan.foods().heading());
+        for (Food food : plan.foods().items()) {
+            column.paragraph(food.label() == null ? List.of(new Run(food.text(), type.body()))
+                    : List.of(new Run(food.label() + ": ", type.bold()), new Run(food.text(), type.body())));
+        }
+        if (!plan.doctor().first()) {
+            doctor(column, plan.doctor());
+        }
+        log(column, plan.log());
+        progressAndNext(column, canvas, plan.progress(), plan.next());
     }
 
-    private void stretches(Document document, PdfContentByte canvas, CarePlan plan, Fonts f) {
-        document.add(heading(plan.stretches().heading(), f));
-        document.add(paragraph(plan.stretches().intro(), f.body, 4));
-        PdfPTable table = new PdfPTable(new float[] {1.15f * f.scale, 5 - 1.15f * f.scale});
-        table.setWidthPercentage(100);
-        table.setSplitLate(false);
+    private static void sheet(PdfColumn column, DoctorSheet sheet) {
+        PdfType type = column.type();
+        column.paragraph(sheet.intro());
+        column.keepWithNext();
+        column.bullets(sheet.symptoms(), type.bold());
+        column.paragraph(sheet.why());
+        column.paragraph(List.of(new Run(sheet.noHomeCare(), type.bold())));
+        column.heading(sheet.tellHeading());
+        column.bullets(sheet.tell(), type.body());
+        Group emergency = sheet.emergency();
+        float border = 3;
+        PdfRows rows = new PdfRows(type, inside(column, border), type.indent());
+        rows.line(emergency.heading(), type.heading(), 0);
+        for (String line : emergency.lines()) {
+            rows.item(PdfRows.BULLET, List.of(new Run(line, type.body())), type.itemGap());
+        }
+        column.add(PdfColumn.frame(rows.table(), border, padding(type)), type.headingGap());
+        // Whom to call goes with the emergency signs, should the sheet run over.
+        column.keepWithNext();
+        column.spaceAfter(type.headingGap(), false);
+        column.paragraph(Run.keeping(sheet.contact(), type.bold(), sheet.letterhead().phone()));
+    }
+
+    /** A cleared referral: framed, at the top, so the client knows what to watch for. */
+    private static void alert(PdfColumn column, Alert alert) {
+        PdfType type = column.type();
+        float border = 2;
+        PdfRows rows = new PdfRows(type, inside(column, border), type.indent());
+        rows.line(alert.heading(), type.bold(), 0);
+        for (String line : alert.lines()) {
+            rows.item(PdfRows.BULLET, List.of(new Run(line, type.body())), type.itemGap());
+        }
+        column.add(PdfColumn.frame(rows.table(), border, padding(type)), type.paragraphGap());
+        column.spaceAfter(type.headingGap(), false);
+    }
+
+    /** A line of the doctor box: one that applies now ({@code group} -1) or a sign of a group. */
+    private record DoctorLine(int group, String text) {
+    }
+
+    /**
+     * The doctor box, framed. Kept on one page when it fits on one; taller than a page, it is cut
+     * between groups (or between the lines of a long group), each part framed and the later ones
+     * headed "(continued)".
+     */
+    private static void doctor(PdfColumn column, Doctor doctor) {
+        PdfType type = column.type();
+        float border = 2;
+        List<Unit<DoctorLine>> units = new ArrayList<>();
+        doctor.now().forEach(line -> units.add(new Unit<>(new DoctorLine(-1, line), PdfBlock.ACCEPTABLE)));
+        for (int g = 0; g < doctor.groups().size(); g++) {
+            List<String> lines = doctor.groups().get(g).lines();
+            for (int i = 0; i < lines.size(); i++) {
+                units.add(new Unit<>(new DoctorLine(g, lines.get(i)), i == 0 ? PdfBlock.PREFERRED : PdfBlock.ACCEPTABLE));
+            }
+        }
+        PdfBlock.Layout<DoctorLine> layout = (some, continued) -> {
+            PdfRows rows = new PdfRows(type, inside(column, border), type.indent());
+            rows.line(continued ? doctor.heading() + " (continued)" : doctor.heading(), type.heading(), 0);
+            int group = -2;
+            for (DoctorLine line : some) {
+                float gap = group == -2 ? type.afterHeading() + type.itemGap() : type.paragraphGap();
+                if (line.group() < 0) {
+                    rows.line(line.text(), type.bold(), gap);
+                } else {
+                    if (line.group() != group) {
+                        rows.line(doctor.groups().get(line.group()).heading(), type.bold(), gap);
+                    }
+                    rows.item(PdfRows.BULLET, List.of(new Run(line.text(), type.body())), type.itemGap());
+                }
+                group = line.group();
+            }
+            return PdfColumn.frame(rows.table(), border, padding(type));
+        };
+        column.add(PdfBlock.cuttable(layout.table(units.stream().map(Unit::value).toList(), false), column.width(),
+                type.headingGap(), () -> units, layout));
+        column.spaceAfter(type.headingGap(), false);
+    }
+
+    private static void stretches(PdfColumn column, PdfContentByte canvas, Section<Stretch> section) {
+        PdfType type = column.type();
+        column.heading(section.heading());
+        if (section.intro() != null) {
+            column.paragraph(section.intro());
+            column.keepWithNext();
+        }
+        float figure = StretchFigure.WIDTH + type.size() * 0.7f;
+        float textWidth = column.width() - figure;
         int number = 1;
-        for (Stretch stretch : plan.stretches().items()) {
-            PdfPCell picture = new PdfPCell(figure(canvas, stretch.figure()), true);
-            picture.setBorder(Rectangle.TOP);
-            picture.setBorderColorTop(java.awt.Color.GRAY);
-            picture.setPadding(5);
-            table.addCell(picture);
-            PdfPCell text = cell();
-            text.setBorder(Rectangle.TOP);
-            text.setBorderColorTop(java.awt.Color.GRAY);
-            text.setPaddingBottom(6);
-            text.addElement(paragraph(number++ + ". " + stretch.title(), f.bold, 1));
+        for (Stretch stretch : section.items()) {
+            // Title and steps beside the figure; the dose and the caution across the full width under it.
+            PdfRows steps = new PdfRows(type, textWidth, type.indent());
+            steps.line(number++ + ". " + stretch.title(), type.bold(), 0);
             int step = 1;
             for (String line : stretch.steps()) {
-                Paragraph p = paragraph(step++ + ")  " + line, f.body, 0);
-                p.setIndentationLeft(12);
-                p.setFirstLineIndent(-12);
-                text.addElement(p);
+                steps.item(step++ + ")", List.of(new Run(line, type.body())), type.itemGap());
             }
-            Paragraph dose = new Paragraph();
-            dose.setLeading(f.body.getSize() * 1.2f);
-            dose.setSpacingBefore(1);
-            dose.add(new Chunk("Hold: ", f.bold));
-            dose.add(new Chunk(stretch.hold() + ".  ", f.body));
-            dose.add(new Chunk("Repeat: ", f.bold));
-            dose.add(new Chunk(stretch.repetitions() + ".  ", f.body));
-            dose.add(new Chunk("When: ", f.bold));
-            dose.add(new Chunk(CarePlanText.lowerFirst(stretch.howOften()) + ", " + CarePlanText.lowerFirst(stretch.when())
-                    + ".", f.body));
-            text.addElement(dose);
-            Paragraph caution = paragraph("Caution: " + stretch.caution(), f.small, 0);
-            caution.setLeading(f.small.getSize() * 1.15f);
-            text.addElement(caution);
-            table.addCell(text);
+            PdfPTable top = new PdfPTable(new float[] {figure, textWidth});
+            top.setWidthPercentage(100);
+            top.addCell(PdfColumn.drawing(StretchFigure.draw(canvas, stretch.figure())));
+            top.addCell(PdfColumn.cell(steps.table()));
+            PdfRows rows = new PdfRows(type, column.width(), 0);
+            rows.cell(PdfColumn.cell(top));
+            rows.line(List.of(new Run("Hold: ", type.bold()), new Run(stretch.hold() + ". ", type.body()),
+                    new Run("Repeat: ", type.bold()), new Run(stretch.repetitions() + ". ", type.body()),
+                    new Run("When: ", type.bold()), new Run(stretch.howOften() + ", "
+                            + CarePlanText.lowerFirst(stretch.when()) + ".", type.body())), type.itemGap());
+            rows.line(List.of(new Run("Caution: ", type.bold()), new Run(stretch.caution(), type.body())),
+                    type.itemGap());
+            column.add(rows.table(), type.paragraphGap() * 1.5f);
         }
-        document.add(table);
     }
 
-    /** Self-massage, during a cramp, hydration and foods side by side with the doctor box. */
-    private void twoColumns(Document document, CarePlan plan, Fonts f) {
-        PdfPTable table = new PdfPTable(new float[] {1, 1});
-        table.setWidthPercentage(100);
-        table.setSpacingBefore(8);
-        // Let the columns continue on the next page rather than leave most of this one empty.
-        table.setSplitLate(false);
-        PdfPCell left = cell();
-        left.setPaddingRight(8);
-        left.addElement(heading(plan.selfMassage().heading(), f));
-        left.addElement(paragraph(plan.selfMassage().intro(), f.small, 2));
-        for (Technique technique : plan.selfMassage().items()) {
-            Paragraph p = new Paragraph();
-            p.setLeading(f.body.getSize() * 1.25f);
-            p.add(new Chunk(technique.title() + ". ", f.bold));
-            p.add(new Chunk(technique.how() + " ", f.body));
-            p.add(new Chunk(technique.howLong() + ".", f.bold));
-            p.setSpacingAfter(3);
-            left.addElement(p);
+    private static void selfMassage(PdfColumn column, Section<Massage> section) {
+        PdfType type = column.type();
+        column.heading(section.heading());
+        if (section.intro() != null) {
+            column.paragraph(section.intro());
+            column.keepWithNext();
         }
-        left.addElement(heading(plan.duringACramp().heading(), f));
-        int number = 1;
-        for (String step : plan.duringACramp().items()) {
-            Paragraph p = paragraph(number++ + ".  " + step, f.body, 1);
-            p.setIndentationLeft(14);
-            p.setFirstLineIndent(-14);
-            left.addElement(p);
+        for (Massage massage : section.items()) {
+            PdfRows rows = new PdfRows(type, column.width(), 0);
+            rows.line(massage.title(), type.bold(), 0);
+            rows.line(massage.how(), type.body(), type.itemGap());
+            if (massage.howLong() != null) {
+                rows.line(List.of(new Run("How long: ", type.bold()), new Run(massage.howLong() + ".", type.body())),
+                        type.itemGap());
+            }
+            column.add(rows.table(), type.paragraphGap() * 1.5f);
         }
-        PdfPCell right = cell();
-        right.setPaddingLeft(8);
-        right.addElement(heading(plan.hydration().heading(), f));
-        right.addElement(paragraph(plan.hydration().target(), f.bold, 2));
-        if (plan.hydration().current() != null) {
-            right.addElement(paragraph(plan.hydration().current(), f.body, 2));
-        }
-        plan.hydration().tips().forEach(tip -> right.addElement(bullet(tip, f.body)));
-        right.addElement(heading(plan.foods().heading(), f));
-        Paragraph potassium = new Paragraph();
-        potassium.setLeading(f.body.getSize() * 1.25f);
-        potassium.add(new Chunk("Potassium: ", f.bold));
-        potassium.add(new Chunk(plan.foods().potassium(), f.body));
-        right.addElement(potassium);
-        Paragraph calcium = new Paragraph();
-        calcium.setLeading(f.body.getSize() * 1.25f);
-        calcium.add(new Chunk("Calcium: ", f.bold));
-        calcium.add(new Chunk(plan.foods().calcium(), f.body));
-        right.addElement(calcium);
-        right.addElement(paragraph(plan.foods().caution(), f.small, 2));
-        table.addCell(left);
-        table.addCell(right);
-        document.add(table);
-
-        document.add(doctor(plan, f));
     }
 
-    /** The boxed "when to see a doctor": the red flags in two columns, then the client's own lines. */
-    private PdfPTable doctor(CarePlan plan, Fonts f) {
-        PdfPTable table = new PdfPTable(1);
-        table.setWidthPercentage(100);
-        table.setSpacingBefore(6);
-        table.setKeepTogether(true);
-        PdfPCell box = new PdfPCell();
-        box.setBorderWidth(2f);
-        box.setPadding(7);
-        Paragraph heading = new Paragraph();
-        heading.setLeading(f.heading.getSize() * 1.2f);
-        heading.setSpacingAfter(3);
-        heading.add(new Chunk(plan.doctor().heading(), f.heading));
-        heading.add(new Chunk("   " + plan.doctor().intro(), f.body));
-        box.addElement(heading);
-        List<String> flags = plan.doctor().redFlags();
-        PdfPTable columns = new PdfPTable(2);
-        columns.setWidthPercentage(100);
-        int half = (flags.size() + 1) / 2;
-        for (List<String> part : List.of(flags.subList(0, half), flags.subList(half, flags.size()))) {
-            PdfPCell column = cell();
-            column.setPaddingRight(6);
-            part.forEach(flag -> column.addElement(bullet(flag, f.body)));
-            columns.addCell(column);
+    private static void hydration(PdfColumn column, CarePlan.Hydration hydration) {
+        PdfType type = column.type();
+        column.heading(hydration.heading());
+        column.paragraph(List.of(new Run(hydration.restricted() ? hydration.target()
+                : "Daily target: " + hydration.target(), type.bold())));
+        if (hydration.current() != null) {
+            column.paragraph(hydration.current());
         }
-        box.addElement(columns);
-        for (String line : plan.doctor().personal()) {
-            Paragraph p = paragraph(line, f.bold, 0);
-            p.setSpacingBefore(4);
-            box.addElement(p);
-        }
-        table.addCell(box);
-        return table;
+        column.bullets(hydration.tips(), type.body());
     }
 
-    /** The log as a grid: one column per night, one row per question, a box to tick in each cell. */
-    private void log(Document document, CarePlan plan, Fonts f) {
-        var log = plan.log();
-        float[] widths = new float[log.nights() + 1];
-        java.util.Arrays.fill(widths, 1);
-        widths[0] = Math.max(4.5f, log.nights() / 3f);
+    /**
+     * The tick-box log: a label column with the questions and a column per day. All the days go in
+     * one grid where they fit across the page with their names at the smallest size allowed: named
+     * "Tue" with each question on one line, else "Tu" as calendars do, else "Tu" with questions on
+     * two lines; otherwise they are printed as grids of a week each, one under the other.
+     */
+    private static void log(PdfColumn column, Log log) {
+        PdfType type = column.type();
+        column.heading(log.heading());
+        float pad = type.minimum() * 0.2f;
+        float oneLine = 0;
+        float twoLines = 0;
+        for (String row : log.rows()) {
+            float longestWord = 0;
+            for (String word : row.split("\\s+")) {
+                longestWord = Math.max(longestWord, type.width(word, type.body()));
+            }
+            oneLine = Math.max(oneLine, type.width(row, type.body()) + 4 * pad);
+            twoLines = Math.max(twoLines, Math.max(longestWord, type.width(row, type.body()) * 0.6f) + 4 * pad);
+        }
+        record Fit(DateTimeFormatter names, float label) {
+        }
+        for (Fit fit : List.of(new Fit(DAY, oneLine), new Fit(SHORT_DAY, oneLine), new Fit(SHORT_DAY, twoLines))) {
+            if (fit.label() + log.days() * dayWidth(type, log, fit.names(), pad) <= column.width()) {
+                column.add(grid(column, log, 0, log.days(), (column.width() - fit.label()) / log.days(), "", pad,
+                        fit.names()), type.paragraphGap());
+                return;
+            }
+        }
+        float day = dayWidth(type, log, DAY, pad);
+        for (int first = 0; first < log.days(); first += 7) {
+            int days = Math.min(7, log.days() - first);
+            // Day columns as wide as the questions leave, up to a comfortable width for a tick.
+            float dayWidth = Math.max(day, Math.min(type.size() * 3, (column.width() - twoLines) / days));
+            column.add(grid(column, log, first, days, dayWidth, "Week " + (first / 7 + 1), pad, DAY), type.paragraphGap());
+        }
+    }
+
+    /** The widest day name or date of the log, with its padding. */
+    private static float dayWidth(PdfType type, Log log, DateTimeFormatter names, float pad) {
+        float day = 0;
+        for (int i = 0; i < log.days(); i++) {
+            LocalDate date = log.firstDay().plusDays(i);
+            day = Math.max(day, Math.max(type.width(dayName(names, date), type.small()),
+                    type.width(String.valueOf(date.getDayOfMonth()), type.smallBold())));
+        }
+        return day + 2 * pad;
+    }
+
+    private static String dayName(DateTimeFormatter names, LocalDate date) {
+        String name = names.format(date);
+        return names == SHORT_DAY ? name.substring(0, 2) : name;
+    }
+
+    private static PdfPTable grid(PdfColumn column, Log log, int first, int days, float dayWidth, String caption,
+            float pad, DateTimeFormatter names) {
+        PdfType type = column.type();
+        float[] widths = new float[days + 1];
+        widths[0] = column.width() - days * dayWidth;
+        for (int i = 1; i <= days; i++) {
+            widths[i] = dayWidth;
+        }
         PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);
-        table.addCell(logCell("", f.small, false));
-        Font day = new Font(f.regular, 8.5f);
-        for (int night = 0; night < log.nights(); night++) {
-            LocalDate date = log.firstNight().plusDays(night);
-            PdfPCell cell = logCell(date.format(DAY) + "\n" + date.getDayOfMonth(), day, false);
+        table.addCell(gridCell(new Phrase(caption, type.smallBold()), pad, type));
+        for (int i = first; i < first + days; i++) {
+            LocalDate date = log.firstDay().plusDays(i);
+            Phrase head = new Phrase();
+            head.add(new Chunk(dayName(names, date) + "\n", type.small()));
+            head.add(new Chunk(String.valueOf(date.getDayOfMonth()), type.smallBold()));
+            PdfPCell cell = gridCell(head, pad, type);
             cell.setHorizontalAlignment(Element.ALIGN_CENTER);
             table.addCell(cell);
         }
-        for (String column : log.columns()) {
-            table.addCell(logCell(column, f.body, false));
-            for (int night = 0; night < log.nights(); night++) {
-                table.addCell(logCell("", f.body, true));
+        for (String row : log.rows()) {
+            PdfPCell label = gridCell(new Phrase(row, type.body()), pad, type);
+            label.setPaddingLeft(2 * pad);
+            label.setLeading(type.leading(type.body()), 0);
+            table.addCell(label);
+            for (int i = 0; i < days; i++) {
+                PdfPCell tick = gridCell(new Phrase(""), pad, type);
+                tick.setMinimumHeight(type.size() * 2);
+                tick.setCellEvent(tickBox(type.size() * 0.9f));
+                table.addCell(tick);
             }
         }
-        PdfPTable wrapper = new PdfPTable(1);
-        wrapper.setWidthPercentage(100);
-        wrapper.setKeepTogether(true);
-        wrapper.setSpacingBefore(4);
-        PdfPCell inner = cell();
-        inner.addElement(heading(log.heading(), f));
-        inner.addElement(table);
-        wrapper.addCell(inner);
-        document.add(wrapper);
+        return table;
     }
 
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("EEE",
-            java.util.Locale.ENGLISH);
-
-    /** The progress chart (when there is one) beside the next visit and the therapist's note. */
-    private void progressAndNext(Document document, PdfContentByte canvas, CarePlan plan, Fonts f) {
-        var next = plan.next();
-        boolean chart = plan.progress() != null;
-        float width = document.getPageSize().getWidth() - 2 * MARGIN;
-        PdfPTable table = chart ? new PdfPTable(new float[] {3, 2}) : new PdfPTable(1);
-        table.setWidthPercentage(100);
-        table.setKeepTogether(true);
-        if (chart) {
-            PdfPCell left = cell();
-            left.setPaddingRight(10);
-            left.addElement(heading(plan.progress().heading(), f));
-            left.addElement(chart(canvas, plan.progress().points(), plan.progress().axis(), width * 0.6f - 10, f));
-            table.addCell(left);
-        }
-        PdfPCell right = cell();
-        right.addElement(heading(next.heading(), f));
-        right.addElement(paragraph(next.appointment() == null ? "Book your next visit with the clinic."
-                : CarePlanText.APPOINTMENT.format(next.appointment()), f.bold, 4));
-        if (next.note() != null) {
-            right.addElement(paragraph(next.noteHeading(), f.bold, 1));
-            right.addElement(paragraph(next.note(), f.body, 0));
-        }
-        table.addCell(right);
-        document.add(table);
-    }
-
-    private PdfPCell logCell(String text, Font font, boolean tick) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, font));
-        cell.setMinimumHeight(tick ? 19 : 15);
-        cell.setPadding(3);
-        cell.setBorderWidth(0.5f);
-        cell.setBorderColor(java.awt.Color.GRAY);
+    private static PdfPCell gridCell(Phrase phrase, float pad, PdfType type) {
+        PdfPCell cell = new PdfPCell(phrase);
+        cell.setLeading(type.leading(type.small()), 0);
+        cell.setPadding(pad);
+        cell.setPaddingBottom(pad * 1.5f);
+        cell.setUseAscender(true);
+        cell.setUseDescender(true);
+        cell.setBorderWidth(0.6f);
+        cell.setBorderColor(Color.DARK_GRAY);
         cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
-        if (tick) {
-            cell.setCellEvent(TICK_BOX);
-        }
         return cell;
     }
 
     /** An empty square to tick, centred in its cell. */
-    private static final PdfPCellEvent TICK_BOX = (cell, position, canvases) -> {
-        PdfContentByte canvas = canvases[PdfPTable.LINECANVAS];
-        float side = 9;
-        float x = (position.getLeft() + position.getRight()) / 2 - side / 2;
-        float y = (position.getTop() + position.getBottom()) / 2 - side / 2;
-        canvas.saveState();
-        canvas.setLineWidth(0.9f);
-        canvas.rectangle(x, y, side, side);
-        canvas.stroke();
-        canvas.restoreState();
-    };
-
-    /** A boxed alert: a heavy border for what must not be missed. */
-    private PdfPTable box(String heading, List<String> lines, float border, Fonts f) {
-        PdfPTable table = new PdfPTable(1);
-        table.setWidthPercentage(100);
-        table.setSpacingBefore(6);
-        table.setSpacingAfter(4);
-        table.setKeepTogether(true);
-        PdfPCell cell = new PdfPCell();
-        cell.setBorderWidth(border);
-        cell.setPadding(7);
-        cell.addElement(paragraph(heading, f.heading, 2));
-        for (String line : lines) {
-            cell.addElement(paragraph(line, f.body, 1));
-        }
-        table.addCell(cell);
-        return table;
+    private static PdfPCellEvent tickBox(float side) {
+        return (cell, position, canvases) -> {
+            PdfContentByte canvas = canvases[PdfPTable.LINECANVAS];
+            float x = (position.getLeft() + position.getRight()) / 2 - side / 2;
+            float y = (position.getTop() + position.getBottom()) / 2 - side / 2;
+            canvas.saveState();
+            canvas.setLineWidth(1);
+            canvas.rectangle(x, y, side, side);
+            canvas.stroke();
+            canvas.restoreState();
+        };
     }
 
-    /** The stick figure of a stretch, drawn from its template's joints. */
-    private Image figure(PdfContentByte canvas, Figure figure) {
-        float width = 104;
-        float height = 84;
-        float pad = 4;
-        PdfTemplate template = canvas.createTemplate(width, height);
-        Map<String, List<Double>> joints = figure.joints();
-        template.setLineCap(PdfContentByte.LINE_CAP_ROUND);
-        template.setLineJoin(PdfContentByte.LINE_JOIN_ROUND);
-        if (figure.props() != null) {
-            for (Prop prop : figure.props()) {
-                template.saveState();
-                template.setLineWidth(Boolean.TRUE.equals(prop.dashed()) ? 1.4f : 1.1f);
-                template.setGrayStroke(Boolean.TRUE.equals(prop.dashed()) ? 0.2f : 0.5f);
-                if (Boolean.TRUE.equals(prop.dashed())) {
-                    template.setLineDash(3, 2, 0);
+    /**
+     * The chart (axis title above it, clear of the plot and its values) beside the next visit,
+     * then the therapist's note across the full width; without a chart, the next visit alone.
+     */
+    private static void progressAndNext(PdfColumn column, PdfContentByte canvas, Progress progress, Next next) {
+        PdfType type = column.type();
+        if (progress == null) {
+            column.heading(next.heading());
+            column.paragraph(appointment(next, type));
+        } else {
+            float gutter = type.size() * 1.5f;
+            float chartWidth = (column.width() - gutter) * 0.6f;
+            float nextWidth = column.width() - gutter - chartWidth;
+            PdfRows chart = new PdfRows(type, chartWidth, 0);
+            chart.line(progress.heading(), type.heading(), 0);
+            chart.line(progress.axis(), type.body(), type.afterHeading());
+            PdfPCell drawing = PdfColumn.drawing(ProgressChart.draw(canvas, progress.points(), type, chartWidth));
+            drawing.setPaddingTop(type.itemGap());
+            chart.cell(drawing);
+            PdfRows visit = new PdfRows(type, nextWidth, 0);
+            visit.line(next.heading(), type.heading(), 0);
+            visit.line(appointment(next, type), type.afterHeading());
+            PdfPTable table = new PdfPTable(new float[] {chartWidth, gutter, nextWidth});
+            table.setWidthPercentage(100);
+            table.addCell(PdfColumn.cell(chart.table()));
+            table.addCell(PdfColumn.cell());
+            table.addCell(PdfColumn.cell(visit.table()));
+            column.add(table, type.headingGap());
+        }
+        if (next.note() != null) {
+            column.heading(next.noteHeading(), type.bold());
+            for (String paragraph : next.note().split("\\R\\s*")) {
+                if (!paragraph.isBlank()) {
+                    column.paragraph(paragraph.strip());
                 }
-                template.moveTo(x(prop.from(), width, pad), y(prop.from(), height, pad));
-                template.lineTo(x(prop.to(), width, pad), y(prop.to(), height, pad));
-                template.stroke();
-                template.restoreState();
             }
         }
-        template.setLineWidth(2.6f);
-        template.setGrayStroke(0);
-        for (List<String> line : figure.lines()) {
-            List<Double> from = joints.get(line.get(0));
-            List<Double> to = joints.get(line.get(1));
-            template.moveTo(x(from, width, pad), y(from, height, pad));
-            template.lineTo(x(to, width, pad), y(to, height, pad));
-        }
-        template.stroke();
-        if (figure.head() != null) {
-            List<Double> head = joints.get(figure.head());
-            template.setGrayFill(0);
-            template.circle(x(head, width, pad), y(head, height, pad), height * 0.065f);
-            template.fill();
-        }
-        try {
-            return Image.getInstance(template);
-        } catch (org.openpdf.text.BadElementException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
-    private static float x(List<Double> point, float width, float pad) {
-        return pad + point.get(0).floatValue() * (width - 2 * pad);
+    private static List<Run> appointment(Next next, PdfType type) {
+        return next.appointment() == null ? List.of(new Run(next.none(), type.body()))
+                : List.of(new Run(CarePlanText.APPOINTMENT.format(next.appointment()), type.bold()));
     }
 
-    private static float y(List<Double> point, float height, float pad) {
-        return pad + point.get(1).floatValue() * (height - 2 * pad);
+    private static float padding(PdfType type) {
+        return type.size() * 0.7f;
     }
 
-    /** Cramps per week over time: a line with a dot and a value at each measurement. */
-    private Image chart(PdfContentByte canvas, List<Point> points, String axis, float width, Fonts f) {
-        float height = 82;
-        float left = 34;
-        float bottom = 22;
-        float top = 14;
-        float right = 16;
-        PdfTemplate t = canvas.createTemplate(width, height);
-        double max = points.stream().mapToDouble(Point::value).max().orElse(1);
-        max = max <= 0 ? 1 : max * 1.15;
-        LocalDate first = points.get(0).date();
-        long span = java.time.temporal.ChronoUnit.DAYS.between(first, points.get(points.size() - 1).date());
-        float inset = 14;
-        float plotWidth = width - left - right;
-        float plotHeight = height - bottom - top;
-        t.setLineWidth(0.8f);
-        t.setGrayStroke(0.3f);
-        t.moveTo(left, bottom + plotHeight);
-        t.lineTo(left, bottom);
-        t.lineTo(left + plotWidth, bottom);
-        t.stroke();
-        text(t, f.regular, 8, axis, left, height - 9, Element.ALIGN_LEFT);
-        text(t, f.regular, 8, "0", left - 4, bottom - 3, Element.ALIGN_RIGHT);
-        text(t, f.regular, 8, Fields.number(Math.round(max)), left - 4, bottom + plotHeight - 3, Element.ALIGN_RIGHT);
-        t.setLineWidth(2);
-        t.setGrayStroke(0);
-        float[][] xy = new float[points.size()][2];
-        for (int i = 0; i < points.size(); i++) {
-            Point point = points.get(i);
-            long days = java.time.temporal.ChronoUnit.DAYS.between(first, point.date());
-            // Spaced by date; measurements all on one day are spaced evenly instead.
-            float usable = plotWidth - 2 * inset;
-            float x = left + inset + (span == 0 ? i * usable / (points.size() - 1) : usable * days / span);
-            xy[i][0] = x;
-            xy[i][1] = bottom + (float) (point.value() / max) * plotHeight;
+    /** The width inside a frame of {@code border} points. */
+    private static float inside(PdfColumn column, float border) {
+        return column.width() - 2 * (padding(column.type()) + border);
+    }
+
+    /** "Client  ·  Title  ·  page N of M" at the smallest size, wrapped between its parts if it must. */
+    private record Footer(PdfType type, float width, Handout handout) {
+
+        float height() {
+            return table(999, 999).getTotalHeight();
         }
-        for (int i = 0; i < xy.length; i++) {
-            if (i == 0) {
-                t.moveTo(xy[i][0], xy[i][1]);
-            } else {
-                t.lineTo(xy[i][0], xy[i][1]);
+
+        void draw(PdfContentByte canvas, int page, int pages, float left, float top) {
+            canvas.saveState();
+            canvas.setLineWidth(0.5f);
+            canvas.moveTo(left, top + type.size() * 0.4f);
+            canvas.lineTo(left + width, top + type.size() * 0.4f);
+            canvas.stroke();
+            canvas.restoreState();
+            table(page, pages).writeSelectedRows(0, -1, left, top, canvas);
+        }
+
+        private PdfPTable table(int page, int pages) {
+            PdfRows rows = new PdfRows(type, width, 0);
+            List<String> parts = List.of(handout.clientName(), handout.title(), "page " + page + " of " + pages);
+            for (String line : PdfColumn.lines(parts, SEPARATOR, type.small(), width)) {
+                rows.line(line, type.small(), 0);
             }
+            PdfPTable table = rows.table();
+            table.setTotalWidth(width);
+            table.setLockedWidth(true);
+            return table;
         }
-        t.stroke();
-        for (int i = 0; i < xy.length; i++) {
-            t.circle(xy[i][0], xy[i][1], 3);
-            t.fill();
-            text(t, f.boldFace, 9, Fields.number(Math.round(points.get(i).value() * 10) / 10.0), xy[i][0], xy[i][1] + 6,
-                    Element.ALIGN_CENTER);
-            text(t, f.regular, 8, points.get(i).date().format(java.time.format.DateTimeFormatter.ofPattern("d MMM",
-                    java.util.Locale.ENGLISH)), xy[i][0], 8, Element.ALIGN_CENTER);
-        }
-        try {
-            Image image = Image.getInstance(t);
-            image.setSpacingAfter(4);
-            return image;
-        } catch (org.openpdf.text.BadElementException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void text(PdfTemplate t, BaseFont font, float size, String text, float x, float y, int align) {
-        t.beginText();
-        t.setFontAndSize(font, size);
-        t.showTextAligned(align, text, x, y, 0);
-        t.endText();
-    }
-
-    private static Paragraph heading(String text, Fonts f) {
-        Paragraph p = new Paragraph(text, f.heading);
-        p.setLeading(f.heading.getSize() * 1.2f);
-        p.setSpacingBefore(6);
-        p.setSpacingAfter(2);
-        return p;
-    }
-
-    private static Paragraph paragraph(String text, Font font, float after) {
-        Paragraph p = new Paragraph(text, font);
-        p.setLeading(font.getSize() * 1.2f);
-        p.setSpacingAfter(after);
-        return p;
-    }
-
-    private static Paragraph bullet(String text, Font font) {
-        Paragraph p = paragraph("\u2022  " + text, font, 1);
-        p.setIndentationLeft(10);
-        p.setFirstLineIndent(-10);
-        return p;
-    }
-
-    private static PdfPCell cell() {
-        PdfPCell cell = new PdfPCell();
-        cell.setBorder(Rectangle.NO_BORDER);
-        cell.setPadding(0);
-        return cell;
     }
 }

@@ -4,6 +4,8 @@ import app.soapstone.audit.AuditTrail;
 import app.soapstone.careplan.CarePlan.Letterhead;
 import app.soapstone.careplan.CarePlan.Point;
 import app.soapstone.careplan.CarePlanPdf.Paper;
+import app.soapstone.careplan.CarePlanPdf.Print;
+import app.soapstone.intake.Clearance;
 import app.soapstone.client.Client;
 import app.soapstone.client.ClientService;
 import app.soapstone.clinic.Clinic;
@@ -63,41 +65,49 @@ public class CarePlanService {
         this.clock = clock;
     }
 
-    /** A written plan: where, its fingerprint and how many bytes. */
-    public record Exported(Path file, String sha256, int bytes) {
+    /** A written plan (or see-a-doctor sheet): where, its fingerprint, how many bytes, and what was printed. */
+    public record Exported(Path file, String sha256, int bytes, Handout handout) {
     }
 
     @Transactional(readOnly = true)
-    public CarePlan compose(long clientId, Long sessionId, PlanOptions options) {
+    public Handout compose(long clientId, Long sessionId, PlanOptions options) {
         return composer.compose(inputs(clientId, sessionId), options);
     }
 
-    public String preview(long clientId, Long sessionId, PlanOptions options) {
-        return CarePlanText.render(compose(clientId, sessionId, options));
+    /** {@code handout} as the text {@code plan preview} shows. */
+    public String text(Handout handout) {
+        return CarePlanText.render(handout);
     }
 
     /**
      * Writes the plan as a PDF, whole or not at all ({@link PrivateFiles}), refusing to replace a
-     * file unless {@code force}; the export is recorded against the client.
+     * file unless {@code force}; the export is recorded against the client with the adaptations
+     * made. While an urgent referral is not cleared this is the see-a-doctor sheet, whatever the
+     * options.
      */
     @Transactional
-    public Exported export(long clientId, Long sessionId, PlanOptions options, String out, Paper paper, boolean force) {
-        CarePlan plan = compose(clientId, sessionId, options);
+    public Exported export(long clientId, Long sessionId, PlanOptions options, String out, Paper paper, Print print,
+            boolean force) {
+        Handout handout = compose(clientId, sessionId, options);
         Client client = clients.get(clientId);
-        Path target = target(out, client);
+        boolean sheet = handout instanceof DoctorSheet;
+        Path target = target(out, client, sheet ? "see-a-doctor" : "care-plan");
         PrivateFiles.checkTarget("out", target, force);
-        byte[] bytes = pdf.render(plan, paper);
+        byte[] bytes = pdf.render(handout, paper, print);
         String sha256 = sha256(bytes);
         CarePlanExport export = exports.save(new CarePlanExport(null, AggregateReference.to(clientId),
                 sessionId == null ? null : AggregateReference.to(sessionId), clock.instant(), target.toString(),
-                sha256, paper.name().toLowerCase(java.util.Locale.ROOT)));
-        audit.record("export", "care-plan", export.id(), clientId, "Exported care plan " + target.getFileName()
-                + " (SHA-256 " + sha256 + ")");
+                sha256, paper.name().toLowerCase(java.util.Locale.ROOT),
+                sheet ? CarePlanExport.SEE_A_DOCTOR : CarePlanExport.CARE_PLAN,
+                handout.adaptations().isEmpty() ? null : String.join("\n", handout.adaptations()),
+                print == Print.LARGE));
+        audit.record("export", "care-plan", export.id(), clientId, (sheet ? "Exported see-a-doctor sheet " : "Exported care plan ")
+                + target.getFileName() + " (SHA-256 " + sha256 + ")");
         // Written last: if writing fails, the transaction rolls back and no export is recorded.
         // A printout can be made again from the records, so it is not forced to disk (that costs
         // more than composing and rendering it); the export record in the database is durable.
         PrivateFiles.write("out", target, bytes, force, false);
-        return new Exported(target, sha256, bytes.length);
+        return new Exported(target, sha256, bytes.length, handout);
     }
 
     @Transactional(readOnly = true)
@@ -106,19 +116,22 @@ public class CarePlanService {
         return exports.findByClient(clientId);
     }
 
-    /** {@code <last>-<first>-care-plan-<date>.pdf}, keeping letters of any script, dropping what file systems dislike. */
-    static String defaultFileName(Client client, LocalDate date) {
-        return safe(client.lastName()) + "-" + safe(client.firstName()) + "-care-plan-" + date + ".pdf";
+    /**
+     * {@code <last>-<first>-<what>-<date>.pdf} ({@code care-plan} or {@code see-a-doctor}), keeping
+     * letters of any script, dropping what file systems dislike.
+     */
+    static String defaultFileName(Client client, String what, LocalDate date) {
+        return safe(client.lastName()) + "-" + safe(client.firstName()) + "-" + what + "-" + date + ".pdf";
     }
 
-    private Path target(String out, Client client) {
+    private Path target(String out, Client client, String what) {
         LocalDate today = LocalDate.now(clock);
-        String name = defaultFileName(client, today);
+        String name = defaultFileName(client, what, today);
         try {
             Path.of(name);
         } catch (InvalidPathException e) {
             // The name has letters the file system's encoding cannot hold (e.g. Łukasiewicz under LANG=C).
-            name = "client-" + client.id() + "-care-plan-" + today + ".pdf";
+            name = "client-" + client.id() + "-" + what + "-" + today + ".pdf";
         }
         if (out == null || out.isBlank()) {
             return Path.of(name).toAbsolutePath();
@@ -145,25 +158,47 @@ public class CarePlanService {
                 .orElseThrow(() -> new ConflictException(
                         "No practitioner yet: add one with 'practitioner add --name ... --credentials ...'"));
         String note = session.isPresent() ? session.get().note().plan() : sessions.latestPlanText(clientId).orElse(null);
+        Integer massageMinutes = session.isPresent() ? session.get().homeMassageMinutes()
+                : sessions.latestHomeMassageMinutes(clientId).orElse(null);
         LocalDate today = LocalDate.now(clock);
         Optional<IntakeService.Screened> screened = intakes.screening(clientId);
         Optional<Intake> intake = screened.map(IntakeService.Screened::intake);
         List<String> regions = intake.map(i -> i.siteIds().stream()
                 .map(id -> vocabulary.site(id).map(BodySite::region).orElse(id)).distinct().toList()).orElse(List.of());
-        List<Point> progress = sessions.progress(clientId).stream().filter(r -> r.crampsPerWeek() != null)
+        List<SessionService.ProgressRow> rows = sessions.progress(clientId);
+        List<Point> progress = rows.stream().filter(r -> r.crampsPerWeek() != null)
                 .map(r -> new Point(r.when().toLocalDate(), r.crampsPerWeek())).toList();
         String preferred = client.preferredName() == null || client.preferredName().isBlank() ? client.firstName()
                 : client.preferredName();
+        Intake.CrampHistory cramps = intake.map(Intake::cramps).orElse(null);
+        Intake.Lifestyle lifestyle = intake.map(Intake::lifestyle).orElse(null);
         return new PlanInputs(today, preferred + " " + client.lastName(), client.ageOn(today),
                 new Letterhead(details.name(), details.address(), details.phone(), details.email(), details.website(),
                         practitioner.signature()),
-                regions, intake.map(Intake::conditionIds).orElse(List.of()),
-                intake.map(Intake::redFlagIds).orElse(List.of()),
-                screened.flatMap(IntakeService.Screened::clearance).map(c -> c.clearedOn()).orElse(null),
-                intake.map(intakes::askPrescriber).orElse(List.of()),
-                intake.map(i -> i.lifestyle() == null ? null : i.lifestyle().waterGlasses()).orElse(null),
-                intake.map(i -> i.lifestyle() == null ? null : i.lifestyle().litresPerDay()).orElse(null),
+                intake.map(Intake::version).orElse(null), intake.map(Intake::takenOn).orElse(null), regions,
+                intake.map(Intake::conditionIds).orElse(List.of()), intake.map(Intake::otherConditions).orElse(null),
+                cramps == null ? null : cramps.timing(), cramps == null ? null : cramps.triggers(),
+                screened.map(IntakeService.Screened::flags).orElse(List.of()),
+                screened.flatMap(IntakeService.Screened::clearance).map(Clearance::clearedOn).orElse(null),
+                intake.map(i -> i.medications().stream().map(Intake.IntakeMedication::description).toList())
+                        .orElse(List.of()),
+                intake.map(Intake::allergies).orElse(null),
+                latest(rows, SessionService.ProgressRow::sleepDisturbance),
+                latest(rows, SessionService.ProgressRow::crampsPerWeek), massageMinutes,
+                lifestyle == null ? null : lifestyle.waterGlasses(), lifestyle == null ? null : lifestyle.litresPerDay(),
                 progress, note);
+    }
+
+    /** The most recent value of one measure over the intakes and sessions, with the record it is from. */
+    private static PlanInputs.Measure latest(List<SessionService.ProgressRow> rows,
+            java.util.function.Function<SessionService.ProgressRow, ? extends Number> measure) {
+        for (SessionService.ProgressRow row : rows.reversed()) {
+            Number value = measure.apply(row);
+            if (value != null) {
+                return new PlanInputs.Measure(value.doubleValue(), row.record());
+            }
+        }
+        return null;
     }
 
     private Session sessionOf(long clientId, long sessionId) {

@@ -37,6 +37,9 @@ public record Intake(
         @Embedded.Nullable(prefix = "consent_") Consent consent,
         @MappedCollection(idColumn = "intake_id", keyColumn = "position") List<IntakeConsentElement> consentExplained) {
 
+    /** When cramps come, as the intake records it. */
+    public static final List<String> CRAMP_TIMINGS = List.of("night", "day", "exercise", "mixed");
+
     /** How often, where, how bad, how long and when the client's cramps happen. */
     public record CrampHistory(Double frequencyPerWeek, String frequencyGiven, Integer severity, Double durationMinutes,
             String timing, Integer sleepDisturbance, String triggers, String since) {

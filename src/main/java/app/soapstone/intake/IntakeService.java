@@ -201,11 +201,6 @@ public class IntakeService {
         return new Screened(intake, clearance, screening.screen(screeningInput(intake, clearance), today()));
     }
 
-    /** The medicines on {@code intake} that the client may ask their prescriber about (possibly linked to cramps). */
-    public List<String> askPrescriber(Intake intake) {
-        return screening.askPrescriber(intake.medications().stream().map(Intake.IntakeMedication::description).toList());
-    }
-
     /** Warnings for modalities or a pressure that conflict with precautions on {@code intake}. */
     public List<String> conflicts(Intake intake, List<String> modalities, String pressure) {
         return screening.conflicts(screeningInput(intake, Optional.empty()), modalities, pressure);
@@ -256,7 +251,7 @@ public class IntakeService {
         String timing = null;
         if (form.has("cramp-timing")) {
             timing = form.get("cramp-timing").strip().toLowerCase(Locale.ROOT);
-            if (!List.of("night", "day", "exercise", "mixed").contains(timing)) {
+            if (!Intake.CRAMP_TIMINGS.contains(timing)) {
                 throw InvalidInputException.forField("cramp-timing", "'" + form.get("cramp-timing")
                         + "' is not allowed; use night, day, exercise or mixed");
             }

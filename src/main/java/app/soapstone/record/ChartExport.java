@@ -105,8 +105,9 @@ public class ChartExport {
         List<CarePlanExport> plans = carePlans.exports(id);
         StringBuilder given = new StringBuilder();
         for (CarePlanExport plan : plans) {
-            given.append(WHEN.format(plan.exportedAt().atZone(ZoneId.systemDefault()))).append("  ").append(plan.fileName())
-                    .append("\n  SHA-256 ").append(plan.sha256()).append('\n');
+            given.append(WHEN.format(plan.exportedAt().atZone(ZoneId.systemDefault()))).append("  ").append(plan.what())
+                    .append("  ").append(plan.fileName()).append("\n  SHA-256 ").append(plan.sha256()).append('\n');
+            plan.adaptationLines().forEach(line -> given.append("  Adapted: ").append(line).append('\n'));
         }
         sections.add(new Section("Care plans given", plans.isEmpty() ? "None." : given.toString().strip()));
         return sections;

@@ -3,12 +3,13 @@ package app.soapstone.screening;
 /**
  * One finding of the screening: what it is, why it matters and which intake field it came from.
  * An urgent REFER flag blocks treatment until a medical clearance is recorded; {@code clearance}
- * then says when and by what.
+ * then says when and by what. {@code finding} names it for the care-plan rules.
  */
-public record Flag(Level level, boolean urgent, String title, String reason, String source, String clearance) {
+public record Flag(Level level, boolean urgent, String title, String reason, String source, String clearance,
+        Finding finding) {
 
-    public static Flag of(Level level, String title, String reason, String source) {
-        return new Flag(level, false, title, reason, source, null);
+    public static Flag of(Level level, String title, String reason, String source, Finding finding) {
+        return new Flag(level, false, title, reason, source, null, finding);
     }
 
     /** An urgent referral with no medical clearance recorded. */

@@ -17,7 +17,7 @@ public final class MedicationCatalog {
     }
 
     /** A class of medicines from {@code templates/screening/medications.yaml}. */
-    public record MedicationClass(String id, String label, Level level, String reason, boolean prescriberQuestion) {
+    public record MedicationClass(String id, String label, Level level, String reason) {
     }
 
     private record Name(String words, Pattern pattern, Match match) {

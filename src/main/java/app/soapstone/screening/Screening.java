@@ -3,6 +3,7 @@ package app.soapstone.screening;
 import app.soapstone.screening.MedicationCatalog.Match;
 import app.soapstone.screening.ScreeningRules.Rules;
 import app.soapstone.screening.ScreeningRules.SurgeryRule;
+import app.soapstone.vocabulary.DoseWords;
 import app.soapstone.vocabulary.Vocabulary;
 import org.springframework.stereotype.Service;
 
@@ -24,10 +25,12 @@ public class Screening {
 
     private final ScreeningRules rules;
     private final Vocabulary vocabulary;
+    private final DoseWords doseWords;
 
-    public Screening(ScreeningRules rules, Vocabulary vocabulary) {
+    public Screening(ScreeningRules rules, Vocabulary vocabulary, DoseWords doseWords) {
         this.rules = rules;
         this.vocabulary = vocabulary;
+        this.doseWords = doseWords;
     }
 
     /** The flags for {@code input} as of {@code today}, REFER first, then PRECAUTION, then NOTE. */
@@ -36,23 +39,13 @@ public class Screening {
         redFlags(input, flags);
         conditions(input, flags);
         medications(input, flags);
+        unclearAbbreviations(input, flags);
         surgeries(input, flags);
         allergies(input, flags);
         staleness(input, today, flags);
         consent(input, flags);
         flags.sort(Comparator.comparing(Flag::level).thenComparing(f -> !f.urgent()));
         return List.copyOf(flags);
-    }
-
-    /**
-     * The medicines on the list that may be linked to cramps, as written ("Lipitor 20 mg"): the
-     * client may ask their prescriber about them.
-     */
-    public List<String> askPrescriber(List<String> medications) {
-        return medications.stream()
-                .filter(item -> rules.medications().matches(item).stream().anyMatch(m -> m.medicationClass().prescriberQuestion()))
-                .map(String::strip)
-                .toList();
     }
 
     /**
@@ -93,7 +86,7 @@ public class Screening {
                         ? "medically cleared " + input.clearance().clearedOn() + ": " + input.clearance().note()
                         : null;
                 flags.add(new Flag(Level.REFER, red.urgent(), red.title(), red.reason(), "red flags: " + red.label(),
-                        clearance));
+                        clearance, Finding.of(Finding.RED_FLAG, id, red.label())));
             });
         }
     }
@@ -102,23 +95,50 @@ public class Screening {
         for (String id : input.conditions()) {
             rules.condition(id).filter(c -> c.flag() != null).ifPresent(condition -> flags.add(Flag.of(
                     Level.parse(condition.flag().level(), ScreeningRules.CONDITIONS, id), condition.flag().title(),
-                    condition.flag().reason(), "conditions: " + condition.label())));
+                    condition.flag().reason(), "conditions: " + condition.label(),
+                    Finding.of(Finding.CONDITION, id, condition.label()))));
         }
     }
 
-    /** One flag per medication class, naming every medicine of that class the client takes. */
+    /**
+     * One flag per medication class, naming every medicine of that class the client takes; its
+     * finding names the generics ("spironolactone") and keeps the medicines as written.
+     */
     private void medications(ScreeningInput input, List<Flag> flags) {
-        Map<MedicationCatalog.MedicationClass, Set<String>> byClass = new LinkedHashMap<>();
+        record Taken(Set<String> named, Set<String> generics, Set<String> written) {
+        }
+        Map<MedicationCatalog.MedicationClass, Taken> byClass = new LinkedHashMap<>();
         for (String item : input.medications()) {
             for (Match match : rules.medications().matches(item)) {
-                byClass.computeIfAbsent(match.medicationClass(), c -> new LinkedHashSet<>())
-                        .add(item.strip() + (item.toLowerCase(Locale.ROOT).contains(match.generic()) ? ""
-                                : " (" + match.generic() + ")"));
+                Taken taken = byClass.computeIfAbsent(match.medicationClass(),
+                        c -> new Taken(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>()));
+                taken.named().add(item.strip() + (item.toLowerCase(Locale.ROOT).contains(match.generic()) ? ""
+                        : " (" + match.generic() + ")"));
+                taken.generics().add(match.generic());
+                taken.written().add(item.strip());
             }
         }
-        byClass.forEach((medicationClass, items) -> flags.add(Flag.of(medicationClass.level(),
-                medicationClass.label() + ": " + String.join(", ", items), medicationClass.reason(),
-                "medications: " + String.join("; ", items))));
+        byClass.forEach((medicationClass, taken) -> flags.add(Flag.of(medicationClass.level(),
+                medicationClass.label() + ": " + String.join(", ", taken.named()), medicationClass.reason(),
+                "medications: " + String.join("; ", taken.named()),
+                new Finding(Finding.MEDICATION_CLASS, medicationClass.id(), String.join(", ", taken.generics()),
+                        List.copyOf(taken.written())))));
+    }
+
+    /** A note for each medicine written with an abbreviation that means two things (OD, QD, HS...). */
+    private void unclearAbbreviations(ScreeningInput input, List<Flag> flags) {
+        for (String item : input.medications()) {
+            List<DoseWords.Unclear> unclear = doseWords.unclear(item);
+            if (unclear.isEmpty()) {
+                continue;
+            }
+            String meanings = unclear.stream().map(u -> "'" + u.written() + "' can mean " + u.meanings())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            flags.add(Flag.of(Level.NOTE, "Unclear abbreviation: " + item.strip(), meanings
+                    + ". It is printed for the client as written; record the intake again with the meaning in words"
+                    + " (e.g. 'daily', 'at bedtime').", "medications: " + item.strip(),
+                    new Finding(Finding.INTAKE, Finding.UNCLEAR_ABBREVIATION, item.strip(), List.of(item.strip()))));
+        }
     }
 
     private void surgeries(ScreeningInput input, List<Flag> flags) {
@@ -127,14 +147,16 @@ public class Screening {
             LocalDate recentSince = input.intakeDate().minusWeeks(r.recentSurgeryWeeks());
             if (surgery.latestDate() != null && !surgery.latestDate().isBefore(recentSince)) {
                 flags.add(Flag.of(Level.PRECAUTION, r.recentSurgery().title() + ": " + surgery.description(),
-                        r.recentSurgery().reason(), "surgeries: " + surgery.description()));
+                        r.recentSurgery().reason(), "surgeries: " + surgery.description(),
+                        Finding.of(Finding.SURGERY, Finding.RECENT_SURGERY, surgery.description())));
             }
             String text = surgery.description().toLowerCase(Locale.ROOT);
             for (SurgeryRule rule : r.surgeries()) {
                 if (rule.words().stream().anyMatch(w -> containsWords(text, w))) {
                     flags.add(Flag.of(Level.parse(rule.level(), ScreeningRules.RULES, rule.title()),
                             rule.title() + ": " + surgery.description(), rule.reason(),
-                            "surgeries: " + surgery.description()));
+                            "surgeries: " + surgery.description(),
+                            Finding.of(Finding.SURGERY, rule.id(), surgery.description())));
                 }
             }
         }
@@ -143,7 +165,8 @@ public class Screening {
     private static void allergies(ScreeningInput input, List<Flag> flags) {
         if (input.allergies() != null && !input.allergies().isBlank()) {
             flags.add(Flag.of(Level.PRECAUTION, "Allergies: " + input.allergies().strip(),
-                    "Check oils, lotions, gloves (latex) and fragrances before use.", "allergies"));
+                    "Check oils, lotions, gloves (latex) and fragrances before use.", "allergies",
+                    Finding.of(Finding.INTAKE, Finding.ALLERGIES, input.allergies().strip())));
         }
     }
 
@@ -153,13 +176,15 @@ public class Screening {
         if (intakeAge.toTotalMonths() >= r.intakeReviewMonths()) {
             flags.add(Flag.of(Level.NOTE, "Intake is " + months(intakeAge) + " old",
                     "Review the health history with the client and record a new intake (at least every "
-                            + r.intakeReviewMonths() + " months).", "intake date: " + input.intakeDate()));
+                            + r.intakeReviewMonths() + " months).", "intake date: " + input.intakeDate(),
+                    Finding.of(Finding.INTAKE, Finding.REVIEW_DUE, "intake of " + input.intakeDate())));
         }
         Period consentAge = Period.between(input.consentDate(), today);
         if (consentAge.toTotalMonths() >= r.consentValidMonths()) {
             flags.add(Flag.of(Level.PRECAUTION, "Consent is " + months(consentAge) + " old",
                     "Consent is valid for " + r.consentValidMonths() + " months: explain the treatment again and"
-                            + " record new consent before treating.", "consent date: " + input.consentDate()));
+                            + " record new consent before treating.", "consent date: " + input.consentDate(),
+                    Finding.of(Finding.INTAKE, Finding.CONSENT_EXPIRED, "consent of " + input.consentDate())));
         }
     }
 
@@ -168,7 +193,8 @@ public class Screening {
         missing.removeAll(input.consentExplained());
         if (!missing.isEmpty()) {
             flags.add(Flag.of(Level.NOTE, rules.rules().incompleteConsent().title() + " (missing: "
-                    + String.join(", ", missing) + ")", rules.rules().incompleteConsent().reason(), "consent explained"));
+                    + String.join(", ", missing) + ")", rules.rules().incompleteConsent().reason(), "consent explained",
+                    Finding.of(Finding.INTAKE, Finding.CONSENT_INCOMPLETE, "consent")));
         }
     }
 

@@ -33,14 +33,14 @@ public class ScreeningRules implements TemplateSet {
     public record Condition(String id, String label, FlagRule flag) {
     }
 
-    /** A current symptom that needs a doctor; {@code plain} is the wording for clients. */
-    public record RedFlag(String id, String label, boolean urgent, String title, String reason, String plain) {
+    /** A current symptom that needs a doctor; {@code label} is the checklist wording, plain enough for clients. */
+    public record RedFlag(String id, String label, boolean urgent, String title, String reason) {
     }
 
     record FlagRule(String level, String title, String reason) {
     }
 
-    record SurgeryRule(List<String> words, String level, String title, String reason) {
+    record SurgeryRule(String id, List<String> words, String level, String title, String reason) {
     }
 
     record TitledReason(String title, String reason) {
@@ -53,8 +53,14 @@ public class ScreeningRules implements TemplateSet {
     record Drug(String generic, List<String> brands) {
     }
 
-    record DrugClass(String id, String label, String level, String reason, Boolean prescriberQuestion,
-            List<Drug> drugs) {
+    record DrugClass(String id, String label, String level, String reason, List<Drug> drugs) {
+    }
+
+    /**
+     * A finding the screening can raise, at the level it raises it: what the care-plan rules
+     * must say something about. {@code file} is the template that defines it.
+     */
+    public record Possible(String kind, String id, Level level, String file) {
     }
 
     private record ConditionsFile(List<Condition> conditions) {
@@ -84,6 +90,7 @@ public class ScreeningRules implements TemplateSet {
     private Map<String, Condition> conditions;
     private Map<String, RedFlag> redFlags;
     private MedicationCatalog medications;
+    private Map<String, DrugClass> classes;
     private Rules rules;
     private List<Conflict> conflicts;
 
@@ -104,7 +111,7 @@ public class ScreeningRules implements TemplateSet {
         this.conditions = Vocabulary.index(conditionsFile, templates.read(CONDITIONS, ConditionsFile.class).conditions(),
                 Condition::id, c -> c.label() != null && (c.flag() == null || complete(conditionsFile, c.id(), c.flag())));
         this.redFlags = Vocabulary.index(templates.origin(RED_FLAGS), templates.read(RED_FLAGS, RedFlagsFile.class).redFlags(),
-                RedFlag::id, r -> r.label() != null && r.title() != null && r.reason() != null && r.plain() != null);
+                RedFlag::id, r -> r.label() != null && r.title() != null && r.reason() != null);
         String medicationsFile = templates.origin(MEDICATIONS);
         Map<String, DrugClass> classes = Vocabulary.index(medicationsFile,
                 templates.read(MEDICATIONS, MedicationsFile.class).classes(), DrugClass::id,
@@ -112,6 +119,7 @@ public class ScreeningRules implements TemplateSet {
         MedicationCatalog catalog = new MedicationCatalog();
         classes.values().forEach(c -> addClass(catalog, medicationsFile, c));
         this.medications = catalog;
+        this.classes = classes;
         this.rules = templates.read(RULES, Rules.class);
         checkRules(templates.origin(RULES));
         this.conflicts = templates.read(CONFLICTS, ConflictsFile.class).conflicts();
@@ -148,6 +156,32 @@ public class ScreeningRules implements TemplateSet {
         return rules;
     }
 
+    /**
+     * Every finding the screening can raise from these templates, with its level: each condition
+     * with a flag, medication class, red flag and surgery rule, recent surgery, and the intake's
+     * own findings (allergies, consent, review, unclear abbreviations).
+     */
+    public List<Possible> possibleFindings() {
+        load();
+        List<Possible> possible = new java.util.ArrayList<>();
+        conditions.values().stream().filter(c -> c.flag() != null).forEach(c -> possible.add(new Possible(
+                Finding.CONDITION, c.id(), Level.parse(c.flag().level(), CONDITIONS, c.id()), templates.origin(CONDITIONS))));
+        classes.values().forEach(c -> possible.add(new Possible(Finding.MEDICATION_CLASS, c.id(),
+                Level.parse(c.level(), MEDICATIONS, c.id()), templates.origin(MEDICATIONS))));
+        redFlags.values().forEach(r -> possible.add(new Possible(Finding.RED_FLAG, r.id(), Level.REFER,
+                templates.origin(RED_FLAGS))));
+        possible.add(new Possible(Finding.SURGERY, Finding.RECENT_SURGERY, Level.PRECAUTION, templates.origin(RULES)));
+        rules.surgeries().forEach(r -> possible.add(new Possible(Finding.SURGERY, r.id(),
+                Level.parse(r.level(), RULES, r.id()), templates.origin(RULES))));
+        String screening = "the screening (" + Screening.class.getSimpleName() + ")";
+        possible.add(new Possible(Finding.INTAKE, Finding.ALLERGIES, Level.PRECAUTION, screening));
+        possible.add(new Possible(Finding.INTAKE, Finding.CONSENT_EXPIRED, Level.PRECAUTION, screening));
+        possible.add(new Possible(Finding.INTAKE, Finding.CONSENT_INCOMPLETE, Level.NOTE, screening));
+        possible.add(new Possible(Finding.INTAKE, Finding.REVIEW_DUE, Level.NOTE, screening));
+        possible.add(new Possible(Finding.INTAKE, Finding.UNCLEAR_ABBREVIATION, Level.NOTE, screening));
+        return List.copyOf(possible);
+    }
+
     List<Conflict> conflicts() {
         load();
         return conflicts;
@@ -155,8 +189,7 @@ public class ScreeningRules implements TemplateSet {
 
     private static void addClass(MedicationCatalog medications, String file, DrugClass drugClass) {
         MedicationClass medicationClass = new MedicationClass(drugClass.id(), drugClass.label(),
-                Level.parse(drugClass.level(), file, drugClass.id()), drugClass.reason(),
-                Boolean.TRUE.equals(drugClass.prescriberQuestion()));
+                Level.parse(drugClass.level(), file, drugClass.id()), drugClass.reason());
         for (Drug drug : drugClass.drugs()) {
             if (drug == null || drug.generic() == null || drug.generic().isBlank()) {
                 throw new InvalidTemplateException("Template " + file + ": a drug in " + drugClass.id()
@@ -214,9 +247,15 @@ public class ScreeningRules implements TemplateSet {
             throw new InvalidTemplateException("Template " + file
                     + " needs recent-surgery, incomplete-consent and surgeries");
         }
+        java.util.Set<String> ids = new java.util.HashSet<>(List.of(Finding.RECENT_SURGERY));
         for (SurgeryRule rule : rules.surgeries()) {
-            if (rule.words() == null || rule.words().isEmpty() || rule.title() == null || rule.reason() == null) {
-                throw new InvalidTemplateException("Template " + file + ": each surgery rule needs words, title and reason");
+            if (rule.id() == null || rule.words() == null || rule.words().isEmpty() || rule.title() == null
+                    || rule.reason() == null) {
+                throw new InvalidTemplateException("Template " + file + ": each surgery rule needs id, words, title and reason");
+            }
+            if (!ids.add(rule.id())) {
+                throw new InvalidTemplateException("Template " + file + ": surgery rule id '" + rule.id()
+                        + "' is used twice (or is 'recent', which names the recent-surgery rule)");
             }
             Level.parse(rule.level() == null ? "" : rule.level(), file, "surgery rule " + rule.title());
         }

@@ -94,6 +94,23 @@ public class TemplateFiles {
         }
     }
 
+    /**
+     * Where each value of a template is, by JSON Pointer ({@code /rules/3/withhold/1}), so a check
+     * after parsing can name the line of what it refuses.
+     */
+    public TemplateLines lines(String path) {
+        java.util.Map<String, Integer> lines = new java.util.HashMap<>();
+        try (InputStream in = open(path); tools.jackson.core.JsonParser parser = yaml.createParser(in)) {
+            while (parser.nextToken() != null) {
+                lines.putIfAbsent(parser.streamReadContext().pathAsPointer().toString(),
+                        parser.currentTokenLocation().getLineNr());
+            }
+        } catch (JacksonException | IOException e) {
+            // read() reports a file that cannot be parsed; without lines, errors name the file only.
+        }
+        return new TemplateLines(origin(path), lines);
+    }
+
     private InputStream open(String path) throws IOException {
         Path file = overrideFile(path);
         if (file != null) {

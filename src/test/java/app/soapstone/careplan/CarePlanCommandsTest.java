@@ -74,7 +74,7 @@ class CarePlanCommandsTest extends SoapstoneTest {
         assertThat(row.get("exported_at")).isNotNull();
         try (PDDocument document = Loader.loadPDF(bytes)) {
             assertThat(squash(text(document))).contains(squash("For Mary Ann O'Brien")).contains(squash(SESSION_PLAN));
-            assertThat(document.getNumberOfPages()).isBetween(1, 2);
+            assertThat(document.getNumberOfPages()).isBetween(1, 3);
         }
     }
 
@@ -154,8 +154,8 @@ class CarePlanCommandsTest extends SoapstoneTest {
             assertThat(all).contains(squash("2.5 litres (about 10 glasses)"))
                     .contains(squash("You told us you drink about 3 glasses a day."));
             assertThat(all).contains(squash("You take Lipitor 20 mg daily.")).doesNotContain("Eliquis");
-            assertThat(all).contains(squash("Please mention this to your GP"))
-                    .contains(squash("Numbness or pins and needles in your legs or feet - see your GP."));
+            assertThat(all).contains(squash("Please see your GP about this"))
+                    .contains(squash("You told us your legs or feet feel numb or tingle."));
             assertThat(all).as("the latest session's Plan").contains(squash(SESSION_PLAN))
                     .doesNotContain(squash("First visit plan."));
             assertThat(all).as("intake and two sessions: a chart").contains(squash("Your cramps so far"));
@@ -478,11 +478,142 @@ class CarePlanCommandsTest extends SoapstoneTest {
 
         assertThat(preview).contains("For Zoë Łukasiewicz").contains("Bondi Body Works").contains("Sam Jones, RMT")
                 .contains("Seated calf stretch with a towel").doesNotContain("Calf stretch against a wall")
-                .contains("Follow your doctor's advice on fluids").doesNotContain("3 litres")
-                .contains("You told us you drink about 1.2 litres a day.")
-                .contains("You take Lasix 40 mg.").contains("WHEN TO SEE A DOCTOR")
-                .contains("Fluids as your doctor advised?").contains(SESSION_PLAN);
+                .contains("Drink the amount of fluid your doctor").doesNotContain("3 litres")
+                .doesNotContain("You told us you drink")
+                .contains("You take Lasix 40 mg.").contains("PLEASE SEE YOUR GP ABOUT THIS")
+                .contains("Fluids as your team advised?").contains(SESSION_PLAN);
+        assertThat(preview).startsWith("Adapted to the screening:\n"
+                + "  Fluids and potassium foods deferred to the heart team; weight-gain warning: Heart failure (intake v1)\n");
+        assertThat(preview).contains("  Seated stretches instead of standing ones: age 80 (date of birth)");
         assertNothingWritten();
+    }
+
+    // ---------------------------------------------------------------- the screening shapes the plan
+
+    @Test
+    void anUrgentReferralWritesTheSeeADoctorSheetAndSaysSoEvenWithForce() throws Exception {
+        practice();
+        long client = client("Ann", "Lee", null);
+        intake(client, "calf-left", " --red-flags one-sided-calf-swelling --medications \"Eliquis 5 mg bd\"");
+        runWords("session", "new", "--client", String.valueOf(client), "--override", "upper body only",
+                "--plan", SESSION_PLAN).expectOk();
+
+        Result first = export(client, "--out", out.toString());
+        Result forced = export(client, "--out", out.toString(), "--force");
+
+        Path sheet = out.resolve("Lee-Ann-see-a-doctor-" + LocalDate.now() + ".pdf");
+        for (Result result : List.of(first, forced)) {
+            assertThat(result.status()).as(result.error()).isEqualTo(Failure.OK);
+            assertThat(result.output()).startsWith("Urgent referral not cleared").contains("instead of the care plan")
+                    .contains("intake clear --client " + client)
+                    .contains("See-a-doctor sheet instead of a care plan: Swelling of one calf (intake v1)")
+                    .contains("Wrote " + sheet);
+        }
+        assertThat(filesIn(out)).containsExactly(sheet.getFileName().toString());
+        try (PDDocument document = Loader.loadPDF(sheet.toFile())) {
+            String text = squash(text(document));
+            assertThat(document.getNumberOfPages()).isOne();
+            assertThat(text).contains(squash("Please see a doctor today")).contains(squash("Swelling of one calf"))
+                    .contains(squash("Eliquis 5 mg twice a day")).contains(squash("02 9130 1234"))
+                    .doesNotContain(squash("Calf stretch against a wall")).doesNotContain(squash("Self-massage"))
+                    .doesNotContain(squash(SESSION_PLAN));
+        }
+        assertThat(jdbc.sql("SELECT kind FROM care_plan_export").query(String.class).list())
+                .containsExactly("see-a-doctor", "see-a-doctor");
+        assertThat(run("plan preview --client " + client).expectOk()).contains("PLEASE SEE A DOCTOR TODAY")
+                .doesNotContain("YOUR STRETCHES");
+    }
+
+    @Test
+    void afterTheDoctorsClearanceTheCarePlanIsPrintedWithTheClearedLine() throws Exception {
+        practice();
+        long client = client("Ann", "Lee", null);
+        intake(client, "calf-left", " --red-flags one-sided-calf-swelling");
+        run("intake clear --client " + client + " --note \"GP: ultrasound clear\"").expectOk();
+
+        Result result = export(client, "--out", out.toString());
+
+        assertThat(result.output()).doesNotContain("Urgent referral not cleared")
+                .contains("Urgent referral cleared by a doctor on");
+        try (PDDocument document = Loader.loadPDF(single(out).toFile())) {
+            assertThat(squash(text(document))).contains(squash("Your doctor checked this on"))
+                    .contains(squash("Your stretches"));
+        }
+        assertThat(jdbc.sql("SELECT kind FROM care_plan_export").query(String.class).single()).isEqualTo("care-plan");
+    }
+
+    @Test
+    void eachAdaptationIsPrintedKeptWithTheExportAndShownInTheRecord() throws Exception {
+        practice();
+        long client = client("Ann", "Lee", null);
+        intake(client, "calf-left,foot-left", " --conditions neuropathy --medications \"warfarin 3 mg\"");
+
+        Result result = export(client, "--out", out.toString());
+
+        List<String> expected = List.of(
+                "No heat, cold or ball pressure; daily foot checks: Peripheral neuropathy (intake v1)",
+                "Blood thinner - gentle stroking only; bruising and bleeding signs: warfarin (intake v1)",
+                "GP line for cramps most nights: 4 cramps a week (intake v1)");
+        assertThat(result.output()).startsWith("Adapted to the screening:\n  " + String.join("\n  ", expected) + "\n");
+        assertThat(jdbc.sql("SELECT adaptations FROM care_plan_export").query(String.class).single())
+                .isEqualTo(String.join("\n", expected));
+        try (PDDocument document = Loader.loadPDF(single(out).toFile())) {
+            String text = text(document).toLowerCase(Locale.ROOT);
+            assertThat(text).doesNotContain("ball").doesNotContain("cold").doesNotContain("warm bath")
+                    .doesNotContain("knead").contains("anticoagulant clinic");
+        }
+        assertThat(run("client show " + client).expectOk()).contains("adapted: " + expected.get(0));
+        Path chart = out.resolve("chart.pdf");
+        run("chart export --client " + client + " --out " + chart).expectOk();
+        try (PDDocument document = Loader.loadPDF(chart.toFile())) {
+            assertThat(squash(text(document))).contains(squash("Adapted: " + expected.get(1)));
+        }
+    }
+
+    @Test
+    void theTherapistsSelfMassageMinutesComeFromTheSessionOrThePlanOption() {
+        practice();
+        long client = client("Ann", "Lee", null);
+        intake(client, "calf-left", "");
+        String none = run("plan preview --client " + client).expectOk();
+        runWords("session", "new", "--client", String.valueOf(client), "--home-massage-minutes", "8",
+                "--plan", SESSION_PLAN).expectOk();
+
+        assertThat(none).doesNotContain("minutes a day");
+        assertThat(run("plan preview --client " + client).expectOk())
+                .contains("8 minutes a day for each leg, as your therapist suggested");
+        assertThat(run("plan preview --client " + client + " --massage-minutes 15").expectOk())
+                .contains("15 minutes a day for each leg, as your therapist suggested");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "61", "ten"})
+    void selfMassageMinutesOutOfRangeAreRefused(String minutes) {
+        practice();
+        long client = client("Ann", "Lee", null);
+
+        Result result = export(client, "--out", out.toString(), "--massage-minutes", minutes);
+
+        assertThat(result.status()).isEqualTo(Failure.USAGE);
+        assertThat(result.error()).startsWith("--massage-minutes:");
+        assertNothingWritten();
+    }
+
+    @Test
+    void largePrintIsRecordedWithTheExport() throws Exception {
+        practice();
+        long client = client("Ann", "Lee", null);
+
+        export(client, "--out", out.resolve("standard.pdf").toString()).expectOk();
+        export(client, "--out", out.resolve("large.pdf").toString(), "--large-print").expectOk();
+
+        assertThat(jdbc.sql("SELECT large_print FROM care_plan_export ORDER BY id").query(Integer.class).list())
+                .containsExactly(0, 1);
+        assertThat(PdfPages.read(Files.readAllBytes(out.resolve("large.pdf"))).smallestSize())
+                .isGreaterThanOrEqualTo(14f);
+        assertThat(PdfPages.read(Files.readAllBytes(out.resolve("standard.pdf"))).smallestSize())
+                .isGreaterThanOrEqualTo(12f).isLessThan(14f);
+        assertThat(run("client show " + client).expectOk()).contains("Care plan, large print");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -1,73 +1,38 @@
 package app.soapstone.careplan;
 
-import app.soapstone.careplan.CarePlan.Alert;
-import app.soapstone.careplan.CarePlan.Letterhead;
+import app.soapstone.careplan.CarePlan.Group;
+import app.soapstone.careplan.CarePlan.Massage;
 import app.soapstone.careplan.CarePlan.Point;
 import app.soapstone.careplan.CarePlanTemplates.Stretch;
-import app.soapstone.careplan.CarePlanTemplates.Technique;
-import app.soapstone.screening.Screening;
-import app.soapstone.screening.ScreeningRules;
-import app.soapstone.template.TemplateFiles;
 import app.soapstone.validation.InvalidInputException;
-import app.soapstone.vocabulary.Vocabulary;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
 
+import static app.soapstone.careplan.Profile.TODAY;
+import static app.soapstone.careplan.Profile.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@link CarePlanComposer#compose} on hand-built inputs, with the bundled templates loaded
- * without Spring. The expected wording is read from the template files as plain YAML, so the
- * tests check that the composer picks the right piece of the clinic's wording, whatever it says.
+ * {@link CarePlanComposer#compose} for clients screened by the real screening on the bundled
+ * templates: what each family of care-plan rules withholds, replaces and adds. Wording is read
+ * from the template files where a test checks that the composer picked the right piece.
  */
 class CarePlanComposerTest {
 
-    private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
-
-    private static Vocabulary vocabulary;
-    private static ScreeningRules rules;
-    private static CarePlanTemplates templates;
-    private static JsonNode plan;
-    private static JsonNode techniquesYaml;
-
-    private CarePlanComposer composer;
-
-    @BeforeAll
-    static void loadTemplates() throws IOException {
-        TemplateFiles files = new TemplateFiles("");
-        vocabulary = new Vocabulary(files);
-        rules = new ScreeningRules(files, vocabulary);
-        templates = new CarePlanTemplates(files, vocabulary, rules);
-        plan = yaml("careplan/plan.yaml");
-        techniquesYaml = yaml("careplan/self-massage.yaml");
-    }
-
-    @BeforeEach
-    void newComposer() {
-        composer = new CarePlanComposer(templates, rules);
-    }
+    private static final JsonNode PLAN = yaml("careplan/plan.yaml");
+    private static final JsonNode TECHNIQUES = yaml("careplan/self-massage.yaml");
 
     // ---------------------------------------------------------------- stretches from cramp sites
 
@@ -80,560 +45,529 @@ class CarePlanComposerTest {
             hamstring | hamstring-towel
             """)
     void eachCrampRegionGetsItsStretches(String region, String expected) {
-        CarePlan result = compose(inputs().regions(region));
-
-        List<String> ids = stretchIds(result);
-        assertThat(ids).containsExactly(expected.split(",\\s*"));
-        assertThat(ids).containsExactlyElementsOf(texts(plan.path("stretches").path("by-region").path(region)));
-        assertThat(result.stretches().heading()).isEqualTo(text(plan, "stretches", "heading"));
-        assertThat(result.stretches().intro()).isEqualTo(text(plan, "stretches", "intro"));
+        assertThat(stretchIds(client().regions(region).plan())).containsExactly(expected.split(",\\s*"));
     }
 
     @Test
-    void everyRegionOfTheTemplateGetsTheStretchesItLists() {
-        for (String region : plan.path("stretches").path("by-region").propertyNames()) {
-            assertThat(stretchIds(compose(inputs().regions(region)))).as(region)
-                    .containsExactlyElementsOf(texts(plan.path("stretches").path("by-region").path(region)));
-        }
-    }
-
-    @Test
-    void severalRegionsGetTheirStretchesOnceEachInSiteOrderUpToTheMaximum() {
-        int max = plan.path("stretches").path("max").asInt();
-        Set<String> expected = new LinkedHashSet<>();
-        for (String region : List.of("calf", "shin", "foot", "toes", "hamstring", "thigh")) {
-            expected.addAll(texts(plan.path("stretches").path("by-region").path(region)));
-        }
-
-        List<String> ids = stretchIds(compose(inputs().regions("calf", "shin", "foot", "toes", "hamstring", "thigh")));
-
-        assertThat(max).isEqualTo(4);
-        assertThat(expected).hasSizeGreaterThan(max);
-        assertThat(ids).doesNotHaveDuplicates().containsExactlyElementsOf(expected.stream().limit(max).toList());
-    }
-
-    @Test
-    void calfFootAndHamstringGetFourStretchesCoveringAllThree() {
-        List<String> ids = stretchIds(compose(inputs().regions("calf", "foot", "hamstring")));
-
-        assertThat(ids).containsExactly("gastrocnemius-wall", "soleus-wall", "plantar-fascia", "toe-stretch");
+    void severalRegionsGetTheirStretchesOnceEachUpToTheMaximum() {
+        assertThat(stretchIds(client().regions("calf", "foot", "hamstring").plan()))
+                .containsExactly("gastrocnemius-wall", "soleus-wall", "plantar-fascia", "toe-stretch");
     }
 
     @ParameterizedTest(name = "regions {0}")
-    @ValueSource(strings = {"", "back", "neck,shoulder", "hip"})
+    @ValueSource(strings = {"", "back", "neck,shoulder"})
     void withoutLegOrFootSitesTheDefaultStretchesAreGiven(String regions) {
-        CarePlan result = compose(inputs().regions(regions.isEmpty() ? new String[0] : regions.split(",")));
+        CarePlan plan = client().regions(regions.isEmpty() ? new String[0] : regions.split(",")).plan();
 
-        assertThat(stretchIds(result)).isNotEmpty().containsExactlyElementsOf(texts(plan.path("stretches").path("default")));
+        assertThat(stretchIds(plan)).containsExactlyElementsOf(texts(PLAN.path("stretches").path("default")));
     }
 
     @Test
-    void everyChosenStretchIsCompleteWithItsDrawing() {
-        for (Stretch stretch : compose(inputs().regions("calf", "foot", "hamstring")).stretches().items()) {
-            assertThat(stretch.title()).isNotBlank();
-            assertThat(stretch.steps()).hasSizeBetween(2, 4);
-            assertThat(List.of(stretch.hold(), stretch.repetitions(), stretch.howOften(), stretch.when(), stretch.caution()))
-                    .allSatisfy(v -> assertThat(v).as(stretch.id()).isNotBlank());
-            assertThat(stretch.figure().lines()).isNotEmpty()
-                    .allSatisfy(line -> assertThat(stretch.figure().joints()).containsKeys(line.toArray(String[]::new)));
-        }
-    }
+    void aClientOver75GetsSeatedVersionsAndTheTherapistIsToldWhy() {
+        CarePlan at75 = client().age(75).regions("calf", "foot").plan();
+        CarePlan at76 = client().age(76).regions("calf", "foot").plan();
 
-    // ---------------------------------------------------------------- seated alternatives
-
-    @Test
-    void aClientOver75GetsSeatedVersionsOfTheStandingStretches() {
-        List<Stretch> standing = compose(inputs().age(75).regions("calf", "foot")).stretches().items();
-        List<Stretch> seated = compose(inputs().age(76).regions("calf", "foot")).stretches().items();
-
-        assertThat(standing).extracting(Stretch::position).contains("standing");
-        assertThat(seated).extracting(Stretch::position).doesNotContain("standing");
-        assertThat(seated).extracting(Stretch::id).containsExactlyElementsOf(seatedVersions(standing));
-        assertThat(seated).extracting(Stretch::id).contains("seated-towel-calf", "plantar-fascia", "toe-stretch")
-                .doesNotHaveDuplicates();
-    }
-
-    @ParameterizedTest(name = "age {0}")
-    @ValueSource(ints = {40, 74, 75})
-    void aClientOf75OrYoungerWithoutBalanceProblemsKeepsTheStandingStretches(int age) {
-        List<Stretch> stretches = compose(inputs().age(age).regions("calf")).stretches().items();
-
-        assertThat(stretches).extracting(Stretch::id).containsExactly("gastrocnemius-wall", "soleus-wall");
-        assertThat(stretches).extracting(Stretch::position).containsOnly("standing");
+        assertThat(at75.stretches().items()).extracting(Stretch::position).contains("standing");
+        assertThat(at76.stretches().items()).extracting(Stretch::position).doesNotContain("standing");
+        assertThat(stretchIds(at76)).containsExactly("seated-towel-calf", "plantar-fascia", "toe-stretch");
+        assertThat(at76.adaptations()).contains("Seated stretches instead of standing ones: age 76 (date of birth)");
+        assertThat(at76.duringACramp().items()).contains(text(PLAN, "during-a-cramp", "stand-holding-on"))
+                .doesNotContain(text(PLAN, "during-a-cramp", "walk-about"));
     }
 
     @Test
-    void anUnknownAgeKeepsTheStandingStretches() {
-        assertThat(stretchIds(compose(inputs().age(null).regions("calf"))))
-                .containsExactly("gastrocnemius-wall", "soleus-wall");
-    }
-
-    @Test
-    void balanceProblemsGiveSeatedVersionsAtAnyAge() {
-        assertThat(plan.path("stretches").path("seated-over-age").asInt()).isEqualTo(75);
-        assertThat(texts(plan.path("stretches").path("seated-conditions"))).contains("balance-problems");
-
-        List<Stretch> stretches = compose(inputs().age(40).conditions("balance-problems").regions("calf"))
-                .stretches().items();
-
-        assertThat(stretches).extracting(Stretch::id).containsExactly("seated-towel-calf");
-        assertThat(stretches).extracting(Stretch::position).doesNotContain("standing");
-    }
-
-    @Test
-    void anotherConditionDoesNotMakeTheStretchesSeated() {
-        assertThat(stretchIds(compose(inputs().age(40).conditions("diabetes", "osteoarthritis").regions("calf"))))
-                .containsExactly("gastrocnemius-wall", "soleus-wall");
-    }
-
-    @Test
-    void theDefaultStretchesAreSeatedToo() {
-        assertThat(compose(inputs().age(80).regions()).stretches().items()).isNotEmpty()
+    void balanceProblemsAndMuscleWeaknessGiveSeatedStretchesAtAnyAge() {
+        assertThat(client().age(40).conditions("balance-problems").plan().stretches().items())
                 .extracting(Stretch::position).doesNotContain("standing");
-    }
-
-    // ---------------------------------------------------------------- --stretches
-
-    @Test
-    void theTherapistsStretchesReplaceTheAutomaticChoiceInTheirOrder() {
-        CarePlan result = composer.compose(inputs().age(80).regions("calf").build(),
-                new PlanOptions(List.of("toe-stretch", "step-heel-drop", "toe-stretch", "hamstring-towel"), null, null));
-
-        assertThat(stretchIds(result)).containsExactly("toe-stretch", "step-heel-drop", "hamstring-towel");
-        assertThat(result.stretches().items()).extracting(Stretch::title).containsExactly(
-                templates.stretches().get("toe-stretch").title(), templates.stretches().get("step-heel-drop").title(),
-                templates.stretches().get("hamstring-towel").title());
+        assertThat(client().age(40).redFlags("muscle-weakness").plan().stretches().items())
+                .extracting(Stretch::position).doesNotContain("standing");
+        assertThat(client().age(40).conditions("osteoarthritis").plan().stretches().items())
+                .extracting(Stretch::position).contains("standing");
     }
 
     @Test
-    void moreStretchesThanThePlanHasRoomForAreRefused() {
-        int max = plan.path("stretches").path("max").asInt();
-        List<String> all = List.copyOf(templates.stretches().keySet());
-        assertThat(all).hasSizeGreaterThan(max);
+    void theTherapistsStretchesAreUsedInTheirOrderButStillMadeSeatedWhenStandingIsUnsafe() {
+        PlanOptions options = new PlanOptions(List.of("toe-stretch", "step-heel-drop", "hamstring-towel"), null, null, null);
 
-        assertThat(stretchIds(composer.compose(inputs().build(), new PlanOptions(all.subList(0, max), null, null))))
-                .containsExactlyElementsOf(all.subList(0, max));
-        assertThatThrownBy(() -> composer.compose(inputs().build(), new PlanOptions(all.subList(0, max + 1), null, null)))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("--stretches:")
-                .hasMessageContaining("at most " + max);
+        assertThat(stretchIds(client().age(50).plan(options)))
+                .containsExactly("toe-stretch", "step-heel-drop", "hamstring-towel");
+        assertThat(stretchIds(client().age(80).plan(options)))
+                .containsExactly("toe-stretch", "seated-towel-calf", "hamstring-towel");
     }
 
     @Test
-    void anEmptyStretchListKeepsTheAutomaticChoice() {
-        CarePlan result = composer.compose(inputs().regions("foot").build(), new PlanOptions(List.of(), null, null));
+    void theTherapistCannotGiveMoreStretchesThanThePlanHoldsOrUnknownOnes() {
+        assertThatThrownBy(() -> client().plan(new PlanOptions(List.of("toe-stretch", "step-heel-drop",
+                "hamstring-towel", "soleus-wall", "plantar-fascia"), null, null, null)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--stretches: give at most 4");
+        assertThatThrownBy(() -> client().plan(new PlanOptions(List.of("splits"), null, null, null)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'splits' is not a stretch");
+    }
 
-        assertThat(stretchIds(result)).containsExactly("plantar-fascia", "toe-stretch");
+    // ---------------------------------------------------------------- urgent referrals: the see-a-doctor sheet
+
+    @ParameterizedTest
+    @ValueSource(strings = {"one-sided-calf-swelling", "calf-warmth-redness", "cramp-over-10-minutes"})
+    void anUrgentReferralNotClearedGivesTheSheetInsteadOfAPlan(String redFlag) {
+        DoctorSheet sheet = client().redFlags(redFlag, "numbness-tingling").conditions("neuropathy")
+                .medications("Eliquis 5 mg bd", "Lipitor 20mg nocte").sheet();
+        String label = Profile.RULES.redFlag(redFlag).orElseThrow().label();
+
+        assertThat(sheet.title()).isEqualTo(text(PLAN, "see-a-doctor", "title"));
+        assertThat(sheet.symptoms()).containsExactly(label);
+        assertThat(sheet.tell()).anySatisfy(line -> assertThat(line).contains("Eliquis 5 mg twice a day")
+                .contains("Lipitor 20mg at night").doesNotContain(" bd").doesNotContain("nocte"));
+        assertThat(sheet.tell()).anySatisfy(line -> assertThat(line).contains("Peripheral neuropathy"));
+        assertThat(sheet.emergency().lines()).isNotEmpty()
+                .anySatisfy(line -> assertThat(line).contains("short of breath"))
+                .anySatisfy(line -> assertThat(line).contains("coffee grounds"));
+        assertThat(sheet.contact()).contains("Harbour Myotherapy").contains("02 9555 0100");
+        assertThat(sheet.adaptations()).containsExactly("See-a-doctor sheet instead of a care plan: " + label
+                + " (intake v2)");
+        String all = CarePlanText.render(sheet);
+        for (Stretch stretch : Profile.TEMPLATES.stretches().values()) {
+            assertThat(all).doesNotContain(stretch.title());
+        }
+        Profile.TEMPLATES.techniques().values().forEach(t -> assertThat(all).doesNotContain(t.title()));
     }
 
     @Test
-    void anUnknownStretchIsRefusedListingTheKnownOnes() throws IOException {
-        List<String> known = stretchFiles();
+    void afterClearanceThePlanIsPrintedWithTheClearedLineAndTheTherapistIsTold() {
+        CarePlan plan = client().redFlags("one-sided-calf-swelling").clearedOn(TODAY.minusDays(1)).plan();
 
-        assertThatThrownBy(() -> composer.compose(inputs().build(),
-                new PlanOptions(List.of("soleus-wall", "calf-raise"), null, null)))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("--stretches:")
-                .hasMessageContaining("'calf-raise'")
-                .satisfies(e -> assertThat(e.getMessage()).contains(known));
-        assertThat(known).hasSize(7).contains("gastrocnemius-wall", "seated-towel-calf", "hamstring-towel");
+        assertThat(plan.cleared().heading()).isEqualTo(text(PLAN, "see-a-doctor", "cleared").replace("{date}", "9 March 2026"));
+        assertThat(plan.cleared().lines()).containsExactly("Swelling of one calf");
+        assertThat(plan.stretches().items()).isNotEmpty();
+        assertThat(plan.adaptations()).contains("Urgent referral cleared by a doctor on 9 March 2026: Swelling of one"
+                + " calf (intake v2)");
     }
-
-    // ---------------------------------------------------------------- hydration
 
     @Test
-    void theDefaultTargetIsTheTemplatesGlassesAndLitres() {
-        CarePlan.Hydration hydration = compose(inputs()).hydration();
+    void theSheetListsRecentOperationsAndOtherConditions() {
+        DoctorSheet sheet = client().redFlags("calf-warmth-redness").surgery("right knee replacement", 3)
+                .otherConditions("gout").sheet();
 
-        assertThat(hydration.restricted()).isFalse();
-        assertThat(hydration.heading()).isEqualTo(text(plan, "hydration", "heading"));
-        assertThat(hydration.target()).contains(text(plan, "hydration", "target-glasses") + " glasses")
-                .contains(text(plan, "hydration", "target-litres") + " litres");
-        assertThat(text(plan, "hydration", "target-glasses")).isEqualTo("6-8");
-        assertThat(text(plan, "hydration", "target-litres")).isEqualTo("1.5-2");
-        assertThat(hydration.tips()).containsExactlyElementsOf(texts(plan.path("hydration").path("tips")));
+        assertThat(sheet.tell()).anySatisfy(line -> assertThat(line).contains("right knee replacement"))
+                .anySatisfy(line -> assertThat(line).contains("gout"));
     }
 
-    @ParameterizedTest(name = "{0} L")
-    @CsvSource({"2.5, 2.5", "3, 3", "1.75, 1.75"})
-    void theWaterOptionReplacesTheTargetWithLitresAndGlasses(double litres, String shown) {
-        int glassMl = plan.path("hydration").path("glass-ml").asInt();
-        CarePlan result = composer.compose(inputs().build(), new PlanOptions(null, litres, null));
+    // ---------------------------------------------------------------- blood thinners
 
-        assertThat(result.hydration().restricted()).isFalse();
-        assertThat(result.hydration().target()).startsWith(shown + " litres")
-                .contains("about " + Math.round(litres * 1000 / glassMl) + " glasses")
-                .doesNotContain(text(plan, "hydration", "target-glasses"));
-        assertThat(result.log().columns()).containsExactlyElementsOf(texts(plan.path("log").path("columns")));
+    @ParameterizedTest
+    @ValueSource(strings = {"warfarin 5 mg", "Eliquis 5 mg bd", "Xarelto 20mg", "clopidogrel 75 mg", "aspirin 100 mg"})
+    void bloodThinnersGetGentleStrokingOnlyWithBruisingAndBleedingSigns(String medicine) {
+        CarePlan plan = client().regions("calf", "foot", "thigh").medications(medicine).plan();
+
+        assertThat(plan.selfMassage().items()).extracting(Massage::title)
+                .containsExactly("Stroke the calf gently", "Stroke the foot gently", "Stroke the thigh gently");
+        String all = CarePlanText.render(plan);
+        assertThat(all).doesNotContainIgnoringCase("ball").doesNotContainIgnoringCase("knead")
+                .doesNotContain(text(PLAN, "during-a-cramp", "painkillers"))
+                .contains(text(PLAN, "during-a-cramp", "ask-pharmacist"));
+        assertThat(plan.keepSafe().cautions()).anySatisfy(c -> assertThat(c).contains("bruise"));
+        assertThat(groupLines(plan, "Call an ambulance")).anySatisfy(l -> assertThat(l).contains("coffee grounds"));
+        assertThat(groupLines(plan, "same day")).anySatisfy(l -> assertThat(l).contains("bruises you cannot explain"));
     }
+
+    @Test
+    void anAnticoagulantNamesTheAnticoagulantClinicAndTheAdaptationNamesTheMedicine() {
+        CarePlan plan = client().medications("Eliquis 5 mg bd").plan();
+
+        assertThat(plan.keepSafe().contacts()).contains("your GP or anticoagulant clinic");
+        assertThat(plan.adaptations()).contains("Blood thinner - gentle stroking only; bruising and bleeding signs:"
+                + " apixaban (intake v2)");
+    }
+
+    // ---------------------------------------------------------------- reduced sensation
+
+    @ParameterizedTest
+    @ValueSource(strings = {"neuropathy", "diabetes", "peripheral-artery-disease"})
+    void reducedSensationOrCirculationMeansNoHeatOrColdAndDailyFootChecks(String condition) {
+        CarePlan plan = client().regions("calf", "foot").conditions(condition).plan();
+        String all = CarePlanText.render(plan);
+
+        assertThat(all).doesNotContainIgnoringCase("cold").doesNotContainIgnoringCase("warm shower or bath")
+                .doesNotContainIgnoringCase("warm bath");
+        assertThat(plan.duringACramp().items()).contains(text(PLAN, "during-a-cramp", "warm-shower-tested"));
+        assertThat(plan.keepSafe().cautions()).contains(caution("foot-check"), caution("no-direct-heat"));
+        assertThat(plan.selfMassage().items()).extracting(Massage::title).doesNotContain("Roll the sole of the foot");
+    }
+
+    @Test
+    void neuropathyAndWarfarinTogetherLeaveNoBallColdOrWarmBath() {
+        CarePlan plan = client().regions("calf", "foot").conditions("neuropathy").medications("warfarin 3 mg").plan();
+        String all = CarePlanText.render(plan);
+
+        assertThat(all).doesNotContainIgnoringCase("ball").doesNotContainIgnoringCase("cold")
+                .doesNotContainIgnoringCase("warm bath").doesNotContainIgnoringCase("knead");
+        assertThat(plan.adaptations()).containsSubsequence(
+                "No heat, cold or ball pressure; daily foot checks: Peripheral neuropathy (intake v2)",
+                "Blood thinner - gentle stroking only; bruising and bleeding signs: warfarin (intake v2)");
+    }
+
+    // ---------------------------------------------------------------- fluids
+
+    @ParameterizedTest
+    @ValueSource(strings = {"heart-failure", "dialysis", "kidney-disease", "fluid-restriction", "liver-disease"})
+    void aFluidRestrictionDefersToTheDoctorAndDropsEveryGenericDrinkingLine(String condition) {
+        CarePlan plan = client().conditions(condition).plan(new PlanOptions(null, 3.0, null, null));
+
+        assertThat(plan.hydration().restricted()).isTrue();
+        assertThat(plan.hydration().heading()).isEqualTo(text(PLAN, "hydration", "restricted", "heading"));
+        assertThat(plan.hydration().target()).isEqualTo(text(PLAN, "hydration", "restricted", "text"));
+        assertThat(plan.hydration().current()).isNull();
+        String all = CarePlanText.render(plan);
+        assertThat(all).doesNotContain("Drink enough").doesNotContain("glass with each meal")
+                .doesNotContainIgnoringCase("urine").doesNotContain("Drink more").doesNotContain("3 litres")
+                .doesNotContain("Water target met?");
+        assertThat(plan.log().rows()).contains("Fluids as your team advised?");
+    }
+
+    @Test
+    void heartFailureAddsTheWeightGainWarningAndTheHeartTeam() {
+        CarePlan plan = client().conditions("heart-failure").plan();
+
+        assertThat(groupLines(plan, "same day")).anySatisfy(l -> assertThat(l).contains("2 kg"));
+        assertThat(plan.keepSafe().contacts()).contains("your heart failure team or GP");
+    }
+
+    @Test
+    void withoutARestrictionTheTargetAndTipsArePrinted() {
+        CarePlan plan = client().plan();
+
+        assertThat(plan.hydration().restricted()).isFalse();
+        assertThat(plan.hydration().target()).isEqualTo("6-8 glasses (about 1.5-2 litres) of fluids a day");
+        assertThat(plan.hydration().current()).isEqualTo("You told us you drink about 4 glasses a day.");
+        assertThat(plan.hydration().tips()).contains(text(PLAN, "hydration", "drink-more"),
+                text(PLAN, "hydration", "urine-colour"));
+        assertThat(client().plan(new PlanOptions(null, 2.5, null, null)).hydration().target())
+                .isEqualTo("2.5 litres (about 10 glasses) of fluids a day");
+    }
+
+    // ---------------------------------------------------------------- potassium
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"kidney-disease", "dialysis", "heart-failure", "fluid-restriction"})
-    void aFluidRestrictingConditionReplacesTheTargetWithTheDoctorsAdvice(String condition) {
-        assertThat(texts(plan.path("hydration").path("restricted-conditions"))).contains(condition);
-        String restricted = text(plan, "hydration", "restricted");
+    @CsvSource(delimiter = '|', textBlock = """
+            Aldactone 25 mg      | spironolactone
+            Entresto 49/51 mg bd | sacubitril
+            ramipril 5 mg        | ramipril
+            Cozaar 50 mg         | losartan
+            trimethoprim 300 mg  | trimethoprim
+            Nurofen 400 mg prn   | ibuprofen
+            Lanoxin 125 mcg      | digoxin
+            """)
+    void medicinesThatRaisePotassiumWithholdThePotassiumFoods(String medicine, String generic) {
+        CarePlan plan = client().medications(medicine).plan();
 
-        CarePlan plain = compose(inputs().conditions("diabetes", condition));
-        CarePlan overridden = composer.compose(inputs().conditions(condition).build(), new PlanOptions(null, 3.0, null));
-
-        for (CarePlan result : List.of(plain, overridden)) {
-            assertThat(result.hydration().restricted()).isTrue();
-            assertThat(result.hydration().target()).isEqualTo(restricted).startsWith("Follow your doctor's advice on fluids")
-                    .doesNotContain("glasses").doesNotContain("litres");
-            List<String> columns = new ArrayList<>(texts(plan.path("log").path("columns")));
-            columns.set(2, text(plan, "log", "restricted-water-column"));
-            assertThat(result.log().columns()).containsExactlyElementsOf(columns);
-        }
-    }
-
-    @Test
-    void everyRestrictingConditionInTheTemplateRestricts() {
-        for (String condition : texts(plan.path("hydration").path("restricted-conditions"))) {
-            assertThat(compose(inputs().conditions(condition)).hydration().restricted()).as(condition).isTrue();
-        }
-        assertThat(compose(inputs().conditions("diabetes", "balance-problems")).hydration().restricted()).isFalse();
-    }
-
-    @Test
-    void whatTheClientDrinksNowIsShownBesideTheTarget() {
-        assertThat(compose(inputs().glasses(5.0)).hydration().current()).contains("5 glasses a day");
-        assertThat(compose(inputs().glasses(2.5)).hydration().current()).contains("2.5 glasses a day");
-        assertThat(compose(inputs().litres(1.25)).hydration().current()).contains("1.25 litres a day");
-        assertThat(compose(inputs()).hydration().current()).isNull();
-        // Shown with the doctor's advice too: the doctor may want to know.
-        assertThat(compose(inputs().glasses(4.0).conditions("dialysis")).hydration().current()).contains("4 glasses");
-    }
-
-    // ---------------------------------------------------------------- when to see a doctor
-
-    @Test
-    void theDoctorSectionListsEveryRedFlagInPlainWords() throws IOException {
-        List<String> plainWords = yaml("screening/red-flags.yaml").path("red-flags").valueStream()
-                .map(f -> f.path("plain").asString()).toList();
-
-        CarePlan.Doctor doctor = compose(inputs()).doctor();
-
-        assertThat(doctor.heading()).isEqualTo(text(plan, "doctor", "heading"));
-        assertThat(doctor.intro()).isEqualTo(text(plan, "doctor", "intro"));
-        assertThat(doctor.redFlags()).isNotEmpty().containsExactlyElementsOf(plainWords);
-        assertThat(doctor.personal()).isEmpty();
-    }
-
-    @Test
-    void aCrampLinkedMedicineAddsTheAskYourPrescriberLine() {
-        Screening screening = new Screening(rules, vocabulary);
-        List<String> ask = screening.askPrescriber(List.of("Lipitor 20 mg daily", "Eliquis 5mg bd", "paracetamol 1 g",
-                "furosemide 40 mg"));
-
-        CarePlan.Doctor doctor = compose(inputs().askPrescriber(ask)).doctor();
-
-        assertThat(ask).containsExactly("Lipitor 20 mg daily", "furosemide 40 mg");
-        String prescriber = text(plan, "doctor", "prescriber");
-        assertThat(prescriber).contains("{medicines}");
-        assertThat(doctor.personal()).containsExactly(prescriber.replace("{medicines}", "Lipitor 20 mg daily, furosemide 40 mg"));
-        assertThat(doctor.personal().get(0)).contains("whether your medicine could be linked to your cramps")
-                .doesNotContain("Eliquis").doesNotContain("paracetamol");
-    }
-
-    @Test
-    void medicinesNotLinkedToCrampsAddNoPrescriberLine() {
-        List<String> ask = new Screening(rules, vocabulary).askPrescriber(List.of("Eliquis 5mg bd", "paracetamol 1 g"));
-
-        assertThat(ask).isEmpty();
-        assertThat(compose(inputs().askPrescriber(ask)).doctor().personal()).isEmpty();
-    }
-
-    // ---------------------------------------------------------------- referrals at the top
-
-    @Test
-    void anUrgentReferralNotYetClearedIsAnUrgentAlert() {
-        CarePlan result = compose(inputs().redFlags("one-sided-calf-swelling"));
-
-        assertThat(result.alerts()).containsExactly(new Alert(true, text(plan, "doctor", "urgent-top"),
-                plain("one-sided-calf-swelling")));
-    }
-
-    @Test
-    void aClearedUrgentReferralIsANonUrgentAlertWithTheDate() {
-        CarePlan result = compose(inputs().redFlags("calf-warmth-redness").clearedOn(LocalDate.of(2026, 3, 3)));
-
-        String cleared = text(plan, "doctor", "cleared");
-        assertThat(cleared).contains("{date}");
-        assertThat(result.alerts()).containsExactly(new Alert(false, cleared.replace("{date}", "3 March 2026"),
-                plain("calf-warmth-redness")));
-        assertThat(result.alerts().get(0).heading()).contains("3 March 2026").doesNotContain("{date}");
-    }
-
-    @Test
-    void aRoutineReferralIsARoutineAlertWhetherOrNotAnythingWasCleared() {
-        String routine = text(plan, "doctor", "routine-top");
-
-        assertThat(compose(inputs().redFlags("numbness-tingling")).alerts())
-                .containsExactly(new Alert(false, routine, plain("numbness-tingling")));
-        assertThat(compose(inputs().redFlags("numbness-tingling").clearedOn(TODAY)).alerts())
-                .containsExactly(new Alert(false, routine, plain("numbness-tingling")));
-    }
-
-    @Test
-    void everyReferralIsAnAlertInTheIntakesOrder() {
-        CarePlan result = compose(inputs().redFlags("muscle-weakness", "cramp-over-10-minutes", "no-such-flag"));
-
-        assertThat(result.alerts()).extracting(Alert::urgent).containsExactly(false, true);
-        assertThat(result.alerts()).extracting(Alert::text)
-                .containsExactly(plain("muscle-weakness"), plain("cramp-over-10-minutes"));
-        assertThat(compose(inputs()).alerts()).isEmpty();
-    }
-
-    // ---------------------------------------------------------------- progress, log, next visit
-
-    @Test
-    void progressIsShownOnlyWithTwoOrMoreMeasurements() {
-        List<Point> two = List.of(new Point(TODAY.minusWeeks(4), 6), new Point(TODAY, 2.5));
-
-        assertThat(compose(inputs()).progress()).isNull();
-        assertThat(compose(inputs().progress(two.subList(0, 1))).progress()).isNull();
-        CarePlan.Progress progress = compose(inputs().progress(two)).progress();
-        assertThat(progress).isNotNull();
-        assertThat(progress.points()).containsExactlyElementsOf(two);
-        assertThat(progress.heading()).isEqualTo(text(plan, "progress", "heading"));
-        assertThat(progress.axis()).isEqualTo(text(plan, "progress", "axis"));
-    }
-
-    @Test
-    void theLogStartsTonightWithTheTemplatesNightsAndColumns() {
-        CarePlan.Log log = compose(inputs()).log();
-
-        assertThat(log.firstNight()).isEqualTo(TODAY);
-        assertThat(log.nights()).isEqualTo(plan.path("log").path("nights").asInt()).isEqualTo(14);
-        assertThat(log.heading()).isEqualTo(text(plan, "log", "heading"));
-        assertThat(log.columns()).containsExactlyElementsOf(texts(plan.path("log").path("columns")));
-    }
-
-    @Test
-    void theNextAppointmentAndTheTherapistsNoteAreCarried() {
-        LocalDateTime next = LocalDateTime.of(2026, 12, 5, 10, 0);
-
-        CarePlan.Next result = composer.compose(inputs().note("  Stretch before bed; more water on work days.\n").build(),
-                new PlanOptions(null, null, next)).next();
-
-        assertThat(result.appointment()).isEqualTo(next);
-        assertThat(result.note()).isEqualTo("Stretch before bed; more water on work days.");
-        assertThat(result.heading()).isEqualTo(text(plan, "next", "heading"));
-        assertThat(result.noteHeading()).isEqualTo(text(plan, "next", "note-heading"));
+        assertThat(plan.foods().items()).extracting(CarePlan.Food::text)
+                .doesNotContain(text(PLAN, "foods", "potassium"))
+                .contains(text(PLAN, "foods", "potassium-ask-first"));
+        assertThat(plan.adaptations()).anySatisfy(line -> assertThat(line).startsWith("Potassium foods withheld:")
+                .contains(generic).endsWith("(intake v2)"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   \n"})
-    void noNoteAndNoAppointmentAreLeftEmpty(String note) {
-        CarePlan.Next next = compose(inputs().note(note)).next();
-
-        assertThat(next.appointment()).isNull();
-        assertThat(next.note()).isNull();
-        assertThat(compose(inputs().note(null)).next().note()).isNull();
-    }
-
-    // ---------------------------------------------------------------- self-massage
-
-    @ParameterizedTest(name = "regions {0}")
-    @MethodSource("regionSets")
-    void oneToThreeSelfMassageTechniquesForTheSites(List<String> regions) {
-        int max = plan.path("self-massage").path("max").asInt();
-        List<Technique> techniques = compose(inputs().regions(regions.toArray(String[]::new))).selfMassage().items();
-
-        assertThat(max).isEqualTo(3);
-        assertThat(techniques).hasSizeBetween(1, max).doesNotHaveDuplicates();
-        assertThat(techniques).allSatisfy(t -> {
-            assertThat(t.title()).isNotBlank();
-            assertThat(t.howLong()).isNotBlank();
-        });
-        List<String> matching = techniquesYaml.path("techniques").valueStream()
-                .filter(t -> texts(t.path("regions")).stream().anyMatch(regions::contains))
-                .map(t -> t.path("id").asString()).toList();
-        if (!matching.isEmpty()) {
-            assertThat(techniques).extracting(Technique::id)
-                    .containsExactlyElementsOf(matching.stream().limit(max).toList());
-        }
-    }
-
-    static Stream<List<String>> regionSets() {
-        return Stream.of(List.of("calf"), List.of("foot"), List.of("toes"), List.of("hamstring"), List.of("thigh"),
-                List.of("shin"), List.of("gluteal"), List.of("calf", "foot", "hamstring"), List.of(),
-                List.of("back"), List.of("neck", "shoulder"), List.of("hip"));
+    @ValueSource(strings = {"kidney-disease", "dialysis", "heart-failure"})
+    void kidneyAndHeartConditionsWithholdThePotassiumFoods(String condition) {
+        assertThat(client().conditions(condition).plan().foods().items()).extracting(CarePlan.Food::text)
+                .doesNotContain(text(PLAN, "foods", "potassium")).contains(text(PLAN, "foods", "potassium-ask-first"));
     }
 
     @Test
-    void withoutLegOrFootSitesTheSelfMassageIsForTheCalfLikeTheStretches() {
-        List<String> calf = compose(inputs().regions("calf")).selfMassage().items().stream().map(Technique::id).toList();
+    void otherClientsGetThePotassiumAndCalciumFoods() {
+        assertThat(client().plan().foods().items()).extracting(CarePlan.Food::label).contains("Potassium", "Calcium");
+        assertThat(client().plan().foods().items()).extracting(CarePlan.Food::text)
+                .doesNotContain(text(PLAN, "foods", "potassium-ask-first"));
+    }
 
-        for (String[] regions : List.of(new String[0], new String[] {"back"}, new String[] {"neck", "shoulder"})) {
-            assertThat(compose(inputs().regions(regions)).selfMassage().items()).extracting(Technique::id)
-                    .as(List.of(regions).toString()).containsExactlyElementsOf(calf);
-        }
+    // ---------------------------------------------------------------- pregnancy
+
+    @Test
+    void pregnancyGetsItsOwnPlanTheMidwifeAndNoToolsOrKneading() {
+        CarePlan plan = client().age(31).conditions("pregnancy").regions("calf").plan();
+        JsonNode type = crampType("pregnancy");
+
+        assertThat(plan.intro()).isEqualTo(type.path("intro").asString());
+        assertThat(plan.evidence()).isEqualTo(type.path("evidence").asString());
+        assertThat(plan.advice().items()).isNotEmpty().first().asString().contains("30 times");
+        assertThat(plan.log().rows()).contains("Ankle movements done?");
+        assertThat(plan.keepSafe().contacts()).contains("your midwife or doctor");
+        assertThat(plan.keepSafe().cautions()).contains(caution("supplements-pregnancy"), caution("no-leg-tools"));
+        assertThat(plan.selfMassage().items()).extracting(Massage::title).containsExactly("Stroke the calf gently");
+        assertThat(groupLines(plan, "same day")).anySatisfy(l -> assertThat(l).contains("midwife"))
+                .noneSatisfy(l -> assertThat(l).startsWith("one calf or thigh"));
+        assertThat(groupLines(plan, "Call an ambulance")).anySatisfy(l -> assertThat(l).contains("collapse"));
+        assertThat(groupLines(plan, "GP")).anySatisfy(l -> assertThat(l).contains("some swelling is common in pregnancy"))
+                .doesNotContain(text(PLAN, "doctor", "lines", "swelling"));
+        assertThat(CarePlanText.render(plan)).doesNotContainIgnoringCase("ball").doesNotContain("over 55");
+    }
+
+    // ---------------------------------------------------------------- the kind of cramps
+
+    @Test
+    void exerciseCrampsGetExerciseAdviceAndDrinkToThirstNeverDrinkMore() {
+        CarePlan plan = client().age(25).timing("exercise").plan();
+        JsonNode type = crampType("exercise");
+        String all = CarePlanText.render(plan);
+
+        assertThat(plan.intro()).isEqualTo(type.path("intro").asString());
+        assertThat(all).doesNotContain("over 55").doesNotContain("night cramps")
+                .doesNotContain(text(PLAN, "hydration", "drink-more"))
+                .doesNotContainIgnoringCase("dehydrated")
+                .contains(text(PLAN, "hydration", "drink-to-thirst"));
+        assertThat(plan.advice().items()).contains(type.path("advice").path("items").get(0).path("text").asString());
+        assertThat(plan.log().rows()).containsExactly("Exercised today?", "Cramp during or after it?", "Stretches done?");
+        assertThat(plan.stretches().items()).allSatisfy(s -> assertThat(s.when()).isEqualTo(type.path("stretch-when").asString()));
+        assertThat(groupLines(plan, "same day")).anySatisfy(l -> assertThat(l).contains("during or after exercise"));
     }
 
     @Test
-    void aFootOnlyClientGetsFootTechniquesOnly() {
-        List<Technique> techniques = compose(inputs().regions("foot")).selfMassage().items();
-
-        assertThat(techniques).isNotEmpty().allSatisfy(t -> assertThat(t.regions()).contains("foot"));
-        assertThat(techniques).extracting(Technique::id).doesNotContain("calf-stroking");
+    void runningInTheTriggersMakesExerciseCrampsWhenTheTimingDoesNotSay() {
+        assertThat(client().timing(null).triggers("during long runs").plan().intro())
+                .isEqualTo(crampType("exercise").path("intro").asString());
+        assertThat(client().timing("mixed").triggers("Football training").plan().intro())
+                .isEqualTo(crampType("exercise").path("intro").asString());
+        assertThat(client().timing("night").triggers("after running").plan().intro())
+                .isEqualTo(crampType("night").path("intro").asString());
+        assertThat(client().timing(null).triggers("after walking the dog").plan().intro())
+                .isEqualTo(crampType("night").path("intro").asString());
     }
 
-    // ---------------------------------------------------------------- the rest of the page
+    @Test
+    void daytimeCrampsAtRestGetTheirOwnIntroAndLog() {
+        CarePlan plan = client().timing("day").plan();
+
+        assertThat(plan.intro()).isEqualTo(crampType("rest").path("intro").asString());
+        assertThat(plan.log().rows()).first().isEqualTo("Cramp today?");
+    }
 
     @Test
-    void theLetterheadClientAndFixedWordingComeThrough() {
-        Letterhead letterhead = new Letterhead("Harbour Myotherapy", "12 Quay St", "02 9555 0100", null, null,
-                "Alex Chen, Myotherapist");
+    void nightCrampsAreTheDefault() {
+        CarePlan plan = client().timing(null).plan();
 
-        CarePlan result = compose(inputs().letterhead(letterhead).name("Анна Петрова"));
+        assertThat(plan.intro()).isEqualTo(crampType("night").path("intro").asString());
+        assertThat(plan.evidence()).contains("over 55");
+        assertThat(plan.log().rows()).containsExactly("Cramp in the night?", "Stretches done?", "Water target met?");
+    }
 
-        assertThat(result.letterhead()).isEqualTo(letterhead);
-        assertThat(result.clientName()).isEqualTo("Анна Петрова");
-        assertThat(result.date()).isEqualTo(TODAY);
-        assertThat(result.title()).isEqualTo(plan.path("title").asString());
-        assertThat(result.intro()).isEqualTo(plan.path("intro").asString());
-        assertThat(result.duringACramp().items()).containsExactlyElementsOf(texts(plan.path("during-a-cramp").path("steps")));
-        assertThat(result.foods().potassium()).isEqualTo(text(plan, "foods", "potassium"));
-        assertThat(result.foods().calcium()).isEqualTo(text(plan, "foods", "calcium"));
-        assertThat(result.foods().caution()).isEqualTo(text(plan, "foods", "caution"));
+    // ---------------------------------------------------------------- the doctor box
+
+    @Test
+    void everyPlanWatchesForTheRedFlagsOfDomainMdGroupedByUrgency() {
+        CarePlan plan = client().plan();
+
+        assertThat(plan.doctor().groups()).extracting(Group::heading)
+                .containsExactly("Call an ambulance if:", "Get medical help the same day if:", "See your GP if:");
+        assertThat(plan.doctor().first()).isFalse();
+        assertThat(plan.doctor().now()).isEmpty();
+        assertThat(plan.doctor().heading()).isEqualTo(text(PLAN, "doctor", "heading"));
+        String all = String.join("\n", plan.doctor().groups().stream().flatMap(g -> g.lines().stream()).toList());
+        assertThat(all).contains("short of breath", "when you stand or walk", "10 minutes", "tetanus", "poison",
+                "disturb your sleep", "numb", "weak", "when you walk and stop when you rest", "new medicine",
+                "vomiting", "swell", "balance", "dizzy or confused");
+    }
+
+    @Test
+    void sleepDisturbanceOf7OrMoreAddsTheGpLineAtTheTop() {
+        CarePlan plan = client().sleep(8, "session 12").plan();
+
+        assertThat(plan.doctor().first()).isTrue();
+        assertThat(plan.doctor().heading()).isEqualTo("Please see your GP about this");
+        assertThat(plan.doctor().now()).singleElement().asString().contains("disturb your sleep");
+        assertThat(groupLines(plan, "GP")).noneSatisfy(l -> assertThat(l).contains("disturb your sleep"));
+        assertThat(plan.adaptations()).contains("GP line for cramps that disturb sleep: sleep disturbance 8/10 (session 12)");
+        assertThat(client().sleep(6, "session 12").plan().doctor().now()).isEmpty();
+    }
+
+    @Test
+    void crampsMostNightsAddTheSameGpLine() {
+        assertThat(client().crampsPerWeek(5, "intake v2").plan().doctor().now()).singleElement().asString()
+                .contains("most nights");
+        assertThat(client().crampsPerWeek(3, "intake v2").plan().doctor().now()).isEmpty();
+    }
+
+    @Test
+    void routineRedFlagsAreNowLinesInOneBoxNotSeparateAlerts() {
+        CarePlan plan = client().redFlags("numbness-tingling", "muscle-weakness", "cramps-when-walking",
+                "after-new-medicine", "after-fluid-loss").plan();
+
+        assertThat(plan.doctor().first()).isTrue();
+        assertThat(plan.doctor().heading()).isEqualTo("Please see your GP about this");
+        assertThat(plan.doctor().now()).hasSize(5);
+        assertThat(plan.cleared()).isNull();
+    }
+
+    @Test
+    void medicinesLinkedToCrampsAreNamedInPlainWords() {
+        CarePlan plan = client().medications("Lipitor 20 mg mane", "Lasix 40 mg bd", "Ventolin 2 puffs prn").plan();
+
+        assertThat(plan.doctor().now()).singleElement().asString()
+                .contains("Lipitor 20 mg in the morning, Lasix 40 mg twice a day and Ventolin 2 puffs when needed")
+                .doesNotContain("mane").doesNotContain(" bd").doesNotContain("prn");
+    }
+
+    @Test
+    void aQuestionForThePrescriberIsANowLineButLeavesTheBoxInItsPlace() {
+        CarePlan statin = client().medications("Lipitor 20 mg daily").plan();
+        CarePlan statinAndNumbness = client().medications("Lipitor 20 mg daily").redFlags("numbness-tingling").plan();
+
+        assertThat(statin.doctor().now()).hasSize(1);
+        assertThat(statin.doctor().heading()).isEqualTo("Please see your GP about this");
+        assertThat(statin.doctor().first()).isFalse();
+        assertThat(statinAndNumbness.doctor().first()).isTrue();
+    }
+
+    @Test
+    void anAmbiguousAbbreviationIsPrintedAsWritten() {
+        CarePlan plan = client().medications("Lipitor 20 mg od").plan();
+
+        assertThat(plan.doctor().now()).singleElement().asString().contains("Lipitor 20 mg od");
+    }
+
+    // ---------------------------------------------------------------- self-massage minutes
+
+    @Test
+    void withoutTheTherapistsMinutesNoDurationIsGivenForStrokingOrKneading() {
+        CarePlan plan = client().regions("calf", "foot").plan();
+
+        assertThat(plan.selfMassage().items()).filteredOn(m -> !m.title().startsWith("Ball"))
+                .allSatisfy(m -> assertThat(m.howLong()).isNull());
+        assertThat(plan.selfMassage().items()).filteredOn(m -> m.title().startsWith("Ball"))
+                .singleElement().extracting(Massage::howLong).isEqualTo("About 90 seconds on each tender spot");
+        assertThat(CarePlanText.render(plan)).doesNotContain("your therapist's suggestion").doesNotContain("minutes a day");
+    }
+
+    @Test
+    void theSessionsMinutesAreUsedAndThePlanOptionWins() {
+        CarePlan fromSession = client().massageMinutes(8).plan();
+        CarePlan fromOption = client().massageMinutes(8).plan(new PlanOptions(null, null, null, 12));
+
+        assertThat(fromSession.selfMassage().items()).filteredOn(m -> m.title().startsWith("Stroke"))
+                .singleElement().extracting(Massage::howLong)
+                .isEqualTo("8 minutes a day for each leg, as your therapist suggested");
+        assertThat(fromOption.selfMassage().items()).filteredOn(m -> m.title().startsWith("Stroke"))
+                .singleElement().extracting(Massage::howLong)
+                .isEqualTo("12 minutes a day for each leg, as your therapist suggested");
+    }
+
+    // ---------------------------------------------------------------- other findings
+
+    @Test
+    void recentSurgeryGivesTheClotWarningAndNoBallOrKneading() {
+        CarePlan plan = client().surgery("left hip replacement", 4).plan();
+
+        assertThat(plan.keepSafe().cautions()).contains(caution("clot-after-surgery"));
+        assertThat(plan.selfMassage().items()).extracting(Massage::title).doesNotContain("Ball on a tender spot",
+                "Stroke and knead the calf");
+        assertThat(client().surgery("left hip replacement", 60).plan().keepSafe()).isNull();
+    }
+
+    @Test
+    void allergiesAddTheOilCheckWithTheAllergies() {
+        assertThat(client().allergies("lanolin, lavender oil").plan().keepSafe().cautions())
+                .containsExactly("Check any oil or lotion against your allergies before you use it (lanolin, lavender oil).");
+    }
+
+    @Test
+    void aClientWithNoFindingsHasNoKeepSafeSectionAndNoAdaptations() {
+        CarePlan plan = client().plan();
+
+        assertThat(plan.keepSafe()).isNull();
+        assertThat(plan.adaptations()).isEmpty();
+        assertThat(plan.selfMassage().items()).extracting(Massage::title)
+                .containsExactly("Stroke and knead the calf", "Ball on a tender spot");
+    }
+
+    @Test
+    void adaptationsWithTheSameWordingAreOneLineNamingEveryCause() {
+        CarePlan plan = client().medications("Aldactone 25 mg", "ramipril 5 mg").conditions("kidney-disease").plan();
+
+        assertThat(plan.adaptations()).filteredOn(l -> l.startsWith("Potassium foods withheld"))
+                .containsExactly("Potassium foods withheld: spironolactone, ramipril (intake v2)");
+    }
+
+    // ---------------------------------------------------------------- progress and the rest
+
+    @Test
+    void theChartHasOnePointPerDateTheDaysLastMeasure() {
+        LocalDate day = TODAY.minusDays(7);
+        CarePlan plan = client().progress(List.of(new Point(day, 14), new Point(day, 9), new Point(TODAY, 5))).plan();
+
+        assertThat(plan.progress().points()).containsExactly(new Point(day, 9), new Point(TODAY, 5));
+        assertThat(client().progress(List.of(new Point(day, 3), new Point(day, 4))).plan().progress()).isNull();
+    }
+
+    @Test
+    void aClientWithoutAnIntakeGetsTheDefaultPlan() {
+        CarePlan plan = client().noIntake().plan();
+
+        assertThat(stretchIds(plan)).containsExactlyElementsOf(texts(PLAN.path("stretches").path("default")));
+        assertThat(plan.intro()).isEqualTo(crampType("night").path("intro").asString());
+    }
+
+    @Test
+    void theLogStartsTodayForTheTemplatesNumberOfDays() {
+        CarePlan plan = client().plan();
+
+        assertThat(plan.log().firstDay()).isEqualTo(TODAY);
+        assertThat(plan.log().days()).isEqualTo(PLAN.path("log-nights").asInt());
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private CarePlan compose(Inputs inputs) {
-        return composer.compose(inputs.build(), PlanOptions.none());
-    }
 
     private static List<String> stretchIds(CarePlan plan) {
         return plan.stretches().items().stream().map(Stretch::id).toList();
     }
 
-    private static List<String> seatedVersions(List<Stretch> stretches) {
-        JsonNode alternatives = plan.path("stretches").path("seated-alternatives");
-        return stretches.stream().map(s -> alternatives.path(s.id()).asString(s.id())).distinct().toList();
+    private static List<String> groupLines(CarePlan plan, String headingPart) {
+        return plan.doctor().groups().stream().filter(g -> g.heading().contains(headingPart))
+                .flatMap(g -> g.lines().stream()).toList();
     }
 
-    private static String plain(String redFlag) {
-        return rules.redFlag(redFlag).orElseThrow().plain();
+    private static String caution(String id) {
+        return PLAN.path("keep-safe").path("cautions").path(id).asString().strip();
     }
 
-    private static String text(JsonNode root, String section, String field) {
-        String value = root.path(section).path(field).asString(null);
-        assertThat(value).as(section + "." + field).isNotBlank();
-        return value;
-    }
-
-    private static List<String> texts(JsonNode list) {
-        assertThat(list.isArray()).as(list.toString()).isTrue();
-        return list.valueStream().map(JsonNode::asString).toList();
-    }
-
-    private static List<String> stretchFiles() throws IOException {
-        try (Stream<Path> files = Files.list(classpathFolder("templates/careplan/stretches"))) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-                    .map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().toList();
+    private static JsonNode crampType(String id) {
+        for (JsonNode type : PLAN.path("cramp-types")) {
+            if (type.path("id").asString().equals(id)) {
+                return type;
+            }
         }
+        throw new AssertionError("no cramp type " + id);
     }
 
-    private static Path classpathFolder(String name) {
-        try {
-            return Path.of(CarePlanComposerTest.class.getClassLoader().getResource(name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+    /** The text of the item {@code id} in a list ({@code section/items}, or an array), or a plain path's text. */
+    static String text(JsonNode root, String... path) {
+        JsonNode node = root;
+        for (int i = 0; i < path.length; i++) {
+            JsonNode next = node.path(path[i]);
+            if (next.isMissingNode() && i == path.length - 1) {
+                for (JsonNode item : node.isArray() ? node : node.path("items")) {
+                    if (item.path("id").asString().equals(path[i])) {
+                        return item.path("text").asString().strip();
+                    }
+                }
+            }
+            node = next;
         }
+        if (node.isMissingNode()) {
+            throw new AssertionError("nothing at " + String.join("/", path));
+        }
+        return node.asString().strip();
     }
 
-    private static JsonNode yaml(String path) throws IOException {
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asString()));
+        return texts;
+    }
+
+    private static JsonNode yaml(String path) {
         try (InputStream in = CarePlanComposerTest.class.getClassLoader().getResourceAsStream("templates/" + path)) {
-            assertThat(in).as(path).isNotNull();
             return YAML.readTree(in);
-        }
-    }
-
-    private static Inputs inputs() {
-        return new Inputs();
-    }
-
-    /** PlanInputs with plain defaults: a 50-year-old with calf cramps and nothing else on file. */
-    static final class Inputs {
-        private String name = "Zoë Łukasiewicz";
-        private Integer age = 50;
-        private Letterhead letterhead = new Letterhead("Bondi Body Works", "12 Beach Rd, Bondi", "02 9130 1234",
-                "hello@bondi.example", null, "Sam Jones, RMT");
-        private List<String> regions = List.of("calf");
-        private List<String> conditions = List.of();
-        private List<String> redFlags = List.of();
-        private LocalDate clearedOn;
-        private List<String> askPrescriber = List.of();
-        private Double glasses;
-        private Double litres;
-        private List<Point> progress = List.of();
-        private String note;
-
-        Inputs name(String value) {
-            name = value;
-            return this;
-        }
-
-        Inputs age(Integer value) {
-            age = value;
-            return this;
-        }
-
-        Inputs letterhead(Letterhead value) {
-            letterhead = value;
-            return this;
-        }
-
-        Inputs regions(String... values) {
-            regions = List.of(values);
-            return this;
-        }
-
-        Inputs conditions(String... values) {
-            conditions = List.of(values);
-            return this;
-        }
-
-        Inputs redFlags(String... values) {
-            redFlags = List.of(values);
-            return this;
-        }
-
-        Inputs clearedOn(LocalDate value) {
-            clearedOn = value;
-            return this;
-        }
-
-        Inputs askPrescriber(List<String> values) {
-            askPrescriber = values;
-            return this;
-        }
-
-        Inputs glasses(Double value) {
-            glasses = value;
-            return this;
-        }
-
-        Inputs litres(Double value) {
-            litres = value;
-            return this;
-        }
-
-        Inputs progress(List<Point> values) {
-            progress = values;
-            return this;
-        }
-
-        Inputs note(String value) {
-            note = value;
-            return this;
-        }
-
-        PlanInputs build() {
-            return new PlanInputs(TODAY, name, age, letterhead, regions, conditions, redFlags, clearedOn, askPrescriber,
-                    glasses, litres, progress, note);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

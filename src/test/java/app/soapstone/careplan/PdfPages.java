@@ -170,6 +170,11 @@ final class PdfPages {
         return info;
     }
 
+    /** The smallest type in the document, spaces left out. */
+    float smallestSize() {
+        return (float) pages.stream().mapToDouble(Page::smallestSize).min().orElse(Double.POSITIVE_INFINITY);
+    }
+
     /** The text of every page, one after the other. */
     String text() {
         StringBuilder all = new StringBuilder();

@@ -211,6 +211,20 @@ class IntakeCommandsTest extends SoapstoneTest {
                 .startsWith("- Statin: Lipitor 20 mg daily (atorvastatin)").contains("prescriber"));
     }
 
+    @Test
+    void anAmbiguousDoseAbbreviationIsKeptAsTypedAndTheTherapistIsWarned() {
+        long client = client();
+
+        String output = run("intake new --client " + client + required()
+                + " --medications \"Lipitor 20 mg od; Eliquis 5 mg bd\"").expectOk();
+
+        assertThat(section(output, "NOTE")).anySatisfy(flag -> assertThat(flag)
+                .startsWith("- Unclear abbreviation: Lipitor 20 mg od").contains("right eye"));
+        assertThat(section(output, "NOTE")).noneSatisfy(flag -> assertThat(flag).contains("Unclear abbreviation: Eliquis"));
+        assertThat(jdbc.sql("SELECT description FROM intake_medication ORDER BY position").query(String.class).list())
+                .containsExactly("Lipitor 20 mg od", "Eliquis 5 mg bd");
+    }
+
     // ---------------------------------------------------------------- versions, show, history
 
     @Test

@@ -156,7 +156,6 @@ class MedicationCatalogTest {
         MedicationCatalog.MedicationClass medicationClass = only(generic).medicationClass();
 
         assertThat(medicationClass.level()).isEqualTo(Level.NOTE);
-        assertThat(medicationClass.prescriberQuestion()).isTrue();
         assertThat(medicationClass.reason()).contains("may ask their prescriber");
     }
 
@@ -166,7 +165,6 @@ class MedicationCatalogTest {
         MedicationCatalog.MedicationClass medicationClass = only(generic).medicationClass();
 
         assertThat(medicationClass.level()).isEqualTo(Level.PRECAUTION);
-        assertThat(medicationClass.prescriberQuestion()).isFalse();
         assertThat(medicationClass.reason()).containsIgnoringCase("no deep or forceful pressure");
     }
 

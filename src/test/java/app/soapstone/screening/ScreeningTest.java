@@ -3,6 +3,7 @@ package app.soapstone.screening;
 import app.soapstone.screening.ScreeningRules.RedFlag;
 import app.soapstone.screening.ScreeningRules.SurgeryRule;
 import app.soapstone.template.TemplateFiles;
+import app.soapstone.vocabulary.DoseWords;
 import app.soapstone.vocabulary.Vocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +33,7 @@ class ScreeningTest {
     private static final List<String> URGENT = List.of("one-sided-calf-swelling", "calf-warmth-redness",
             "cramp-over-10-minutes");
 
-    private final Screening screening = new Screening(RULES, VOCABULARY);
+    private final Screening screening = new Screening(RULES, VOCABULARY, new DoseWords(TEMPLATES));
 
     // ---------------------------------------------------------------- a clean intake
 
@@ -469,6 +470,58 @@ class ScreeningTest {
                 Level.PRECAUTION, Level.PRECAUTION, Level.NOTE, Level.NOTE, Level.NOTE);
         assertThat(flags.get(0).levelLabel()).isEqualTo("REFER (urgent)");
         assertThat(flags.get(1).levelLabel()).isEqualTo("REFER (see GP)");
+    }
+
+    // ---------------------------------------------------------------- findings for the care-plan rules
+
+    @Test
+    void everyFlagNamesItsFindingForTheCarePlanRules() {
+        List<Flag> flags = screen(input().redFlags("numbness-tingling").conditions("neuropathy")
+                .medications("Aldactone 25 mg mane", "spironolactone 12.5 mg").allergies("lanolin")
+                .surgery("left hip replacement", TODAY.minusWeeks(3)).consentDate(TODAY.minusMonths(13)));
+
+        assertThat(flags).extracting(Flag::finding).extracting(Finding::key).containsExactlyInAnyOrder(
+                "red-flag: numbness-tingling", "condition: neuropathy", "medication-class: potassium-sparing-diuretic",
+                "intake: allergies", "surgery: recent", "surgery: joint-replacement", "intake: consent-expired");
+        Finding medicine = flags.stream().map(Flag::finding).filter(f -> f.kind().equals(Finding.MEDICATION_CLASS))
+                .findFirst().orElseThrow();
+        assertThat(medicine.subject()).isEqualTo("spironolactone");
+        assertThat(medicine.written()).containsExactly("Aldactone 25 mg mane", "spironolactone 12.5 mg");
+        assertThat(flags).filteredOn(f -> f.finding().kind().equals(Finding.CONDITION)).singleElement()
+                .extracting(f -> f.finding().subject()).isEqualTo("Peripheral neuropathy");
+    }
+
+    @Test
+    void theScreeningListsEveryFindingItCanRaiseAtItsLevel() {
+        List<ScreeningRules.Possible> possible = RULES.possibleFindings();
+
+        assertThat(possible).extracting(p -> p.kind() + ": " + p.id()).contains("condition: neuropathy",
+                "medication-class: anticoagulant", "red-flag: one-sided-calf-swelling", "surgery: recent",
+                "surgery: joint-replacement", "intake: allergies", "intake: consent-expired",
+                "intake: unclear-abbreviation").doesNotHaveDuplicates();
+        assertThat(possible).filteredOn(p -> p.id().equals("neuropathy")).singleElement()
+                .extracting(ScreeningRules.Possible::level).isEqualTo(Level.PRECAUTION);
+        assertThat(possible).filteredOn(p -> p.kind().equals(Finding.RED_FLAG))
+                .allSatisfy(p -> assertThat(p.level()).isEqualTo(Level.REFER));
+        // Every condition with a flag is there (those without one raise nothing).
+        assertThat(possible).filteredOn(p -> p.kind().equals(Finding.CONDITION)).extracting(ScreeningRules.Possible::id)
+                .containsExactlyInAnyOrderElementsOf(RULES.conditionIds().stream()
+                        .filter(id -> RULES.condition(id).orElseThrow().flag() != null).toList());
+    }
+
+    // ---------------------------------------------------------------- abbreviations that mean two things
+
+    @Test
+    void aMedicineWrittenWithAnAmbiguousAbbreviationIsANoteForTheTherapist() {
+        List<Flag> flags = screen(input().medications("Lipitor 20 mg od", "Lasix 40 mg bd"));
+
+        assertThat(flags).filteredOn(f -> f.finding().id().equals(Finding.UNCLEAR_ABBREVIATION)).singleElement()
+                .satisfies(flag -> {
+                    assertThat(flag.level()).isEqualTo(Level.NOTE);
+                    assertThat(flag.title()).isEqualTo("Unclear abbreviation: Lipitor 20 mg od");
+                    assertThat(flag.reason()).contains("'od' can mean once a day, or the right eye")
+                            .contains("printed for the client as written");
+                });
     }
 
     // ---------------------------------------------------------------- helpers

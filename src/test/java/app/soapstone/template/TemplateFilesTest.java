@@ -75,7 +75,6 @@ class TemplateFilesTest {
                     urgent: true
                     title: Possible septic joint
                     reason: Same-day medical assessment.
-                    plain: A hot, swollen knee - get medical help the same day.
                 """);
         TemplateFiles templates = new TemplateFiles(overrides.toString());
 
@@ -120,7 +119,6 @@ class TemplateFilesTest {
                     label: Statin
                     level: precaution
                     reason: Clinic policy.
-                    prescriber-question: false
                     drugs:
                       - { generic: atorvastatin, brands: [Lipitor] }
                 """);
@@ -250,8 +248,8 @@ class TemplateFilesTest {
     void aDuplicateIdIsAnErrorNamingTheFileAndTheId() throws IOException {
         Path file = write(RED_FLAGS, """
                 red-flags:
-                  - { id: swollen-calf, label: A, urgent: true, title: A, reason: A, plain: A }
-                  - { id: swollen-calf, label: B, urgent: false, title: B, reason: B, plain: B }
+                  - { id: swollen-calf, label: A, urgent: true, title: A, reason: A }
+                  - { id: swollen-calf, label: B, urgent: false, title: B, reason: B }
                 """);
 
         assertThatThrownBy(this::load)
@@ -314,7 +312,7 @@ class TemplateFilesTest {
     void anIncompleteEntryIsAnErrorNamingTheFileAndTheEntry() throws IOException {
         Path file = write(RED_FLAGS, """
                 red-flags:
-                  - { id: swollen-calf, label: Swollen calf, urgent: true, title: DVT, reason: Clot }
+                  - { id: swollen-calf, label: Swollen calf, urgent: true, title: DVT }
                 """);
 
         assertThatThrownBy(this::load)
@@ -389,11 +387,12 @@ class TemplateFilesTest {
                 .hasMessageContaining(region.toString())
                 .hasMessageContaining("region 'ankle'");
 
-        write(PLAN, bundledText(PLAN).replace("[kidney-disease, dialysis,", "[kidney-failure, dialysis,"));
+        write(PLAN, bundledText(PLAN).replace("chosen-when: { conditions: [pregnancy] }",
+                "chosen-when: { conditions: [expecting] }"));
         assertThatThrownBy(this::loadCarePlan)
                 .isInstanceOf(InvalidTemplateException.class)
                 .hasMessageContaining(region.toString())
-                .hasMessageContaining("condition 'kidney-failure'");
+                .hasMessageContaining("condition 'expecting'");
     }
 
     @Test

@@ -1,0 +1,81 @@
+package app.soapstone.careplan;
+
+import app.soapstone.careplan.PdfColumn.Run;
+import org.openpdf.text.Font;
+import org.openpdf.text.Phrase;
+import org.openpdf.text.pdf.PdfPCell;
+import org.openpdf.text.pdf.PdfPTable;
+
+import java.util.List;
+
+/**
+ * The rows of text inside one block: lines across the full width, and list items with their
+ * marker (a bullet or a number) in a narrow first column, so that wrapped lines start under the
+ * text and not under the marker. Each row is set with the first line's ascender at the top and the
+ * last line's descender at the bottom, so the spacing between rows is exactly what is asked.
+ */
+final class PdfRows {
+
+    static final String BULLET = "\u2022";
+
+    private final PdfType type;
+    private final PdfPTable table;
+
+    /** Rows {@code width} wide; list items' text starts {@code indent} from the left. */
+    PdfRows(PdfType type, float width, float indent) {
+        this.type = type;
+        this.table = new PdfPTable(indent > 0 ? new float[] {indent, width - indent} : new float[] {1});
+        table.setWidthPercentage(100);
+    }
+
+    PdfRows line(List<Run> runs, float spaceBefore) {
+        PdfPCell cell = text(PdfColumn.phrase(runs), leading(runs), spaceBefore);
+        cell.setColspan(table.getNumberOfColumns());
+        table.addCell(cell);
+        return this;
+    }
+
+    PdfRows line(String text, Font font, float spaceBefore) {
+        return line(List.of(new Run(text, font)), spaceBefore);
+    }
+
+    /** A list item: {@code marker} (may be empty, for a part continued from a page before) and the text. */
+    PdfRows item(String marker, List<Run> runs, float spaceBefore) {
+        if (table.getNumberOfColumns() < 2) {
+            throw new IllegalStateException("list items need rows made with an indent");
+        }
+        Font markerFont = runs.getFirst().font();
+        table.addCell(text(new Phrase(marker, markerFont), leading(runs), spaceBefore));
+        table.addCell(text(PdfColumn.phrase(runs), leading(runs), spaceBefore));
+        return this;
+    }
+
+    /** A row of any cell across the full width. */
+    PdfRows cell(PdfPCell cell) {
+        cell.setColspan(table.getNumberOfColumns());
+        table.addCell(cell);
+        return this;
+    }
+
+    PdfPTable table() {
+        return table;
+    }
+
+    private float leading(List<Run> runs) {
+        float leading = 0;
+        for (Run run : runs) {
+            leading = Math.max(leading, type.leading(run.font()));
+        }
+        return leading;
+    }
+
+    private static PdfPCell text(Phrase phrase, float leading, float spaceBefore) {
+        PdfPCell cell = PdfColumn.cell();
+        cell.setPhrase(phrase);
+        cell.setLeading(leading, 0);
+        cell.setUseAscender(true);
+        cell.setUseDescender(true);
+        cell.setPaddingTop(spaceBefore);
+        return cell;
+    }
+}

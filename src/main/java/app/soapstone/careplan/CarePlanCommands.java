@@ -1,7 +1,7 @@
 package app.soapstone.careplan;
 
-import app.soapstone.careplan.CarePlanPdf.Paper;
-import app.soapstone.careplan.CarePlanPdf.Print;
+import app.soapstone.pdf.Paper;
+import app.soapstone.pdf.Print;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
 import org.springframework.shell.core.command.annotation.Command;

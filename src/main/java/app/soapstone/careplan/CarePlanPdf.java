@@ -10,8 +10,16 @@ import app.soapstone.careplan.CarePlan.Next;
 import app.soapstone.careplan.CarePlan.Progress;
 import app.soapstone.careplan.CarePlan.Section;
 import app.soapstone.careplan.CarePlanTemplates.Stretch;
-import app.soapstone.careplan.PdfBlock.Unit;
-import app.soapstone.careplan.PdfColumn.Run;
+import app.soapstone.pdf.Paper;
+import app.soapstone.pdf.PdfBlock;
+import app.soapstone.pdf.Print;
+import app.soapstone.pdf.PdfBlock.Unit;
+import app.soapstone.pdf.PdfColumn;
+import app.soapstone.pdf.PdfColumn.Run;
+import app.soapstone.pdf.PdfFonts;
+import app.soapstone.pdf.PdfPageFlow;
+import app.soapstone.pdf.PdfRows;
+import app.soapstone.pdf.PdfType;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
@@ -45,30 +53,6 @@ import java.util.Locale;
 @Component
 public class CarePlanPdf {
 
-    /** The paper sizes offered. */
-    public enum Paper {
-        A4(PageSize.A4), LETTER(PageSize.LETTER);
-
-        final Rectangle size;
-
-        Paper(Rectangle size) {
-            this.size = size;
-        }
-    }
-
-    /** Type sizes: body text and the smallest text on the page, in points. */
-    public enum Print {
-        STANDARD(14, 12), LARGE(16, 14);
-
-        final float body;
-        final float minimum;
-
-        Print(float body, float minimum) {
-            this.body = body;
-            this.minimum = minimum;
-        }
-    }
-
     /** Characters in a line of body text: 60 to 75 read best; the side margins follow from it. */
     private static final int LINE_LENGTH = 75;
     /** Home printers need about 6 mm; 14 mm leaves room for any of them and for a hole punch. */
@@ -91,13 +75,13 @@ public class CarePlanPdf {
 
     public byte[] render(Handout handout, Paper paper, Print print) {
         PdfType type = PdfType.of(fonts, print);
-        float pageWidth = paper.size.getWidth();
+        float pageWidth = paper.size().getWidth();
         float width = Math.min(pageWidth - 2 * SMALLEST_MARGIN,
                 LINE_LENGTH * type.width(SAMPLE, type.body()) / SAMPLE.length());
         float left = (pageWidth - width) / 2;
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        Document document = new Document(paper.size, left, left, TOP, BOTTOM);
+        Document document = new Document(paper.size(), left, left, TOP, BOTTOM);
         PdfWriter writer = PdfWriter.getInstance(document, bytes);
         document.addTitle(handout.title() + " - " + handout.clientName());
         document.addAuthor(handout.letterhead().practitioner());
@@ -117,9 +101,9 @@ public class CarePlanPdf {
 
         Footer footer = new Footer(type, width, handout);
         float footerTop = BOTTOM + footer.height();
-        float textHeight = paper.size.getHeight() - TOP - footerTop - type.size();
+        float textHeight = paper.size().getHeight() - TOP - footerTop - type.size();
         List<List<PdfBlock>> pages = PdfPageFlow.paginate(column.blocks(), textHeight);
-        PdfPageFlow.draw(pages, document, writer, left, paper.size.getHeight() - TOP,
+        PdfPageFlow.draw(pages, document, writer, left, paper.size().getHeight() - TOP,
                 (canvas, page) -> footer.draw(canvas, page, pages.size(), left, footerTop));
         document.close();
         return bytes.toByteArray();

@@ -1,6 +1,7 @@
 package app.soapstone.careplan;
 
 import app.soapstone.careplan.CarePlan.Point;
+import app.soapstone.pdf.PdfType;
 import app.soapstone.validation.Fields;
 import org.openpdf.text.Element;
 import org.openpdf.text.pdf.BaseFont;

@@ -3,7 +3,7 @@ package app.soapstone.record;
 import app.soapstone.audit.AuditTrail;
 import app.soapstone.careplan.CarePlanExport;
 import app.soapstone.careplan.CarePlanService;
-import app.soapstone.careplan.PdfFonts;
+import app.soapstone.pdf.PdfFonts;
 import app.soapstone.client.Client;
 import app.soapstone.client.ClientService;
 import app.soapstone.client.ClientView;

@@ -1,5 +1,6 @@
 package app.soapstone.careplan;
 
+import app.soapstone.pdf.PdfPages;
 import app.soapstone.shell.Failure;
 import app.soapstone.support.SoapstoneTest;
 import org.apache.pdfbox.Loader;

@@ -1,9 +1,11 @@
 package app.soapstone.careplan;
 
-import app.soapstone.careplan.CarePlanPdf.Paper;
-import app.soapstone.careplan.CarePlanPdf.Print;
-import app.soapstone.careplan.PdfPages.Line;
-import app.soapstone.careplan.PdfPages.Page;
+import app.soapstone.pdf.PdfFonts;
+import app.soapstone.pdf.PdfPages;
+import app.soapstone.pdf.Paper;
+import app.soapstone.pdf.Print;
+import app.soapstone.pdf.PdfPages.Line;
+import app.soapstone.pdf.PdfPages.Page;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -130,7 +132,7 @@ class CarePlanProfilesTest {
         PdfPages pages = PdfPages.read(PDF.render(handout, paper, print));
         String text = squash(pages.text());
 
-        assertThat(pages.smallestSize()).as("smallest type").isGreaterThanOrEqualTo(print.minimum - 0.01f);
+        assertThat(pages.smallestSize()).as("smallest type").isGreaterThanOrEqualTo(print.minimum() - 0.01f);
         assertThat(pages.count()).as("pages").isBetween(1, print == Print.STANDARD ? c.pages() : c.pages() + 1);
         String words = pages.text().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
         for (String withheld : c.absent()) {
@@ -148,7 +150,7 @@ class CarePlanProfilesTest {
             assertThat(squash(page.text())).as("footer of page " + page.number())
                     .contains(squash(CarePlanPdfTest.footerText(handout, page.number(), pages.count())));
             Line last = CarePlanPdfTest.lastAboveFooter(page, handout, pages.count());
-            assertThat(last.bold() && last.maxSize() >= print.body + 2.99f)
+            assertThat(last.bold() && last.maxSize() >= print.body() + 2.99f)
                     .as("page %d ends with the heading '%s'", page.number(), last.text()).isFalse();
         }
         if (handout instanceof CarePlan plan) {

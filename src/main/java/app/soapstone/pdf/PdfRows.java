@@ -1,6 +1,6 @@
-package app.soapstone.careplan;
+package app.soapstone.pdf;
 
-import app.soapstone.careplan.PdfColumn.Run;
+import app.soapstone.pdf.PdfColumn.Run;
 import org.openpdf.text.Font;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.pdf.PdfPCell;
@@ -14,33 +14,33 @@ import java.util.List;
  * text and not under the marker. Each row is set with the first line's ascender at the top and the
  * last line's descender at the bottom, so the spacing between rows is exactly what is asked.
  */
-final class PdfRows {
+public final class PdfRows {
 
-    static final String BULLET = "\u2022";
+    public static final String BULLET = "\u2022";
 
     private final PdfType type;
     private final PdfPTable table;
 
     /** Rows {@code width} wide; list items' text starts {@code indent} from the left. */
-    PdfRows(PdfType type, float width, float indent) {
+    public PdfRows(PdfType type, float width, float indent) {
         this.type = type;
         this.table = new PdfPTable(indent > 0 ? new float[] {indent, width - indent} : new float[] {1});
         table.setWidthPercentage(100);
     }
 
-    PdfRows line(List<Run> runs, float spaceBefore) {
+    public PdfRows line(List<Run> runs, float spaceBefore) {
         PdfPCell cell = text(PdfColumn.phrase(runs), leading(runs), spaceBefore);
         cell.setColspan(table.getNumberOfColumns());
         table.addCell(cell);
         return this;
     }
 
-    PdfRows line(String text, Font font, float spaceBefore) {
+    public PdfRows line(String text, Font font, float spaceBefore) {
         return line(List.of(new Run(text, font)), spaceBefore);
     }
 
     /** A list item: {@code marker} (may be empty, for a part continued from a page before) and the text. */
-    PdfRows item(String marker, List<Run> runs, float spaceBefore) {
+    public PdfRows item(String marker, List<Run> runs, float spaceBefore) {
         if (table.getNumberOfColumns() < 2) {
             throw new IllegalStateException("list items need rows made with an indent");
         }
@@ -51,13 +51,13 @@ final class PdfRows {
     }
 
     /** A row of any cell across the full width. */
-    PdfRows cell(PdfPCell cell) {
+    public PdfRows cell(PdfPCell cell) {
         cell.setColspan(table.getNumberOfColumns());
         table.addCell(cell);
         return this;
     }
 
-    PdfPTable table() {
+    public PdfPTable table() {
         return table;
     }
 

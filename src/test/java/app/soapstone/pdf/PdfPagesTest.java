@@ -1,7 +1,7 @@
-package app.soapstone.careplan;
+package app.soapstone.pdf;
 
-import app.soapstone.careplan.PdfPages.Line;
-import app.soapstone.careplan.PdfPages.Span;
+import app.soapstone.pdf.PdfPages.Line;
+import app.soapstone.pdf.PdfPages.Span;
 import org.junit.jupiter.api.Test;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;

@@ -1,6 +1,6 @@
-package app.soapstone.careplan;
+package app.soapstone.pdf;
 
-import app.soapstone.careplan.PdfBlock.Unit;
+import app.soapstone.pdf.PdfBlock.Unit;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Font;
 import org.openpdf.text.Phrase;
@@ -22,17 +22,17 @@ import java.util.Set;
  * with what follows them, paragraphs, list items, and whatever tables a section makes. Spacing
  * between blocks is decided here, so every section is spaced alike.
  */
-final class PdfColumn {
+public final class PdfColumn {
 
     /** A run of text in one font: a bold label, then regular text; {@code whole}: never broken across lines. */
-    record Run(String text, Font font, boolean whole) {
+    public record Run(String text, Font font, boolean whole) {
 
-        Run(String text, Font font) {
+        public Run(String text, Font font) {
             this(text, font, false);
         }
 
         /** {@code text} with {@code whole} in it kept on one line (a phone number), where it occurs. */
-        static List<Run> keeping(String text, Font font, String whole) {
+        public static List<Run> keeping(String text, Font font, String whole) {
             int at = whole == null || whole.isBlank() ? -1 : text.indexOf(whole);
             if (at < 0) {
                 return List.of(new Run(text, font));
@@ -59,20 +59,20 @@ final class PdfColumn {
     private float after;
     private boolean exactly;
 
-    PdfColumn(PdfType type, float width) {
+    public PdfColumn(PdfType type, float width) {
         this.type = type;
         this.width = width;
     }
 
-    PdfType type() {
+    public PdfType type() {
         return type;
     }
 
-    float width() {
+    public float width() {
         return width;
     }
 
-    List<PdfBlock> blocks() {
+    public List<PdfBlock> blocks() {
         return List.copyOf(blocks);
     }
 
@@ -80,7 +80,7 @@ final class PdfColumn {
      * Adds a block, with the larger of its space before and the space the block above asks for
      * after it; right under a heading, with the heading's small gap.
      */
-    void add(PdfBlock block) {
+    public void add(PdfBlock block) {
         float space = exactly ? after : Math.max(after, block.spaceBefore());
         blocks.add(block.withSpaceBefore(space));
         after = 0;
@@ -88,27 +88,27 @@ final class PdfColumn {
     }
 
     /** The space after the last block: at least {@code space}, or exactly it. */
-    void spaceAfter(float space, boolean exactly) {
+    public void spaceAfter(float space, boolean exactly) {
         this.after = space;
         this.exactly = exactly;
     }
 
     /** Adds a block made of {@code table}, never cut. */
-    void add(PdfPTable table, float spaceBefore) {
+    public void add(PdfPTable table, float spaceBefore) {
         add(PdfBlock.of(table, width, spaceBefore));
     }
 
     /** The last block goes on the same page as the next one. */
-    void keepWithNext() {
+    public void keepWithNext() {
         blocks.set(blocks.size() - 1, blocks.getLast().keptWithNext());
     }
 
-    void heading(String text) {
+    public void heading(String text) {
         heading(text, type.heading());
     }
 
     /** A heading in {@code font}, kept with the block after it. */
-    void heading(String text, Font font) {
+    public void heading(String text, Font font) {
         PdfRows rows = new PdfRows(type, width, 0);
         rows.line(List.of(new Run(text, font)), 0);
         add(PdfBlock.of(rows.table(), width, type.headingGap()));
@@ -116,21 +116,21 @@ final class PdfColumn {
         spaceAfter(type.afterHeading(), true);
     }
 
-    void paragraph(String text) {
+    public void paragraph(String text) {
         paragraph(List.of(new Run(text, type.body())));
     }
 
-    void paragraph(List<Run> runs) {
+    public void paragraph(List<Run> runs) {
         text(null, runs, type.paragraphGap());
     }
 
-    void bullets(List<String> items, Font font) {
+    public void bullets(List<String> items, Font font) {
         for (int i = 0; i < items.size(); i++) {
             text(PdfRows.BULLET, List.of(new Run(items.get(i), font)), i == 0 ? type.paragraphGap() : type.itemGap());
         }
     }
 
-    void numbered(List<String> items) {
+    public void numbered(List<String> items) {
         for (int i = 0; i < items.size(); i++) {
             text((i + 1) + ".", List.of(new Run(items.get(i), type.body())), i == 0 ? type.paragraphGap()
                     : type.itemGap());
@@ -159,7 +159,7 @@ final class PdfColumn {
      * The words of {@code runs}, each with its trailing space; a word that starts a sentence is
      * an acceptable place to cut, any other only a last resort.
      */
-    static List<Unit<Run>> words(List<Run> runs) {
+    public static List<Unit<Run>> words(List<Run> runs) {
         StringBuilder all = new StringBuilder();
         runs.forEach(run -> all.append(run.text()));
         BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
@@ -204,7 +204,7 @@ final class PdfColumn {
         return out;
     }
 
-    static Phrase phrase(List<Run> runs) {
+    public static Phrase phrase(List<Run> runs) {
         Phrase phrase = new Phrase();
         StringBuilder text = new StringBuilder();
         Font font = null;
@@ -233,7 +233,7 @@ final class PdfColumn {
     }
 
     /** A cell holding nothing else: no border, no padding. */
-    static PdfPCell cell() {
+    public static PdfPCell cell() {
         PdfPCell cell = new PdfPCell();
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setPadding(0);
@@ -241,7 +241,7 @@ final class PdfColumn {
     }
 
     /** A cell holding another table, which takes its width. */
-    static PdfPCell cell(PdfPTable table) {
+    public static PdfPCell cell(PdfPTable table) {
         PdfPCell cell = new PdfPCell(table);
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setPadding(0);
@@ -252,7 +252,7 @@ final class PdfColumn {
      * A one-cell table framing {@code inside} with a {@code border} points wide, {@code padding}
      * inside it.
      */
-    static PdfPTable frame(PdfPTable inside, float border, float padding) {
+    public static PdfPTable frame(PdfPTable inside, float border, float padding) {
         PdfPTable table = new PdfPTable(1);
         table.setWidthPercentage(100);
         PdfPCell cell = new PdfPCell(inside);
@@ -267,7 +267,7 @@ final class PdfColumn {
      * A cell at least as tall as {@code drawing} that draws it at its top left at its own size (as
      * an image it would be scaled to the cell, and the text in it with it).
      */
-    static PdfPCell drawing(PdfTemplate drawing) {
+    public static PdfPCell drawing(PdfTemplate drawing) {
         PdfPCell cell = cell();
         cell.setMinimumHeight(drawing.getHeight());
         cell.setCellEvent((c, position, canvases) -> canvases[PdfPTable.BASECANVAS].addTemplate(drawing,
@@ -279,7 +279,7 @@ final class PdfColumn {
      * Greedy line breaking between whole items: as many items per line as fit in {@code width},
      * joined by {@code separator}, so that a phone number or a name is never broken in two.
      */
-    static List<String> lines(List<String> items, String separator, Font font, float width) {
+    public static List<String> lines(List<String> items, String separator, Font font, float width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String item : items) {

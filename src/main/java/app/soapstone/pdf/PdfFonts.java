@@ -1,4 +1,4 @@
-package app.soapstone.careplan;
+package app.soapstone.pdf;
 
 import org.openpdf.text.pdf.BaseFont;
 import org.springframework.core.io.ClassPathResource;
@@ -43,7 +43,7 @@ public class PdfFonts {
             this.file = file;
         }
 
-        BaseFont get() {
+        public BaseFont get() {
             BaseFont loaded = font;
             if (loaded == null) {
                 synchronized (this) {

@@ -1,4 +1,4 @@
-package app.soapstone.careplan;
+package app.soapstone.pdf;
 
 import org.openpdf.text.pdf.PdfPTable;
 
@@ -13,16 +13,16 @@ import java.util.function.Supplier;
  * page or moving it on would leave most of the page empty, and then only where the block allows
  * ({@link Cuts}): between sentences, groups or lines.
  */
-final class PdfBlock {
+public final class PdfBlock {
 
     /**
      * How good a place is to cut a block: the latest place of the best rank that fits is used,
      * unless it leaves more than a fifth of the space empty and a lesser rank fills more.
      */
-    static final int PREFERRED = 2;
-    static final int ACCEPTABLE = 1;
+    public static final int PREFERRED = 2;
+    public static final int ACCEPTABLE = 1;
     /** Only when nothing better fits on a whole page: inside a sentence that is itself taller than a page. */
-    static final int LAST_RESORT = 0;
+    public static final int LAST_RESORT = 0;
 
     private final PdfPTable table;
     private final float height;
@@ -39,7 +39,7 @@ final class PdfBlock {
     }
 
     /** A block that is never cut. */
-    static PdfBlock of(PdfPTable table, float width, float spaceBefore) {
+    public static PdfBlock of(PdfPTable table, float width, float spaceBefore) {
         return new PdfBlock(table, measure(table, width), spaceBefore, false, null);
     }
 
@@ -47,7 +47,7 @@ final class PdfBlock {
      * A block that may be cut between its units, laid out by {@code layout}; {@code units} are worked
      * out only if it is cut.
      */
-    static <T> PdfBlock cuttable(PdfPTable whole, float width, float spaceBefore, Supplier<List<Unit<T>>> units,
+    public static <T> PdfBlock cuttable(PdfPTable whole, float width, float spaceBefore, Supplier<List<Unit<T>>> units,
             Layout<T> layout) {
         return new PdfBlock(whole, measure(whole, width), spaceBefore, false,
                 new Cuts<>(units, layout, width, false));
@@ -59,32 +59,32 @@ final class PdfBlock {
         return table.getTotalHeight();
     }
 
-    PdfPTable table() {
+    public PdfPTable table() {
         return table;
     }
 
-    float height() {
+    public float height() {
         return height;
     }
 
-    float spaceBefore() {
+    public float spaceBefore() {
         return spaceBefore;
     }
 
     /** A heading, or an introduction to a list: the next block goes on the same page as this one. */
-    boolean keepWithNext() {
+    public boolean keepWithNext() {
         return keepWithNext;
     }
 
-    PdfBlock keptWithNext() {
+    public PdfBlock keptWithNext() {
         return new PdfBlock(table, height, spaceBefore, true, cuts);
     }
 
-    PdfBlock withSpaceBefore(float space) {
+    public PdfBlock withSpaceBefore(float space) {
         return new PdfBlock(table, height, space, keepWithNext, cuts);
     }
 
-    boolean cuttable() {
+    public boolean cuttable() {
         return cuts != null;
     }
 
@@ -93,19 +93,19 @@ final class PdfBlock {
      * and the rest; null when no part fits. {@code wholePage}: {@code available} is a whole page,
      * so a last-resort cut is allowed.
      */
-    Cut cut(float available, boolean wholePage) {
+    public Cut cut(float available, boolean wholePage) {
         return cuts == null ? null : cuts.cut(available, wholePage, this);
     }
 
-    record Cut(PdfBlock head, PdfBlock tail) {
+    public record Cut(PdfBlock head, PdfBlock tail) {
     }
 
     /** A piece of a block, and how good a place the start of it is to cut the block. */
-    record Unit<T>(T value, int cutBefore) {
+    public record Unit<T>(T value, int cutBefore) {
     }
 
     /** Lays out some units of a block as a table; {@code continued}: they are not the start of it. */
-    interface Layout<T> {
+    public interface Layout<T> {
         PdfPTable table(List<T> units, boolean continued);
     }
 

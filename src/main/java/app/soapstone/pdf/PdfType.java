@@ -1,59 +1,58 @@
-package app.soapstone.careplan;
+package app.soapstone.pdf;
 
-import app.soapstone.careplan.CarePlanPdf.Print;
 import org.openpdf.text.Font;
 import org.openpdf.text.pdf.BaseFont;
 
 /**
  * The type of one printout: Liberation Sans at the sizes a {@link Print} asks for, and the spacing
- * that goes with them. Body text is {@code print.body}, headings 3 pt and the title 8 pt larger, and
- * nothing is set under {@code print.minimum}.
+ * that goes with them. Body text is {@code print.body()}, headings 3 pt and the title 8 pt larger, and
+ * nothing is set under {@code print.minimum()}.
  */
-record PdfType(BaseFont regularFace, BaseFont boldFace, float size, float minimum, Font body, Font bold,
+public record PdfType(BaseFont regularFace, BaseFont boldFace, float size, float minimum, Font body, Font bold,
         Font heading, Font title, Font small, Font smallBold) {
 
     /** Line spacing as a multiple of the type size: 1.25 to 1.4 reads well for older readers. */
-    static final float LINE_SPACING = 1.25f;
+    public static final float LINE_SPACING = 1.25f;
 
-    static PdfType of(PdfFonts fonts, Print print) {
+    public static PdfType of(PdfFonts fonts, Print print) {
         BaseFont regular = fonts.regular();
         BaseFont bold = fonts.bold();
-        return new PdfType(regular, bold, print.body, print.minimum, new Font(regular, print.body),
-                new Font(bold, print.body), new Font(bold, print.body + 3), new Font(bold, print.body + 8),
-                new Font(regular, print.minimum), new Font(bold, print.minimum));
+        return new PdfType(regular, bold, print.body(), print.minimum(), new Font(regular, print.body()),
+                new Font(bold, print.body()), new Font(bold, print.body() + 3), new Font(bold, print.body() + 8),
+                new Font(regular, print.minimum()), new Font(bold, print.minimum()));
     }
 
     /** Baseline to baseline for {@code font}; the title, being large, needs a little less. */
-    float leading(Font font) {
+    public float leading(Font font) {
         return font.getSize() * (font.getSize() >= size + 8 ? 1.2f : LINE_SPACING);
     }
 
     /** Space between paragraphs. */
-    float paragraphGap() {
+    public float paragraphGap() {
         return size * 0.45f;
     }
 
     /** Space between the items of a list. */
-    float itemGap() {
+    public float itemGap() {
         return size * 0.25f;
     }
 
     /** Space above a heading, which sets a section off from the one before. */
-    float headingGap() {
+    public float headingGap() {
         return size * 0.85f;
     }
 
     /** Space between a heading and what it heads. */
-    float afterHeading() {
+    public float afterHeading() {
         return size * 0.2f;
     }
 
     /** Where the text of a list item starts, right of its bullet or number. */
-    float indent() {
+    public float indent() {
         return size * 1.6f;
     }
 
-    float width(String text, Font font) {
+    public float width(String text, Font font) {
         return font.getBaseFont().getWidthPoint(text, font.getSize());
     }
 }

@@ -1,6 +1,6 @@
-package app.soapstone.careplan;
+package app.soapstone.pdf;
 
-import app.soapstone.careplan.PdfBlock.Cut;
+import app.soapstone.pdf.PdfBlock.Cut;
 import org.openpdf.text.Document;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfWriter;
@@ -16,13 +16,13 @@ import java.util.function.BiConsumer;
  * not fit on the rest of a page goes to the next one, taking with it the headings before it; only a
  * block taller than a whole page is cut, where it allows.
  */
-final class PdfPageFlow {
+public final class PdfPageFlow {
 
     private PdfPageFlow() {
     }
 
     /** The blocks of each page, in order; {@code pageHeight} is the height of the text area. */
-    static List<List<PdfBlock>> paginate(List<PdfBlock> blocks, float pageHeight) {
+    public static List<List<PdfBlock>> paginate(List<PdfBlock> blocks, float pageHeight) {
         List<List<PdfBlock>> pages = new ArrayList<>();
         List<PdfBlock> page = new ArrayList<>();
         float used = 0;
@@ -83,7 +83,7 @@ final class PdfPageFlow {
      * Draws the pages with their tops at {@code top} and left edges at {@code left}, then calls
      * {@code footer} with each page's canvas and number (from 1).
      */
-    static void draw(List<List<PdfBlock>> pages, Document document, PdfWriter writer, float left, float top,
+    public static void draw(List<List<PdfBlock>> pages, Document document, PdfWriter writer, float left, float top,
             BiConsumer<PdfContentByte, Integer> footer) {
         for (int i = 0; i < pages.size(); i++) {
             if (i > 0) {

@@ -1,4 +1,4 @@
-package app.soapstone.careplan;
+package app.soapstone.pdf;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -34,13 +34,13 @@ import java.util.Locale;
  * <p>Coordinates are PDFBox's "direction adjusted" ones: x from the left edge, y from the top edge
  * down to the baseline, in points.
  */
-final class PdfPages {
+public final class PdfPages {
 
     /** One character as drawn; {@code inForm} when drawn inside a form XObject (a drawing, a chart). */
-    record Glyph(String text, float x, float y, float width, float height, float size, boolean bold, String font,
+    public record Glyph(String text, float x, float y, float width, float height, float size, boolean bold, String font,
             boolean inForm, int textObject) {
 
-        boolean blank() {
+        public boolean blank() {
             return text.isBlank();
         }
     }
@@ -49,7 +49,7 @@ final class PdfPages {
      * Glyphs on one baseline, left to right, with a space where there is a gap between words;
      * {@code minSize} and {@code maxSize} and {@code bold} (every character bold) leave out spaces.
      */
-    record Line(String text, float y, float x, float minSize, float maxSize, boolean bold, List<Glyph> glyphs) {
+    public record Line(String text, float y, float x, float minSize, float maxSize, boolean bold, List<Glyph> glyphs) {
 
         @Override
         public String toString() {
@@ -63,24 +63,24 @@ final class PdfPages {
      * of a chart, or a line of a paragraph. The box is from the top of the tallest glyph to the
      * baseline.
      */
-    record Span(String text, float left, float top, float right, float bottom, float size, boolean bold,
+    public record Span(String text, float left, float top, float right, float bottom, float size, boolean bold,
             boolean inForm) {
 
-        boolean overlaps(Span other) {
+        public boolean overlaps(Span other) {
             return left < other.right && other.left < right && top < other.bottom && other.top < bottom;
         }
     }
 
     /** One page: its size in points, its text as PDFBox extracts it, and its lines and glyphs. */
-    record Page(int number, float width, float height, String text, List<Line> lines, List<Glyph> glyphs) {
+    public record Page(int number, float width, float height, String text, List<Line> lines, List<Glyph> glyphs) {
 
         /** The smallest type on the page, spaces left out; infinite on a page without text. */
-        float smallestSize() {
+        public float smallestSize() {
             return (float) glyphs.stream().filter(g -> !g.blank()).mapToDouble(Glyph::size).min()
                     .orElse(Double.POSITIVE_INFINITY);
         }
 
-        List<Span> spans() {
+        public List<Span> spans() {
             List<Span> spans = new ArrayList<>();
             List<Glyph> run = new ArrayList<>();
             for (Glyph glyph : glyphs) {
@@ -122,7 +122,7 @@ final class PdfPages {
     }
 
     /** The document information dictionary. */
-    record Info(String title, String author, String subject, String creator) {
+    public record Info(String title, String author, String subject, String creator) {
     }
 
     private final List<Page> pages;
@@ -133,7 +133,7 @@ final class PdfPages {
         this.info = info;
     }
 
-    static PdfPages read(byte[] pdf) {
+    public static PdfPages read(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             List<Page> pages = new ArrayList<>();
             for (int number = 1; number <= document.getNumberOfPages(); number++) {
@@ -153,30 +153,30 @@ final class PdfPages {
         }
     }
 
-    List<Page> pages() {
+    public List<Page> pages() {
         return pages;
     }
 
     /** Page {@code number}, counted from 1. */
-    Page page(int number) {
+    public Page page(int number) {
         return pages.get(number - 1);
     }
 
-    int count() {
+    public int count() {
         return pages.size();
     }
 
-    Info info() {
+    public Info info() {
         return info;
     }
 
     /** The smallest type in the document, spaces left out. */
-    float smallestSize() {
+    public float smallestSize() {
         return (float) pages.stream().mapToDouble(Page::smallestSize).min().orElse(Double.POSITIVE_INFINITY);
     }
 
     /** The text of every page, one after the other. */
-    String text() {
+    public String text() {
         StringBuilder all = new StringBuilder();
         pages.forEach(page -> all.append(page.text()));
         return all.toString();

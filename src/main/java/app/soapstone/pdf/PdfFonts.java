@@ -1,5 +1,6 @@
 package app.soapstone.pdf;
 
+import app.soapstone.validation.InvalidInputException;
 import org.openpdf.text.pdf.BaseFont;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,26 @@ public class PdfFonts {
     private final Font regular = new Font("LiberationSans-Regular.ttf");
     private final Font bold = new Font("LiberationSans-Bold.ttf");
     private final Font mono = new Font("LiberationMono-Regular.ttf");
+
+    /**
+     * Refuses {@code text} if it holds a character no font can print, naming {@code what} it is
+     * ("the client's name"), the character and what to install: a printout never loses a
+     * character without a word. Spaces and line breaks need no glyph.
+     */
+    public void requirePrintable(String what, String text) {
+        if (text == null) {
+            return;
+        }
+        text.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isISOControl(c))
+                .filter(c -> !regular().charExists(c) || !bold().charExists(c)).findFirst()
+                .ifPresent(c -> {
+                    throw new InvalidInputException("Cannot print " + what + ": " + new String(Character.toChars(c))
+                            + " (U+" + String.format("%04X", c) + " " + Character.getName(c) + ") is in none of the"
+                            + " fonts found. Install a font that has it (on Debian: fonts-noto-cjk for Chinese,"
+                            + " Japanese and Korean, fonts-noto-core for most other scripts) or set SOAPSTONE_FONTS"
+                            + " to a folder of fonts; nothing was written");
+                });
+    }
 
     public BaseFont regular() {
         return regular.get();

@@ -168,11 +168,9 @@ public class CarePlanService {
         List<SessionService.ProgressRow> rows = sessions.progress(clientId);
         List<Point> progress = rows.stream().filter(r -> r.crampsPerWeek() != null)
                 .map(r -> new Point(r.when().toLocalDate(), r.crampsPerWeek())).toList();
-        String preferred = client.preferredName() == null || client.preferredName().isBlank() ? client.firstName()
-                : client.preferredName();
         Intake.CrampHistory cramps = intake.map(Intake::cramps).orElse(null);
         Intake.Lifestyle lifestyle = intake.map(Intake::lifestyle).orElse(null);
-        return new PlanInputs(today, preferred + " " + client.lastName(), client.ageOn(today),
+        return new PlanInputs(today, client.printedName(), client.ageOn(today),
                 new Letterhead(details.name(), details.address(), details.phone(), details.email(), details.website(),
                         practitioner.signature()),
                 intake.map(Intake::version).orElse(null), intake.map(Intake::takenOn).orElse(null), regions,

@@ -7,15 +7,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 
-/** A client of the clinic. Archived clients are hidden from lists but their records stay. */
+/**
+ * A client of the clinic. Archived clients are hidden from lists but their records stay.
+ *
+ * @param printName the name as the client writes it, for printouts ("Nguyễn Thị Ánh"), or null
+ */
 @Table("client")
-public record Client(@Id Long id, String firstName, String lastName, String preferredName, LocalDate dateOfBirth,
-        String phone, String email, String address, String emergencyContact, String notes, String searchText,
-        Instant archivedAt, Instant createdAt, Instant updatedAt) {
+public record Client(@Id Long id, String firstName, String lastName, String preferredName, String printName,
+        LocalDate dateOfBirth, String phone, String email, String address, String emergencyContact, String notes,
+        String searchText, Instant archivedAt, Instant createdAt, Instant updatedAt) {
 
     public Client {
         // Derived, so it can never disagree with the names, email and phone it is made from.
-        searchText = SearchText.of(firstName, lastName, preferredName, email, phone);
+        searchText = SearchText.of(firstName, lastName, preferredName, printName, email, phone);
     }
 
     public boolean archived() {
@@ -25,6 +29,17 @@ public record Client(@Id Long id, String firstName, String lastName, String pref
     /** The name to address the client by: "Zoë Łukasiewicz", or "Elizabeth (Liz) Taylor". */
     public String displayName() {
         return displayName(firstName, lastName, preferredName);
+    }
+
+    /**
+     * The name printed on plans, charts and receipts: the print name as the client writes it, or
+     * the name they use (preferred, else first) and their last name.
+     */
+    public String printedName() {
+        if (printName != null && !printName.isBlank()) {
+            return printName;
+        }
+        return (preferredName == null || preferredName.isBlank() ? firstName : preferredName) + " " + lastName;
     }
 
     public Integer ageOn(LocalDate day) {

@@ -39,9 +39,10 @@ class ClientCommands {
             @Option(longName = "email", description = "Email address") String email,
             @Option(longName = "address", description = "Postal address") String address,
             @Option(longName = "emergency-contact", description = "Who to call, and their number") String emergencyContact,
-            @Option(longName = "notes", description = "Anything else worth knowing (not clinical)") String notes) {
+            @Option(longName = "notes", description = "Anything else worth knowing (not clinical)") String notes,
+            @Option(longName = "print-name", description = "Name as the client writes it, for printouts, e.g. \"Nguyễn Thị Ánh\"") String printName) {
         Client client = clients.add(new ClientDetails(firstName, lastName, preferredName, dateOfBirth, phone, email,
-                address, emergencyContact, notes));
+                address, emergencyContact, notes, printName));
         return String.valueOf(client.id());
     }
 
@@ -78,9 +79,10 @@ class ClientCommands {
             @Option(longName = "email", description = "Email address") String email,
             @Option(longName = "address", description = "Postal address") String address,
             @Option(longName = "emergency-contact", description = "Who to call, and their number") String emergencyContact,
-            @Option(longName = "notes", description = "Anything else worth knowing (not clinical)") String notes) {
+            @Option(longName = "notes", description = "Anything else worth knowing (not clinical)") String notes,
+            @Option(longName = "print-name", description = "Name as the client writes it, for printouts (\"\" clears it)") String printName) {
         Client client = clients.edit(id, new ClientDetails(firstName, lastName, preferredName, dateOfBirth, phone, email,
-                address, emergencyContact, notes));
+                address, emergencyContact, notes, printName));
         return "Updated client " + client.id() + ": " + client.displayName();
     }
 

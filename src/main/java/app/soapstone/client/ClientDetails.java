@@ -5,14 +5,15 @@ package app.soapstone.client;
  * edit} an empty value clears an optional field.
  */
 public record ClientDetails(String firstName, String lastName, String preferredName, String dateOfBirth, String phone,
-        String email, String address, String emergencyContact, String notes) {
+        String email, String address, String emergencyContact, String notes, String printName) {
 
     /** The options given, e.g. [phone, email], for the audit trail. */
     java.util.List<String> given() {
         java.util.List<String> given = new java.util.ArrayList<>();
         String[] names = {"first-name", "last-name", "preferred-name", "dob", "phone", "email", "address",
-                "emergency-contact", "notes"};
-        String[] values = {firstName, lastName, preferredName, dateOfBirth, phone, email, address, emergencyContact, notes};
+                "emergency-contact", "notes", "print-name"};
+        String[] values = {firstName, lastName, preferredName, dateOfBirth, phone, email, address, emergencyContact, notes,
+                printName};
         for (int i = 0; i < names.length; i++) {
             if (values[i] != null) {
                 given.add(names[i]);
@@ -23,6 +24,6 @@ public record ClientDetails(String firstName, String lastName, String preferredN
 
     boolean isEmpty() {
         return firstName == null && lastName == null && preferredName == null && dateOfBirth == null && phone == null
-                && email == null && address == null && emergencyContact == null && notes == null;
+                && email == null && address == null && emergencyContact == null && notes == null && printName == null;
     }
 }

@@ -119,8 +119,8 @@ public class ClientImport {
             String field = COLUMNS.get(key);
             if (field == null) {
                 throw InvalidInputException.forField("csv", "line 1: unknown column '" + header + "'; use "
-                        + String.join(", ", List.of("first_name", "last_name", "preferred_name", "dob", "phone", "email",
-                        "address", "emergency_contact", "notes")));
+                        + String.join(", ", List.of("first_name", "last_name", "preferred_name", "print_name", "dob",
+                        "phone", "email", "address", "emergency_contact", "notes")));
             }
             fields.put(header, field);
         }
@@ -138,7 +138,7 @@ public class ClientImport {
         });
         return new ClientDetails(values.get("first-name"), values.get("last-name"), values.get("preferred-name"),
                 values.get("dob"), values.get("phone"), values.get("email"), values.get("address"),
-                values.get("emergency-contact"), values.get("notes"));
+                values.get("emergency-contact"), values.get("notes"), values.get("print-name"));
     }
 
     private static Map<String, String> columns() {
@@ -152,7 +152,8 @@ public class ClientImport {
                 {"email", "email", "e_mail"},
                 {"address", "address"},
                 {"emergency-contact", "emergency_contact"},
-                {"notes", "notes"}}) {
+                {"notes", "notes"},
+                {"print-name", "print_name", "printed_name"}}) {
             for (int i = 1; i < names.length; i++) {
                 columns.put(names[i], names[0]);
             }

@@ -54,7 +54,7 @@ public class ClientService {
             throw InvalidInputException.forField("last-name", "is required");
         }
         Instant now = clock.instant();
-        Client blank = new Client(null, null, null, null, null, null, null, null, null, null, null, null, now, now);
+        Client blank = new Client(null, null, null, null, null, null, null, null, null, null, null, null, null, now, now);
         return apply(blank, details);
     }
 
@@ -134,6 +134,8 @@ public class ClientService {
         String lastName = given(changes.lastName(), client.lastName(), v -> Fields.name("last-name", v));
         String preferredName = given(changes.preferredName(), client.preferredName(),
                 v -> v.isBlank() ? null : Fields.name("preferred-name", v));
+        String printName = given(changes.printName(), client.printName(),
+                v -> v.isBlank() ? null : Fields.name("print-name", v));
         LocalDate dateOfBirth = given(changes.dateOfBirth(), client.dateOfBirth(),
                 v -> v.isBlank() ? null : Fields.dateOfBirth("dob", v, today()));
         String phone = given(changes.phone(), client.phone(), v -> Fields.phone("phone", v));
@@ -142,12 +144,12 @@ public class ClientService {
         String emergencyContact = given(changes.emergencyContact(), client.emergencyContact(),
                 v -> Fields.optionalText("emergency-contact", v, Fields.TEXT_MAX));
         String notes = given(changes.notes(), client.notes(), v -> Fields.optionalText("notes", v, Fields.LONG_TEXT_MAX));
-        return new Client(client.id(), firstName, lastName, preferredName, dateOfBirth, phone, email, address,
+        return new Client(client.id(), firstName, lastName, preferredName, printName, dateOfBirth, phone, email, address,
                 emergencyContact, notes, null, client.archivedAt(), client.createdAt(), clock.instant());
     }
 
     private static Client withArchivedAt(Client c, Instant archivedAt) {
-        return new Client(c.id(), c.firstName(), c.lastName(), c.preferredName(), c.dateOfBirth(), c.phone(), c.email(),
+        return new Client(c.id(), c.firstName(), c.lastName(), c.preferredName(), c.printName(), c.dateOfBirth(), c.phone(), c.email(),
                 c.address(), c.emergencyContact(), c.notes(), null, archivedAt, c.createdAt(), c.updatedAt());
     }
 

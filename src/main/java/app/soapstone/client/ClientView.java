@@ -39,6 +39,7 @@ public final class ClientView {
                 List.of("Client", client.id() + (client.archived() ? " (archived " + date(client.archivedAt()) + ")" : "")),
                 List.of("Name", client.firstName() + " " + client.lastName()),
                 List.of("Preferred name", nullToEmpty(client.preferredName())),
+                List.of("Printed as", client.printedName()),
                 List.of("Date of birth", birth(client.dateOfBirth(), client.ageOn(today))),
                 List.of("Phone", nullToEmpty(client.phone())),
                 List.of("Email", nullToEmpty(client.email())),

@@ -54,7 +54,9 @@ public final class SearchText {
     }
 
     /** What a client is found by: names, email and the digits of their phone number. */
-    public static String of(String firstName, String lastName, String preferredName, String email, String phone) {
-        return String.join(" ", fold(firstName), fold(lastName), fold(preferredName), fold(email), digits(phone)).strip();
+    public static String of(String firstName, String lastName, String preferredName, String printName, String email,
+            String phone) {
+        return String.join(" ", fold(firstName), fold(lastName), fold(preferredName), fold(printName), fold(email),
+                digits(phone)).strip();
     }
 }

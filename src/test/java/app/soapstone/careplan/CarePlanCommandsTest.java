@@ -489,6 +489,21 @@ class CarePlanCommandsTest extends SoapstoneTest {
         assertNothingWritten();
     }
 
+    @Test
+    void thePrintNameIsTheNameOnThePlan() throws Exception {
+        practice();
+        long client = Long.parseLong(run("client add --first-name Anh --last-name Nguyen --preferred-name Annie"
+                + " --print-name \"Nguyễn Thị Ánh\"").expectOk());
+
+        export(client, "--out", out.toString()).expectOk();
+
+        try (PDDocument document = Loader.loadPDF(single(out).toFile())) {
+            assertThat(text(document)).contains("For Nguyễn Thị Ánh").doesNotContain("Annie");
+            assertThat(document.getDocumentInformation().getTitle()).contains("Nguyễn Thị Ánh");
+        }
+        assertThat(single(out).getFileName().toString()).startsWith("Nguyen-Anh-care-plan-");
+    }
+
     // ---------------------------------------------------------------- the screening shapes the plan
 
     @Test

@@ -693,6 +693,44 @@ class ClientCommandsTest extends SoapstoneTest {
         }
     }
 
+    // ---------------------------------------------------------------- the name printed
+
+    @Test
+    void aPrintNameIsStoredShownAndFoundAndEditOrClearCanChangeIt() {
+        long id = add("--first-name Anh --last-name Nguyen --print-name \"Nguyễn Thị Ánh\"");
+
+        assertThat(row(id)).containsEntry("print_name", "Nguyễn Thị Ánh");
+        assertThat(run("client show " + id).expectOk()).contains("Nguyễn Thị Ánh");
+        assertThat(run("client search thi anh").expectOk()).contains("Nguyen");
+        assertThat(run("client search Ánh").expectOk()).contains("Nguyen");
+
+        run("client edit " + id + " --print-name \"Nguyễn Ánh\"").expectOk();
+        assertThat(row(id)).containsEntry("print_name", "Nguyễn Ánh");
+        run("client edit " + id + " --print-name \"\"").expectOk();
+        assertThat(row(id).get("print_name")).isNull();
+        assertThat(run("client search thi anh").output()).doesNotContain("Nguyen");
+    }
+
+    @Test
+    void withoutAPrintNameTheNameTheClientUsesIsPrinted() {
+        long liz = add("--first-name Elizabeth --last-name Taylor --preferred-name Liz");
+        long sam = add("--first-name Sam --last-name Lee");
+
+        assertThat(run("client show " + liz).expectOk()).containsPattern("Printed as:\\s+Liz Taylor");
+        assertThat(run("client show " + sam).expectOk()).containsPattern("Printed as:\\s+Sam Lee");
+    }
+
+    @Test
+    void aPrintNameThatIsTooLongOrHasControlCharactersIsRefused() {
+        long id = add("--first-name Sam --last-name Lee");
+
+        Result result = run("client edit " + id + " --print-name \"" + "x".repeat(300) + "\"");
+
+        assertThat(result.status()).isEqualTo(Failure.USAGE);
+        assertThat(result.error()).startsWith("--print-name:");
+        assertThat(row(id).get("print_name")).isNull();
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private long add(String options) {

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClientImportTest extends SoapstoneTest {
 
     private static final String CLIENT_COLUMNS =
-            "first_name, last_name, preferred_name, dob, phone, email, address, emergency_contact, notes";
+            "first_name, last_name, preferred_name, print_name, dob, phone, email, address, emergency_contact, notes";
 
     @TempDir
     Path temp;
@@ -46,6 +46,20 @@ class ClientImportTest extends SoapstoneTest {
                 List.of("Ann", "Lee", "Annie", "1970-01-02", "0412 345 678", "ann@example.com", "1 Main St",
                         "Bob Lee 0400 000 000", "Prefers mornings"),
                 Arrays.asList("Ben", "Ng", null, null, null, null, null, null, null));
+    }
+
+    @Test
+    void aPrintNameColumnIsImported() throws Exception {
+        Path csv = csv("""
+                first_name,last_name,print_name
+                Anh,Nguyen,Nguyễn Thị Ánh
+                Ben,Ng,
+                """);
+
+        run("client import --csv " + csv).expectOk();
+
+        assertThat(jdbc.sql("SELECT print_name FROM client ORDER BY id").query(String.class).list())
+                .containsExactly("Nguyễn Thị Ánh", null);
     }
 
     @Test

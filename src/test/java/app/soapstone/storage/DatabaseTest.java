@@ -109,7 +109,7 @@ class DatabaseTest extends SoapstoneTest {
     void datesAndInstantsAreStoredAsIsoText() {
         Instant before = Instant.now().minusSeconds(1);
         Client client = clients.add(new ClientDetails("Zoë", "Łukasiewicz", null, "1958-03-14", null, null, null, null,
-                null));
+                null, null));
         Instant after = Instant.now().plusSeconds(1);
 
         Map<String, Object> row = jdbc.sql("""
@@ -135,7 +135,7 @@ class DatabaseTest extends SoapstoneTest {
 
     @Test
     void storedDatesReadBackAsTheSameValues() {
-        Client saved = clients.add(new ClientDetails("Anna", "Иванова", null, "2000-02-29", null, null, null, null, null));
+        Client saved = clients.add(new ClientDetails("Anna", "Иванова", null, "2000-02-29", null, null, null, null, null, null));
         Client loaded = clients.get(saved.id());
         assertThat(loaded.dateOfBirth()).isEqualTo(LocalDate.of(2000, 2, 29));
         // Stored with millisecond precision, so what comes back is the saved instant cut to millis.
@@ -148,7 +148,7 @@ class DatabaseTest extends SoapstoneTest {
         String last = "O'Brien \"Bobby\" Tables; DELETE FROM client WHERE '1'='1";
         String preferred = "Zoë 王 \\ % _";
         Client saved = clients.add(new ClientDetails(first, last, preferred, null, null, null, null, null,
-                "notes with ' and \" and ;--"));
+                "notes with ' and \" and ;--", null));
 
         Client loaded = clients.get(saved.id());
         assertThat(loaded.firstName()).isEqualTo(first);

@@ -35,7 +35,7 @@ class PrivacyTest {
 
         try (ConfigurableApplicationContext app = start(database)) {
             app.getBean(ClientService.class).add(new ClientDetails("Zoë", "Łukasiewicz", null, null, null, null, null,
-                    null, null));
+                    null, null, null));
 
             assertThat(permissions(database)).isEqualTo("rw-------");
             for (String sidecar : new String[] {"-wal", "-shm"}) {
@@ -60,7 +60,7 @@ class PrivacyTest {
         Path database = folder.resolve("soapstone.db");
 
         try (ConfigurableApplicationContext app = start(database)) {
-            app.getBean(ClientService.class).add(new ClientDetails("Ann", "Lee", null, null, null, null, null, null, null));
+            app.getBean(ClientService.class).add(new ClientDetails("Ann", "Lee", null, null, null, null, null, null, null, null));
         }
 
         assertThat(permissions(database)).isEqualTo("rw-------");

@@ -68,7 +68,7 @@ class StorageRefusalTest {
         Path file = dir.resolve("soapstone.db");
         try (ConfigurableApplicationContext app = start(file)) {
             app.getBean(ClientService.class).add(new ClientDetails("Zoë", "Łukasiewicz", null, null, null, null, null,
-                    null, null));
+                    null, null, null));
         }
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement statement = connection.createStatement()) {
@@ -130,7 +130,7 @@ class StorageRefusalTest {
         Path file = Files.createFile(dir.resolve("empty.db"));
         try (ConfigurableApplicationContext app = start(file)) {
             Client client = app.getBean(ClientService.class).add(new ClientDetails("Анна", "Иванова", null, null, null,
-                    null, null, null, null));
+                    null, null, null, null, null));
             assertThat(client.id()).isNotNull();
         }
         assertThat(Files.size(file)).isPositive();
@@ -142,7 +142,7 @@ class StorageRefusalTest {
     void missingFoldersAreCreatedForTheOwnerOnly() throws Exception {
         Path file = dir.resolve("a").resolve("b").resolve("soapstone.db");
         try (ConfigurableApplicationContext app = start(file)) {
-            app.getBean(ClientService.class).add(new ClientDetails("Zoë", "Ng", null, null, null, null, null, null, null));
+            app.getBean(ClientService.class).add(new ClientDetails("Zoë", "Ng", null, null, null, null, null, null, null, null));
         }
         assertThat(file).isRegularFile();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
@@ -171,7 +171,7 @@ class StorageRefusalTest {
             assertThat(old.lastName()).isEqualTo("Łukasiewicz");
             assertThat(old.dateOfBirth()).hasToString("1958-03-14");
             assertThat(old.createdAt()).hasToString("2025-01-02T03:04:05.678Z");
-            added = clients.add(new ClientDetails("Анна", "Иванова", null, null, null, null, null, null, null)).id();
+            added = clients.add(new ClientDetails("Анна", "Иванова", null, null, null, null, null, null, null, null)).id();
         }
         try (ConfigurableApplicationContext app = start(file)) {
             ClientService clients = app.getBean(ClientService.class);

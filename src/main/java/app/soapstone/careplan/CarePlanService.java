@@ -100,7 +100,7 @@ public class CarePlanService {
                 sha256, paper.name().toLowerCase(java.util.Locale.ROOT),
                 sheet ? CarePlanExport.SEE_A_DOCTOR : CarePlanExport.CARE_PLAN,
                 handout.adaptations().isEmpty() ? null : String.join("\n", handout.adaptations()),
-                print == Print.LARGE));
+                print == Print.LARGE, null));
         audit.record("export", "care-plan", export.id(), clientId, (sheet ? "Exported see-a-doctor sheet " : "Exported care plan ")
                 + target.getFileName() + " (SHA-256 " + sha256 + ")");
         // Written last: if writing fails, the transaction rolls back and no export is recorded.

@@ -16,7 +16,7 @@ import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code plan export} and {@code plan preview}. */
+/** {@code plan export}, {@code plan print} and {@code plan preview}. */
 @Component
 class CarePlanCommands {
 
@@ -49,12 +49,41 @@ class CarePlanCommands {
             @Option(longName = "paper", description = "Paper size (default a4)") Paper paper,
             @Option(longName = "large-print", description = "16 pt text, nothing under 14 pt (default 14 pt, nothing under 12 pt)") boolean largePrint,
             @Option(longName = "next", description = "Next appointment, \"YYYY-MM-DD HH:MM\"") String next,
-            @Option(longName = "force", description = "Replace the file if it exists") boolean force) {
-        CarePlanService.Exported exported = plans.export(client, session,
-                options(stretches, waterLitres, next, massageMinutes), out, paper == null ? Paper.A4 : paper,
-                largePrint ? Print.LARGE : Print.STANDARD, force);
+            @Option(longName = "force", description = "Replace the file if it exists") boolean force,
+            @Option(longName = "print", description = "Print it too, on the default printer or --printer") boolean print,
+            @Option(longName = "printer", description = "Print it too, on this printer (see 'printer list')") String printer) {
+        PlanOptions plan = options(stretches, waterLitres, next, massageMinutes);
+        Paper size = paper == null ? Paper.A4 : paper;
+        Print type = largePrint ? Print.LARGE : Print.STANDARD;
+        CarePlanService.Exported exported = print || printer != null
+                ? plans.exportAndPrint(client, session, plan, out, size, type, force, printer)
+                : plans.export(client, session, plan, out, size, type, force);
         return summary(client, exported.handout()) + "Wrote " + exported.file() + " (" + exported.bytes() / 1024
-                + " KB, SHA-256 " + exported.sha256() + ")";
+                + " KB, SHA-256 " + exported.sha256() + ")"
+                + (exported.printer() == null ? "" : "\nSent it to the printer " + exported.printer());
+    }
+
+    @Command(name = "plan print", group = GROUP,
+            description = "Print the client's take-home care plan on the default printer or --printer (see 'printer list')",
+            help = """
+                    The same plan as 'plan export' (or, while an urgent referral is not cleared, the "see a doctor
+                    today" sheet), sent to the printer as a PDF without writing a file. The printed copy is recorded
+                    with the client (client show); nothing is recorded if there is no printer or it refuses the job.""")
+    String print(@Option(longName = "client", required = true, description = "Client id") long client,
+            @Option(longName = "session", description = "Session whose Plan goes on the care plan (default: the latest)") Long session,
+            @Option(longName = "printer", description = "Printer name (default: the default printer)") String printer,
+            @Option(longName = "stretches", description = "Stretch ids instead of the automatic choice, e.g. soleus-wall,hamstring-towel") String stretches,
+            @Option(longName = "water-litres", description = "Daily water target in litres, instead of the default") Double waterLitres,
+            @Option(longName = "massage-minutes", description = "Self-massage minutes a day for each leg, 1-60 (default: the session's --home-massage-minutes)") Integer massageMinutes,
+            @Option(longName = "paper", description = "Paper size (default a4)") Paper paper,
+            @Option(longName = "large-print", description = "16 pt text, nothing under 14 pt (default 14 pt, nothing under 12 pt)") boolean largePrint,
+            @Option(longName = "next", description = "Next appointment, \"YYYY-MM-DD HH:MM\"") String next) {
+        CarePlanService.Exported printed = plans.print(client, session,
+                options(stretches, waterLitres, next, massageMinutes), paper == null ? Paper.A4 : paper,
+                largePrint ? Print.LARGE : Print.STANDARD, printer);
+        return summary(client, printed.handout()) + "Sent the "
+                + (printed.handout() instanceof DoctorSheet ? "see-a-doctor sheet" : "care plan") + " to the printer "
+                + printed.printer() + " (" + printed.bytes() / 1024 + " KB, SHA-256 " + printed.sha256() + ")";
     }
 
     @Command(name = "plan preview", group = GROUP, description = "Show the client's care plan as text, after what the screening changed")

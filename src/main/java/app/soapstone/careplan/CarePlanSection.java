@@ -30,8 +30,8 @@ class CarePlanSection implements ClientSection {
             return Optional.empty();
         }
         return Optional.of("Care plans given:\n" + exports.stream()
-                .map(e -> "  " + WHEN.format(e.exportedAt().atZone(ZoneId.systemDefault())) + "  " + e.what() + "  "
-                        + e.fileName() + "  (SHA-256 " + e.sha256().substring(0, 12) + "...)"
+                .map(e -> "  " + WHEN.format(e.exportedAt().atZone(ZoneId.systemDefault())) + "  " + e.what()
+                        + (e.hasFile() ? "  " + e.fileName() : "") + "  (SHA-256 " + e.sha256().substring(0, 12) + "...)"
                         + (e.adaptationLines().isEmpty() ? "" : "\n    adapted: " + String.join("\n    adapted: ",
                                 e.adaptationLines())))
                 .collect(Collectors.joining("\n")));

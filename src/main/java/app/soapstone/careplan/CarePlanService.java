@@ -13,6 +13,8 @@ import app.soapstone.clinic.ClinicService;
 import app.soapstone.clinic.Practitioner;
 import app.soapstone.intake.Intake;
 import app.soapstone.intake.IntakeService;
+import app.soapstone.printing.Printer;
+import app.soapstone.printing.Printers;
 import app.soapstone.session.Session;
 import app.soapstone.session.SessionService;
 import app.soapstone.storage.PrivateFiles;
@@ -35,7 +37,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-/** Composing a client's care plan from their records, previewing it, and exporting it as a PDF. */
+/** Composing a client's care plan from their records, previewing it, and exporting or printing it as a PDF. */
 @Service
 public class CarePlanService {
 
@@ -49,11 +51,13 @@ public class CarePlanService {
     private final CarePlanExportRepository exports;
     private final Clock clock;
     private final AuditTrail audit;
+    private final Printers printers;
 
     CarePlanService(ClientService clients, ClinicService clinic, IntakeService intakes, SessionService sessions,
             Vocabulary vocabulary, CarePlanComposer composer, CarePlanPdf pdf, CarePlanExportRepository exports,
-            Clock clock, AuditTrail audit) {
+            Clock clock, AuditTrail audit, Printers printers) {
         this.audit = audit;
+        this.printers = printers;
         this.clients = clients;
         this.clinic = clinic;
         this.intakes = intakes;
@@ -65,8 +69,12 @@ public class CarePlanService {
         this.clock = clock;
     }
 
-    /** A written plan (or see-a-doctor sheet): where, its fingerprint, how many bytes, and what was printed. */
-    public record Exported(Path file, String sha256, int bytes, Handout handout) {
+    /**
+     * A plan (or see-a-doctor sheet) given to the client: the file written (null if it was only
+     * printed), the printer it was sent to (null if none), its fingerprint, how many bytes, and
+     * what was printed.
+     */
+    public record Exported(Path file, String printer, String sha256, int bytes, Handout handout) {
     }
 
     @Transactional(readOnly = true)
@@ -88,26 +96,73 @@ public class CarePlanService {
     @Transactional
     public Exported export(long clientId, Long sessionId, PlanOptions options, String out, Paper paper, Print print,
             boolean force) {
+        return give(clientId, sessionId, options, paper, print, new Copy(true, out, force, false, null));
+    }
+
+    /**
+     * Prints the plan (or the see-a-doctor sheet, as {@link #export}) on the printer called
+     * {@code printer}, or the default one if null, and records the printed copy. Nothing is
+     * recorded if there is no such printer or it refuses the job.
+     */
+    @Transactional
+    public Exported print(long clientId, Long sessionId, PlanOptions options, Paper paper, Print print,
+            String printer) {
+        return give(clientId, sessionId, options, paper, print, new Copy(false, null, false, true, printer));
+    }
+
+    /** {@link #export} and {@link #print} of the same PDF, recorded once: both are done, or neither is recorded. */
+    @Transactional
+    public Exported exportAndPrint(long clientId, Long sessionId, PlanOptions options, String out, Paper paper,
+            Print print, boolean force, String printer) {
+        return give(clientId, sessionId, options, paper, print, new Copy(true, out, force, true, printer));
+    }
+
+    /** Where a copy goes: to a file ({@code out}, replaced only if {@code force}), to a printer, or both. */
+    private record Copy(boolean toFile, String out, boolean force, boolean toPrinter, String printer) {
+    }
+
+    private Exported give(long clientId, Long sessionId, PlanOptions options, Paper paper, Print print, Copy copy) {
         Handout handout = compose(clientId, sessionId, options);
         Client client = clients.get(clientId);
         boolean sheet = handout instanceof DoctorSheet;
-        Path target = target(out, client, sheet ? "see-a-doctor" : "care-plan");
-        PrivateFiles.checkTarget("out", target, force);
+        String what = sheet ? "see-a-doctor" : "care-plan";
+        Path target = copy.toFile() ? target(copy.out(), client, what) : null;
+        if (target != null) {
+            PrivateFiles.checkTarget("out", target, copy.force());
+        }
+        // Chosen before anything is recorded: no printer, or an unknown name, stops here.
+        Printer printer = copy.toPrinter() ? printers.choose(copy.printer()) : null;
         byte[] bytes = pdf.render(handout, paper, print);
         String sha256 = sha256(bytes);
         CarePlanExport export = exports.save(new CarePlanExport(null, AggregateReference.to(clientId),
-                sessionId == null ? null : AggregateReference.to(sessionId), clock.instant(), target.toString(),
+                sessionId == null ? null : AggregateReference.to(sessionId), clock.instant(),
+                target == null ? CarePlanExport.PRINTED_ONLY : target.toString(),
                 sha256, paper.name().toLowerCase(java.util.Locale.ROOT),
                 sheet ? CarePlanExport.SEE_A_DOCTOR : CarePlanExport.CARE_PLAN,
                 handout.adaptations().isEmpty() ? null : String.join("\n", handout.adaptations()),
-                print == Print.LARGE));
-        audit.record("export", "care-plan", export.id(), clientId, (sheet ? "Exported see-a-doctor sheet " : "Exported care plan ")
-                + target.getFileName() + " (SHA-256 " + sha256 + ")");
-        // Written last: if writing fails, the transaction rolls back and no export is recorded.
+                print == Print.LARGE, printer == null ? null : printer.name()));
+        String name = sheet ? "see-a-doctor sheet" : "care plan";
+        if (target != null) {
+            audit.record("export", "care-plan", export.id(), clientId, "Exported " + name + " " + target.getFileName()
+                    + " (SHA-256 " + sha256 + ")");
+        }
+        if (printer != null) {
+            audit.record("print", "care-plan", export.id(), clientId, "Printed " + name + " on " + printer.name()
+                    + " (SHA-256 " + sha256 + ")");
+        }
+        // Done last: if printing or writing fails, the transaction rolls back and nothing is recorded.
+        // Printing goes first, so a refused job (the likelier failure) leaves no file behind; a file
+        // that then cannot be written leaves a printed page unrecorded, as a failed commit would.
+        // The job name is what anyone can see in the printer's queue: the client's id, not their name.
+        if (printer != null) {
+            printers.print(bytes, printer.name(), what + "-client-" + clientId + "-" + LocalDate.now(clock));
+        }
         // A printout can be made again from the records, so it is not forced to disk (that costs
         // more than composing and rendering it); the export record in the database is durable.
-        PrivateFiles.write("out", target, bytes, force, false);
-        return new Exported(target, sha256, bytes.length, handout);
+        if (target != null) {
+            PrivateFiles.write("out", target, bytes, copy.force(), false);
+        }
+        return new Exported(target, printer == null ? null : printer.name(), sha256, bytes.length, handout);
     }
 
     @Transactional(readOnly = true)

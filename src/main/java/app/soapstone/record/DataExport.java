@@ -47,8 +47,9 @@ public class DataExport {
             Map.entry("session_modality", "Modalities used in each session."),
             Map.entry("session_area", "Areas treated in each session (body site ids)."),
             Map.entry("addendum", "Dated addenda to signed notes."),
-            Map.entry("care_plan_export", "Care plans (or see-a-doctor sheets) given to clients: file name, SHA-256, and"
-                    + " what the screening changed on each (adaptations, one per line)."),
+            Map.entry("care_plan_export", "Care plans (or see-a-doctor sheets) given to clients: file name ('(printed"
+                    + " only, no file)' if only printed), printer (if printed), SHA-256, and what the screening changed"
+                    + " on each (adaptations, one per line)."),
             Map.entry("audit_event", "The audit trail: who did what to which record, and when."),
             Map.entry("record_chain", "Tamper evidence: a SHA-256 chain over every signed note and addendum."),
             Map.entry("flyway_schema_history", "The schema migrations applied to this database."));

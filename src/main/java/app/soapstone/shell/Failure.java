@@ -5,6 +5,7 @@ import app.soapstone.template.InvalidTemplateException;
 import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.NotFoundException;
+import app.soapstone.validation.UnavailableException;
 import app.soapstone.validation.VerificationFailedException;
 import org.springframework.beans.BeansException;
 import org.springframework.dao.CannotAcquireLockException;
@@ -31,6 +32,11 @@ public record Failure(int status, String message, boolean unexpected) {
     public static final int CONFLICT = 4;
     /** The database cannot be used: refused, busy or unreadable. */
     public static final int DATABASE = 5;
+    /**
+     * Something else outside the records cannot be used: no printer, or it refused the job. The
+     * database's status, since for a script it means the same: set something up, then try again.
+     */
+    public static final int UNAVAILABLE = 5;
     /** A check of the records found a problem (records verify, db check). */
     public static final int VERIFICATION = 6;
 
@@ -50,6 +56,9 @@ public record Failure(int status, String message, boolean unexpected) {
         }
         if (cause instanceof InvalidTemplateException) {
             return new Failure(ERROR, cause.getMessage(), false);
+        }
+        if (cause instanceof UnavailableException) {
+            return new Failure(UNAVAILABLE, cause.getMessage(), false);
         }
         if (cause instanceof DatabaseRefusedException) {
             return new Failure(DATABASE, cause.getMessage(), false);

@@ -33,7 +33,8 @@ public final class SchemaMigration {
      * The versions of the migrations in {@code db/migration}, oldest first. A test checks this
      * against the migrations Flyway finds, so a new migration cannot be forgotten here.
      */
-    static final List<String> VERSIONS = List.of("001", "002", "003", "004", "005", "006", "007", "008", "009", "010");
+    static final List<String> VERSIONS = List.of("001", "002", "003", "004", "005", "006", "007", "008", "009", "010",
+            "011");
 
     static final String LOCATION = "classpath:db/migration";
 

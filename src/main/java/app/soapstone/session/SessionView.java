@@ -1,8 +1,8 @@
 package app.soapstone.session;
 
-import app.soapstone.clinic.Practitioner;
 import app.soapstone.session.SessionQueries.Hit;
 import app.soapstone.session.SessionQueries.SessionLine;
+import app.soapstone.session.SessionService.NumberedAddendum;
 import app.soapstone.session.SessionService.ProgressRow;
 import app.soapstone.session.SessionService.SessionRecord;
 import app.soapstone.shell.Tables;
@@ -62,11 +62,11 @@ public class SessionView {
         out.append("\n\n");
         out.append(s.signed() ? "Signed by " + record.signer().signature() + " on " + local(s.signedAt())
                 : "DRAFT - not signed. Sign with: session sign " + s.id());
-        for (int i = 0; i < record.addenda().size(); i++) {
-            Addendum addendum = record.addenda().get(i);
-            Practitioner author = record.addendumAuthors().get(i);
-            out.append("\n\nAddendum ").append(i + 1).append(", ").append(local(addendum.writtenAt())).append(", ")
-                    .append(author.signature()).append(":\n  ").append(addendum.text().replace("\n", "\n  "));
+        for (NumberedAddendum numbered : record.addenda()) {
+            Addendum addendum = numbered.addendum();
+            out.append("\n\nAddendum ").append(numbered.number()).append(", ").append(local(addendum.writtenAt()))
+                    .append(", ").append(numbered.author().signature()).append(":\n  ")
+                    .append(addendum.text().replace("\n", "\n  "));
         }
         return out.toString();
     }

@@ -39,18 +39,7 @@ public class SessionView {
         fields.add(List.of("Client", record.client().displayName() + " (" + record.client().id() + ")"));
         fields.add(List.of("Date", WHEN.format(s.startedAt()) + (s.durationMinutes() == null ? "" : ", " + s.durationMinutes() + " min")));
         fields.add(List.of("Practitioner", record.practitioner().signature()));
-        fields.add(List.of("Areas", s.areaIds().stream().map(id -> vocabulary.site(id).map(BodySite::label).orElse(id))
-                .collect(Collectors.joining(", "))));
-        fields.add(List.of("Modalities", s.modalityIds().stream()
-                .map(id -> vocabulary.modality(id).map(Modality::label).orElse(id)).collect(Collectors.joining(", "))));
-        fields.add(List.of("Pressure", text(s.pressure())));
-        fields.add(List.of("Products", text(s.products())));
-        fields.add(List.of("Pain", pain(s.pain().before(), s.pain().after())));
-        fields.add(List.of("Since last visit", outcomes(s)));
-        if (s.homeMassageMinutes() != null) {
-            // Added only when set: its label is the longest, and would widen every note's card.
-            fields.add(List.of("Home self-massage", s.homeMassageMinutes() + " minutes a day"));
-        }
+        fields.addAll(treatment(s));
         fields.add(List.of("Screening shown", text(s.screeningShown())));
         fields.add(List.of("Warnings shown", text(s.warningsShown())));
         fields.add(List.of("Override reason", text(s.overrideReason())));
@@ -69,6 +58,24 @@ public class SessionView {
                     .append(addendum.text().replace("\n", "\n  "));
         }
         return out.toString();
+    }
+
+    /** What was done and measured, as labelled values: areas, modalities, pressure, products, pain, outcomes. */
+    public List<List<String>> treatment(Session s) {
+        List<List<String>> fields = new ArrayList<>();
+        fields.add(List.of("Areas", s.areaIds().stream().map(id -> vocabulary.site(id).map(BodySite::label).orElse(id))
+                .collect(Collectors.joining(", "))));
+        fields.add(List.of("Modalities", s.modalityIds().stream()
+                .map(id -> vocabulary.modality(id).map(Modality::label).orElse(id)).collect(Collectors.joining(", "))));
+        fields.add(List.of("Pressure", text(s.pressure())));
+        fields.add(List.of("Products", text(s.products())));
+        fields.add(List.of("Pain", pain(s.pain().before(), s.pain().after())));
+        fields.add(List.of("Since last visit", outcomes(s)));
+        if (s.homeMassageMinutes() != null) {
+            // Added only when set: its label is the longest, and would widen every note's card.
+            fields.add(List.of("Home self-massage", s.homeMassageMinutes() + " minutes a day"));
+        }
+        return fields;
     }
 
     String clientSessions(List<SessionLine> lines, int width) {

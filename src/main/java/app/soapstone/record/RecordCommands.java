@@ -37,11 +37,16 @@ class RecordCommands {
     }
 
     @Command(name = "chart export", group = GROUP,
-            description = "Write a client's full chart as a PDF, for a records request or a transfer")
+            description = "Write a client's full chart as a PDF, for a records request or a transfer",
+            help = """
+                    The chart holds the client's details, each intake version with its screening as it stood then,
+                    a table of the sessions, each session note with the screening shown at the time, its signature
+                    and its numbered addenda, and the care plans given.""")
     String chart(@Option(longName = "client", required = true, description = "Client id") long client,
             @Option(longName = "out", required = true, description = "PDF file to write") String out,
             @Option(longName = "force", description = "Replace the file if it exists") boolean force) {
-        return "Wrote " + charts.export(client, out, force);
+        ChartExport.Exported exported = charts.export(client, out, force);
+        return "Wrote " + exported.file() + " (" + exported.pages() + (exported.pages() == 1 ? " page)" : " pages)");
     }
 
     @Command(name = "export", group = GROUP,

@@ -7,9 +7,10 @@ import java.util.function.BiConsumer;
  * A client's chart as it is printed, every text in it taken from the records and worded: made by
  * {@link ChartExport}, laid out by {@link ChartPdf}.
  *
- * @param scope what the chart holds, said under the title
+ * @param scope what the chart holds and for which dates, said under the title
+ * @param period the dates it covers ("2026-01-01 to 2026-06-30"), or null for the whole record
  */
-record Chart(Identity client, Letterhead letterhead, String printedAt, String scope,
+record Chart(Identity client, Letterhead letterhead, String printedAt, String scope, String period,
         List<Row> details, List<SessionLine> sessions, List<Entry> intakes, List<Entry> notes, List<Entry> carePlans,
         String end) {
 

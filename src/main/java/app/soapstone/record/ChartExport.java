@@ -36,6 +36,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -45,16 +46,14 @@ import java.util.stream.Stream;
 /**
  * The chart of a client as a PDF, for a records request or a transfer: their details, each intake
  * version with its screening as it stood then, a table of the sessions, each session note with the
- * screening shown at the time, its signature and its numbered addenda, and the care plans given.
+ * screening shown at the time, its signature and its numbered addenda, and the care plans given -
+ * for the whole record or for a period.
  */
 @Service
 public class ChartExport {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final List<String> SOAP = List.of("Subjective", "Objective", "Assessment", "Plan");
-    private static final String SCOPE = "The whole record: the client's details, every intake version with its"
-            + " screening, every session note with its signature and addenda, and the care plans given. Signed notes"
-            + " are final: a correction is a dated, numbered addendum under the note it corrects.";
 
     private final ClientService clients;
     private final ClinicService clinic;
@@ -89,28 +88,29 @@ public class ChartExport {
     }
 
     /**
-     * Writes the chart to {@code out}, whole or not at all, refusing to replace a file unless
-     * {@code force}, and records the export. Text that no font can print is refused, naming where it
-     * is, before anything is written.
+     * Writes the chart of {@code period} to {@code out} (a file, or a folder for the default name),
+     * whole or not at all, refusing to replace a file unless {@code force}, and records the export.
+     * Text that no font can print is refused, naming where it is, before anything is written.
      */
     @Transactional
-    public Exported export(long clientId, String out, boolean force) {
+    public Exported export(long clientId, ChartPeriod period, String out, Paper paper, boolean force) {
         Client client = clients.get(clientId);
         LocalDateTime printed = LocalDateTime.ofInstant(clock.instant(), ZoneId.systemDefault());
-        Path target = Path.of(out.strip()).toAbsolutePath().normalize();
+        Path target = PrivateFiles.target("out", out, client.fileName("chart", printed.toLocalDate()));
         PrivateFiles.checkTarget("out", target, force);
         fonts.requirePrintable("the client's first name", client.firstName());
         fonts.requirePrintable("the client's last name", client.lastName());
         fonts.requirePrintable("the client's preferred name", client.preferredName());
-        Chart chart = chart(client, printed);
+        Chart chart = chart(client, period, printed);
         chart.texts(fonts::requirePrintable);
-        ChartPdf.Rendered rendered = pdf.render(chart, Paper.A4);
-        audit.record("export", "chart", clientId, clientId, "Exported the full chart to " + target.getFileName());
+        ChartPdf.Rendered rendered = pdf.render(chart, paper);
+        audit.record("export", "chart", clientId, clientId, (period.wholeRecord() ? "Exported the full chart"
+                : "Exported the chart (" + period.text() + ")") + " to " + target.getFileName());
         PrivateFiles.write("out", target, rendered.pdf(), force);
         return new Exported(target, rendered.pages());
     }
 
-    Chart chart(Client client, LocalDateTime printed) {
+    Chart chart(Client client, ChartPeriod period, LocalDateTime printed) {
         long id = client.id();
         LocalDate today = printed.toLocalDate();
         List<Row> details = ClientView.fields(client, today, clients.lastVisit(id).orElse(null)).stream()
@@ -119,24 +119,52 @@ public class ChartExport {
 
         List<Intake> history = intakes.history(id);
         Map<Long, Intake> byId = history.stream().collect(Collectors.toMap(Intake::id, Function.identity()));
-        List<Entry> intakeEntries = history.stream().map(this::intake).toList();
+        List<Entry> intakeEntries = new ArrayList<>();
+        for (Intake intake : history) {
+            boolean inForce = inForceAtStart(intake, history, period);
+            if (inForce || period.contains(intake.takenOn())) {
+                intakeEntries.add(intake(intake, inForce ? period.from() : null));
+            }
+        }
 
-        List<SessionRecord> records = sessions.sessionIds(id).stream().map(sessions::details).toList();
+        List<SessionRecord> records = sessions.sessionIds(id).stream().map(sessions::details)
+                .filter(r -> period.contains(r.session().startedAt().toLocalDate())).toList();
         List<SessionLine> lines = records.stream().map(ChartExport::line).toList();
         List<Entry> notes = records.stream().map(r -> note(r, byId)).toList();
 
-        List<Entry> plans = carePlans.exports(id).stream().map(ChartExport::carePlan).toList();
+        List<Entry> plans = carePlans.exports(id).stream()
+                .filter(p -> period.contains(local(p.exportedAt()).toLocalDate())).map(ChartExport::carePlan).toList();
 
         String name = client.displayName();
-        String end = "End of the clinical record of " + name + ": "
-                + count(notes.size(), "session note") + ", " + count(intakeEntries.size(), "intake version") + ", "
+        String end = "End of the clinical record of " + name + (period.wholeRecord() ? "" : ", " + period.text())
+                + ": " + count(notes.size(), "session note") + ", " + count(intakeEntries.size(), "intake version") + ", "
                 + count(plans.size(), "care plan") + " given.";
         return new Chart(new Chart.Identity(name, client.dateOfBirth() == null ? null : client.dateOfBirth().toString(),
-                id), clinic.clinic().map(ChartExport::letterhead).orElse(null), WHEN.format(printed), SCOPE, details,
-                lines, intakeEntries, notes, plans, end);
+                id), clinic.clinic().map(ChartExport::letterhead).orElse(null), WHEN.format(printed), scope(period),
+                period.text(), details, lines, intakeEntries, notes, plans, end);
     }
 
-    private Entry intake(Intake intake) {
+    private static String scope(ChartPeriod period) {
+        String held = period.wholeRecord()
+                ? "The whole record: the client's details, every intake version with its screening, every session"
+                        + " note with its signature and addenda, and the care plans given."
+                : "Part of the record, " + period.text() + ": the sessions in that period with all their addenda, the"
+                        + " intake versions taken in it" + (period.from() == null ? "" : " and the one in force on "
+                        + period.from()) + ", and the care plans given in it; the client's details as they are today.";
+        return held + " Signed notes are final: a correction is a dated, numbered addendum under the note it corrects.";
+    }
+
+    /** Whether {@code intake} is the version the period starts under: the last one taken before it. */
+    private static boolean inForceAtStart(Intake intake, List<Intake> history, ChartPeriod period) {
+        if (period.from() == null || !intake.takenOn().isBefore(period.from())) {
+            return false;
+        }
+        return history.stream().filter(i -> i.takenOn().isBefore(period.from()))
+                .max(Comparator.comparing(Intake::takenOn).thenComparing(Intake::version))
+                .map(i -> i.id().equals(intake.id())).orElse(false);
+    }
+
+    private Entry intake(Intake intake, LocalDate inForceOn) {
         List<Row> rows = new ArrayList<>();
         String recorded = WHEN.format(local(intake.recordedAt())) + (intake.practitioner() == null ? ""
                 : " by " + clinic.practitioner(intake.practitioner().getId()).signature());
@@ -168,7 +196,7 @@ public class ChartExport {
             rows.add(Row.field(flag.levelLabel(), about));
         }
         return new Entry("intake version " + intake.version(), "Intake version " + intake.version() + " \u00b7 taken "
-                + intake.takenOn(), rows);
+                + intake.takenOn() + (inForceOn == null ? "" : " \u00b7 in force on " + inForceOn), rows);
     }
 
     private Entry note(SessionRecord record, Map<Long, Intake> intakesById) {

@@ -71,7 +71,8 @@ class ChartPdf {
         PdfWriter writer = PdfWriter.getInstance(document, bytes);
         document.addTitle("Clinical record - " + chart.client().name());
         document.addAuthor(chart.letterhead() == null ? "Soapstone" : chart.letterhead().name());
-        document.addSubject("Clinical record of client " + chart.client().id());
+        document.addSubject("Clinical record of client " + chart.client().id()
+                + (chart.period() == null ? "" : ", " + chart.period()));
         document.addCreator("Soapstone");
         document.open();
 
@@ -80,7 +81,8 @@ class ChartPdf {
         layout.column.heading("Client details");
         layout.column.add(layout.entry(null, chart.details(), 0));
         layout.sessions(chart);
-        layout.entries("Intake and screening", chart.intakes(), "No intake recorded.");
+        layout.entries("Intake and screening", chart.intakes(), chart.period() == null ? "No intake recorded."
+                : "No intake version in this period.");
         if (!chart.notes().isEmpty()) {
             layout.entries("Session notes", chart.notes(), null);
         }
@@ -91,7 +93,8 @@ class ChartPdf {
         PdfFooter footer = new PdfFooter(type, width, (page, pages) -> List.of(
                 List.of(client.name(), client.born() == null ? "date of birth not recorded" : "born " + client.born(),
                         "client " + client.id()),
-                List.of("Clinical record", "printed " + chart.printedAt(), "page " + page + " of " + pages)));
+                List.of("Clinical record" + (chart.period() == null ? "" : ", " + chart.period()),
+                        "printed " + chart.printedAt(), "page " + page + " of " + pages)));
         float footerTop = BOTTOM + footer.height();
         float textHeight = size.getHeight() - TOP - footerTop - type.size();
         List<List<PdfBlock>> pages = PdfPageFlow.paginate(layout.column.blocks(), textHeight);
@@ -147,7 +150,7 @@ class ChartPdf {
             Chart.Letterhead head = chart.letterhead();
             if (head != null) {
                 PdfLetterhead.add(column, head.name(), head.address(), head.contacts(), List.of("Clinical record",
-                        "Printed " + chart.printedAt(), "The whole record"));
+                        "Printed " + chart.printedAt(), chart.period() == null ? "The whole record" : chart.period()));
             }
             PdfRows title = new PdfRows(type, width, 0);
             title.line("Clinical record: " + chart.client().name(), type.title(), 0);
@@ -160,7 +163,7 @@ class ChartPdf {
             column.heading("Sessions");
             List<SessionLine> lines = chart.sessions();
             if (lines.isEmpty()) {
-                column.paragraph("No sessions recorded.");
+                column.paragraph(chart.period() == null ? "No sessions recorded." : "No sessions in this period.");
                 return;
             }
             List<String> headers = List.of("Session", "Date and time", "Practitioner", "Minutes", "Status", "Addenda");

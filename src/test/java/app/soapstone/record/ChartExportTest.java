@@ -13,6 +13,8 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sessions, every note with the screening shown then, its signature and numbered addenda, and the
  * care plans given; on every page the client's name, date of birth, id, when it was printed and
  * "page N of M"; 12 pt type at least, no heading at the foot of a page, "(continued)" where a note
- * goes on over a page; owner-only, written whole or not at all.
+ * goes on over a page; a period with --from and --to; owner-only, written whole or not at all.
  */
 class ChartExportTest extends RecordsTest {
 
@@ -162,18 +164,21 @@ class ChartExportTest extends RecordsTest {
             String notes = IntStream.range(0, lines).mapToObj(n -> "Prefers the left side-lying position for"
                     + " treatment, with a pillow between the knees.").collect(Collectors.joining(" "));
             runWords("client", "edit", String.valueOf(twelve.client()), "--notes", notes).expectOk();
-            PdfPages pages = export(twelve.client(), "");
+            for (String paper : List.of("a4", "letter")) {
+                PdfPages pages = export(twelve.client(), "--paper " + paper);
 
-            assertThat(pages.smallestSize()).isGreaterThanOrEqualTo(12f);
-            for (Page page : pages.pages()) {
-                Line last = body(page).getLast();
-                String where = "page " + page.number() + " of " + pages.count() + " with " + lines + " lines of notes";
-                assertThat(last.bold() && last.maxSize() >= 14.9f).as("%s ends with the heading %s", where, last)
-                        .isFalse();
-                assertThat(BAND.matcher(last.text()).matches()).as("%s ends with the entry heading %s", where, last)
-                        .isFalse();
-                assertThat(last.text()).as("%s ends with a subheading", where).doesNotStartWith("Screening as of")
-                        .doesNotStartWith("Adapted to the screening");
+                assertThat(pages.smallestSize()).isGreaterThanOrEqualTo(12f);
+                for (Page page : pages.pages()) {
+                    Line last = body(page).getLast();
+                    String where = "page " + page.number() + " of " + pages.count() + " on " + paper + " with "
+                            + lines + " lines of notes";
+                    assertThat(last.bold() && last.maxSize() >= 14.9f).as("%s ends with the heading %s", where, last)
+                            .isFalse();
+                    assertThat(BAND.matcher(last.text()).matches()).as("%s ends with the entry heading %s", where,
+                            last).isFalse();
+                    assertThat(last.text()).as("%s ends with a subheading", where).doesNotStartWith("Screening as of")
+                            .doesNotStartWith("Adapted to the screening");
+                }
             }
         }
     }
@@ -286,7 +291,124 @@ class ChartExportTest extends RecordsTest {
         }
     }
 
-    // ---------------------------------------------------------------- refusals
+    // ---------------------------------------------------------------- --from, --to, --out
+
+    @Test
+    void fromAndToLimitTheSessionsIntakesAndCarePlansToThePeriod() throws Exception {
+        Twelve twelve = twelveSessions();
+        run("plan export --client " + twelve.client() + " --out " + temp.resolve("plan.pdf")).expectOk();
+        LocalDate from = TODAY.minusDays(91);
+        LocalDate to = TODAY.minusDays(49);
+
+        PdfPages pages = export(twelve.client(), "--from " + from + " --to " + to);
+
+        String text = flat(pages.text());
+        List<Long> inPeriod = new ArrayList<>();
+        for (long session : twelve.sessions()) {
+            LocalDate day = LocalDate.parse(((String) jdbc.sql("SELECT started_at FROM session WHERE id = ?")
+                    .param(session).query().singleValue()).substring(0, 10));
+            if (day.isBefore(from) || day.isAfter(to)) {
+                assertThat(text).as("session %d on %s", session, day).doesNotContain("Session " + session + " ·")
+                        .doesNotContain(session + " " + day + " ");
+            } else {
+                assertThat(text).contains("Session " + session + " ·");
+                inPeriod.add(session);
+            }
+        }
+        assertThat(inPeriod).as("the second to the seventh").hasSize(6);
+        assertThat(text).as("the addenda of the sessions in the period").contains("Addendum 1, ").contains("Addendum 2, ");
+        assertThat(text).as("the version in force when the period began, and the one taken in it")
+                .contains("Intake version 1 · taken " + TODAY.minusDays(100) + " · in force on " + from)
+                .contains("Intake version 2 · taken " + TODAY.minusDays(55));
+        assertThat(text).as("the care plan given today").contains("Care plans given None.");
+        assertThat(text).contains("Part of the record, " + from + " to " + to);
+        for (Page page : pages.pages()) {
+            assertThat(footer(page).stream().map(Line::text).collect(Collectors.joining(" ")))
+                    .contains("Clinical record, " + from + " to " + to);
+        }
+        assertThat(text).contains("Анна Ковалёва").contains("+61 412 345 678");
+
+        PdfPages later = export(twelve.client(), "--from " + TODAY.minusDays(10));
+
+        String laterText = flat(later.text());
+        assertThat(laterText).contains("Session " + twelve.sessions().getLast() + " ·")
+                .doesNotContain("Session " + twelve.sessions().get(9) + " ·")
+                .contains("Intake version 2 · taken " + TODAY.minusDays(55) + " · in force on " + TODAY.minusDays(10))
+                .doesNotContain("Intake version 1").contains("SHA-256 ").contains("Part of the record, from ");
+
+        String earlier = flat(export(twelve.client(), "--to " + TODAY.minusDays(95)).text());
+
+        assertThat(earlier).contains("Session " + twelve.sessions().getFirst() + " ·")
+                .doesNotContain("Session " + twelve.sessions().get(1) + " ·").contains("Intake version 1 · taken ")
+                .doesNotContain("Intake version 2").doesNotContain("in force on")
+                .contains("Part of the record, up to " + TODAY.minusDays(95));
+    }
+
+    @Test
+    void outTakesAFolderForTheDefaultNameOrAFile() throws Exception {
+        practitioner("Sam Jones");
+        long client = client("Zoë", "Łukasiewicz");
+        Path folder = Files.createDirectory(temp.resolve("charts"));
+
+        Result inFolder = run("chart export --client " + client + " --out " + folder);
+
+        Path named = folder.resolve("Łukasiewicz-Zoë-chart-" + TODAY + ".pdf");
+        assertThat(inFolder.status()).as(inFolder.error()).isEqualTo(Failure.OK);
+        assertThat(inFolder.expectOk()).isEqualTo("Wrote " + named + " (1 page)");
+        assertThat(named).exists();
+        if (posix()) {
+            assertThat(permissions(named)).isEqualTo("rw-------");
+        }
+
+        Path file = temp.resolve("for-the-insurer.pdf");
+        assertThat(run("chart export --client " + client + " --out " + file).expectOk()).isEqualTo("Wrote " + file
+                + " (1 page)");
+        assertThat(PdfPages.read(Files.readAllBytes(file)).text()).contains("Clinical record: Zoë Łukasiewicz");
+
+        Result again = run("chart export --client " + client + " --out " + folder);
+        assertThat(again.status()).isEqualTo(Failure.CONFLICT);
+        assertThat(again.error()).contains(named.toString()).contains("--force");
+        assertThat(run("chart export --client " + client + " --out " + folder + " --force").status()).isEqualTo(Failure.OK);
+
+        Result noFolder = run("chart export --client " + client + " --out " + temp.resolve("missing") + "/");
+        assertThat(noFolder.status()).isEqualTo(Failure.USAGE);
+        assertThat(noFolder.error()).startsWith("--out: the folder ").contains("does not exist");
+        assertThat(temp.resolve("missing")).doesNotExist();
+    }
+
+    @Test
+    void letterPaperWhenAsked() throws Exception {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+
+        PdfPages pages = export(client, "--paper letter");
+
+        assertThat(pages.page(1).width()).isEqualTo(612f);
+        assertThat(pages.page(1).height()).isEqualTo(792f);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "--from 2026-02-30|--from: 2026-02-30 is not a valid date (use YYYY-MM-DD)",
+            "--to 10/03/2026|--to: 10/03/2026 is not a valid date (use YYYY-MM-DD)",
+            "--from 2025-05-02 --to 2025-05-01|--from: 2025-05-02 is after --to 2025-05-01",
+            "--from TOMORROW|--from: TOMORROW is in the future"})
+    void badDatesAreRefusedNamingTheOptionAndNothingIsWritten(String options, String error) throws Exception {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        String tomorrow = TODAY.plusDays(1).toString();
+        Path chart = temp.resolve("chart.pdf");
+        long events = count("audit_event");
+
+        Result result = run("chart export --client " + client + " --out " + chart + " "
+                + options.replace("TOMORROW", tomorrow));
+
+        assertThat(result.status()).isEqualTo(Failure.USAGE);
+        assertThat(result.error()).startsWith(error.replace("TOMORROW", tomorrow)).doesNotContain("\n");
+        assertThat(chart).doesNotExist();
+        assertThat(leftovers()).isEmpty();
+        assertThat(count("audit_event")).as("no export recorded").isEqualTo(events);
+    }
 
     @Test
     void textNoFontCanPrintIsRefusedNamingWhereItIsAndNothingIsWritten() throws Exception {

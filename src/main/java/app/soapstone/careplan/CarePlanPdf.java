@@ -17,6 +17,8 @@ import app.soapstone.pdf.PdfBlock.Unit;
 import app.soapstone.pdf.PdfColumn;
 import app.soapstone.pdf.PdfColumn.Run;
 import app.soapstone.pdf.PdfFonts;
+import app.soapstone.pdf.PdfFooter;
+import app.soapstone.pdf.PdfLetterhead;
 import app.soapstone.pdf.PdfPageFlow;
 import app.soapstone.pdf.PdfRows;
 import app.soapstone.pdf.PdfType;
@@ -26,7 +28,6 @@ import org.openpdf.text.Element;
 import org.openpdf.text.Font;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Phrase;
-import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPCellEvent;
@@ -65,7 +66,6 @@ public class CarePlanPdf {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE", Locale.ENGLISH);
     /** "Tue", cut to "Tu" where the days must be narrow. */
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE", Locale.ENGLISH);
-    private static final String SEPARATOR = "  \u00b7  ";
 
     private final PdfFonts fonts;
 
@@ -99,7 +99,8 @@ public class CarePlanPdf {
             case DoctorSheet sheet -> sheet(column, sheet);
         }
 
-        Footer footer = new Footer(type, width, handout);
+        PdfFooter footer = new PdfFooter(type, width, (page, pages) -> List.of(List.of(handout.clientName(),
+                handout.title(), "page " + page + " of " + pages)));
         float footerTop = BOTTOM + footer.height();
         float textHeight = paper.size().getHeight() - TOP - footerTop - type.size();
         List<List<PdfBlock>> pages = PdfPageFlow.paginate(column.blocks(), textHeight);
@@ -113,18 +114,6 @@ public class CarePlanPdf {
     private static void letterhead(PdfColumn column, Handout handout) {
         PdfType type = column.type();
         var head = handout.letterhead();
-        float gutter = type.size();
-        // The right-hand column as wide as its lines need, between a third and a half of the width.
-        String forClient = "For " + handout.clientName();
-        String date = CarePlanComposer.LONG_DATE.format(handout.date());
-        float natural = Math.max(type.width(forClient, type.bold()),
-                Math.max(type.width(date, type.body()), type.width(head.practitioner(), type.body()))) + 1;
-        float clientWidth = Math.max((column.width() - gutter) / 3, Math.min(natural, (column.width() - gutter) / 2));
-        float clinicWidth = column.width() - gutter - clientWidth;
-
-        PdfRows clinic = new PdfRows(type, clinicWidth, 0);
-        clinic.line(head.clinicName(), type.heading(), 0);
-        clinic.line(head.address(), type.small(), type.itemGap());
         List<String> contacts = new ArrayList<>();
         contacts.add(head.phone());
         if (head.email() != null) {
@@ -133,24 +122,8 @@ public class CarePlanPdf {
         if (head.website() != null) {
             contacts.add(head.website());
         }
-        for (String line : PdfColumn.lines(contacts, "  |  ", type.small(), clinicWidth)) {
-            clinic.line(line, type.small(), type.itemGap());
-        }
-
-        PdfRows client = new PdfRows(type, clientWidth, 0);
-        client.line(forClient, type.bold(), 0);
-        client.line(date, type.body(), type.itemGap());
-        client.line(head.practitioner(), type.body(), type.itemGap());
-
-        PdfPTable table = new PdfPTable(new float[] {clinicWidth, gutter, clientWidth});
-        table.setWidthPercentage(100);
-        for (PdfPCell cell : List.of(PdfColumn.cell(clinic.table()), PdfColumn.cell(), PdfColumn.cell(client.table()))) {
-            cell.setBorder(Rectangle.BOTTOM);
-            cell.setBorderWidthBottom(1.2f);
-            cell.setPaddingBottom(type.size() * 0.6f);
-            table.addCell(cell);
-        }
-        column.add(table, 0);
+        PdfLetterhead.add(column, head.clinicName(), head.address(), contacts, List.of("For " + handout.clientName(),
+                CarePlanComposer.LONG_DATE.format(handout.date()), head.practitioner()));
 
         PdfRows title = new PdfRows(type, column.width(), 0);
         title.line(handout.title(), type.title(), 0);
@@ -509,35 +482,5 @@ public class CarePlanPdf {
     /** The width inside a frame of {@code border} points. */
     private static float inside(PdfColumn column, float border) {
         return column.width() - 2 * (padding(column.type()) + border);
-    }
-
-    /** "Client  ·  Title  ·  page N of M" at the smallest size, wrapped between its parts if it must. */
-    private record Footer(PdfType type, float width, Handout handout) {
-
-        float height() {
-            return table(999, 999).getTotalHeight();
-        }
-
-        void draw(PdfContentByte canvas, int page, int pages, float left, float top) {
-            canvas.saveState();
-            canvas.setLineWidth(0.5f);
-            canvas.moveTo(left, top + type.size() * 0.4f);
-            canvas.lineTo(left + width, top + type.size() * 0.4f);
-            canvas.stroke();
-            canvas.restoreState();
-            table(page, pages).writeSelectedRows(0, -1, left, top, canvas);
-        }
-
-        private PdfPTable table(int page, int pages) {
-            PdfRows rows = new PdfRows(type, width, 0);
-            List<String> parts = List.of(handout.clientName(), handout.title(), "page " + page + " of " + pages);
-            for (String line : PdfColumn.lines(parts, SEPARATOR, type.small(), width)) {
-                rows.line(line, type.small(), 0);
-            }
-            PdfPTable table = rows.table();
-            table.setTotalWidth(width);
-            table.setLockedWidth(true);
-            return table;
-        }
     }
 }

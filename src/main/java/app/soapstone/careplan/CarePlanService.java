@@ -26,8 +26,6 @@ import org.springframework.data.jdbc.core.mapping.AggregateReference;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -126,7 +124,8 @@ public class CarePlanService {
         Client client = clients.get(clientId);
         boolean sheet = handout instanceof DoctorSheet;
         String what = sheet ? "see-a-doctor" : "care-plan";
-        Path target = copy.toFile() ? target(copy.out(), client, what) : null;
+        Path target = copy.toFile() ? PrivateFiles.target("out", copy.out(), client.fileName(what, LocalDate.now(clock)))
+                : null;
         if (target != null) {
             PrivateFiles.checkTarget("out", target, copy.force());
         }
@@ -169,38 +168,6 @@ public class CarePlanService {
     public List<CarePlanExport> exports(long clientId) {
         clients.get(clientId);
         return exports.findByClient(clientId);
-    }
-
-    /**
-     * {@code <last>-<first>-<what>-<date>.pdf} ({@code care-plan} or {@code see-a-doctor}), keeping
-     * letters of any script, dropping what file systems dislike.
-     */
-    static String defaultFileName(Client client, String what, LocalDate date) {
-        return safe(client.lastName()) + "-" + safe(client.firstName()) + "-" + what + "-" + date + ".pdf";
-    }
-
-    private Path target(String out, Client client, String what) {
-        LocalDate today = LocalDate.now(clock);
-        String name = defaultFileName(client, what, today);
-        try {
-            Path.of(name);
-        } catch (InvalidPathException e) {
-            // The name has letters the file system's encoding cannot hold (e.g. Łukasiewicz under LANG=C).
-            name = "client-" + client.id() + "-" + what + "-" + today + ".pdf";
-        }
-        if (out == null || out.isBlank()) {
-            return Path.of(name).toAbsolutePath();
-        }
-        String given = out.strip();
-        Path path = Path.of(given).toAbsolutePath().normalize();
-        if (Files.isDirectory(path)) {
-            return path.resolve(name);
-        }
-        // "plans/" names a folder; without this check it would become a file called "plans".
-        if (given.endsWith("/") || given.endsWith(java.io.File.separator)) {
-            throw InvalidInputException.forField("out", "the folder " + path + " does not exist");
-        }
-        return path;
     }
 
     private PlanInputs inputs(long clientId, Long sessionId) {
@@ -269,10 +236,5 @@ public class CarePlanService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String safe(String name) {
-        String cleaned = name.replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-+|-+$)", "");
-        return cleaned.isEmpty() ? "client" : cleaned;
     }
 }

@@ -3,6 +3,8 @@ package app.soapstone.client;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -42,6 +44,21 @@ public record Client(@Id Long id, String firstName, String lastName, String pref
         return (preferredName == null || preferredName.isBlank() ? firstName : preferredName) + " " + lastName;
     }
 
+    /**
+     * The default file name of a printout about the client, {@code <last>-<first>-<what>-<date>.pdf},
+     * keeping letters of any script and dropping what file systems dislike; where the file system's
+     * encoding cannot hold the letters (e.g. Łukasiewicz under LANG=C), {@code client-<id>-<what>-<date>.pdf}.
+     */
+    public String fileName(String what, LocalDate date) {
+        String name = safe(lastName) + "-" + safe(firstName) + "-" + what + "-" + date + ".pdf";
+        try {
+            Path.of(name);
+            return name;
+        } catch (InvalidPathException e) {
+            return "client-" + id + "-" + what + "-" + date + ".pdf";
+        }
+    }
+
     public Integer ageOn(LocalDate day) {
         return age(dateOfBirth, day);
     }
@@ -49,6 +66,11 @@ public record Client(@Id Long id, String firstName, String lastName, String pref
     static String displayName(String firstName, String lastName, String preferredName) {
         boolean distinctPreferred = preferredName != null && !preferredName.isBlank() && !preferredName.equals(firstName);
         return firstName + (distinctPreferred ? " (" + preferredName + ")" : "") + " " + lastName;
+    }
+
+    private static String safe(String name) {
+        String cleaned = name.replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-+|-+$)", "");
+        return cleaned.isEmpty() ? "client" : cleaned;
     }
 
     static Integer age(LocalDate dateOfBirth, LocalDate day) {

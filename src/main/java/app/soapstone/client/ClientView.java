@@ -35,7 +35,12 @@ public final class ClientView {
     }
 
     public static String card(Client client, LocalDate today, LocalDate lastVisit) {
-        return Tables.card(List.of(
+        return Tables.card(fields(client, today, lastVisit));
+    }
+
+    /** The client's details as labelled values; empty values are left for the caller to skip. */
+    public static List<List<String>> fields(Client client, LocalDate today, LocalDate lastVisit) {
+        return List.of(
                 List.of("Client", client.id() + (client.archived() ? " (archived " + date(client.archivedAt()) + ")" : "")),
                 List.of("Name", client.firstName() + " " + client.lastName()),
                 List.of("Preferred name", nullToEmpty(client.preferredName())),
@@ -48,7 +53,7 @@ public final class ClientView {
                 List.of("Notes", nullToEmpty(client.notes())),
                 List.of("Last visit", lastVisit == null ? "none yet" : lastVisit.toString()),
                 List.of("Added", date(client.createdAt())),
-                List.of("Updated", date(client.updatedAt()))));
+                List.of("Updated", date(client.updatedAt())));
     }
 
     private static String firstAndPreferred(ClientSummary c) {

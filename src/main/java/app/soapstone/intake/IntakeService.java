@@ -197,8 +197,17 @@ public class IntakeService {
 
     @Transactional(readOnly = true)
     public Screened screen(Intake intake) {
+        return screen(intake, today());
+    }
+
+    /**
+     * The flags of {@code intake} as they stood on {@code day} - how old the intake and its consent
+     * were then - with the clearance recorded for it, which names its own date.
+     */
+    @Transactional(readOnly = true)
+    public Screened screen(Intake intake, LocalDate day) {
         Optional<Clearance> clearance = clearances.findLatest(intake.id());
-        return new Screened(intake, clearance, screening.screen(screeningInput(intake, clearance), today()));
+        return new Screened(intake, clearance, screening.screen(screeningInput(intake, clearance), day));
     }
 
     /** Warnings for modalities or a pressure that conflict with precautions on {@code intake}. */

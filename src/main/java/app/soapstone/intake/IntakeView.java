@@ -32,10 +32,20 @@ public class IntakeView {
     }
 
     public String card(Intake intake) {
+        List<List<String>> fields = new ArrayList<>();
+        fields.add(List.of("Intake", "version " + intake.version() + ", taken " + intake.takenOn()));
+        fields.addAll(fields(intake));
+        return Tables.card(fields);
+    }
+
+    /**
+     * The intake's answers as labelled values, in the order of the form; a list (medicines,
+     * surgeries, red flags) one item a line; empty values are left for the caller to skip.
+     */
+    public List<List<String>> fields(Intake intake) {
         CrampHistory cramps = intake.cramps();
         Lifestyle life = intake.lifestyle();
         List<List<String>> fields = new ArrayList<>();
-        fields.add(List.of("Intake", "version " + intake.version() + ", taken " + intake.takenOn()));
         fields.add(List.of("Cramps", frequency(cramps)));
         fields.add(List.of("Sites", sites(intake.siteIds())));
         fields.add(List.of("Severity", cramps.severity() + "/10"));
@@ -63,7 +73,7 @@ public class IntakeView {
         fields.add(List.of("Allergies", nullToEmpty(intake.allergies())));
         fields.add(List.of("Consent", intake.consent().date() + " by " + intake.consent().givenBy()
                 + "; explained: " + explained(intake.consentElementIds())));
-        return Tables.card(fields);
+        return fields;
     }
 
     /** A few lines for {@code client show}. */

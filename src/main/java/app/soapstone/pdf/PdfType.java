@@ -15,11 +15,15 @@ public record PdfType(BaseFont regularFace, BaseFont boldFace, float size, float
     public static final float LINE_SPACING = 1.25f;
 
     public static PdfType of(PdfFonts fonts, Print print) {
+        return of(fonts, print.body(), print.minimum());
+    }
+
+    /** Type for a printout that is not a handout: a clinical record read by clinicians, at {@code body} points. */
+    public static PdfType of(PdfFonts fonts, float body, float minimum) {
         BaseFont regular = fonts.regular();
         BaseFont bold = fonts.bold();
-        return new PdfType(regular, bold, print.body(), print.minimum(), new Font(regular, print.body()),
-                new Font(bold, print.body()), new Font(bold, print.body() + 3), new Font(bold, print.body() + 8),
-                new Font(regular, print.minimum()), new Font(bold, print.minimum()));
+        return new PdfType(regular, bold, body, minimum, new Font(regular, body), new Font(bold, body),
+                new Font(bold, body + 3), new Font(bold, body + 8), new Font(regular, minimum), new Font(bold, minimum));
     }
 
     /** Baseline to baseline for {@code font}; the title, being large, needs a little less. */

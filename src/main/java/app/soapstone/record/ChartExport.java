@@ -3,42 +3,57 @@ package app.soapstone.record;
 import app.soapstone.audit.AuditTrail;
 import app.soapstone.careplan.CarePlanExport;
 import app.soapstone.careplan.CarePlanService;
-import app.soapstone.pdf.PdfFonts;
 import app.soapstone.client.Client;
 import app.soapstone.client.ClientService;
 import app.soapstone.client.ClientView;
+import app.soapstone.clinic.Clinic;
 import app.soapstone.clinic.ClinicService;
 import app.soapstone.intake.Intake;
 import app.soapstone.intake.IntakeService;
+import app.soapstone.intake.IntakeService.Screened;
 import app.soapstone.intake.IntakeView;
+import app.soapstone.pdf.Paper;
+import app.soapstone.pdf.PdfFonts;
+import app.soapstone.record.Chart.Entry;
+import app.soapstone.record.Chart.Paragraph;
+import app.soapstone.record.Chart.Row;
+import app.soapstone.record.Chart.SessionLine;
+import app.soapstone.screening.Flag;
+import app.soapstone.session.Session;
 import app.soapstone.session.SessionService;
+import app.soapstone.session.SessionService.NumberedAddendum;
+import app.soapstone.session.SessionService.SessionRecord;
 import app.soapstone.session.SessionView;
 import app.soapstone.storage.PrivateFiles;
-import org.openpdf.text.Document;
-import org.openpdf.text.Font;
-import org.openpdf.text.PageSize;
-import org.openpdf.text.Paragraph;
-import org.openpdf.text.pdf.PdfWriter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The full chart of a client as a PDF, for a records request or a transfer: details, every
- * intake version, every session note with its signature and addenda, and the care plans given.
+ * The chart of a client as a PDF, for a records request or a transfer: their details, each intake
+ * version with its screening as it stood then, a table of the sessions, each session note with the
+ * screening shown at the time, its signature and its numbered addenda, and the care plans given -
+ * for the whole record or for a period.
  */
 @Service
 public class ChartExport {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final List<String> SOAP = List.of("Subjective", "Objective", "Assessment", "Plan");
 
     private final ClientService clients;
     private final ClinicService clinic;
@@ -48,12 +63,13 @@ public class ChartExport {
     private final SessionView sessionView;
     private final CarePlanService carePlans;
     private final PdfFonts fonts;
+    private final ChartPdf pdf;
     private final AuditTrail audit;
     private final Clock clock;
 
     ChartExport(ClientService clients, ClinicService clinic, IntakeService intakes, IntakeView intakeView,
-            SessionService sessions, SessionView sessionView, CarePlanService carePlans, PdfFonts fonts, AuditTrail audit,
-            Clock clock) {
+            SessionService sessions, SessionView sessionView, CarePlanService carePlans, PdfFonts fonts, ChartPdf pdf,
+            AuditTrail audit, Clock clock) {
         this.clients = clients;
         this.clinic = clinic;
         this.intakes = intakes;
@@ -62,85 +78,202 @@ public class ChartExport {
         this.sessionView = sessionView;
         this.carePlans = carePlans;
         this.fonts = fonts;
+        this.pdf = pdf;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** A titled part of the chart and its text. */
-    record Section(String title, String text) {
+    /** A written chart: where, and how many pages. */
+    public record Exported(Path file, int pages) {
     }
 
-    /** Writes the chart to {@code out}, whole or not at all, and records the export. */
+    /**
+     * Writes the chart of {@code period} to {@code out} (a file, or a folder for the default name),
+     * whole or not at all, refusing to replace a file unless {@code force}, and records the export.
+     * Text that no font can print is refused, naming where it is, before anything is written.
+     */
     @Transactional
-    public Path export(long clientId, String out, boolean force) {
+    public Exported export(long clientId, ChartPeriod period, String out, Paper paper, boolean force) {
         Client client = clients.get(clientId);
-        Path target = Path.of(out.strip()).toAbsolutePath().normalize();
+        LocalDateTime printed = LocalDateTime.ofInstant(clock.instant(), ZoneId.systemDefault());
+        Path target = PrivateFiles.target("out", out, client.fileName("chart", printed.toLocalDate()));
         PrivateFiles.checkTarget("out", target, force);
-        byte[] pdf = render(client, sections(client));
-        audit.record("export", "chart", clientId, clientId, "Exported the full chart to " + target.getFileName());
-        PrivateFiles.write("out", target, pdf, force);
-        return target;
+        fonts.requirePrintable("the client's first name", client.firstName());
+        fonts.requirePrintable("the client's last name", client.lastName());
+        fonts.requirePrintable("the client's preferred name", client.preferredName());
+        fonts.requirePrintable("the client's print name", client.printName());
+        Chart chart = chart(client, period, printed);
+        chart.texts(fonts::requirePrintable);
+        ChartPdf.Rendered rendered = pdf.render(chart, paper);
+        audit.record("export", "chart", clientId, clientId, (period.wholeRecord() ? "Exported the full chart"
+                : "Exported the chart (" + period.text() + ")") + " to " + target.getFileName());
+        PrivateFiles.write("out", target, rendered.pdf(), force);
+        return new Exported(target, rendered.pages());
     }
 
-    List<Section> sections(Client client) {
+    Chart chart(Client client, ChartPeriod period, LocalDateTime printed) {
         long id = client.id();
-        LocalDate today = LocalDate.now(clock);
-        List<Section> sections = new ArrayList<>();
-        sections.add(new Section("Client", ClientView.card(client, today, clients.lastVisit(id).orElse(null))));
-        List<Intake> versions = intakes.history(id);
-        if (versions.isEmpty()) {
-            sections.add(new Section("Intake", "No intake recorded."));
+        LocalDate today = printed.toLocalDate();
+        List<Row> details = ClientView.fields(client, today, clients.lastVisit(id).orElse(null)).stream()
+                .filter(field -> !field.get(1).isBlank()).map(field -> Row.field(field.get(0), field.get(1), true))
+                .toList();
+
+        List<Intake> history = intakes.history(id);
+        Map<Long, Intake> byId = history.stream().collect(Collectors.toMap(Intake::id, Function.identity()));
+        List<Entry> intakeEntries = new ArrayList<>();
+        for (Intake intake : history) {
+            boolean inForce = inForceAtStart(intake, history, period);
+            if (inForce || period.contains(intake.takenOn())) {
+                intakeEntries.add(intake(intake, inForce ? period.from() : null));
+            }
         }
-        for (Intake intake : versions) {
-            sections.add(new Section("Intake version " + intake.version(), intakeView.card(intake)));
-        }
-        intakes.screening(id).ifPresent(s -> sections.add(new Section("Current screening", intakeView.screening(s))));
-        List<Long> sessionIds = sessions.sessionIds(id);
-        if (sessionIds.isEmpty()) {
-            sections.add(new Section("Sessions", "No sessions recorded."));
-        }
-        for (long sessionId : sessionIds) {
-            sections.add(new Section("Session " + sessionId, sessionView.note(sessions.details(sessionId))));
-        }
-        List<CarePlanExport> plans = carePlans.exports(id);
-        StringBuilder given = new StringBuilder();
-        for (CarePlanExport plan : plans) {
-            given.append(WHEN.format(plan.exportedAt().atZone(ZoneId.systemDefault()))).append("  ").append(plan.what())
-                    .append("  ").append(plan.fileName()).append("\n  SHA-256 ").append(plan.sha256()).append('\n');
-            plan.adaptationLines().forEach(line -> given.append("  Adapted: ").append(line).append('\n'));
-        }
-        sections.add(new Section("Care plans given", plans.isEmpty() ? "None." : given.toString().strip()));
-        return sections;
+
+        List<SessionRecord> records = sessions.sessionIds(id).stream().map(sessions::details)
+                .filter(r -> period.contains(r.session().startedAt().toLocalDate())).toList();
+        List<SessionLine> lines = records.stream().map(ChartExport::line).toList();
+        List<Entry> notes = records.stream().map(r -> note(r, byId)).toList();
+
+        List<Entry> plans = carePlans.exports(id).stream()
+                .filter(p -> period.contains(local(p.exportedAt()).toLocalDate())).map(ChartExport::carePlan).toList();
+
+        // The name as the client writes it, when they gave one; the record's names are in the details.
+        String name = client.printName() == null ? client.displayName() : client.printedName();
+        String end = "End of the clinical record of " + name + (period.wholeRecord() ? "" : ", " + period.text())
+                + ": " + count(notes.size(), "session note") + ", " + count(intakeEntries.size(), "intake version") + ", "
+                + count(plans.size(), "care plan") + " given.";
+        return new Chart(new Chart.Identity(name, client.dateOfBirth() == null ? null : client.dateOfBirth().toString(),
+                id), clinic.clinic().map(ChartExport::letterhead).orElse(null), WHEN.format(printed), scope(period),
+                period.text(), details, lines, intakeEntries, notes, plans, end);
     }
 
-    private byte[] render(Client client, List<Section> sections) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Document document = new Document(PageSize.A4, 42, 42, 42, 42);
-        PdfWriter.getInstance(document, bytes);
-        String name = client.firstName() + " " + client.lastName();
-        document.addTitle("Clinical record - " + name);
-        document.addAuthor(clinic.clinic().map(c -> c.name()).orElse("Soapstone"));
-        document.addCreator("Soapstone");
-        document.open();
-        Font title = new Font(fonts.bold(), 18);
-        Font heading = new Font(fonts.bold(), 13);
-        Font small = new Font(fonts.regular(), 9);
-        Font text = new Font(fonts.mono(), 9);
-        document.add(new Paragraph("Clinical record: " + name, title));
-        String from = clinic.clinic().map(c -> c.name() + ", " + c.address() + ", " + c.phone()).orElse("");
-        document.add(new Paragraph(from + (from.isEmpty() ? "" : "\n") + "Printed "
-                + WHEN.format(clock.instant().atZone(ZoneId.systemDefault())) + ". Signed notes are final; corrections"
-                + " appear as dated addenda.", small));
-        for (Section section : sections) {
-            Paragraph head = new Paragraph(section.title(), heading);
-            head.setSpacingBefore(10);
-            head.setSpacingAfter(3);
-            document.add(head);
-            Paragraph body = new Paragraph(section.text(), text);
-            body.setLeading(11.5f);
-            document.add(body);
+    private static String scope(ChartPeriod period) {
+        String held = period.wholeRecord()
+                ? "The whole record: the client's details, every intake version with its screening, every session"
+                        + " note with its signature and addenda, and the care plans given."
+                : "Part of the record, " + period.text() + ": the sessions in that period with all their addenda, the"
+                        + " intake versions taken in it" + (period.from() == null ? "" : " and the one in force on "
+                        + period.from()) + ", and the care plans given in it; the client's details as they are today.";
+        return held + " Signed notes are final: a correction is a dated, numbered addendum under the note it corrects.";
+    }
+
+    /** Whether {@code intake} is the version the period starts under: the last one taken before it. */
+    private static boolean inForceAtStart(Intake intake, List<Intake> history, ChartPeriod period) {
+        if (period.from() == null || !intake.takenOn().isBefore(period.from())) {
+            return false;
         }
-        document.close();
-        return bytes.toByteArray();
+        return history.stream().filter(i -> i.takenOn().isBefore(period.from()))
+                .max(Comparator.comparing(Intake::takenOn).thenComparing(Intake::version))
+                .map(i -> i.id().equals(intake.id())).orElse(false);
+    }
+
+    private Entry intake(Intake intake, LocalDate inForceOn) {
+        List<Row> rows = new ArrayList<>();
+        String recorded = WHEN.format(local(intake.recordedAt())) + (intake.practitioner() == null ? ""
+                : " by " + clinic.practitioner(intake.practitioner().getId()).signature());
+        rows.add(Row.field("Recorded", recorded, false));
+        for (List<String> field : intakeView.fields(intake)) {
+            if (!field.get(1).isBlank()) {
+                rows.add(Row.field(field.get(0), field.get(1), true));
+            }
+        }
+        // As it stood when the version was taken, not as it would be today: that is what the therapist saw.
+        Screened screened = intakes.screen(intake, intake.takenOn());
+        rows.add(Row.subheading("Screening as of " + intake.takenOn()));
+        if (screened.blocked()) {
+            rows.add(Row.warning("Urgent referral, not cleared:", " no treatment of the affected area until a medical"
+                    + " clearance is recorded."));
+        }
+        if (screened.flags().isEmpty()) {
+            rows.add(Row.line("", "No flags."));
+        }
+        for (Flag flag : screened.flags()) {
+            List<Paragraph> about = new ArrayList<>();
+            about.add(new Paragraph(flag.title(), "", false));
+            about.add(new Paragraph("", flag.reason(), false));
+            about.add(new Paragraph("", "From " + flag.source(), false));
+            if (flag.clearance() != null) {
+                about.add(new Paragraph("", Character.toUpperCase(flag.clearance().charAt(0))
+                        + flag.clearance().substring(1), false));
+            }
+            rows.add(Row.field(flag.levelLabel(), about));
+        }
+        return new Entry("intake version " + intake.version(), "Intake version " + intake.version() + " \u00b7 taken "
+                + intake.takenOn() + (inForceOn == null ? "" : " \u00b7 in force on " + inForceOn), rows);
+    }
+
+    private Entry note(SessionRecord record, Map<Long, Intake> intakesById) {
+        Session s = record.session();
+        List<Row> rows = new ArrayList<>();
+        rows.add(Row.field("Practitioner", record.practitioner().signature(), false));
+        if (s.durationMinutes() != null) {
+            rows.add(Row.field("Duration", s.durationMinutes() + " minutes", false));
+        }
+        for (List<String> field : sessionView.treatment(s)) {
+            if (!field.get(1).isBlank()) {
+                rows.add(Row.field(field.get(0), field.get(1), false));
+            }
+        }
+        if (s.intake() != null && intakesById.containsKey(s.intake().getId())) {
+            Intake intake = intakesById.get(s.intake().getId());
+            rows.add(Row.field("Intake", "version " + intake.version() + ", taken " + intake.takenOn(), false));
+        }
+        // Only what was shown before this session, as stored with it: the intake's screening is printed once.
+        Stream.of(List.of("Screening shown", text(s.screeningShown())),
+                List.of("Warnings shown", text(s.warningsShown())), List.of("Override reason", text(s.overrideReason())))
+                .filter(f -> !f.get(1).isBlank()).forEach(f -> rows.add(Row.field(f.get(0), f.get(1), true)));
+        List<String> soap = Stream.of(s.note().subjective(), s.note().objective(), s.note().assessment(), s.note().plan())
+                .map(text -> text == null || text.isBlank() ? "(none)" : text).toList();
+        for (int i = 0; i < SOAP.size(); i++) {
+            rows.add(Row.field(SOAP.get(i), soap.get(i), false));
+        }
+        rows.add(s.signed()
+                ? Row.line("Signed by " + record.signer().signature() + " on " + WHEN.format(local(s.signedAt())), "")
+                : Row.warning("DRAFT - not signed.", " The note can still be changed; it is final only once signed."));
+        for (NumberedAddendum numbered : record.addenda()) {
+            rows.add(Row.note("addendum " + numbered.number(), "Addendum " + numbered.number() + ", "
+                    + WHEN.format(local(numbered.addendum().writtenAt())) + ", " + numbered.author().signature(),
+                    numbered.addendum().text()));
+        }
+        return new Entry("session " + s.id(), "Session " + s.id() + " \u00b7 " + WHEN.format(s.startedAt())
+                + (s.signed() ? "" : " \u00b7 DRAFT - not signed"), rows);
+    }
+
+    private static SessionLine line(SessionRecord record) {
+        Session s = record.session();
+        return new SessionLine(s.id(), WHEN.format(s.startedAt()), record.practitioner().signature(),
+                s.durationMinutes() == null ? "" : s.durationMinutes().toString(), s.signed() ? "Signed" : "DRAFT",
+                String.valueOf(record.addenda().size()));
+    }
+
+    private static Entry carePlan(CarePlanExport plan) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(Row.line("File ", plan.fileName()));
+        rows.add(Row.line("SHA-256 ", plan.sha256()));
+        if (plan.session() != null) {
+            rows.add(Row.line("Plan from session ", String.valueOf(plan.session().getId())));
+        }
+        if (!plan.adaptationLines().isEmpty()) {
+            rows.add(Row.list("Adapted to the screening:", plan.adaptationLines()));
+        }
+        return new Entry("the care plan given " + WHEN.format(local(plan.exportedAt())), plan.what() + " \u00b7 given "
+                + WHEN.format(local(plan.exportedAt())), rows);
+    }
+
+    private static Chart.Letterhead letterhead(Clinic clinic) {
+        List<String> contacts = Stream.of(clinic.phone(), clinic.email(), clinic.website())
+                .filter(c -> c != null && !c.isBlank()).toList();
+        return new Chart.Letterhead(clinic.name(), clinic.address(), contacts);
+    }
+
+    private static LocalDateTime local(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneId.systemDefault());
+    }
+
+    private static String count(int n, String what) {
+        return (n == 0 ? "no" : String.valueOf(n)) + " " + what + (n == 1 ? "" : "s");
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 }

@@ -1,8 +1,12 @@
 package app.soapstone.record;
 
+import app.soapstone.pdf.Paper;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
 
 /** {@code backup}, {@code restore}, {@code chart export} and {@code export}. */
 @Component
@@ -13,11 +17,13 @@ class RecordCommands {
     private final Backups backups;
     private final ChartExport charts;
     private final DataExport data;
+    private final Clock clock;
 
-    RecordCommands(Backups backups, ChartExport charts, DataExport data) {
+    RecordCommands(Backups backups, ChartExport charts, DataExport data, Clock clock) {
         this.backups = backups;
         this.charts = charts;
         this.data = data;
+        this.clock = clock;
     }
 
     @Command(name = "backup", group = GROUP,
@@ -37,11 +43,23 @@ class RecordCommands {
     }
 
     @Command(name = "chart export", group = GROUP,
-            description = "Write a client's full chart as a PDF, for a records request or a transfer")
+            description = "Write a client's chart as a PDF, for a records request or a transfer"
+                    + " (default <last>-<first>-chart-<date>.pdf here)",
+            help = """
+                    The chart holds the client's details, each intake version with its screening as it stood then,
+                    a table of the sessions, each session note with the screening shown at the time, its signature
+                    and its numbered addenda, and the care plans given. --from and --to limit the sessions (with
+                    all their addenda), intake versions and care plans to a period; the intake version in force
+                    when it starts is included, and the client's details always are.""")
     String chart(@Option(longName = "client", required = true, description = "Client id") long client,
-            @Option(longName = "out", required = true, description = "PDF file to write") String out,
+            @Option(longName = "out", description = "File or folder to write to") String out,
+            @Option(longName = "from", description = "First day of the period, YYYY-MM-DD") String from,
+            @Option(longName = "to", description = "Last day of the period, YYYY-MM-DD") String to,
+            @Option(longName = "paper", description = "Paper size (default a4)") Paper paper,
             @Option(longName = "force", description = "Replace the file if it exists") boolean force) {
-        return "Wrote " + charts.export(client, out, force);
+        ChartExport.Exported exported = charts.export(client, ChartPeriod.parse(from, to, LocalDate.now(clock)), out,
+                paper == null ? Paper.A4 : paper, force);
+        return "Wrote " + exported.file() + " (" + exported.pages() + (exported.pages() == 1 ? " page)" : " pages)");
     }
 
     @Command(name = "export", group = GROUP,

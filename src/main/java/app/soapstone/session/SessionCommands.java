@@ -157,8 +157,8 @@ class SessionCommands {
     String amend(@Argument(index = 0, description = "Session id") long id,
             @Option(longName = "text", required = true, description = "The correction or late entry") String text,
             @Option(longName = "practitioner", description = "Author (default: the default practitioner)") Long practitioner) {
-        Addendum addendum = sessions.amend(id, text, practitioner);
-        return "Added addendum " + addendum.id() + " to session " + id;
+        // The number session show and chart export print beside it, not the row id, which counts every session's.
+        return "Added addendum " + sessions.amend(id, text, practitioner).number() + " to session " + id;
     }
 
     @Command(name = "session search", group = GROUP, description = "Search all notes and addenda (best matches first)",

@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Recording, editing, signing and amending treatment sessions and their SOAP notes. */
 @Service
@@ -90,9 +91,16 @@ public class SessionService {
         }
     }
 
-    /** A session with its addenda and the names needed to show it. */
+    /** A session with its addenda, numbered, and the names needed to show it. */
     public record SessionRecord(Session session, Client client, Practitioner practitioner, Practitioner signer,
-            List<Addendum> addenda, List<Practitioner> addendumAuthors) {
+            List<NumberedAddendum> addenda) {
+    }
+
+    /**
+     * An addendum with its number among its session's addenda (1, 2, ... in the order written) and
+     * its author: the number the shell reports when it is added and every printout shows.
+     */
+    public record NumberedAddendum(int number, Addendum addendum, Practitioner author) {
     }
 
     /** Checks every option of a new session and works out what must be shown before recording it. */
@@ -193,9 +201,9 @@ public class SessionService {
         return get(id);
     }
 
-    /** Adds a dated addendum to a signed note. */
+    /** Adds a dated addendum to a signed note; it is numbered after the note's other addenda. */
     @Transactional
-    public Addendum amend(long id, String text, Long practitionerId) {
+    public NumberedAddendum amend(long id, String text, Long practitionerId) {
         Session session = get(id);
         if (!session.signed()) {
             throw new ConflictException("Session " + id + " is a draft: change it with 'session edit " + id
@@ -208,7 +216,7 @@ public class SessionService {
         chain.link("addendum", addendum.id());
         audit.record("amend", "addendum", addendum.id(), session.client().getId(), "Added addendum "
                 + addendum.id() + " to session " + id);
-        return addendum;
+        return numbered(id).stream().filter(a -> a.addendum().id().equals(addendum.id())).findFirst().orElseThrow();
     }
 
     @Transactional(readOnly = true)
@@ -219,11 +227,16 @@ public class SessionService {
     @Transactional(readOnly = true)
     public SessionRecord details(long id) {
         Session session = get(id);
-        List<Addendum> notes = addenda.findBySession(id);
         return new SessionRecord(session, clients.get(session.client().getId()),
                 clinic.practitioner(session.practitioner().getId()),
-                session.signedBy() == null ? null : clinic.practitioner(session.signedBy().getId()), notes,
-                notes.stream().map(a -> clinic.practitioner(a.practitioner().getId())).toList());
+                session.signedBy() == null ? null : clinic.practitioner(session.signedBy().getId()), numbered(id));
+    }
+
+    /** The session's addenda in the order written, numbered from 1: the one place addenda get their numbers. */
+    private List<NumberedAddendum> numbered(long sessionId) {
+        List<Addendum> notes = addenda.findBySession(sessionId);
+        return IntStream.range(0, notes.size()).mapToObj(i -> new NumberedAddendum(i + 1, notes.get(i),
+                clinic.practitioner(notes.get(i).practitioner().getId()))).toList();
     }
 
     /** The client's latest session with a Plan, which prefills the next note. */

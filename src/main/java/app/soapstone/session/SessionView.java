@@ -1,8 +1,8 @@
 package app.soapstone.session;
 
-import app.soapstone.clinic.Practitioner;
 import app.soapstone.session.SessionQueries.Hit;
 import app.soapstone.session.SessionQueries.SessionLine;
+import app.soapstone.session.SessionService.NumberedAddendum;
 import app.soapstone.session.SessionService.ProgressRow;
 import app.soapstone.session.SessionService.SessionRecord;
 import app.soapstone.shell.Tables;
@@ -39,6 +39,30 @@ public class SessionView {
         fields.add(List.of("Client", record.client().displayName() + " (" + record.client().id() + ")"));
         fields.add(List.of("Date", WHEN.format(s.startedAt()) + (s.durationMinutes() == null ? "" : ", " + s.durationMinutes() + " min")));
         fields.add(List.of("Practitioner", record.practitioner().signature()));
+        fields.addAll(treatment(s));
+        fields.add(List.of("Screening shown", text(s.screeningShown())));
+        fields.add(List.of("Warnings shown", text(s.warningsShown())));
+        fields.add(List.of("Override reason", text(s.overrideReason())));
+        StringBuilder out = new StringBuilder(Tables.card(fields));
+        section(out, "Subjective", s.note().subjective());
+        section(out, "Objective", s.note().objective());
+        section(out, "Assessment", s.note().assessment());
+        section(out, "Plan", s.note().plan());
+        out.append("\n\n");
+        out.append(s.signed() ? "Signed by " + record.signer().signature() + " on " + local(s.signedAt())
+                : "DRAFT - not signed. Sign with: session sign " + s.id());
+        for (NumberedAddendum numbered : record.addenda()) {
+            Addendum addendum = numbered.addendum();
+            out.append("\n\nAddendum ").append(numbered.number()).append(", ").append(local(addendum.writtenAt()))
+                    .append(", ").append(numbered.author().signature()).append(":\n  ")
+                    .append(addendum.text().replace("\n", "\n  "));
+        }
+        return out.toString();
+    }
+
+    /** What was done and measured, as labelled values: areas, modalities, pressure, products, pain, outcomes. */
+    public List<List<String>> treatment(Session s) {
+        List<List<String>> fields = new ArrayList<>();
         fields.add(List.of("Areas", s.areaIds().stream().map(id -> vocabulary.site(id).map(BodySite::label).orElse(id))
                 .collect(Collectors.joining(", "))));
         fields.add(List.of("Modalities", s.modalityIds().stream()
@@ -51,24 +75,7 @@ public class SessionView {
             // Added only when set: its label is the longest, and would widen every note's card.
             fields.add(List.of("Home self-massage", s.homeMassageMinutes() + " minutes a day"));
         }
-        fields.add(List.of("Screening shown", text(s.screeningShown())));
-        fields.add(List.of("Warnings shown", text(s.warningsShown())));
-        fields.add(List.of("Override reason", text(s.overrideReason())));
-        StringBuilder out = new StringBuilder(Tables.card(fields));
-        section(out, "Subjective", s.note().subjective());
-        section(out, "Objective", s.note().objective());
-        section(out, "Assessment", s.note().assessment());
-        section(out, "Plan", s.note().plan());
-        out.append("\n\n");
-        out.append(s.signed() ? "Signed by " + record.signer().signature() + " on " + local(s.signedAt())
-                : "DRAFT - not signed. Sign with: session sign " + s.id());
-        for (int i = 0; i < record.addenda().size(); i++) {
-            Addendum addendum = record.addenda().get(i);
-            Practitioner author = record.addendumAuthors().get(i);
-            out.append("\n\nAddendum ").append(i + 1).append(", ").append(local(addendum.writtenAt())).append(", ")
-                    .append(author.signature()).append(":\n  ").append(addendum.text().replace("\n", "\n  "));
-        }
-        return out.toString();
+        return fields;
     }
 
     String clientSessions(List<SessionLine> lines, int width) {

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -22,6 +23,32 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class PrivateFiles {
 
     private PrivateFiles() {
+    }
+
+    /**
+     * The file {@code out} names: a file, or an existing folder to put {@code defaultName} in; the
+     * current folder when {@code out} is not given. A path ending in a separator names a folder, which
+     * must exist (else "plans/" would become a file called "plans"). {@code option} names the option.
+     */
+    public static Path target(String option, String out, String defaultName) {
+        if (out == null || out.isBlank()) {
+            return Path.of(defaultName).toAbsolutePath();
+        }
+        String given = out.strip();
+        Path path;
+        try {
+            path = Path.of(given).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw InvalidInputException.forField(option, given + " is not a path this system can use (" + e.getReason()
+                    + ")");
+        }
+        if (Files.isDirectory(path)) {
+            return path.resolve(defaultName);
+        }
+        if (given.endsWith("/") || given.endsWith(java.io.File.separator)) {
+            throw InvalidInputException.forField(option, "the folder " + path + " does not exist");
+        }
+        return path;
     }
 
     /**

@@ -582,7 +582,8 @@ class CarePlanCommandsTest extends SoapstoneTest {
         Path chart = out.resolve("chart.pdf");
         run("chart export --client " + client + " --out " + chart).expectOk();
         try (PDDocument document = Loader.loadPDF(chart.toFile())) {
-            assertThat(squash(text(document))).contains(squash("Adapted: " + expected.get(1)));
+            assertThat(squash(text(document))).contains(squash("Adapted to the screening: • " + expected.get(0)))
+                    .contains(squash("• " + expected.get(1)));
         }
     }
 

@@ -540,6 +540,29 @@ class SessionCommandsTest extends SoapstoneTest {
     }
 
     @Test
+    void amendReportsTheNumberSessionShowPrintsNotTheRowId() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        long first = session(client, "--subjective x");
+        long second = session(client, "--subjective y");
+        run("session sign " + first).expectOk();
+        run("session sign " + second).expectOk();
+        run("session amend " + first + " --text \"First note's first addendum.\"").expectOk();
+        run("session amend " + first + " --text \"First note's second addendum.\"").expectOk();
+
+        String added = run("session amend " + second + " --text \"Second note's only addendum.\"").expectOk();
+
+        long rowId = jdbc.sql("SELECT id FROM addendum WHERE session_id = ?").param(second).query(Long.class).single();
+        assertThat(rowId).as("the third addendum written, so its row id is not its number").isGreaterThan(2L);
+        assertThat(added).isEqualTo("Added addendum 1 to session " + second);
+        assertThat(run("session show " + second).expectOk()).contains("Addendum 1, ").doesNotContain("Addendum 2")
+                .doesNotContain("Addendum " + rowId);
+        assertThat(run("session amend " + first + " --text \"Third.\"").expectOk())
+                .isEqualTo("Added addendum 3 to session " + first);
+        assertThat(run("session show " + first).expectOk()).contains("Addendum 3, ").contains("Third.");
+    }
+
+    @Test
     void showPrintsTheSignatureAndTheAddendaInOrder() {
         practitioner("Sam Jones");
         long kim = practitioner("Kim Park");
@@ -791,7 +814,7 @@ class SessionCommandsTest extends SoapstoneTest {
         String output = run("session amend " + id + " --text \"  Client phoned: no bruising.  \"").expectOk();
 
         Map<String, Object> addendum = jdbc.sql("SELECT * FROM addendum").query().singleRow();
-        assertThat(output).isEqualTo("Added addendum " + addendum.get("id") + " to session " + id);
+        assertThat(output).isEqualTo("Added addendum 1 to session " + id);
         assertThat(addendum).containsEntry("session_id", (int) id).containsEntry("practitioner_id", (int) sam)
                 .containsEntry("text", "Client phoned: no bruising.");
         assertThat((String) addendum.get("written_at")).matches(INSTANT_TEXT);

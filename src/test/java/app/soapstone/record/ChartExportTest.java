@@ -430,6 +430,22 @@ class ChartExportTest extends RecordsTest {
         assertThat(chart).doesNotExist();
     }
 
+    @Test
+    void theClientsPrintNameHeadsTheChartAndEveryPage() throws Exception {
+        practitioner("Sam Jones");
+        clinic();
+        long client = Long.parseLong(run("client add --first-name Anh --last-name Nguyen --dob 1970-05-01"
+                + " --print-name \"Nguyễn Thị Ánh\"").expectOk());
+        session(client, "--subjective", "Cramps at night.");
+
+        PdfPages pages = export(client, "");
+
+        for (Page page : pages.pages()) {
+            assertThat(page.text()).as("page %d", page.number()).contains("Nguyễn Thị Ánh");
+        }
+        assertThat(pages.text()).contains("Anh Nguyen");
+    }
+
     // ---------------------------------------------------------------- kept from before
 
     @Test

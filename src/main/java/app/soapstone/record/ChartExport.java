@@ -24,6 +24,8 @@ import app.soapstone.session.SessionService;
 import app.soapstone.session.SessionService.NumberedAddendum;
 import app.soapstone.session.SessionService.SessionRecord;
 import app.soapstone.session.SessionView;
+import app.soapstone.printing.Printer;
+import app.soapstone.printing.Printers;
 import app.soapstone.storage.PrivateFiles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,12 +66,13 @@ public class ChartExport {
     private final CarePlanService carePlans;
     private final PdfFonts fonts;
     private final ChartPdf pdf;
+    private final Printers printers;
     private final AuditTrail audit;
     private final Clock clock;
 
     ChartExport(ClientService clients, ClinicService clinic, IntakeService intakes, IntakeView intakeView,
             SessionService sessions, SessionView sessionView, CarePlanService carePlans, PdfFonts fonts, ChartPdf pdf,
-            AuditTrail audit, Clock clock) {
+            Printers printers, AuditTrail audit, Clock clock) {
         this.clients = clients;
         this.clinic = clinic;
         this.intakes = intakes;
@@ -79,12 +82,13 @@ public class ChartExport {
         this.carePlans = carePlans;
         this.fonts = fonts;
         this.pdf = pdf;
+        this.printers = printers;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** A written chart: where, and how many pages. */
-    public record Exported(Path file, int pages) {
+    /** A chart given: the file written (null if only printed), the printer (null if none), and its pages. */
+    public record Exported(Path file, String printer, int pages) {
     }
 
     /**
@@ -94,10 +98,40 @@ public class ChartExport {
      */
     @Transactional
     public Exported export(long clientId, ChartPeriod period, String out, Paper paper, boolean force) {
+        return give(clientId, period, paper, new Copy(true, out, force, false, null));
+    }
+
+    /**
+     * Prints the chart of {@code period} on the printer called {@code printer}, or the default one
+     * if null, writing no file; recorded in the audit trail. Nothing is recorded if there is no such
+     * printer or it refuses the job.
+     */
+    @Transactional
+    public Exported print(long clientId, ChartPeriod period, Paper paper, String printer) {
+        return give(clientId, period, paper, new Copy(false, null, false, true, printer));
+    }
+
+    /** {@link #export} and {@link #print} of the same PDF: both are done, or neither is recorded. */
+    @Transactional
+    public Exported exportAndPrint(long clientId, ChartPeriod period, String out, Paper paper, boolean force,
+            String printer) {
+        return give(clientId, period, paper, new Copy(true, out, force, true, printer));
+    }
+
+    /** Where a copy goes: to a file ({@code out}, replaced only if {@code force}), to a printer, or both. */
+    private record Copy(boolean toFile, String out, boolean force, boolean toPrinter, String printer) {
+    }
+
+    private Exported give(long clientId, ChartPeriod period, Paper paper, Copy copy) {
         Client client = clients.get(clientId);
         LocalDateTime printed = LocalDateTime.ofInstant(clock.instant(), ZoneId.systemDefault());
-        Path target = PrivateFiles.target("out", out, client.fileName("chart", printed.toLocalDate()));
-        PrivateFiles.checkTarget("out", target, force);
+        Path target = copy.toFile()
+                ? PrivateFiles.target("out", copy.out(), client.fileName("chart", printed.toLocalDate())) : null;
+        if (target != null) {
+            PrivateFiles.checkTarget("out", target, copy.force());
+        }
+        // Chosen before anything is recorded: no printer, or an unknown name, stops here.
+        Printer printer = copy.toPrinter() ? printers.choose(copy.printer()) : null;
         fonts.requirePrintable("the client's first name", client.firstName());
         fonts.requirePrintable("the client's last name", client.lastName());
         fonts.requirePrintable("the client's preferred name", client.preferredName());
@@ -105,10 +139,22 @@ public class ChartExport {
         Chart chart = chart(client, period, printed);
         chart.texts(fonts::requirePrintable);
         ChartPdf.Rendered rendered = pdf.render(chart, paper);
-        audit.record("export", "chart", clientId, clientId, (period.wholeRecord() ? "Exported the full chart"
-                : "Exported the chart (" + period.text() + ")") + " to " + target.getFileName());
-        PrivateFiles.write("out", target, rendered.pdf(), force);
-        return new Exported(target, rendered.pages());
+        String what = period.wholeRecord() ? "the full chart" : "the chart (" + period.text() + ")";
+        if (target != null) {
+            audit.record("export", "chart", clientId, clientId, "Exported " + what + " to " + target.getFileName());
+        }
+        if (printer != null) {
+            audit.record("print", "chart", clientId, clientId, "Printed " + what + " on " + printer.name());
+        }
+        // Done last, printing first, as for care plans (CarePlanService): a refused job leaves no file
+        // and, the transaction rolling back, no audit row. The queue shows the client's id, not their name.
+        if (printer != null) {
+            printers.print(rendered.pdf(), printer.name(), "chart-client-" + clientId + "-" + printed.toLocalDate());
+        }
+        if (target != null) {
+            PrivateFiles.write("out", target, rendered.pdf(), copy.force());
+        }
+        return new Exported(target, printer == null ? null : printer.name(), rendered.pages());
     }
 
     Chart chart(Client client, ChartPeriod period, LocalDateTime printed) {

@@ -56,10 +56,33 @@ class RecordCommands {
             @Option(longName = "from", description = "First day of the period, YYYY-MM-DD") String from,
             @Option(longName = "to", description = "Last day of the period, YYYY-MM-DD") String to,
             @Option(longName = "paper", description = "Paper size (default a4)") Paper paper,
-            @Option(longName = "force", description = "Replace the file if it exists") boolean force) {
-        ChartExport.Exported exported = charts.export(client, ChartPeriod.parse(from, to, LocalDate.now(clock)), out,
-                paper == null ? Paper.A4 : paper, force);
-        return "Wrote " + exported.file() + " (" + exported.pages() + (exported.pages() == 1 ? " page)" : " pages)");
+            @Option(longName = "force", description = "Replace the file if it exists") boolean force,
+            @Option(longName = "print", description = "Also print it (on the default printer unless --printer)") boolean print,
+            @Option(longName = "printer", description = "Printer to print on (see 'printer list'); implies --print") String printer) {
+        ChartPeriod period = ChartPeriod.parse(from, to, LocalDate.now(clock));
+        Paper size = paper == null ? Paper.A4 : paper;
+        ChartExport.Exported exported = print || printer != null
+                ? charts.exportAndPrint(client, period, out, size, force, printer)
+                : charts.export(client, period, out, size, force);
+        return "Wrote " + exported.file() + " (" + pages(exported) + ")"
+                + (exported.printer() == null ? "" : "\nSent it to the printer " + exported.printer());
+    }
+
+    @Command(name = "chart print", group = GROUP,
+            description = "Print a client's chart on the default printer (or --printer NAME), writing no file",
+            help = "Takes the same --from, --to and --paper as chart export; 'printer list' shows the printers.")
+    String printChart(@Option(longName = "client", required = true, description = "Client id") long client,
+            @Option(longName = "from", description = "First day of the period, YYYY-MM-DD") String from,
+            @Option(longName = "to", description = "Last day of the period, YYYY-MM-DD") String to,
+            @Option(longName = "paper", description = "Paper size (default a4)") Paper paper,
+            @Option(longName = "printer", description = "Printer to print on (default: the default printer)") String printer) {
+        ChartExport.Exported printed = charts.print(client, ChartPeriod.parse(from, to, LocalDate.now(clock)),
+                paper == null ? Paper.A4 : paper, printer);
+        return "Sent the chart (" + pages(printed) + ") to the printer " + printed.printer();
+    }
+
+    private static String pages(ChartExport.Exported exported) {
+        return exported.pages() + (exported.pages() == 1 ? " page" : " pages");
     }
 
     @Command(name = "export", group = GROUP,

@@ -20,7 +20,6 @@ import app.soapstone.pdf.PdfFonts;
 import app.soapstone.pdf.PdfPageFlow;
 import app.soapstone.pdf.PdfRows;
 import app.soapstone.pdf.PdfType;
-import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
@@ -66,6 +65,8 @@ public class CarePlanPdf {
     /** "Tue", cut to "Tu" where the days must be narrow. */
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE", Locale.ENGLISH);
     private static final String SEPARATOR = "  \u00b7  ";
+    /** LEFT-TO-RIGHT MARK: the line after it runs left to right whatever script it starts with. */
+    private static final String LEFT_TO_RIGHT = "\u200e";
 
     private final PdfFonts fonts;
 
@@ -406,20 +407,22 @@ public class CarePlanPdf {
         }
         PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);
-        table.addCell(gridCell(new Phrase(caption, type.smallBold()), pad, type));
+        table.addCell(gridCell(PdfColumn.phrase(List.of(new Run(caption, type.smallBold()))), pad, type));
         for (int i = first; i < first + days; i++) {
             LocalDate date = log.firstDay().plusDays(i);
-            Phrase head = new Phrase();
-            head.add(new Chunk(dayName(names, date) + "\n", type.small()));
-            head.add(new Chunk(String.valueOf(date.getDayOfMonth()), type.smallBold()));
+            Phrase head = PdfColumn.phrase(List.of(new Run(dayName(names, date) + "\n", type.small()),
+                    new Run(String.valueOf(date.getDayOfMonth()), type.smallBold())));
             PdfPCell cell = gridCell(head, pad, type);
             cell.setHorizontalAlignment(Element.ALIGN_CENTER);
             table.addCell(cell);
         }
         for (String row : log.rows()) {
-            PdfPCell label = gridCell(new Phrase(row, type.body()), pad, type);
+            // In rows of its own, so that a question in any script is set like a paragraph.
+            PdfRows question = new PdfRows(type, widths[0] - 3 * pad, 0);
+            question.line(row, type.body(), 0);
+            PdfPCell label = gridCell(new Phrase(""), pad, type);
+            label.addElement(question.table());
             label.setPaddingLeft(2 * pad);
-            label.setLeading(type.leading(type.body()), 0);
             table.addCell(label);
             for (int i = 0; i < days; i++) {
                 PdfPCell tick = gridCell(new Phrase(""), pad, type);
@@ -532,7 +535,8 @@ public class CarePlanPdf {
             PdfRows rows = new PdfRows(type, width, 0);
             List<String> parts = List.of(handout.clientName(), handout.title(), "page " + page + " of " + pages);
             for (String line : PdfColumn.lines(parts, SEPARATOR, type.small(), width)) {
-                rows.line(line, type.small(), 0);
+                // Left to right like the rest of the page, even when it starts with a name in Arabic or Hebrew.
+                rows.line(LEFT_TO_RIGHT + line, type.small(), 0);
             }
             PdfPTable table = rows.table();
             table.setTotalWidth(width);

@@ -9,6 +9,7 @@ import app.soapstone.pdf.PdfPages.Line;
 import app.soapstone.pdf.PdfPages.Page;
 import app.soapstone.pdf.Print;
 import app.soapstone.pdf.TestFonts;
+import app.soapstone.validation.InvalidInputException;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -142,6 +144,16 @@ class CarePlanScriptsTest {
         byte[] bytes = new CarePlanPdf(fonts).render(CarePlanPdfTest.full().build(), Paper.A4, Print.STANDARD);
 
         assertThat(fontNames(bytes)).allMatch(name -> name.contains("Liberation"));
+    }
+
+    @Test
+    void theRendererRefusesACharacterNoFontHasRatherThanDropIt() {
+        CarePlanPdf bundledOnly = new CarePlanPdf(new PdfFonts());
+        CarePlan plan = CarePlanPdfTest.full().name("王秀英").build();
+
+        assertThatThrownBy(() -> bundledOnly.render(plan, Paper.A4, Print.STANDARD))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("Cannot print the text \"王秀英\": 王 (U+738B ");
     }
 
     // ---------------------------------------------------------------- helpers

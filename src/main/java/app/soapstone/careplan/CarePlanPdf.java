@@ -22,7 +22,6 @@ import app.soapstone.pdf.PdfLetterhead;
 import app.soapstone.pdf.PdfPageFlow;
 import app.soapstone.pdf.PdfRows;
 import app.soapstone.pdf.PdfType;
-import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
@@ -379,20 +378,22 @@ public class CarePlanPdf {
         }
         PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);
-        table.addCell(gridCell(new Phrase(caption, type.smallBold()), pad, type));
+        table.addCell(gridCell(PdfColumn.phrase(List.of(new Run(caption, type.smallBold()))), pad, type));
         for (int i = first; i < first + days; i++) {
             LocalDate date = log.firstDay().plusDays(i);
-            Phrase head = new Phrase();
-            head.add(new Chunk(dayName(names, date) + "\n", type.small()));
-            head.add(new Chunk(String.valueOf(date.getDayOfMonth()), type.smallBold()));
+            Phrase head = PdfColumn.phrase(List.of(new Run(dayName(names, date) + "\n", type.small()),
+                    new Run(String.valueOf(date.getDayOfMonth()), type.smallBold())));
             PdfPCell cell = gridCell(head, pad, type);
             cell.setHorizontalAlignment(Element.ALIGN_CENTER);
             table.addCell(cell);
         }
         for (String row : log.rows()) {
-            PdfPCell label = gridCell(new Phrase(row, type.body()), pad, type);
+            // In rows of its own, so that a question in any script is set like a paragraph.
+            PdfRows question = new PdfRows(type, widths[0] - 3 * pad, 0);
+            question.line(row, type.body(), 0);
+            PdfPCell label = gridCell(new Phrase(""), pad, type);
+            label.addElement(question.table());
             label.setPaddingLeft(2 * pad);
-            label.setLeading(type.leading(type.body()), 0);
             table.addCell(label);
             for (int i = 0; i < days; i++) {
                 PdfPCell tick = gridCell(new Phrase(""), pad, type);

@@ -4,7 +4,10 @@ import app.soapstone.audit.AuditTrail;
 import app.soapstone.careplan.CarePlan.Letterhead;
 import app.soapstone.careplan.CarePlan.Point;
 import app.soapstone.pdf.Paper;
+import app.soapstone.pdf.PdfFonts;
 import app.soapstone.pdf.Print;
+import app.soapstone.screening.Finding;
+import app.soapstone.screening.Flag;
 import app.soapstone.intake.Clearance;
 import app.soapstone.client.Client;
 import app.soapstone.client.ClientService;
@@ -46,14 +49,15 @@ public class CarePlanService {
     private final Vocabulary vocabulary;
     private final CarePlanComposer composer;
     private final CarePlanPdf pdf;
+    private final PdfFonts fonts;
     private final CarePlanExportRepository exports;
     private final Clock clock;
     private final AuditTrail audit;
     private final Printers printers;
 
     CarePlanService(ClientService clients, ClinicService clinic, IntakeService intakes, SessionService sessions,
-            Vocabulary vocabulary, CarePlanComposer composer, CarePlanPdf pdf, CarePlanExportRepository exports,
-            Clock clock, AuditTrail audit, Printers printers) {
+            Vocabulary vocabulary, CarePlanComposer composer, CarePlanPdf pdf, PdfFonts fonts,
+            CarePlanExportRepository exports, Clock clock, AuditTrail audit, Printers printers) {
         this.audit = audit;
         this.printers = printers;
         this.clients = clients;
@@ -63,6 +67,7 @@ public class CarePlanService {
         this.vocabulary = vocabulary;
         this.composer = composer;
         this.pdf = pdf;
+        this.fonts = fonts;
         this.exports = exports;
         this.clock = clock;
     }
@@ -89,7 +94,7 @@ public class CarePlanService {
      * Writes the plan as a PDF, whole or not at all ({@link PrivateFiles}), refusing to replace a
      * file unless {@code force}; the export is recorded against the client with the adaptations
      * made. While an urgent referral is not cleared this is the see-a-doctor sheet, whatever the
-     * options.
+     * options. A field from the records that no font can print is refused first, by name.
      */
     @Transactional
     public Exported export(long clientId, Long sessionId, PlanOptions options, String out, Paper paper, Print print,
@@ -120,7 +125,9 @@ public class CarePlanService {
     }
 
     private Exported give(long clientId, Long sessionId, PlanOptions options, Paper paper, Print print, Copy copy) {
-        Handout handout = compose(clientId, sessionId, options);
+        PlanInputs inputs = inputs(clientId, sessionId);
+        requirePrintable(inputs);
+        Handout handout = composer.compose(inputs, options);
         Client client = clients.get(clientId);
         boolean sheet = handout instanceof DoctorSheet;
         String what = sheet ? "see-a-doctor" : "care-plan";
@@ -162,6 +169,28 @@ public class CarePlanService {
             PrivateFiles.write("out", target, bytes, copy.force(), false);
         }
         return new Exported(target, printer == null ? null : printer.name(), sha256, bytes.length, handout);
+    }
+
+    /**
+     * Refuses, before anything is rendered, written or recorded, any field from the client's records
+     * that has a character no font found can print, naming the field and the character: the
+     * printout would otherwise lose it without a word.
+     */
+    private void requirePrintable(PlanInputs in) {
+        fonts.requirePrintable("the client's name", in.clientName());
+        Letterhead head = in.letterhead();
+        fonts.requirePrintable("the clinic's name", head.clinicName());
+        fonts.requirePrintable("the clinic's address", head.address());
+        fonts.requirePrintable("the clinic's phone", head.phone());
+        fonts.requirePrintable("the clinic's email", head.email());
+        fonts.requirePrintable("the clinic's website", head.website());
+        fonts.requirePrintable("the practitioner", head.practitioner());
+        fonts.requirePrintable("the therapist's note", in.therapistNote());
+        in.medicines().forEach(medicine -> fonts.requirePrintable("the medicines on the intake", medicine));
+        fonts.requirePrintable("the other conditions on the intake", in.otherConditions());
+        fonts.requirePrintable("the allergies on the intake", in.allergies());
+        in.flags().stream().map(Flag::finding).filter(f -> f.kind().equals(Finding.SURGERY))
+                .forEach(surgery -> fonts.requirePrintable("the surgeries on the intake", surgery.subject()));
     }
 
     @Transactional(readOnly = true)

@@ -6,6 +6,7 @@ import org.openpdf.text.Font;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
 import org.openpdf.text.SplitCharacter;
+import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfTemplate;
@@ -204,6 +205,12 @@ public final class PdfColumn {
         return out;
     }
 
+    /**
+     * The runs as a phrase OpenPDF can set: neighbouring runs in one font become one chunk, and
+     * each chunk is split into the fonts that have its characters ({@link PdfFonts}), a whole run's
+     * parts never broken across lines. Text that must be shaped or runs right to left is set by
+     * {@link PdfRows} instead; here it would come out unjoined, so use rows for text from records.
+     */
     public static Phrase phrase(List<Run> runs) {
         Phrase phrase = new Phrase();
         StringBuilder text = new StringBuilder();
@@ -212,24 +219,45 @@ public final class PdfColumn {
         for (Run run : runs) {
             if (run.whole()) {
                 if (font != null) {
-                    phrase.add(new Chunk(text.toString(), font));
+                    add(phrase, text.toString(), font, false);
                     text.setLength(0);
                     font = null;
                 }
-                phrase.add(new Chunk(run.text(), run.font()).setSplitCharacter(NEVER));
+                add(phrase, run.text(), run.font(), true);
                 continue;
             }
             if (font != null && run.font() != font) {
-                phrase.add(new Chunk(text.toString(), font));
+                add(phrase, text.toString(), font, false);
                 text.setLength(0);
             }
             font = run.font();
             text.append(run.text());
         }
         if (font != null) {
-            phrase.add(new Chunk(text.toString(), font));
+            add(phrase, text.toString(), font, false);
         }
         return phrase;
+    }
+
+    /** {@code text} in {@code font} and, for what it lacks, the fallback fonts. */
+    private static void add(Phrase phrase, String text, Font font, boolean whole) {
+        text = ShapedText.visible(ShapedText.normalized(text));
+        PdfFonts fonts = PdfFonts.owner(font.getBaseFont());
+        List<PdfFonts.Piece> pieces = fonts == null ? List.of() : fonts.pieces(text, font.getBaseFont());
+        if (pieces.isEmpty() || pieces.size() == 1 && pieces.getFirst().face().base() == font.getBaseFont()) {
+            Chunk chunk = new Chunk(text, font);
+            phrase.add(whole ? chunk.setSplitCharacter(NEVER) : chunk);
+            return;
+        }
+        for (PdfFonts.Piece piece : pieces) {
+            Typeface face = piece.face();
+            Chunk chunk = new Chunk(text.substring(piece.start(), piece.end()), face.base() == font.getBaseFont() ? font
+                    : new Font(face.base(), font.getSize(), font.getStyle(), font.getColor()));
+            if (face.isFauxBold()) {
+                chunk.setTextRenderMode(PdfContentByte.TEXT_RENDER_MODE_FILL_STROKE, font.getSize() / 30, null);
+            }
+            phrase.add(whole ? chunk.setSplitCharacter(NEVER) : chunk);
+        }
     }
 
     /** A cell holding nothing else: no border, no padding. */
@@ -284,7 +312,7 @@ public final class PdfColumn {
         StringBuilder line = new StringBuilder();
         for (String item : items) {
             String candidate = line.isEmpty() ? item : line + separator + item;
-            if (line.isEmpty() || font.getBaseFont().getWidthPoint(candidate, font.getSize()) <= width) {
+            if (line.isEmpty() || ShapedText.width(candidate, font) <= width) {
                 line.setLength(0);
                 line.append(candidate);
             } else {

@@ -20,16 +20,25 @@ public final class PdfRows {
 
     private final PdfType type;
     private final PdfPTable table;
+    private final float width;
+    private final float indent;
 
     /** Rows {@code width} wide; list items' text starts {@code indent} from the left. */
     public PdfRows(PdfType type, float width, float indent) {
         this.type = type;
+        this.width = width;
+        this.indent = indent;
         this.table = new PdfPTable(indent > 0 ? new float[] {indent, width - indent} : new float[] {1});
         table.setWidthPercentage(100);
     }
 
+    /**
+     * A line (a paragraph, wrapped) across the full width. Text that runs right to left or must be
+     * shaped is laid out by {@link ShapedText}, right-aligned when its first letter runs right to left.
+     */
     public PdfRows line(List<Run> runs, float spaceBefore) {
-        PdfPCell cell = text(PdfColumn.phrase(runs), leading(runs), spaceBefore);
+        PdfPCell cell = ShapedText.needed(runs) ? ShapedText.cell(runs, width, leading(runs), spaceBefore)
+                : text(PdfColumn.phrase(runs), leading(runs), spaceBefore);
         cell.setColspan(table.getNumberOfColumns());
         table.addCell(cell);
         return this;
@@ -45,9 +54,28 @@ public final class PdfRows {
             throw new IllegalStateException("list items need rows made with an indent");
         }
         Font markerFont = runs.getFirst().font();
-        table.addCell(text(new Phrase(marker, markerFont), leading(runs), spaceBefore));
-        table.addCell(text(PdfColumn.phrase(runs), leading(runs), spaceBefore));
-        return this;
+        if (!ShapedText.needed(runs)) {
+            table.addCell(text(PdfColumn.phrase(List.of(new Run(marker, markerFont))), leading(runs), spaceBefore));
+            table.addCell(text(PdfColumn.phrase(runs), leading(runs), spaceBefore));
+            return this;
+        }
+        // The marker on the baseline of the text's first line, whose fonts may be taller than its own.
+        ShapedText.Block text = ShapedText.layout(runs, width - indent);
+        ShapedText.Block mark = ShapedText.layout(List.of(new Run(marker, markerFont)), indent);
+        float ascent = Math.max(text.firstAscent(), mark.firstAscent());
+        PdfPCell textCell = text.cell(leading(runs), spaceBefore, ascent, text.rightToLeft());
+        PdfPCell markerCell = mark.cell(leading(runs), spaceBefore, ascent, text.rightToLeft());
+        if (!text.rightToLeft()) {
+            table.addCell(markerCell);
+            table.addCell(textCell);
+            return this;
+        }
+        // Right to left, the marker goes on the right, at the edge, as the text runs.
+        PdfPTable mirrored = new PdfPTable(new float[] {width - indent, indent});
+        mirrored.setWidthPercentage(100);
+        mirrored.addCell(textCell);
+        mirrored.addCell(markerCell);
+        return cell(PdfColumn.cell(mirrored));
     }
 
     /** A row of any cell across the full width. */

@@ -56,7 +56,8 @@ public record PdfType(BaseFont regularFace, BaseFont boldFace, float size, float
         return size * 1.6f;
     }
 
+    /** The width of {@code text} as printed in {@code font}, in whatever fonts have its characters, shaped. */
     public float width(String text, Font font) {
-        return font.getBaseFont().getWidthPoint(text, font.getSize());
+        return ShapedText.width(text, font);
     }
 }

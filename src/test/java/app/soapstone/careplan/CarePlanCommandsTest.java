@@ -1,6 +1,7 @@
 package app.soapstone.careplan;
 
 import app.soapstone.pdf.PdfPages;
+import app.soapstone.pdf.TestFonts;
 import app.soapstone.shell.Failure;
 import app.soapstone.support.SoapstoneTest;
 import org.apache.pdfbox.Loader;
@@ -100,6 +101,53 @@ class CarePlanCommandsTest extends SoapstoneTest {
         try (PDDocument document = Loader.loadPDF(annaFile.toFile())) {
             assertThat(text(document)).contains("Анна Петрова");
         }
+    }
+
+    @Test
+    void aClientInChineseArabicOrDevanagariPrintsWithTheFontsFound() throws Exception {
+        assumeThat(Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")))
+                .as("file names in any script need a UTF-8 locale").isEqualTo(StandardCharsets.UTF_8);
+        TestFonts.noto();
+        practice();
+        for (String[] name : List.of(new String[] {"秀英", "王"}, new String[] {"فاطمة", "الزهراء"},
+                new String[] {"अनीता", "शर्मा"})) {
+            long client = client(name[0], name[1], null);
+            String note = name[1] + " " + name[0];
+            session(client, note);
+
+            export(client, "--out", out.toString()).expectOk();
+
+            try (PDDocument document = Loader.loadPDF(single(out).toFile())) {
+                assertThat(text(document)).contains("For " + name[0] + " " + name[1] + "\n").contains(note + "\n");
+            }
+            Files.delete(single(out));
+        }
+    }
+
+    @Test
+    void aNameWithACharacterNoFontHasIsRefusedNamingItAndNothingIsWrittenOrRecorded() {
+        practice();
+        long client = client("Mei\uE000", "Lin", null);
+
+        Result result = export(client, "--out", out.toString());
+
+        assertThat(result.status()).isEqualTo(Failure.USAGE);
+        assertThat(result.error()).startsWith("Cannot print the client's name: \uE000 (U+E000 PRIVATE USE AREA E000)")
+                .contains("SOAPSTONE_FONTS").contains("nothing was written");
+        assertNothingWritten();
+    }
+
+    @Test
+    void aNoteWithACharacterNoFontHasIsRefusedNamingTheNote() {
+        practice();
+        long client = client("Mei", "Lin", null);
+        session(client, "Stretch \uDB80\uDC00 twice a day");
+
+        Result result = export(client, "--out", out.toString());
+
+        assertThat(result.status()).isEqualTo(Failure.USAGE);
+        assertThat(result.error()).startsWith("Cannot print the therapist's note: \uDB80\uDC00 (U+F0000 ");
+        assertNothingWritten();
     }
 
     @Test

@@ -83,6 +83,7 @@ public final class SoapstoneProcesses {
         Map<String, String> env = builder.environment();
         env.remove("JAVA_TOOL_OPTIONS");
         env.remove("JDK_JAVA_OPTIONS");
+        env.remove("SOAPSTONE_FONTS");
         env.put("SOAPSTONE_DB", database.toString());
         env.put("HOME", home.toString());
         env.put("XDG_DATA_HOME", home.resolve(".local").resolve("share").toString());

@@ -42,6 +42,13 @@ import java.util.Locale;
  */
 final class ShapedText {
 
+    /**
+     * Liberation Sans's ascent and descent as OpenPDF reads them (its typographic ascender and
+     * descender), as fractions of the type size: where OpenPDF puts the first baseline of a cell.
+     */
+    private static final float LATIN_ASCENT = 0.728f;
+    private static final float LATIN_DESCENT = 0.2104f;
+
     private static final FontRenderContext CONTEXT = new FontRenderContext(new AffineTransform(), false, true);
 
     private ShapedText() {
@@ -170,11 +177,11 @@ final class ShapedText {
     record Glyphs(String text, Typeface face, Font font, boolean rtl, GlyphVector shaped, float width) {
 
         float ascent() {
-            return face.base().getFontDescriptor(BaseFont.ASCENT, font.getSize());
+            return lineAscent(face, font);
         }
 
         float descent() {
-            return face.base().getFontDescriptor(BaseFont.DESCENT, font.getSize());
+            return lineDescent(face, font);
         }
 
         void draw(PdfContentByte canvas, float x, float y) {
@@ -482,9 +489,7 @@ final class ShapedText {
             if (start == end) {
                 Typeface face = faces.length == 0 ? null : faces[Math.min(start, faces.length - 1)];
                 Font font = fonts.length == 0 ? null : fonts[Math.min(start, fonts.length - 1)];
-                float ascent = face == null ? 0 : face.base().getFontDescriptor(BaseFont.ASCENT, font.getSize());
-                float descent = face == null ? 0 : face.base().getFontDescriptor(BaseFont.DESCENT, font.getSize());
-                return new Line(List.of(), 0, ascent, descent);
+                return new Line(List.of(), 0, face == null ? 0 : lineAscent(face, font), face == null ? 0 : lineDescent(face, font));
             }
             Bidi line = bidi.createLineBidi(start, end);
             List<Glyphs> logical = glyphs(start, end, line);
@@ -522,5 +527,19 @@ final class ShapedText {
         static void complete(PdfContentByte canvas, BaseFont font, String text, GlyphVector shaped) {
             completeCmap(canvas, font, text, shaped);
         }
+    }
+
+    /**
+     * How far a font reaches above the baseline, for placing lines: its own ascent, but no more than
+     * Liberation Sans's, so a line of it shares the baseline of the Latin text beside it (a label and
+     * its value). Arabic, Thai and CJK fonts declare room for tall marks that would push it lower.
+     */
+    private static float lineAscent(Typeface face, Font font) {
+        return Math.min(face.base().getFontDescriptor(BaseFont.ASCENT, font.getSize()), font.getSize() * LATIN_ASCENT);
+    }
+
+    /** How far a font reaches below the baseline, no further than Liberation Sans's. */
+    private static float lineDescent(Typeface face, Font font) {
+        return Math.max(face.base().getFontDescriptor(BaseFont.DESCENT, font.getSize()), -font.getSize() * LATIN_DESCENT);
     }
 }

@@ -446,6 +446,21 @@ class ChartExportTest extends RecordsTest {
         assertThat(pages.text()).contains("Anh Nguyen");
     }
 
+    @Test
+    void aRightToLeftValueSharesTheBaselineOfItsLabel() throws Exception {
+        app.soapstone.pdf.TestFonts.noto();
+        practitioner("Sam Jones");
+        clinic();
+        long client = Long.parseLong(runWords("client", "add", "--first-name", "فاطمة", "--last-name", "الزهراء")
+                .expectOk());
+
+        Page first = export(client, "").page(1);
+
+        // Lines are glyphs on one baseline (within a point): label and value together.
+        Line name = first.lines().stream().filter(l -> l.text().startsWith("Name")).findFirst().orElseThrow();
+        assertThat(name.text()).as("the value is on the label's line").hasSizeGreaterThan("Name".length() + 5);
+    }
+
     // ---------------------------------------------------------------- kept from before
 
     @Test

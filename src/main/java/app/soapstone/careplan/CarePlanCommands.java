@@ -1,6 +1,7 @@
 package app.soapstone.careplan;
 
 import app.soapstone.pdf.Paper;
+import app.soapstone.printing.Destination;
 import app.soapstone.pdf.Print;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
@@ -55,9 +56,8 @@ class CarePlanCommands {
         PlanOptions plan = options(stretches, waterLitres, next, massageMinutes);
         Paper size = paper == null ? Paper.A4 : paper;
         Print type = largePrint ? Print.LARGE : Print.STANDARD;
-        CarePlanService.Exported exported = print || printer != null
-                ? plans.exportAndPrint(client, session, plan, out, size, type, force, printer)
-                : plans.export(client, session, plan, out, size, type, force);
+        CarePlanService.Exported exported = plans.give(client, session, plan, size, type,
+                Destination.file(out, force, print, printer));
         return summary(client, exported.handout()) + "Wrote " + exported.file() + " (" + exported.bytes() / 1024
                 + " KB, SHA-256 " + exported.sha256() + ")"
                 + (exported.printer() == null ? "" : "\nSent it to the printer " + exported.printer());
@@ -78,9 +78,9 @@ class CarePlanCommands {
             @Option(longName = "paper", description = "Paper size (default a4)") Paper paper,
             @Option(longName = "large-print", description = "16 pt text, nothing under 14 pt (default 14 pt, nothing under 12 pt)") boolean largePrint,
             @Option(longName = "next", description = "Next appointment, \"YYYY-MM-DD HH:MM\"") String next) {
-        CarePlanService.Exported printed = plans.print(client, session,
+        CarePlanService.Exported printed = plans.give(client, session,
                 options(stretches, waterLitres, next, massageMinutes), paper == null ? Paper.A4 : paper,
-                largePrint ? Print.LARGE : Print.STANDARD, printer);
+                largePrint ? Print.LARGE : Print.STANDARD, Destination.printer(printer));
         return summary(client, printed.handout()) + "Sent the "
                 + (printed.handout() instanceof DoctorSheet ? "see-a-doctor sheet" : "care plan") + " to the printer "
                 + printed.printer() + " (" + printed.bytes() / 1024 + " KB, SHA-256 " + printed.sha256() + ")";

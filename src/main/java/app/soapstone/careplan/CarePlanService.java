@@ -16,8 +16,9 @@ import app.soapstone.clinic.ClinicService;
 import app.soapstone.clinic.Practitioner;
 import app.soapstone.intake.Intake;
 import app.soapstone.intake.IntakeService;
-import app.soapstone.printing.Printer;
-import app.soapstone.printing.Printers;
+import app.soapstone.printing.Destination;
+import app.soapstone.printing.Printouts;
+import app.soapstone.printing.Printouts.Handover;
 import app.soapstone.session.Session;
 import app.soapstone.session.SessionService;
 import app.soapstone.storage.PrivateFiles;
@@ -53,13 +54,13 @@ public class CarePlanService {
     private final CarePlanExportRepository exports;
     private final Clock clock;
     private final AuditTrail audit;
-    private final Printers printers;
+    private final Printouts printouts;
 
     CarePlanService(ClientService clients, ClinicService clinic, IntakeService intakes, SessionService sessions,
             Vocabulary vocabulary, CarePlanComposer composer, CarePlanPdf pdf, PdfFonts fonts,
-            CarePlanExportRepository exports, Clock clock, AuditTrail audit, Printers printers) {
+            CarePlanExportRepository exports, Clock clock, AuditTrail audit, Printouts printouts) {
         this.audit = audit;
-        this.printers = printers;
+        this.printouts = printouts;
         this.clients = clients;
         this.clinic = clinic;
         this.intakes = intakes;
@@ -91,84 +92,43 @@ public class CarePlanService {
     }
 
     /**
-     * Writes the plan as a PDF, whole or not at all ({@link PrivateFiles}), refusing to replace a
-     * file unless {@code force}; the export is recorded against the client with the adaptations
-     * made. While an urgent referral is not cleared this is the see-a-doctor sheet, whatever the
-     * options. A field from the records that no font can print is refused first, by name.
+     * Gives the plan to the client as {@code to} says: written as a PDF, whole or not at all
+     * ({@link PrivateFiles}), refusing to replace a file unless asked;
+     * printed; or both. The copy is recorded against the client with the adaptations made and the
+     * printer; nothing is recorded if the printer refuses the job or the file cannot be written.
+     * While an urgent referral is not cleared this is the see-a-doctor sheet, whatever the options.
      */
     @Transactional
-    public Exported export(long clientId, Long sessionId, PlanOptions options, String out, Paper paper, Print print,
-            boolean force) {
-        return give(clientId, sessionId, options, paper, print, new Copy(true, out, force, false, null));
-    }
-
-    /**
-     * Prints the plan (or the see-a-doctor sheet, as {@link #export}) on the printer called
-     * {@code printer}, or the default one if null, and records the printed copy. Nothing is
-     * recorded if there is no such printer or it refuses the job.
-     */
-    @Transactional
-    public Exported print(long clientId, Long sessionId, PlanOptions options, Paper paper, Print print,
-            String printer) {
-        return give(clientId, sessionId, options, paper, print, new Copy(false, null, false, true, printer));
-    }
-
-    /** {@link #export} and {@link #print} of the same PDF, recorded once: both are done, or neither is recorded. */
-    @Transactional
-    public Exported exportAndPrint(long clientId, Long sessionId, PlanOptions options, String out, Paper paper,
-            Print print, boolean force, String printer) {
-        return give(clientId, sessionId, options, paper, print, new Copy(true, out, force, true, printer));
-    }
-
-    /** Where a copy goes: to a file ({@code out}, replaced only if {@code force}), to a printer, or both. */
-    private record Copy(boolean toFile, String out, boolean force, boolean toPrinter, String printer) {
-    }
-
-    private Exported give(long clientId, Long sessionId, PlanOptions options, Paper paper, Print print, Copy copy) {
+    public Exported give(long clientId, Long sessionId, PlanOptions options, Paper paper, Print print, Destination to) {
         PlanInputs inputs = inputs(clientId, sessionId);
         requirePrintable(inputs);
         Handout handout = composer.compose(inputs, options);
         Client client = clients.get(clientId);
         boolean sheet = handout instanceof DoctorSheet;
         String what = sheet ? "see-a-doctor" : "care-plan";
-        Path target = copy.toFile() ? PrivateFiles.target("out", copy.out(), client.fileName(what, LocalDate.now(clock)))
-                : null;
-        if (target != null) {
-            PrivateFiles.checkTarget("out", target, copy.force());
-        }
-        // Chosen before anything is recorded: no printer, or an unknown name, stops here.
-        Printer printer = copy.toPrinter() ? printers.choose(copy.printer()) : null;
+        Handover handover = printouts.prepare(to, client.fileName(what, LocalDate.now(clock)));
         byte[] bytes = pdf.render(handout, paper, print);
         String sha256 = sha256(bytes);
         CarePlanExport export = exports.save(new CarePlanExport(null, AggregateReference.to(clientId),
                 sessionId == null ? null : AggregateReference.to(sessionId), clock.instant(),
-                target == null ? CarePlanExport.PRINTED_ONLY : target.toString(),
+                handover.file() == null ? CarePlanExport.PRINTED_ONLY : handover.file().toString(),
                 sha256, paper.name().toLowerCase(java.util.Locale.ROOT),
                 sheet ? CarePlanExport.SEE_A_DOCTOR : CarePlanExport.CARE_PLAN,
                 handout.adaptations().isEmpty() ? null : String.join("\n", handout.adaptations()),
-                print == Print.LARGE, printer == null ? null : printer.name()));
+                print == Print.LARGE, handover.printerName()));
         String name = sheet ? "see-a-doctor sheet" : "care plan";
-        if (target != null) {
-            audit.record("export", "care-plan", export.id(), clientId, "Exported " + name + " " + target.getFileName()
-                    + " (SHA-256 " + sha256 + ")");
+        if (handover.file() != null) {
+            audit.record("export", "care-plan", export.id(), clientId, "Exported " + name + " "
+                    + handover.file().getFileName() + " (SHA-256 " + sha256 + ")");
         }
-        if (printer != null) {
-            audit.record("print", "care-plan", export.id(), clientId, "Printed " + name + " on " + printer.name()
-                    + " (SHA-256 " + sha256 + ")");
-        }
-        // Done last: if printing or writing fails, the transaction rolls back and nothing is recorded.
-        // Printing goes first, so a refused job (the likelier failure) leaves no file behind; a file
-        // that then cannot be written leaves a printed page unrecorded, as a failed commit would.
-        // The job name is what anyone can see in the printer's queue: the client's id, not their name.
-        if (printer != null) {
-            printers.print(bytes, printer.name(), what + "-client-" + clientId + "-" + LocalDate.now(clock));
+        if (handover.printer() != null) {
+            audit.record("print", "care-plan", export.id(), clientId, "Printed " + name + " on "
+                    + handover.printerName() + " (SHA-256 " + sha256 + ")");
         }
         // A printout can be made again from the records, so it is not forced to disk (that costs
         // more than composing and rendering it); the export record in the database is durable.
-        if (target != null) {
-            PrivateFiles.write("out", target, bytes, copy.force(), false);
-        }
-        return new Exported(target, printer == null ? null : printer.name(), sha256, bytes.length, handout);
+        printouts.deliver(handover, bytes, what + "-client-" + clientId + "-" + LocalDate.now(clock), false);
+        return new Exported(handover.file(), handover.printerName(), sha256, bytes.length, handout);
     }
 
     /**

@@ -24,9 +24,9 @@ import app.soapstone.session.SessionService;
 import app.soapstone.session.SessionService.NumberedAddendum;
 import app.soapstone.session.SessionService.SessionRecord;
 import app.soapstone.session.SessionView;
-import app.soapstone.printing.Printer;
-import app.soapstone.printing.Printers;
-import app.soapstone.storage.PrivateFiles;
+import app.soapstone.printing.Destination;
+import app.soapstone.printing.Printouts;
+import app.soapstone.printing.Printouts.Handover;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,13 +66,13 @@ public class ChartExport {
     private final CarePlanService carePlans;
     private final PdfFonts fonts;
     private final ChartPdf pdf;
-    private final Printers printers;
+    private final Printouts printouts;
     private final AuditTrail audit;
     private final Clock clock;
 
     ChartExport(ClientService clients, ClinicService clinic, IntakeService intakes, IntakeView intakeView,
             SessionService sessions, SessionView sessionView, CarePlanService carePlans, PdfFonts fonts, ChartPdf pdf,
-            Printers printers, AuditTrail audit, Clock clock) {
+            Printouts printouts, AuditTrail audit, Clock clock) {
         this.clients = clients;
         this.clinic = clinic;
         this.intakes = intakes;
@@ -82,7 +82,7 @@ public class ChartExport {
         this.carePlans = carePlans;
         this.fonts = fonts;
         this.pdf = pdf;
-        this.printers = printers;
+        this.printouts = printouts;
         this.audit = audit;
         this.clock = clock;
     }
@@ -92,46 +92,17 @@ public class ChartExport {
     }
 
     /**
-     * Writes the chart of {@code period} to {@code out} (a file, or a folder for the default name),
-     * whole or not at all, refusing to replace a file unless {@code force}, and records the export.
-     * Text that no font can print is refused, naming where it is, before anything is written.
+     * Gives the chart of {@code period} as {@code to} says: written to a file (or a folder, for the
+     * default name), whole or not at all and replacing a file only if asked; printed; or both.
+     * Recorded in the audit trail; nothing is recorded if the printer refuses the job or the file
+     * cannot be written. Text that no font can print is refused, naming where it is, before
+     * anything is written.
      */
     @Transactional
-    public Exported export(long clientId, ChartPeriod period, String out, Paper paper, boolean force) {
-        return give(clientId, period, paper, new Copy(true, out, force, false, null));
-    }
-
-    /**
-     * Prints the chart of {@code period} on the printer called {@code printer}, or the default one
-     * if null, writing no file; recorded in the audit trail. Nothing is recorded if there is no such
-     * printer or it refuses the job.
-     */
-    @Transactional
-    public Exported print(long clientId, ChartPeriod period, Paper paper, String printer) {
-        return give(clientId, period, paper, new Copy(false, null, false, true, printer));
-    }
-
-    /** {@link #export} and {@link #print} of the same PDF: both are done, or neither is recorded. */
-    @Transactional
-    public Exported exportAndPrint(long clientId, ChartPeriod period, String out, Paper paper, boolean force,
-            String printer) {
-        return give(clientId, period, paper, new Copy(true, out, force, true, printer));
-    }
-
-    /** Where a copy goes: to a file ({@code out}, replaced only if {@code force}), to a printer, or both. */
-    private record Copy(boolean toFile, String out, boolean force, boolean toPrinter, String printer) {
-    }
-
-    private Exported give(long clientId, ChartPeriod period, Paper paper, Copy copy) {
+    public Exported give(long clientId, ChartPeriod period, Paper paper, Destination to) {
         Client client = clients.get(clientId);
         LocalDateTime printed = LocalDateTime.ofInstant(clock.instant(), ZoneId.systemDefault());
-        Path target = copy.toFile()
-                ? PrivateFiles.target("out", copy.out(), client.fileName("chart", printed.toLocalDate())) : null;
-        if (target != null) {
-            PrivateFiles.checkTarget("out", target, copy.force());
-        }
-        // Chosen before anything is recorded: no printer, or an unknown name, stops here.
-        Printer printer = copy.toPrinter() ? printers.choose(copy.printer()) : null;
+        Handover handover = printouts.prepare(to, client.fileName("chart", printed.toLocalDate()));
         fonts.requirePrintable("the client's first name", client.firstName());
         fonts.requirePrintable("the client's last name", client.lastName());
         fonts.requirePrintable("the client's preferred name", client.preferredName());
@@ -140,21 +111,15 @@ public class ChartExport {
         chart.texts(fonts::requirePrintable);
         ChartPdf.Rendered rendered = pdf.render(chart, paper);
         String what = period.wholeRecord() ? "the full chart" : "the chart (" + period.text() + ")";
-        if (target != null) {
-            audit.record("export", "chart", clientId, clientId, "Exported " + what + " to " + target.getFileName());
+        if (handover.file() != null) {
+            audit.record("export", "chart", clientId, clientId, "Exported " + what + " to "
+                    + handover.file().getFileName());
         }
-        if (printer != null) {
-            audit.record("print", "chart", clientId, clientId, "Printed " + what + " on " + printer.name());
+        if (handover.printer() != null) {
+            audit.record("print", "chart", clientId, clientId, "Printed " + what + " on " + handover.printerName());
         }
-        // Done last, printing first, as for care plans (CarePlanService): a refused job leaves no file
-        // and, the transaction rolling back, no audit row. The queue shows the client's id, not their name.
-        if (printer != null) {
-            printers.print(rendered.pdf(), printer.name(), "chart-client-" + clientId + "-" + printed.toLocalDate());
-        }
-        if (target != null) {
-            PrivateFiles.write("out", target, rendered.pdf(), copy.force());
-        }
-        return new Exported(target, printer == null ? null : printer.name(), rendered.pages());
+        printouts.deliver(handover, rendered.pdf(), "chart-client-" + clientId + "-" + printed.toLocalDate(), true);
+        return new Exported(handover.file(), handover.printerName(), rendered.pages());
     }
 
     Chart chart(Client client, ChartPeriod period, LocalDateTime printed) {

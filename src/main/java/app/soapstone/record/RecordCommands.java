@@ -1,6 +1,7 @@
 package app.soapstone.record;
 
 import app.soapstone.pdf.Paper;
+import app.soapstone.printing.Destination;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
@@ -61,9 +62,7 @@ class RecordCommands {
             @Option(longName = "printer", description = "Printer to print on (see 'printer list'); implies --print") String printer) {
         ChartPeriod period = ChartPeriod.parse(from, to, LocalDate.now(clock));
         Paper size = paper == null ? Paper.A4 : paper;
-        ChartExport.Exported exported = print || printer != null
-                ? charts.exportAndPrint(client, period, out, size, force, printer)
-                : charts.export(client, period, out, size, force);
+        ChartExport.Exported exported = charts.give(client, period, size, Destination.file(out, force, print, printer));
         return "Wrote " + exported.file() + " (" + pages(exported) + ")"
                 + (exported.printer() == null ? "" : "\nSent it to the printer " + exported.printer());
     }
@@ -76,8 +75,8 @@ class RecordCommands {
             @Option(longName = "to", description = "Last day of the period, YYYY-MM-DD") String to,
             @Option(longName = "paper", description = "Paper size (default a4)") Paper paper,
             @Option(longName = "printer", description = "Printer to print on (default: the default printer)") String printer) {
-        ChartExport.Exported printed = charts.print(client, ChartPeriod.parse(from, to, LocalDate.now(clock)),
-                paper == null ? Paper.A4 : paper, printer);
+        ChartExport.Exported printed = charts.give(client, ChartPeriod.parse(from, to, LocalDate.now(clock)),
+                paper == null ? Paper.A4 : paper, Destination.printer(printer));
         return "Sent the chart (" + pages(printed) + ") to the printer " + printed.printer();
     }
 

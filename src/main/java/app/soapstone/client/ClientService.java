@@ -142,7 +142,7 @@ public class ClientService {
         String email = given(changes.email(), client.email(), v -> Fields.email("email", v));
         String address = given(changes.address(), client.address(), v -> Fields.optionalText("address", v, Fields.TEXT_MAX));
         String emergencyContact = given(changes.emergencyContact(), client.emergencyContact(),
-                v -> Fields.optionalText("emergency-contact", v, Fields.TEXT_MAX));
+                v -> Fields.optionalLine("emergency-contact", v, Fields.TEXT_MAX));
         String notes = given(changes.notes(), client.notes(), v -> Fields.optionalText("notes", v, Fields.LONG_TEXT_MAX));
         return new Client(client.id(), firstName, lastName, preferredName, printName, dateOfBirth, phone, email, address,
                 emergencyContact, notes, null, client.archivedAt(), client.createdAt(), clock.instant());

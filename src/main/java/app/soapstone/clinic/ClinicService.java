@@ -40,13 +40,13 @@ public class ClinicService {
             requiredFirstTime("phone", details.phone());
         }
         Clinic current = existing.orElse(new Clinic(Clinic.THE_CLINIC, null, null, null, null, null, null));
-        String name = details.name() == null ? current.name() : Fields.requiredText("name", details.name(), Fields.NAME_MAX);
+        String name = details.name() == null ? current.name() : Fields.requiredLine("name", details.name(), Fields.NAME_MAX);
         String address = details.address() == null ? current.address()
                 : Fields.requiredText("address", details.address(), Fields.TEXT_MAX);
         String phone = details.phone() == null ? current.phone() : requiredPhone(details.phone());
         String email = details.email() == null ? current.email() : Fields.email("email", details.email());
         String website = details.website() == null ? current.website()
-                : Fields.optionalText("website", details.website(), Fields.NAME_MAX);
+                : Fields.optionalLine("website", details.website(), Fields.NAME_MAX);
         clinics.store(name, address, phone, email, website, clock.instant());
         audit.record(existing.isEmpty() ? "add" : "change", "clinic", Clinic.THE_CLINIC, null, "Clinic details saved");
         return clinics.findById(Clinic.THE_CLINIC).orElseThrow();
@@ -62,8 +62,8 @@ public class ClinicService {
     public Practitioner addPractitioner(String name, String credentials, String registrationNumber) {
         boolean first = practitioners.count() == 0;
         Practitioner practitioner = practitioners.save(new Practitioner(null, Fields.name("name", name),
-                Fields.requiredText("credentials", credentials, Fields.NAME_MAX),
-                Fields.optionalText("registration-number", registrationNumber, Fields.NAME_MAX), first, clock.instant()));
+                Fields.requiredLine("credentials", credentials, Fields.NAME_MAX),
+                Fields.optionalLine("registration-number", registrationNumber, Fields.NAME_MAX), first, clock.instant()));
         audit.record("add", "practitioner", practitioner.id(), null, "Added practitioner " + practitioner.id());
         return practitioner;
     }

@@ -110,7 +110,7 @@ public class IntakeService {
                 lifestyle(form),
                 text(form, "allergies", Fields.TEXT_MAX),
                 new Consent(Fields.pastDate("consent-date", form.get("consent-date"), today),
-                        Fields.requiredText("consent-by", form.get("consent-by"), Fields.NAME_MAX)),
+                        Fields.requiredLine("consent-by", form.get("consent-by"), Fields.NAME_MAX)),
                 consentExplained(form).stream().map(IntakeConsentElement::new).toList());
         Intake saved = intakes.save(intake);
         audit.record("add", "intake", saved.id(), clientId, "Recorded intake version " + saved.version());
@@ -134,7 +134,7 @@ public class IntakeService {
             case "cramp-sites" -> IdList.parseRequired(option, value, vocabulary.siteIds());
             case "cramp-severity" -> Fields.wholeNumber(option, value, 0, 10);
             case "consent-date" -> Fields.pastDate(option, value, today);
-            case "consent-by" -> Fields.requiredText(option, value, Fields.NAME_MAX);
+            case "consent-by" -> Fields.requiredLine(option, value, Fields.NAME_MAX);
             default -> throw new IllegalArgumentException("not a required intake field: " + option);
         }
     }
@@ -270,7 +270,7 @@ public class IntakeService {
                 form.has("cramp-duration") ? Fields.decimal("cramp-duration", form.get("cramp-duration"), 0, 24 * 60) : null,
                 timing,
                 form.has("sleep-disturbance") ? Fields.wholeNumber("sleep-disturbance", form.get("sleep-disturbance"), 0, 10) : null,
-                text(form, "triggers", Fields.TEXT_MAX), text(form, "cramps-since", Fields.NAME_MAX));
+                text(form, "triggers", Fields.TEXT_MAX), line(form, "cramps-since", Fields.NAME_MAX));
     }
 
     private Lifestyle lifestyle(Form form) {
@@ -280,8 +280,8 @@ public class IntakeService {
         return new Lifestyle(
                 form.has("water-glasses") ? Fields.decimal("water-glasses", form.get("water-glasses"), 0, 40) : null,
                 form.has("water-litres") ? Fields.decimal("water-litres", form.get("water-litres"), 0, 10) : null,
-                text(form, "caffeine", Fields.NAME_MAX), text(form, "alcohol", Fields.NAME_MAX),
-                text(form, "activity", Fields.TEXT_MAX), text(form, "occupation", Fields.NAME_MAX));
+                line(form, "caffeine", Fields.NAME_MAX), line(form, "alcohol", Fields.NAME_MAX),
+                text(form, "activity", Fields.TEXT_MAX), line(form, "occupation", Fields.NAME_MAX));
     }
 
     private List<String> consentExplained(Form form) {
@@ -310,8 +310,14 @@ public class IntakeService {
         return form.has(option) ? IdList.parse(option, form.get(option), allowed) : List.of();
     }
 
+    /** A field of several lines, or null if not given. */
     private static String text(Form form, String option, int max) {
         return form.has(option) ? Fields.text(option, form.get(option).strip(), max) : null;
+    }
+
+    /** A field of one line, or null if not given. */
+    private static String line(Form form, String option, int max) {
+        return form.has(option) ? Fields.line(option, form.get(option).strip(), max) : null;
     }
 
 }

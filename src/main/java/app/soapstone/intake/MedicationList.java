@@ -25,7 +25,8 @@ final class MedicationList {
 
     static List<IntakeMedication> parse(String option, String text) {
         List<IntakeMedication> medications = new ArrayList<>();
-        for (String item : text.split("[;\\n]")) {
+        // Checked whole first, as text of several lines (an item a line), so a refusal counts its characters from the start.
+        for (String item : Fields.text(option, text, Integer.MAX_VALUE).split("[;\\n]")) {
             String description = item.strip();
             if (description.isEmpty()) {
                 continue;

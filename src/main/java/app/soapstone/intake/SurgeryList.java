@@ -28,7 +28,8 @@ final class SurgeryList {
 
     static List<IntakeSurgery> parse(String option, String text, LocalDate today) {
         List<IntakeSurgery> surgeries = new ArrayList<>();
-        for (String item : text.split("[;\\n]")) {
+        // Checked whole first, as text of several lines (an item a line), so a refusal counts its characters from the start.
+        for (String item : Fields.text(option, text, Integer.MAX_VALUE).split("[;\\n]")) {
             String description = item.strip();
             if (!description.isEmpty()) {
                 Fields.text(option, description, Fields.NAME_MAX * 2);

@@ -339,7 +339,7 @@ public class SessionService {
                 : base == null ? List.of() : base.areaIds();
         String pressure = form.given("pressure") ? optional(form, "pressure", SessionService::pressure)
                 : base == null ? null : base.pressure();
-        String products = form.given("products") ? Fields.optionalText("products", form.get("products"), Fields.TEXT_MAX)
+        String products = form.given("products") ? Fields.optionalLine("products", form.get("products"), Fields.TEXT_MAX)
                 : base == null ? null : base.products();
         // Never defaulted: research sets no duration, so only the therapist's own number is stored.
         Integer homeMassage = form.given("home-massage-minutes")
@@ -441,7 +441,8 @@ public class SessionService {
         if (!form.given(option)) {
             return current;
         }
-        return Fields.optionalText(option, form.get(option), Fields.LONG_TEXT_MAX) == null ? null : form.get(option).strip();
+        String text = Fields.optionalText(option, form.get(option), Fields.LONG_TEXT_MAX);
+        return text == null ? null : text.strip();
     }
 
     private static <T> T optional(Form form, String option, java.util.function.Function<String, T> check) {

@@ -57,40 +57,89 @@ public final class Fields {
 
     /**
      * A person's name, kept exactly as typed: any script, apostrophes, hyphens, spaces, even quotes
-     * or SQL. It must contain a letter and no control characters.
+     * or SQL. It must contain a letter and be one line of text ({@link #line}).
      */
     public static String name(String field, String value) {
-        String name = requiredText(field, value, NAME_MAX);
+        String name = requiredLine(field, value, NAME_MAX);
         if (name.codePoints().noneMatch(Character::isLetter)) {
             throw InvalidInputException.forField(field, quote(name) + " has no letters (a name needs at least one)");
         }
         return name;
     }
 
-    /** Free text that must not be empty. */
-    public static String requiredText(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw InvalidInputException.forField(field, "must not be empty");
-        }
-        return text(field, value, max);
+    /** Text of one line that must not be empty. */
+    public static String requiredLine(String field, String value, int max) {
+        return line(field, required(field, value), max);
     }
 
-    /** Free text: no control characters other than line breaks and tabs, at most {@code max} characters. */
+    /** Optional text of one line: empty means "none". */
+    public static String optionalLine(String field, String value, int max) {
+        return value == null || value.isBlank() ? null : line(field, value, max);
+    }
+
+    /**
+     * Text of one line - a name, a title, an occupation - holding only what {@link PlainText}
+     * lets a line hold: no control characters, line breaks, tabs or direction controls.
+     */
+    public static String line(String field, String value, int max) {
+        return checked(field, value, max, false);
+    }
+
+    /** Text of several lines that must not be empty. */
+    public static String requiredText(String field, String value, int max) {
+        return text(field, required(field, value), max);
+    }
+
+    /** Optional text of several lines: empty means "none". */
+    public static String optionalText(String field, String value, int max) {
+        return value == null || value.isBlank() ? null : text(field, value, max);
+    }
+
+    /**
+     * Text of several lines - notes, SOAP sections, addenda, an address - holding only what
+     * {@link PlainText} lets such text hold: line breaks and tabs, but no other control character
+     * and no direction control. A Windows line end (CR LF) is taken as a line break.
+     */
     public static String text(String field, String value, int max) {
-        if (value.codePointCount(0, value.length()) > max) {
-            throw InvalidInputException.forField(field, "is too long (at most " + max + " characters)");
-        }
-        boolean control = value.codePoints()
-                .anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
-        if (control) {
-            throw InvalidInputException.forField(field, "contains control characters (only printable text is allowed)");
+        return checked(field, value.replace("\r\n", "\n"), max, true);
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw InvalidInputException.forField(field, "must not be empty");
         }
         return value;
     }
 
-    /** Optional free text: empty means "none". */
-    public static String optionalText(String field, String value, int max) {
-        return value == null || value.isBlank() ? null : text(field, value, max);
+    private static String checked(String field, String value, int max, boolean lines) {
+        if (value.codePointCount(0, value.length()) > max) {
+            throw InvalidInputException.forField(field, "is too long (at most " + max + " characters)");
+        }
+        int position = 1;
+        for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i)), position++) {
+            int c = value.codePointAt(i);
+            if (!(lines ? PlainText.allowedInLines(c) : PlainText.allowedInLine(c))) {
+                throw InvalidInputException.forField(field, "contains " + PlainText.describe(c) + " (character "
+                        + position + "), " + refusal(c, lines));
+            }
+        }
+        return value;
+    }
+
+    /** Why {@code c} may not be stored, and what to do instead. */
+    private static String refusal(int c, boolean lines) {
+        if (c == '\n' || c == 0x2028 || c == 0x2029) {
+            return lines ? "a line separator other than a new line; start a new line instead"
+                    : "a line break; this field is a single line";
+        }
+        if (c == '\t') {
+            return "a tab; this field is a single line (use spaces)";
+        }
+        if (PlainText.bidiControl(c)) {
+            return "an invisible direction control, which makes text show in another order than it is stored;"
+                    + " type the value without it";
+        }
+        return "a control character; type the value without it";
     }
 
     public static String email(String field, String value) {

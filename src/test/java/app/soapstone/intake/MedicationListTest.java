@@ -83,6 +83,6 @@ class MedicationListTest {
         assertThatThrownBy(() -> MedicationList.parse("medications", "Lipitor\u0007 20 mg"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("--medications:")
-                .hasMessageContaining("control characters");
+                .hasMessageContaining("U+0007 BEL (character 8), a control character");
     }
 }

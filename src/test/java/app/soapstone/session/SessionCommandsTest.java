@@ -201,7 +201,7 @@ class SessionCommandsTest extends SoapstoneTest {
                 Arguments.of("--date " + TODAY.minusDays(3), "--time: give the start time (HH:MM)"),
                 Arguments.of("--time 25:00", "--time: 25:00 is not a valid time"),
                 Arguments.of("--template nope", "--template: 'nope' is not a SOAP template; use "),
-                Arguments.of("--products \"oil\u0007\"", "--products: contains control characters"),
+                Arguments.of("--products \"oil\u0007\"", "--products: contains U+0007 BEL (character 4)"),
                 Arguments.of("--cramps-per-week lots", "--cramps-per-week"));
     }
 

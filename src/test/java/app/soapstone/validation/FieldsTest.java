@@ -132,11 +132,43 @@ class FieldsTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"Ann\u0000a", "Ann\u001Ba", "Ann\u0007", "Ann\u007Fa", "Ann\u0085a"})
-        void refusesControlCharacters(String name) {
+        @ValueSource(strings = {"Ann\u0000a", "Ann\u001Ba", "Ann\u0007", "Ann\u007Fa", "Ann\u0085a", "Ann\u009Ba"})
+        void refusesControlCharactersNamingThemAndWhere(String name) {
+            int c = name.charAt(3);
             assertThatThrownBy(() -> Fields.name("first-name", name))
                     .isInstanceOf(InvalidInputException.class)
-                    .hasMessage("--first-name: contains control characters (only printable text is allowed)");
+                    .hasMessage("--first-name: contains " + String.format("U+%04X", c) + " " + Character.getName(c)
+                            + " (character 4), a control character; type the value without it");
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069})
+        void refusesEveryBidirectionalControl(int c) {
+            assertThatThrownBy(() -> Fields.name("last-name", "Lee" + Character.toString(c)))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith("--last-name: contains " + String.format("U+%04X", c) + " " + Character.getName(c)
+                            + " (character 4), an invisible direction control");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Ann\nLee", "Ann\rLee", "Ann\tLee", "Ann\u2028Lee", "Ann\u2029Lee"})
+        void aNameIsOneLine(String name) {
+            assertThatThrownBy(() -> Fields.name("first-name", name))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith("--first-name: contains U+")
+                    .hasMessageContaining("(character 4)");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"مهر\u200cانگیز", "श्\u200dयाम", "Zoe\u0308", "Ann\u00adMarie", "👩\u200d⚕️ Ann"})
+        void keepsJoinersMarksAndSoftHyphens(String name) {
+            assertThat(Fields.name("first-name", name)).isEqualTo(name);
+        }
+
+        @Test
+        void countsCharactersNotCodeUnitsWhereItRefuses() {
+            assertThatThrownBy(() -> Fields.name("first-name", "𠀀𠀀\u001B"))
+                    .hasMessageStartingWith("--first-name: contains U+001B ESCAPE (character 3)");
         }
 
         @Test
@@ -160,9 +192,31 @@ class FieldsTest {
     class FreeText {
 
         @Test
-        void keepsLineBreaksAndTabs() {
-            String text = "Line one\r\nLine two\n\tindented";
-            assertThat(Fields.text("notes", text, Fields.TEXT_MAX)).isEqualTo(text);
+        void keepsLineBreaksAndTabsAndTakesAWindowsLineEndForALineBreak() {
+            assertThat(Fields.text("notes", "Line one\r\nLine two\n\tindented", Fields.TEXT_MAX))
+                    .isEqualTo("Line one\nLine two\n\tindented");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"one\rtwo", "one\u001Btwo", "one\u202Etwo", "one\u2028two", "one\u000Btwo"})
+        void refusesOtherControlsAndSeparators(String text) {
+            assertThatThrownBy(() -> Fields.text("notes", text, Fields.TEXT_MAX))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith("--notes: contains U+")
+                    .hasMessageContaining("(character 4)");
+        }
+
+        @Test
+        void aLineRefusesLineBreaksAndTabs() {
+            assertThatThrownBy(() -> Fields.line("occupation", "nurse\nnights", Fields.NAME_MAX))
+                    .hasMessage("--occupation: contains U+000A LINE FEED (LF) (character 6), a line break; this field is"
+                            + " a single line");
+            assertThatThrownBy(() -> Fields.line("occupation", "nurse\tnights", Fields.NAME_MAX))
+                    .hasMessage("--occupation: contains U+0009 CHARACTER TABULATION (character 6), a tab; this field is"
+                            + " a single line (use spaces)");
+            assertThat(Fields.optionalLine("occupation", " ", Fields.NAME_MAX)).isNull();
+            assertThatThrownBy(() -> Fields.requiredLine("occupation", "", Fields.NAME_MAX))
+                    .hasMessage("--occupation: must not be empty");
         }
 
         @Test
@@ -177,7 +231,7 @@ class FieldsTest {
             assertThatThrownBy(() -> Fields.optionalText("notes", "x".repeat(11), 10))
                     .hasMessage("--notes: is too long (at most 10 characters)");
             assertThatThrownBy(() -> Fields.optionalText("notes", "bell\u0007", 10))
-                    .hasMessageStartingWith("--notes: contains control characters");
+                    .hasMessageStartingWith("--notes: contains U+0007 BEL (character 5)");
         }
     }
 

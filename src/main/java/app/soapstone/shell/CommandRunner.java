@@ -1,5 +1,6 @@
 package app.soapstone.shell;
 
+import app.soapstone.validation.PlainText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.shell.core.InputReader;
@@ -13,7 +14,9 @@ import java.util.List;
 
 /**
  * Runs one command line and turns any failure into a one-line message and an exit status. Used
- * by the interactive shell, one-shot mode and scripts alike, so all three behave the same.
+ * by the interactive shell, one-shot mode and scripts alike, so all three behave the same. It is
+ * the one way out to the terminal: what a command prints and every error pass through
+ * {@link VisibleWriter}, so no stored text reaches the terminal as a control sequence.
  */
 @Component
 public class CommandRunner {
@@ -45,7 +48,8 @@ public class CommandRunner {
         }
     }
 
-    public Outcome run(List<String> words, PrintWriter out, InputReader in) {
+    public Outcome run(List<String> words, PrintWriter terminal, InputReader in) {
+        PrintWriter out = new PrintWriter(new VisibleWriter(terminal));
         try {
             Invocation invocation = parser.parse(words);
             if (invocation.helpRequested()) {
@@ -56,7 +60,8 @@ public class CommandRunner {
             CommandContext context = new CommandContext(invocation.input(), catalog.registry(), out, in);
             ExitStatus status = command.execute(context);
             if (status.code() != ExitStatus.OK.code()) {
-                return new Outcome(Failure.ERROR, invocation.spec().name() + " failed: " + status.description());
+                return new Outcome(Failure.ERROR, PlainText.visibleLines(invocation.spec().name() + " failed: "
+                        + status.description()));
             }
             return new Outcome(Failure.OK, null);
         } catch (Exception e) {
@@ -75,6 +80,6 @@ public class CommandRunner {
         } else {
             log.debug("Command refused: {} (status {})", command, failure.status());
         }
-        return new Outcome(failure.status(), failure.message());
+        return new Outcome(failure.status(), PlainText.visibleLines(failure.message()));
     }
 }

@@ -1,5 +1,6 @@
 package app.soapstone.shell;
 
+import app.soapstone.validation.PlainText;
 import org.jline.utils.WCWidth;
 
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * Renders rows as an aligned table that fits the screen: columns two spaces apart, a rule under
  * the header, and long cells wrapped at word boundaries rather than cut. Widths count what the
- * terminal shows, so Chinese or Japanese names line up too.
+ * terminal shows, so Chinese or Japanese names line up too, and control characters stored in a
+ * cell are laid out as they will be shown ({@code \x1b}, {@code <U+202E>}: see {@link PlainText}).
  */
 public final class Tables {
 
@@ -18,7 +20,8 @@ public final class Tables {
     private Tables() {
     }
 
-    public static String render(List<String> headers, List<List<String>> rows, int width) {
+    public static String render(List<String> headers, List<List<String>> shownRows, int width) {
+        List<List<String>> rows = shownRows.stream().map(row -> row.stream().map(Tables::cell).toList()).toList();
         int columns = headers.size();
         int[] widths = new int[columns];
         for (int c = 0; c < columns; c++) {
@@ -53,7 +56,7 @@ public final class Tables {
             String label = field.get(0) + ":";
             String indent = " ".repeat(width + 1);
             text.append(label).append(" ".repeat(width + 1 - label.length()))
-                    .append(value.strip().replace("\n", "\n" + indent)).append('\n');
+                    .append(PlainText.visibleLines(value.strip()).replace("\n", "\n" + indent)).append('\n');
         }
         return text.toString().stripTrailing();
     }
@@ -81,6 +84,14 @@ public final class Tables {
             }
             widths[widest]--;
         }
+    }
+
+    /**
+     * A cell as it is shown: what may not be stored made visible, and tabs as spaces, since a
+     * terminal's tab stops would push the columns after it out of line.
+     */
+    private static String cell(String text) {
+        return text == null ? null : PlainText.visibleLines(text).replace('\t', ' ');
     }
 
     private static int total(int[] widths) {

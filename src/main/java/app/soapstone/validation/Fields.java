@@ -209,7 +209,8 @@ public final class Fields {
         return value == Math.rint(value) && !Double.isInfinite(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
+    /** {@code value} in quotes for a message, anything that may not be stored in it shown visibly. */
     public static String quote(String value) {
-        return "'" + value + "'";
+        return "'" + PlainText.visible(value) + "'";
     }
 }

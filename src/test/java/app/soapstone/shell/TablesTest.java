@@ -200,6 +200,37 @@ class TablesTest {
         assertThat(Tables.card(List.of(List.of("Phone", ""), List.of("Email", " ")))).isEmpty();
     }
 
+    @Test
+    void cellsShowWhatMayNotBeStoredVisiblyAndStayInLine() {
+        String table = Tables.render(List.of("Name", "Phone"), List.of(
+                List.of("Lee\rEvil, Ann\u001B[2J\u0007 (Annie\u202Ecba)", "0412 345 678"),
+                List.of("Ng, Bo", "0413 000 000")), 120);
+
+        List<String> lines = lines(table);
+        assertThat(table).contains("Lee\\rEvil, Ann\\x1b[2J\\x07 (Annie<U+202E>cba)")
+                .doesNotContain("\u001B").doesNotContain("\r").doesNotContain("\u202E");
+        assertThat(displayColumnOf(lines.get(2), "0412")).isEqualTo(displayColumnOf(lines.get(0), "Phone"));
+        assertThat(displayColumnOf(lines.get(3), "0413")).isEqualTo(displayColumnOf(lines.get(0), "Phone"));
+    }
+
+    @Test
+    void aTabInACellIsASpaceSoTheColumnsAfterItStayInLine() {
+        String table = Tables.render(List.of("Products", "Pain"), List.of(List.of("arnica\tgel", "3 -> 1")), 120);
+
+        assertThat(lines(table).get(2)).startsWith("arnica gel").doesNotContain("\t");
+    }
+
+    @Test
+    void cardShowsWhatMayNotBeStoredVisiblyAndKeepsLineBreaks() {
+        String card = Tables.card(List.of(
+                List.of("Name", "Ann\u001B[2J"),
+                List.of("Notes", "Line one\r\nLine two\u001B]0;owned\u0007")));
+
+        assertThat(card).isEqualTo("Name:   Ann\\x1b[2J\n"
+                + "Notes:  Line one\n"
+                + "        Line two\\x1b]0;owned\\x07");
+    }
+
     /** The terminal column at which {@code text} starts in {@code line}. */
     private static int displayColumnOf(String line, String text) {
         int index = line.indexOf(text);

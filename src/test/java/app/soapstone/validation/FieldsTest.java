@@ -236,6 +236,16 @@ class FieldsTest {
     }
 
     @Nested
+    class Quotes {
+
+        @Test
+        void aQuotedValueShowsWhatMayNotBeStored() {
+            assertThat(Fields.quote("bo\u001B[2J@x\n")).isEqualTo("'bo\\x1b[2J@x\\n'");
+            assertThat(Fields.quote("O'Brien")).isEqualTo("'O'Brien'");
+        }
+    }
+
+    @Nested
     class Emails {
 
         @ParameterizedTest

@@ -42,4 +42,24 @@ class PlainTextTest {
         assertThat(PlainText.describe(0x202E)).isEqualTo("U+202E RIGHT-TO-LEFT OVERRIDE");
         assertThat(PlainText.describe(0x0D)).isEqualTo("U+000D CARRIAGE RETURN (CR)");
     }
+
+    @Test
+    void visibleShowsEverythingThatMayNotBeStoredOnOneLine() {
+        assertThat(PlainText.visible("Ann\u001B[2J\u0007 Lee\r\nX\tY\u202Ecba\u0085\u007F"))
+                .isEqualTo("Ann\\x1b[2J\\x07 Lee\\r\\nX\\tY<U+202E>cba<U+0085>\\x7f");
+    }
+
+    @Test
+    void visibleLinesKeepsLineBreaksAndTabsAndTakesWindowsLineEndsAsLineBreaks() {
+        assertThat(PlainText.visibleLines("one\r\ntwo\n\tthree\rfour\u2028five\u001B"))
+                .isEqualTo("one\ntwo\n\tthree\\rfour<U+2028>five\\x1b");
+    }
+
+    @Test
+    void ordinaryTextIsReturnedAsItIs() {
+        String text = "Zoë Łukasiewicz 王小明 مهر\u200cانگیز 𠀀";
+        assertThat(PlainText.visible(text)).isSameAs(text);
+        assertThat(PlainText.visibleLines("a\nb\tc")).isEqualTo("a\nb\tc");
+        assertThat(PlainText.visible(null)).isNull();
+    }
 }

@@ -13,8 +13,6 @@ import java.util.List;
 public final class PdfFooter {
 
     private static final String SEPARATOR = "  \u00b7  ";
-    /** LEFT-TO-RIGHT MARK: the line after it runs left to right whatever script it starts with. */
-    private static final String LEFT_TO_RIGHT = "\u200e";
 
     /** The footer's lines of page {@code page} of {@code pages}, each a list of parts. */
     public interface Lines {
@@ -51,8 +49,7 @@ public final class PdfFooter {
         PdfRows rows = new PdfRows(type, width, 0);
         for (List<String> parts : lines.of(page, pages)) {
             for (String line : PdfColumn.lines(parts, SEPARATOR, type.small(), width)) {
-                // Left to right like the rest of the page, even when it starts with a name in Arabic or Hebrew.
-                rows.line(LEFT_TO_RIGHT + line, type.small(), 0);
+                rows.leftToRightLine(line, type.small(), 0);
             }
         }
         PdfPTable table = rows.table();

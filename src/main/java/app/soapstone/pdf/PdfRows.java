@@ -37,7 +37,16 @@ public final class PdfRows {
      * shaped is laid out by {@link ShapedText}, right-aligned when its first letter runs right to left.
      */
     public PdfRows line(List<Run> runs, float spaceBefore) {
-        PdfPCell cell = ShapedText.needed(runs) ? ShapedText.cell(runs, width, leading(runs), spaceBefore)
+        return line(runs, spaceBefore, false);
+    }
+
+    /** A line that runs left to right like the rest of the page, even when it starts with a name in Arabic or Hebrew. */
+    public PdfRows leftToRightLine(String text, Font font, float spaceBefore) {
+        return line(List.of(new Run(text, font)), spaceBefore, true);
+    }
+
+    private PdfRows line(List<Run> runs, float spaceBefore, boolean leftToRight) {
+        PdfPCell cell = ShapedText.needed(runs) ? ShapedText.cell(runs, width, leading(runs), spaceBefore, leftToRight)
                 : text(PdfColumn.phrase(runs), leading(runs), spaceBefore);
         cell.setColspan(table.getNumberOfColumns());
         table.addCell(cell);

@@ -121,7 +121,7 @@ final class ShapedText {
         if (fonts == null) {
             return font.getBaseFont().getWidthPoint(text, font.getSize());
         }
-        Paragraph paragraph = new Paragraph(List.of(new Run(text, font)));
+        Paragraph paragraph = new Paragraph(List.of(new Run(text, font)), false);
         return paragraph.width(0, paragraph.text.length());
     }
 
@@ -130,13 +130,22 @@ final class ShapedText {
      * {@code spaceBefore}; right-aligned when the text runs right to left.
      */
     static PdfPCell cell(List<Run> runs, float width, float leading, float spaceBefore) {
-        Block block = layout(runs, width);
+        return cell(runs, width, leading, spaceBefore, false);
+    }
+
+    /** The same, left to right whatever letter it starts with when {@code leftToRight}. */
+    static PdfPCell cell(List<Run> runs, float width, float leading, float spaceBefore, boolean leftToRight) {
+        Block block = layout(runs, width, leftToRight);
         return block.cell(leading, spaceBefore, block.firstAscent(), block.rightToLeft());
     }
 
     /** {@code runs} broken into lines {@code width} wide, to be put in a cell. */
     static Block layout(List<Run> runs, float width) {
-        Paragraph paragraph = new Paragraph(runs);
+        return layout(runs, width, false);
+    }
+
+    private static Block layout(List<Run> runs, float width, boolean leftToRight) {
+        Paragraph paragraph = new Paragraph(runs, leftToRight);
         return new Block(paragraph.lines(width), paragraph.rightToLeft());
     }
 
@@ -295,7 +304,8 @@ final class ShapedText {
         final boolean[] whole;
         final Bidi bidi;
 
-        Paragraph(List<Run> runs) {
+        /** {@code leftToRight}: the paragraph runs left to right; else its first strong letter decides. */
+        Paragraph(List<Run> runs, boolean leftToRight) {
             StringBuilder all = new StringBuilder();
             List<String> texts = new ArrayList<>();
             for (Run run : runs) {
@@ -327,7 +337,7 @@ final class ShapedText {
                 }
                 offset += part.length();
             }
-            bidi = new Bidi(text, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
+            bidi = new Bidi(text, leftToRight ? Bidi.DIRECTION_LEFT_TO_RIGHT : Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
         }
 
         boolean rightToLeft() {

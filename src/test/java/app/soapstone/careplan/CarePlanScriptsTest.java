@@ -69,6 +69,21 @@ class CarePlanScriptsTest {
     }
 
     @Test
+    void aFooterStartingWithAnArabicNameRunsLeftToRightLikeThePage() throws IOException {
+        String name = "فاطمة الزهراء";
+        byte[] bytes = pdf.render(CarePlanPdfTest.full().name(name).build(), Paper.A4, Print.STANDARD);
+
+        Page first = PdfPages.read(bytes).pages().getFirst();
+        Line footer = first.lines().stream().filter(l -> l.text().contains("page 1 of")).findFirst().orElseThrow();
+        float lastArabic = footer.glyphs().stream().filter(CarePlanScriptsTest::arabic).map(g -> g.x())
+                .max(Float::compare).orElseThrow();
+        float page = footer.glyphs().stream().filter(g -> g.text().equals("p")).map(g -> g.x())
+                .max(Float::compare).orElseThrow();
+        assertThat(lastArabic).as("the name first, on the left").isLessThan(page);
+        assertThat(footer.x()).as("left-aligned").isLessThan(first.width() / 4);
+    }
+
+    @Test
     void aLineMixingLatinAndArabicReadsInOrderWithTheArabicRightToLeft() throws IOException {
         String mixed = "Plan: stretch 3 x 30 s, مرتين يوميا";
         byte[] bytes = pdf.render(CarePlanPdfTest.full().note(mixed).build(), Paper.A4, Print.STANDARD);

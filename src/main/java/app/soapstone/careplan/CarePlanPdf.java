@@ -18,6 +18,7 @@ import app.soapstone.pdf.PdfColumn;
 import app.soapstone.pdf.PdfColumn.Run;
 import app.soapstone.pdf.PdfFonts;
 import app.soapstone.pdf.PdfFooter;
+import app.soapstone.pdf.PdfInfo;
 import app.soapstone.pdf.PdfLetterhead;
 import app.soapstone.pdf.PdfPageFlow;
 import app.soapstone.pdf.PdfRows;
@@ -82,13 +83,11 @@ public class CarePlanPdf {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         Document document = new Document(paper.size(), left, left, TOP, BOTTOM);
         PdfWriter writer = PdfWriter.getInstance(document, bytes);
-        document.addTitle(handout.title() + " - " + handout.clientName());
-        document.addAuthor(handout.letterhead().practitioner());
-        document.addSubject(switch (handout) {
-            case CarePlan plan -> "Home care for leg and foot cramps";
-            case DoctorSheet sheet -> "See a doctor today";
-        });
-        document.addCreator("Soapstone");
+        PdfInfo.describe(document, handout.title() + " - " + handout.clientName(), handout.letterhead().practitioner(),
+                switch (handout) {
+                    case CarePlan plan -> "Home care for leg and foot cramps";
+                    case DoctorSheet sheet -> "See a doctor today";
+                });
         document.open();
 
         PdfColumn column = new PdfColumn(type, width);

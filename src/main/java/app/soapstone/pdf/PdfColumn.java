@@ -1,6 +1,7 @@
 package app.soapstone.pdf;
 
 import app.soapstone.pdf.PdfBlock.Unit;
+import app.soapstone.validation.PlainText;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Font;
 import org.openpdf.text.Phrase;
@@ -25,8 +26,18 @@ import java.util.Set;
  */
 public final class PdfColumn {
 
-    /** A run of text in one font: a bold label, then regular text; {@code whole}: never broken across lines. */
+    /**
+     * A run of text in one font: a bold label, then regular text; {@code whole}: never broken
+     * across lines. All text of a printout is made of runs, so this is where characters that may
+     * not be stored - control characters, direction overrides - are made visible ({@code \x1b},
+     * {@code <U+202E>}, see {@link PlainText}), as the terminal shows them: on paper they would
+     * vanish or turn a name around. A tab is a space: a page has no tab stops.
+     */
     public record Run(String text, Font font, boolean whole) {
+
+        public Run {
+            text = PlainText.visibleLines(text).replace('\t', ' ');
+        }
 
         public Run(String text, Font font) {
             this(text, font, false);

@@ -7,6 +7,7 @@ import app.soapstone.pdf.PdfColumn;
 import app.soapstone.pdf.PdfColumn.Run;
 import app.soapstone.pdf.PdfFonts;
 import app.soapstone.pdf.PdfFooter;
+import app.soapstone.pdf.PdfInfo;
 import app.soapstone.pdf.PdfLetterhead;
 import app.soapstone.pdf.PdfPageFlow;
 import app.soapstone.pdf.PdfRows;
@@ -69,11 +70,9 @@ class ChartPdf {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         Document document = new Document(size, SIDE, SIDE, TOP, BOTTOM);
         PdfWriter writer = PdfWriter.getInstance(document, bytes);
-        document.addTitle("Clinical record - " + chart.client().name());
-        document.addAuthor(chart.letterhead() == null ? "Soapstone" : chart.letterhead().name());
-        document.addSubject("Clinical record of client " + chart.client().id()
-                + (chart.period() == null ? "" : ", " + chart.period()));
-        document.addCreator("Soapstone");
+        PdfInfo.describe(document, "Clinical record - " + chart.client().name(),
+                chart.letterhead() == null ? "Soapstone" : chart.letterhead().name(),
+                "Clinical record of client " + chart.client().id() + (chart.period() == null ? "" : ", " + chart.period()));
         document.open();
 
         Layout layout = new Layout(new PdfColumn(type, width), labelWidth(chart, type, width));

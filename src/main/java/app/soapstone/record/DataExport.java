@@ -5,8 +5,10 @@ import app.soapstone.storage.FileErrors;
 import app.soapstone.storage.PrivateFiles;
 import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.InvalidInputException;
+import app.soapstone.validation.SpreadsheetFormulas;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,7 +83,17 @@ public class DataExport {
 
                 Every table of the practice database as a UTF-8 CSV file with a header row, and the whole
                 record of each client as JSON in clients/. Dates are YYYY-MM-DD, times are local
-                YYYY-MM-DDTHH:MM, instants are UTC (ending in Z). An empty CSV field means no value.
+                YYYY-MM-DDTHH:MM, instants are UTC (ending in Z). Every value in the CSV files is in
+                double quotes (a double quote inside it doubled); a field left empty, without quotes,
+                means no value.
+
+                Cells a spreadsheet would run as a formula: a text value starting with =, +, -, @, a
+                tab or a carriage return is written with a single quote (') before it, as OWASP
+                recommends against CSV injection, so that a spreadsheet shows it as text instead of
+                running it: the phone number +61 412 345 678 is written '+61 412 345 678. So is a
+                value that starts with single quotes and then one of those characters. Numbers are
+                written as they are. The JSON files in clients/ hold every value exactly as stored:
+                JSON is not opened as a spreadsheet.
 
                 """);
         try {
@@ -148,11 +160,14 @@ public class DataExport {
 
     private String csv(String table, List<String> columns) throws IOException {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get().print(out)) {
+        // Every value quoted, as OWASP recommends, so that no separator or quote inside one starts a new cell.
+        try (CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new))
+                .setQuoteMode(QuoteMode.ALL_NON_NULL).get().print(out)) {
             jdbc.sql("SELECT * FROM \"" + table + "\" ORDER BY rowid").query(row -> {
                 try {
                     for (int i = 1; i <= columns.size(); i++) {
-                        printer.print(row.getObject(i));
+                        Object value = row.getObject(i);
+                        printer.print(value instanceof String text ? SpreadsheetFormulas.neutralised(text) : value);
                     }
                     printer.println();
                 } catch (IOException e) {

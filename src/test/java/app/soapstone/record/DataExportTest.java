@@ -105,7 +105,7 @@ class DataExportTest extends RecordsTest {
             assertThat(session.get("subjective")).isEqualTo(TRICKY_SUBJECTIVE_STORED);
         }
         assertThat(Files.readAllBytes(folder.resolve("client.csv")))
-                .as("UTF-8, no byte-order mark").startsWith("id,".getBytes(StandardCharsets.UTF_8));
+                .as("UTF-8, no byte-order mark").startsWith("\"id\",".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

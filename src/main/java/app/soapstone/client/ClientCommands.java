@@ -97,8 +97,11 @@ class ClientCommands {
     @Command(name = "client import", group = GROUP,
             description = "Import clients from a CSV file with a header row (first_name, last_name, dob, phone, email...)")
     String importCsv(@Option(longName = "csv", required = true, description = "CSV file, UTF-8, with a header row") String csv,
-            @Option(longName = "skip-bad", description = "Import the good rows even if some are bad") boolean skipBad) {
-        ClientImport.Result result = importer.importCsv(csv, skipBad);
+            @Option(longName = "skip-bad", description = "Import the good rows even if some are bad") boolean skipBad,
+            @Option(longName = "allow-formulas",
+                    description = "Import names and emails starting with = + - @ as text (refused otherwise: a spreadsheet runs them)")
+            boolean allowFormulas) {
+        ClientImport.Result result = importer.importCsv(csv, skipBad, allowFormulas);
         return "Imported " + result.imported() + " client" + (result.imported() == 1 ? "" : "s")
                 + (result.refused().isEmpty() ? "" : "; skipped " + result.refused().size() + " bad rows:\n  "
                 + String.join("\n  ", result.refused()));

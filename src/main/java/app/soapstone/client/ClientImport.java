@@ -2,7 +2,10 @@ package app.soapstone.client;
 
 import app.soapstone.audit.AuditTrail;
 import app.soapstone.storage.FileErrors;
+import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
+import app.soapstone.validation.PlainText;
+import app.soapstone.validation.SpreadsheetFormulas;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -27,12 +30,21 @@ import java.util.Map;
  * in any order). Every row is checked with the same rules as {@code client add}; bad rows are
  * reported by line number. Nothing is imported if any row is bad unless asked to skip them, and
  * the good rows go in one transaction.
+ *
+ * <p>A name or email that a spreadsheet would run as a formula is refused unless asked for (see
+ * {@link SpreadsheetFormulas}): the names go on every list and printout, and back out into the
+ * next spreadsheet. A phone number may start with + or -, and its strict format leaves no room for
+ * a formula; free text (address, notes) is kept as written. The quote Soapstone's export puts
+ * before such cells is taken off first.
  */
 @Service
 public class ClientImport {
 
     /** CSV column names (and common spellings) for each client field. */
     private static final Map<String, String> COLUMNS = columns();
+    /** The fields where a formula is refused unless --allow-formulas. */
+    private static final List<String> NO_FORMULAS = List.of("first-name", "last-name", "preferred-name", "print-name",
+            "email");
 
     private final ClientService clients;
     private final AuditTrail audit;
@@ -47,7 +59,7 @@ public class ClientImport {
     }
 
     @Transactional
-    public Result importCsv(String file, boolean skipBad) {
+    public Result importCsv(String file, boolean skipBad, boolean allowFormulas) {
         Path path = Path.of(file.strip());
         List<String> refused = new ArrayList<>();
         List<ClientDetails> good = new ArrayList<>();
@@ -61,7 +73,13 @@ public class ClientImport {
                     refused.add(line + ": has " + row.size() + " values; the header has " + parser.getHeaderNames().size());
                     continue;
                 }
-                ClientDetails details = details(row, fields);
+                Map<String, String> values = values(row, fields);
+                String formula = allowFormulas ? null : formula(values);
+                if (formula != null) {
+                    refused.add(line + ": " + formula);
+                    continue;
+                }
+                ClientDetails details = details(values);
                 try {
                     clients.check(details);
                     good.add(details);
@@ -130,12 +148,30 @@ public class ClientImport {
         return fields;
     }
 
-    private static ClientDetails details(CSVRecord row, Map<String, String> fields) {
+    /** The row's values by client field; an empty cell is no value, and a quote the export added is taken off. */
+    private static Map<String, String> values(CSVRecord row, Map<String, String> fields) {
         Map<String, String> values = new LinkedHashMap<>();
         fields.forEach((header, field) -> {
             String value = row.get(header);
-            values.put(field, value == null || value.isEmpty() ? null : value);
+            values.put(field, value == null || value.isEmpty() ? null : SpreadsheetFormulas.restored(value));
         });
+        return values;
+    }
+
+    /** What is wrong with the first name or email that starts like a formula, or null if none does. */
+    private static String formula(Map<String, String> values) {
+        for (String field : NO_FORMULAS) {
+            String value = values.get(field);
+            if (value != null && SpreadsheetFormulas.startsLikeFormula(value)) {
+                return field.replace('-', '_') + ": " + Fields.quote(value) + " starts with '"
+                        + PlainText.visible(value.substring(0, 1)) + "', which a spreadsheet runs as a formula"
+                        + " (correct the cell, or give --allow-formulas to import it as text)";
+            }
+        }
+        return null;
+    }
+
+    private static ClientDetails details(Map<String, String> values) {
         return new ClientDetails(values.get("first-name"), values.get("last-name"), values.get("preferred-name"),
                 values.get("dob"), values.get("phone"), values.get("email"), values.get("address"),
                 values.get("emergency-contact"), values.get("notes"), values.get("print-name"));

@@ -92,8 +92,9 @@ public class DataExport {
                 recommends against CSV injection, so that a spreadsheet shows it as text instead of
                 running it: the phone number +61 412 345 678 is written '+61 412 345 678. So is a
                 value that starts with single quotes and then one of those characters. Numbers are
-                written as they are. The JSON files in clients/ hold every value exactly as stored:
-                JSON is not opened as a spreadsheet.
+                written as they are. `client import` takes that quote off again, so the columns of
+                client.csv it knows import back exactly as they were stored. The JSON files in
+                clients/ hold every value exactly as stored: JSON is not opened as a spreadsheet.
 
                 """);
         try {

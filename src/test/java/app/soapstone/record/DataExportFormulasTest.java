@@ -97,7 +97,8 @@ class DataExportFormulasTest extends RecordsTest {
         run("export --to " + folder).expectOk();
 
         String readme = Files.readString(folder.resolve("README.md"), StandardCharsets.UTF_8);
-        assertThat(readme).contains("single quote").contains("=, +, -, @").contains("JSON");
+        assertThat(readme).contains("single quote").contains("=, +, -, @").contains("client import")
+                .contains("JSON");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -98,7 +98,7 @@ class IntakeCommands {
             String prompt = allowed.isEmpty() ? question.prompt()
                     : question.prompt() + "\n  allowed: " + String.join(", ", allowed) + "\n";
             form = form.with(question.option(), Prompts.ask(context, question.option(), prompt,
-                    answer -> intakes.checkAnswer(question.option(), answer)));
+                    answer -> intakes.checkAnswer(client, question.option(), answer)));
         }
         Intake intake = intakes.record(client, form);
         return "Recorded intake version " + intake.version() + " for client " + client + "\n\n"

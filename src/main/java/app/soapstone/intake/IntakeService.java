@@ -93,7 +93,8 @@ public class IntakeService {
             }
         }
         LocalDate today = today();
-        LocalDate takenOn = form.has("date") ? Fields.pastDate("date", form.get("date"), today) : today;
+        LocalDate born = client.dateOfBirth();
+        LocalDate takenOn = form.has("date") ? Fields.recordDate("date", form.get("date"), today, born) : today;
         Practitioner practitioner = form.has("practitioner")
                 ? clinic.practitioner(Fields.wholeNumber("practitioner", form.get("practitioner"), 1, Long.MAX_VALUE))
                 : clinic.defaultPractitioner().orElse(null);
@@ -106,10 +107,10 @@ public class IntakeService {
                 text(form, "other-conditions", Fields.TEXT_MAX),
                 ids(form, "red-flags", rules.redFlagIds()).stream().map(IntakeRedFlag::new).toList(),
                 form.has("medications") ? MedicationList.parse("medications", form.get("medications")) : List.of(),
-                form.has("surgeries") ? SurgeryList.parse("surgeries", form.get("surgeries"), today) : List.of(),
+                form.has("surgeries") ? SurgeryList.parse("surgeries", form.get("surgeries"), today, born) : List.of(),
                 lifestyle(form),
                 text(form, "allergies", Fields.TEXT_MAX),
-                new Consent(Fields.pastDate("consent-date", form.get("consent-date"), today),
+                new Consent(Fields.recordDate("consent-date", form.get("consent-date"), today, born),
                         Fields.requiredLine("consent-by", form.get("consent-by"), Fields.NAME_MAX)),
                 consentExplained(form).stream().map(IntakeConsentElement::new).toList());
         Intake saved = intakes.save(intake);
@@ -126,14 +127,15 @@ public class IntakeService {
         clients.active(clientId);
     }
 
-    /** Checks one answer typed at a prompt, the way {@link #record} would. */
-    public void checkAnswer(String option, String value) {
+    /** Checks one answer typed at a prompt, the way {@link #record} would for the client. */
+    @Transactional(readOnly = true)
+    public void checkAnswer(long clientId, String option, String value) {
         LocalDate today = today();
         switch (option) {
             case "cramp-frequency" -> Fields.decimal(option, value, 0, MAX_PER_WEEK);
             case "cramp-sites" -> IdList.parseRequired(option, value, vocabulary.siteIds());
             case "cramp-severity" -> Fields.wholeNumber(option, value, 0, 10);
-            case "consent-date" -> Fields.pastDate(option, value, today);
+            case "consent-date" -> Fields.recordDate(option, value, today, clients.get(clientId).dateOfBirth());
             case "consent-by" -> Fields.requiredLine(option, value, Fields.NAME_MAX);
             default -> throw new IllegalArgumentException("not a required intake field: " + option);
         }
@@ -218,7 +220,7 @@ public class IntakeService {
     /** Records that a doctor cleared the urgent referrals of the client's current intake. */
     @Transactional
     public Clearance clear(long clientId, String note, String date) {
-        clients.active(clientId);
+        Client client = clients.active(clientId);
         Intake intake = intakes.findCurrent(clientId).orElseThrow(() -> new ConflictException(
                 "Client " + clientId + " has no intake to clear; record one with 'intake new --client " + clientId + "'"));
         boolean urgent = intake.redFlagIds().stream().anyMatch(id -> rules.redFlag(id).map(r -> r.urgent()).orElse(false));
@@ -227,7 +229,8 @@ public class IntakeService {
                     + ") has no urgent referral to clear");
         }
         LocalDate today = today();
-        LocalDate clearedOn = date == null || date.isBlank() ? today : Fields.pastDate("date", date, today);
+        LocalDate clearedOn = date == null || date.isBlank() ? today
+                : Fields.recordDate("date", date, today, client.dateOfBirth());
         if (clearedOn.isBefore(intake.takenOn())) {
             throw InvalidInputException.forField("date", clearedOn + " is before the intake it clears (" + intake.takenOn() + ")");
         }

@@ -26,14 +26,15 @@ final class SurgeryList {
     private SurgeryList() {
     }
 
-    static List<IntakeSurgery> parse(String option, String text, LocalDate today) {
+    /** The surgeries of a client born on {@code dateOfBirth} (null if not known), as of {@code today}. */
+    static List<IntakeSurgery> parse(String option, String text, LocalDate today, LocalDate dateOfBirth) {
         List<IntakeSurgery> surgeries = new ArrayList<>();
         // Checked whole first, as text of several lines (an item a line), so a refusal counts its characters from the start.
         for (String item : Fields.text(option, text, Integer.MAX_VALUE).split("[;\\n]")) {
             String description = item.strip();
             if (!description.isEmpty()) {
                 Fields.text(option, description, Fields.NAME_MAX * 2);
-                surgeries.add(read(option, description, today));
+                surgeries.add(read(option, description, today, dateOfBirth));
             }
         }
         if (surgeries.size() > MAX_ITEMS) {
@@ -42,7 +43,7 @@ final class SurgeryList {
         return surgeries;
     }
 
-    static IntakeSurgery read(String option, String description, LocalDate today) {
+    static IntakeSurgery read(String option, String description, LocalDate today, LocalDate dateOfBirth) {
         Matcher when = WHEN.matcher(description);
         String performed = null;
         if (when.find()) {
@@ -52,8 +53,10 @@ final class SurgeryList {
             if (earliest.isAfter(today)) {
                 throw InvalidInputException.forField(option, performed + " is in the future (in '" + description + "')");
             }
-            if (latest.getYear() < 1900) {
-                throw InvalidInputException.forField(option, performed + " is too long ago (in '" + description + "')");
+            // Only a year or a month may be known: the surgery is refused if all of it is before the birth.
+            String beforeBirth = Fields.beforeBirth(latest, today, dateOfBirth);
+            if (beforeBirth != null) {
+                throw InvalidInputException.forField(option, performed + " " + beforeBirth + " (in '" + description + "')");
             }
         }
         Matcher side = SIDE.matcher(description);

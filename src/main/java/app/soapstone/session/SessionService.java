@@ -109,7 +109,7 @@ public class SessionService {
         Client client = clients.active(clientId);
         Draft draft = draft(form, null);
         // Checked here too, so that a bad date, time or practitioner is reported before the editor opens.
-        startedAt(form);
+        startedAt(form, null, client.dateOfBirth());
         practitioner(form);
         Optional<Screened> screening = intakes.screening(clientId);
         List<String> warnings = screening.map(s -> intakes.conflicts(s.intake(), draft.modalities(), draft.pressure()))
@@ -127,7 +127,7 @@ public class SessionService {
         String override = requireTreatable(preflight, form);
         Practitioner practitioner = practitioner(form);
         Draft draft = draft(form, null);
-        LocalDateTime startedAt = startedAt(form);
+        LocalDateTime startedAt = startedAt(form, null, preflight.client().dateOfBirth());
         Instant now = clock.instant();
         Session session = new Session(null, AggregateReference.to(clientId), AggregateReference.to(practitioner.id()),
                 preflight.screening().map(s -> AggregateReference.<app.soapstone.intake.Intake, Long>to(s.intake().id()))
@@ -167,7 +167,8 @@ public class SessionService {
                     + " 'help session edit')");
         }
         Draft draft = draft(changes, session);
-        LocalDateTime startedAt = changes.given("date") || changes.given("time") ? startedAt(changes, session.startedAt())
+        LocalDateTime startedAt = changes.given("date") || changes.given("time")
+                ? startedAt(changes, session.startedAt(), clients.get(session.client().getId()).dateOfBirth())
                 : session.startedAt();
         audit.record("change", "session", id, session.client().getId(), "Changed draft: "
                 + String.join(", ", changes.values().keySet()));
@@ -368,14 +369,13 @@ public class SessionService {
         return name.strip();
     }
 
-    private LocalDateTime startedAt(Form form) {
-        return startedAt(form, null);
-    }
-
-    /** Date (default today) and start time (default now, to the minute); never after today. */
-    private LocalDateTime startedAt(Form form, LocalDateTime base) {
+    /**
+     * Date (default {@code base}'s, else today) and start time (default {@code base}'s, else now,
+     * to the minute) of a session of a client born on {@code dateOfBirth} (null if not known).
+     */
+    private LocalDateTime startedAt(Form form, LocalDateTime base, LocalDate dateOfBirth) {
         LocalDate today = today();
-        LocalDate date = form.has("date") ? Fields.pastDate("date", form.get("date"), today)
+        LocalDate date = form.has("date") ? date(form.get("date"), today, dateOfBirth)
                 : base != null ? base.toLocalDate() : today;
         LocalTime time;
         if (form.has("time")) {
@@ -395,6 +395,20 @@ public class SessionService {
         return LocalDateTime.of(date, time);
     }
 
+
+    /**
+     * The day of a session: a visit that took place, so not after today, and not before the client
+     * was born.
+     */
+    private static LocalDate date(String value, LocalDate today, LocalDate dateOfBirth) {
+        LocalDate date = Fields.date("date", value);
+        if (date.isAfter(today)) {
+            throw InvalidInputException.forField("date", date + " is in the future (today is " + today + "); a session"
+                    + " records a visit that took place, and a planned visit is an appointment, not a session"
+                    + " (plan export --next \"YYYY-MM-DD HH:MM\" puts the next one on the care plan)");
+        }
+        return Fields.inLifetime("date", date, today, dateOfBirth);
+    }
 
     /** The session, if it is still a draft. */
     @Transactional(readOnly = true)

@@ -15,7 +15,8 @@ public final class Fields {
     public static final int NAME_MAX = 100;
     public static final int TEXT_MAX = 2_000;
     public static final int LONG_TEXT_MAX = 20_000;
-    public static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+    /** The greatest age in years a client may have; the oldest person on record lived to 122. */
+    public static final int MAX_AGE = 130;
 
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
@@ -45,14 +46,44 @@ public final class Fields {
         return date;
     }
 
-    /** A date of birth: not in the future and not before 1900. */
+    /** A date of birth: not in the future and not more than {@link #MAX_AGE} years ago. */
     public static LocalDate dateOfBirth(String field, String value, LocalDate today) {
-        LocalDate date = pastDate(field, value, today);
-        if (date.isBefore(EARLIEST_BIRTH)) {
-            throw InvalidInputException.forField(field, date + " is too long ago (use a date from "
-                    + EARLIEST_BIRTH + " on)");
+        return inLifetime(field, pastDate(field, value, today), today, null);
+    }
+
+    /**
+     * A date in a client's record - an intake, a consent, a session, a clearance: not after
+     * {@code today} and not before the client was born ({@code dateOfBirth}; when it is not
+     * known, not more than {@link #MAX_AGE} years ago).
+     */
+    public static LocalDate recordDate(String field, String value, LocalDate today, LocalDate dateOfBirth) {
+        return inLifetime(field, pastDate(field, value, today), today, dateOfBirth);
+    }
+
+    /** {@code date}, if it is not before the client's birth (see {@link #recordDate}). */
+    public static LocalDate inLifetime(String field, LocalDate date, LocalDate today, LocalDate dateOfBirth) {
+        String problem = beforeBirth(date, today, dateOfBirth);
+        if (problem != null) {
+            throw InvalidInputException.forField(field, date + " " + problem
+                    + (dateOfBirth == null ? " (use a date from " + earliestBirth(today) + " on)" : ""));
         }
         return date;
+    }
+
+    /**
+     * Why nothing in the record of a client born on {@code dateOfBirth} (null: not known) can be
+     * dated {@code date} - "is before the client's date of birth (1958-03-14)" - or null if it can.
+     */
+    public static String beforeBirth(LocalDate date, LocalDate today, LocalDate dateOfBirth) {
+        if (dateOfBirth != null) {
+            return date.isBefore(dateOfBirth) ? "is before the client's date of birth (" + dateOfBirth + ")" : null;
+        }
+        return date.isBefore(earliestBirth(today)) ? "is more than " + MAX_AGE + " years ago" : null;
+    }
+
+    /** The earliest date of birth taken on {@code today}: nobody alive is older than {@link #MAX_AGE}. */
+    public static LocalDate earliestBirth(LocalDate today) {
+        return today.minusYears(MAX_AGE);
     }
 
     /**

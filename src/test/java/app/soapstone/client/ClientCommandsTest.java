@@ -232,7 +232,7 @@ class ClientCommandsTest extends SoapstoneTest {
     @ValueSource(strings = {
             "client add --first-name Ann --last-name Lee --dob 2026-02-30",
             "client add --first-name Ann --last-name Lee --dob 14/03/1958",
-            "client add --first-name Ann --last-name Lee --dob 1899-12-31",
+            "client add --first-name Ann --last-name Lee --dob 1800-12-31",
             "client add --first-name Ann --last-name Lee --dob 3000-01-01",
             "client add --first-name Ann --last-name Lee --email ann@",
             "client add --first-name Ann --last-name Lee --phone abc",

@@ -31,7 +31,7 @@ class SurgeryListTest {
             tonsillectomy as a child, right ear 1985 | 1985       | right
             """)
     void readsWhenAndWhichSide(String description, String performed, String side) {
-        IntakeSurgery surgery = SurgeryList.read("surgeries", description, TODAY);
+        IntakeSurgery surgery = SurgeryList.read("surgeries", description, TODAY, null);
 
         assertThat(surgery.description()).isEqualTo(description);
         assertThat(surgery.performed()).isEqualTo(performed);
@@ -41,7 +41,7 @@ class SurgeryListTest {
     @Test
     void itemsAreSeparatedBySemicolons() {
         List<IntakeSurgery> surgeries = SurgeryList.parse("surgeries",
-                "right total knee replacement 2019; lumbar fusion 2015 ;\n appendectomy", TODAY);
+                "right total knee replacement 2019; lumbar fusion 2015 ;\n appendectomy", TODAY, null);
 
         assertThat(surgeries).extracting(IntakeSurgery::description)
                 .containsExactly("right total knee replacement 2019", "lumbar fusion 2015", "appendectomy");
@@ -50,11 +50,11 @@ class SurgeryListTest {
 
     @Test
     void thisYearAndThisMonthAndTodayAreAccepted() {
-        assertThat(SurgeryList.read("surgeries", "appendectomy " + TODAY.getYear(), TODAY).performed())
+        assertThat(SurgeryList.read("surgeries", "appendectomy " + TODAY.getYear(), TODAY, null).performed())
                 .isEqualTo(String.valueOf(TODAY.getYear()));
-        assertThat(SurgeryList.read("surgeries", "appendectomy " + YearMonth.from(TODAY), TODAY).performed())
+        assertThat(SurgeryList.read("surgeries", "appendectomy " + YearMonth.from(TODAY), TODAY, null).performed())
                 .isEqualTo(YearMonth.from(TODAY).toString());
-        assertThat(SurgeryList.read("surgeries", "appendectomy " + TODAY, TODAY).performed())
+        assertThat(SurgeryList.read("surgeries", "appendectomy " + TODAY, TODAY, null).performed())
                 .isEqualTo(TODAY.toString());
     }
 
@@ -62,7 +62,7 @@ class SurgeryListTest {
     void aFutureYearMonthOrDateIsRefused() {
         for (String when : List.of(String.valueOf(TODAY.getYear() + 1), YearMonth.from(TODAY).plusMonths(1).toString(),
                 TODAY.plusDays(1).toString())) {
-            assertThatThrownBy(() -> SurgeryList.parse("surgeries", "knee replacement " + when, TODAY))
+            assertThatThrownBy(() -> SurgeryList.parse("surgeries", "knee replacement " + when, TODAY, null))
                     .as(when)
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessageStartingWith("--surgeries:")
@@ -74,18 +74,28 @@ class SurgeryListTest {
     @ParameterizedTest
     @ValueSource(strings = {"2019-13", "2019-00", "2019-02-30", "2019-04-31", "2019-12-00"})
     void anInvalidMonthOrDayIsRefused(String when) {
-        assertThatThrownBy(() -> SurgeryList.parse("surgeries", "lumbar fusion " + when, TODAY))
+        assertThatThrownBy(() -> SurgeryList.parse("surgeries", "lumbar fusion " + when, TODAY, null))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("--surgeries:")
                 .hasMessageContaining(when);
     }
 
     @Test
-    void aYearBefore1900IsRefused() {
-        assertThatThrownBy(() -> SurgeryList.parse("surgeries", "appendectomy 1850", TODAY))
+    void aYearMoreThan130YearsAgoIsRefused() {
+        assertThatThrownBy(() -> SurgeryList.parse("surgeries", "appendectomy 1850", TODAY, null))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("--surgeries:")
-                .hasMessageContaining("1850");
+                .hasMessage("--surgeries: 1850 is more than 130 years ago (in 'appendectomy 1850')");
+    }
+
+    @Test
+    void aSurgeryAllOfWhoseYearOrMonthIsBeforeTheBirthIsRefused() {
+        LocalDate born = LocalDate.of(1958, 3, 14);
+
+        assertThatThrownBy(() -> SurgeryList.parse("surgeries", "knee 2019; tonsils 1958-02", TODAY, born))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("--surgeries: 1958-02 is before the client's date of birth (1958-03-14) (in 'tonsils 1958-02')");
+        assertThat(SurgeryList.parse("surgeries", "tonsils 1958; adenoids 1958-03", TODAY, born))
+                .extracting(IntakeSurgery::performed).containsExactly("1958", "1958-03");
     }
 
     @Test
@@ -100,7 +110,7 @@ class SurgeryListTest {
     void tooManyItemsAreRefused() {
         String many = "appendectomy;".repeat(SurgeryList.MAX_ITEMS + 1);
 
-        assertThatThrownBy(() -> SurgeryList.parse("surgeries", many, TODAY))
+        assertThatThrownBy(() -> SurgeryList.parse("surgeries", many, TODAY, null))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("--surgeries:")
                 .hasMessageContaining(String.valueOf(SurgeryList.MAX_ITEMS));

@@ -71,16 +71,47 @@ class FieldsTest {
         }
 
         @Test
-        void dateOfBirthRefusesBefore1900() {
-            assertThatThrownBy(() -> Fields.dateOfBirth("dob", "1899-12-31", TODAY))
+        void dateOfBirthRefusesMoreThan130YearsAgo() {
+            assertThatThrownBy(() -> Fields.dateOfBirth("dob", "1896-05-19", TODAY))
                     .isInstanceOf(InvalidInputException.class)
-                    .hasMessage("--dob: 1899-12-31 is too long ago (use a date from 1900-01-01 on)");
+                    .hasMessage("--dob: 1896-05-19 is more than 130 years ago (use a date from 1896-05-20 on)");
         }
 
         @Test
         void dateOfBirthAcceptsTheBoundaries() {
-            assertThat(Fields.dateOfBirth("dob", "1900-01-01", TODAY)).isEqualTo(LocalDate.of(1900, 1, 1));
+            assertThat(Fields.dateOfBirth("dob", "1896-05-20", TODAY)).isEqualTo(LocalDate.of(1896, 5, 20));
             assertThat(Fields.dateOfBirth("dob", "2026-05-20", TODAY)).isEqualTo(TODAY);
+        }
+
+        @Test
+        void aRecordDateIsNotBeforeTheClientsBirth() {
+            LocalDate born = LocalDate.of(1958, 3, 14);
+
+            assertThat(Fields.recordDate("consent-date", "1958-03-14", TODAY, born)).isEqualTo(born);
+            assertThatThrownBy(() -> Fields.recordDate("consent-date", "1066-10-14", TODAY, born))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("--consent-date: 1066-10-14 is before the client's date of birth (1958-03-14)");
+            assertThatThrownBy(() -> Fields.recordDate("consent-date", "2026-05-21", TODAY, born))
+                    .hasMessage("--consent-date: 2026-05-21 is in the future (today is 2026-05-20)");
+        }
+
+        @Test
+        void withoutADateOfBirthARecordDateIsNotMoreThan130YearsAgo() {
+            assertThat(Fields.recordDate("date", "1896-05-20", TODAY, null)).isEqualTo(LocalDate.of(1896, 5, 20));
+            assertThatThrownBy(() -> Fields.recordDate("date", "1800-01-01", TODAY, null))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("--date: 1800-01-01 is more than 130 years ago (use a date from 1896-05-20 on)");
+        }
+
+        @Test
+        void beforeBirthSaysWhyOrNothing() {
+            LocalDate born = LocalDate.of(1958, 3, 14);
+
+            assertThat(Fields.beforeBirth(LocalDate.of(1957, 12, 31), TODAY, born))
+                    .isEqualTo("is before the client's date of birth (1958-03-14)");
+            assertThat(Fields.beforeBirth(born, TODAY, born)).isNull();
+            assertThat(Fields.beforeBirth(LocalDate.of(1850, 12, 31), TODAY, null)).isEqualTo("is more than 130 years ago");
+            assertThat(Fields.beforeBirth(LocalDate.of(1950, 1, 1), TODAY, null)).isNull();
         }
 
         @Test

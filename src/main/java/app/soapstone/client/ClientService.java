@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -26,16 +27,18 @@ public class ClientService {
     private final Clock clock;
     private final ObjectProvider<LastVisits> lastVisits;
     private final AuditTrail audit;
+    private final ObjectProvider<DatedRecords> datedRecords;
 
     // The repository is looked up on first use: lists and searches go through the directory, so
     // they do not wait for Spring Data to set up the mapping of clients.
     ClientService(@Lazy ClientRepository clients, ClientDirectory directory, Clock clock,
-            ObjectProvider<LastVisits> lastVisits, AuditTrail audit) {
+            ObjectProvider<LastVisits> lastVisits, AuditTrail audit, ObjectProvider<DatedRecords> datedRecords) {
         this.clients = clients;
         this.directory = directory;
         this.clock = clock;
         this.lastVisits = lastVisits;
         this.audit = audit;
+        this.datedRecords = datedRecords;
     }
 
     @Transactional
@@ -138,6 +141,9 @@ public class ClientService {
                 v -> v.isBlank() ? null : Fields.name("print-name", v));
         LocalDate dateOfBirth = given(changes.dateOfBirth(), client.dateOfBirth(),
                 v -> v.isBlank() ? null : Fields.dateOfBirth("dob", v, today()));
+        if (client.id() != null && changes.dateOfBirth() != null && dateOfBirth != null) {
+            requireNoRecordBefore(client.id(), dateOfBirth);
+        }
         String phone = given(changes.phone(), client.phone(), v -> Fields.phone("phone", v));
         String email = given(changes.email(), client.email(), v -> Fields.email("email", v));
         String address = given(changes.address(), client.address(), v -> Fields.optionalText("address", v, Fields.TEXT_MAX));
@@ -146,6 +152,21 @@ public class ClientService {
         String notes = given(changes.notes(), client.notes(), v -> Fields.optionalText("notes", v, Fields.LONG_TEXT_MAX));
         return new Client(client.id(), firstName, lastName, preferredName, printName, dateOfBirth, phone, email, address,
                 emergencyContact, notes, null, client.archivedAt(), client.createdAt(), clock.instant());
+    }
+
+    /**
+     * Refuses a date of birth after the client's earliest dated record: either is wrong, and the
+     * record may be signed and final, so the date of birth is what to check.
+     */
+    private void requireNoRecordBefore(long id, LocalDate dateOfBirth) {
+        datedRecords.orderedStream().map(records -> records.earliest(id)).flatMap(Optional::stream)
+                .min(Comparator.comparing(DatedRecords.DatedRecord::date))
+                .filter(earliest -> earliest.date().isBefore(dateOfBirth))
+                .ifPresent(earliest -> {
+                    throw InvalidInputException.forField("dob", dateOfBirth + " is after " + earliest.what() + " ("
+                            + earliest.date() + "); a client cannot have records from before their birth - check the"
+                            + " date of birth");
+                });
     }
 
     private static Client withArchivedAt(Client c, Instant archivedAt) {

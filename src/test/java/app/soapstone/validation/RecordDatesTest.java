@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Dates in a client's record - intake, consent, surgeries, clearance, sessions - are not before
  * the client was born (or, when the date of birth is not known, more than 130 years ago) and not
- * after today. Each refusal names the option, exits 2 and stores nothing.
+ * after today; a date of birth cannot move after records already dated. Each refusal names the
+ * option, exits 2 and stores nothing.
  */
 class RecordDatesTest extends RecordsTest {
 
@@ -102,6 +103,30 @@ class RecordDatesTest extends RecordsTest {
 
         assertRefused("intake clear --client " + client + " --note \"GP cleared\" --date 1955-01-01",
                 "--date: 1955-01-01 is before the client's date of birth (" + BORN + ")");
+    }
+
+    @Test
+    void aDateOfBirthAfterTheClientsRecordsIsRefusedNamingTheRecord() {
+        practitioner("Sam Jones");
+        long seen = born("1990-01-01");
+        long session = session(seen, "--date", "2020-05-01", "--time", "10:00", "--subjective", "x");
+        intake(seen, "--date 2021-01-01");
+        long consented = born("1990-01-01");
+        run(intake(consented, "--consent-date", "2015-06-01")).expectOk();
+
+        assertRefused("client edit " + seen + " --dob 2020-06-01",
+                "--dob: 2020-06-01 is after the date of session " + session + " (2020-05-01); a client cannot have"
+                        + " records from before their birth - check the date of birth");
+        assertRefused("client edit " + consented + " --dob 2016-01-01 --first-name Zed",
+                "--dob: 2016-01-01 is after the consent date of intake version 1 (2015-06-01)");
+        long operated = born("1990-01-01");
+        run(intake(operated, "--surgeries", "\"knee arthroscopy 2000\"")).expectOk();
+        assertRefused("client edit " + operated + " --dob 2001-01-01",
+                "--dob: 2001-01-01 is after the surgery 'knee arthroscopy 2000' of intake version 1 (2000-12-31)");
+        assertThat(run("client edit " + operated + " --dob 2000-06-01").status()).as("during that year")
+                .isEqualTo(Failure.OK);
+        assertThat(run("client edit " + seen + " --dob 2020-05-01").status()).as("born that day").isEqualTo(Failure.OK);
+        assertThat(run("client edit " + consented + " --dob \"\"").status()).as("cleared").isEqualTo(Failure.OK);
     }
 
     @Test

@@ -19,12 +19,16 @@ import java.util.List;
 
 /**
  * Base for tests that need the application: one Spring context for all of them, on a SQLite file
- * in a fresh temp folder (never the user's database), emptied before each test, printing with the
- * Noto fonts of {@code app.soapstone.pdf.TestFonts} (never the user's fonts). {@link #run}
- * sends a command line through the same runner the interactive shell and one-shot mode use.
+ * in a fresh temp folder (never the user's database), emptied before each test, with the bundled
+ * templates (never the user's SOAPSTONE_TEMPLATES), printing with the Noto fonts of
+ * {@code app.soapstone.pdf.TestFonts} (never the user's fonts). Each is set here, above anything
+ * the environment says. {@link #run} sends a command line through the same runner the
+ * interactive shell and one-shot mode use.
  */
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false",
         "soapstone.db=${" + SoapstoneTest.DATA_DIR_PROPERTY + "}/soapstone.db",
+        // Blank: the bundled templates only. Tests of overrides make their own TemplateFiles.
+        "soapstone.templates=",
         // Fallback fonts from Debian's Noto folders only: never the user's font folders or SOAPSTONE_FONTS.
         "soapstone.fonts=/usr/share/fonts/truetype/noto:/usr/share/fonts/opentype/noto", "soapstone.system-fonts=false"})
 public abstract class SoapstoneTest {

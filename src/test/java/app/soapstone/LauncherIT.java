@@ -420,14 +420,14 @@ class LauncherIT {
     }
 
     /**
-     * A terminal's environment: LANG=C.UTF-8 rather than the LC_ALL the failsafe JVM runs with, and
-     * no SOAPSTONE_JAVA unless the test sets one, so the launcher picks its java itself.
+     * A terminal's environment: LANG=C.UTF-8 rather than the LC_ALL the failsafe JVM runs with.
+     * SoapstoneProcesses passes on no SOAPSTONE_JAVA, so the launcher picks its java itself unless
+     * the test sets one.
      */
     private static Map<String, String> environment(Map<String, String> overrides) {
         Map<String, String> environment = new HashMap<>();
         environment.put("LC_ALL", null);
         environment.put("LANG", "C.UTF-8");
-        environment.put("SOAPSTONE_JAVA", null);
         environment.putAll(overrides);
         return environment;
     }

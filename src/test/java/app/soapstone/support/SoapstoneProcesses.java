@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,9 +18,10 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Runs Soapstone as a separate process for the end-to-end tests (*IT), the packaged jar or the
  * launcher script, the way a therapist or a script runs it. Every process gets the database the
- * test chooses and a HOME in the test's temp folder, so nothing touches the real home or the
- * default database; stdin is empty, and stdout and stderr go to files in the temp folder (no
- * pipe that could fill up and block the child).
+ * test chooses, a HOME in the test's temp folder and none of the developer's SOAPSTONE_* or XDG_*
+ * settings, so nothing touches the real home, the default database or the developer's templates
+ * and fonts; stdin is empty, and stdout and stderr go to files in the temp folder (no pipe that
+ * could fill up and block the child).
  */
 public final class SoapstoneProcesses {
 
@@ -66,12 +68,7 @@ public final class SoapstoneProcesses {
         return start(command, database, environment).finish();
     }
 
-    /**
-     * Starts {@code command} in the temp folder with SOAPSTONE_DB={@code database}, HOME in the temp
-     * folder, a UTF-8 locale and no JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS (Java would announce them
-     * on stderr). {@code environment} comes last and can override any of it; a null value removes
-     * the variable.
-     */
+    /** Starts {@code command} in the temp folder, in the {@link #environment} of a child. */
     public Started start(List<String> command, Path database, Map<String, String> environment) throws IOException {
         int number = runs.incrementAndGet();
         Path out = temp.resolve("run-" + number + ".out");
@@ -81,24 +78,40 @@ public final class SoapstoneProcesses {
         ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         Map<String, String> env = builder.environment();
+        Map<String, String> wanted = environment(env, database, home, environment);
+        env.clear();
+        env.putAll(wanted);
+
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return new Started(List.copyOf(command), process, out, err, timeoutSeconds);
+    }
+
+    /**
+     * What a child gets: {@code inherited} without any SOAPSTONE_* or XDG_* variable (the
+     * developer's own database, templates, fonts, Java and data folders) and without
+     * JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS (Java would announce them on stderr); then
+     * SOAPSTONE_DB={@code database}, HOME={@code home}, XDG_DATA_HOME inside it and a UTF-8 locale.
+     * {@code overrides} come last and can change any of it; a null value removes the variable.
+     */
+    static Map<String, String> environment(Map<String, String> inherited, Path database, Path home,
+            Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>(inherited);
+        env.keySet().removeIf(name -> name.startsWith("SOAPSTONE_") || name.startsWith("XDG_"));
         env.remove("JAVA_TOOL_OPTIONS");
         env.remove("JDK_JAVA_OPTIONS");
-        env.remove("SOAPSTONE_FONTS");
         env.put("SOAPSTONE_DB", database.toString());
         env.put("HOME", home.toString());
         env.put("XDG_DATA_HOME", home.resolve(".local").resolve("share").toString());
         env.put("LC_ALL", "C.UTF-8");
-        environment.forEach((name, value) -> {
+        overrides.forEach((name, value) -> {
             if (value == null) {
                 env.remove(name);
             } else {
                 env.put(name, value);
             }
         });
-
-        Process process = builder.start();
-        process.getOutputStream().close();
-        return new Started(List.copyOf(command), process, out, err, timeoutSeconds);
+        return env;
     }
 
     /** What one run printed and returned. */

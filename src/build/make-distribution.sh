@@ -27,6 +27,17 @@ for candidate in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} /usr/lib/jvm/*/bin/java \
   fi
 done
 
+# The application runs here on data of its own only: never on the developer's database, templates,
+# fonts or data folders (a broken template of theirs would stop the training, and their data is
+# none of the build's business).
+on_its_own() {  # folder, command...
+  local folder="$1"
+  shift
+  env -u SOAPSTONE_TEMPLATES -u SOAPSTONE_FONTS -u SOAPSTONE_JAVA \
+      -u XDG_CONFIG_HOME -u XDG_STATE_HOME -u XDG_CACHE_HOME \
+      SOAPSTONE_DB="$folder/soapstone.db" HOME="$folder" XDG_DATA_HOME="$folder" "$@"
+}
+
 rm -rf "$dist"
 mkdir -p "$dist/bin"
 if [ -z "$best" ] || [ "$best_major" -lt 21 ]; then
@@ -48,8 +59,7 @@ spring_aot() {
   [ -x "$javac" ] && [ -x "$jartool" ] || return 1
   rm -rf "$work"
   mkdir -p "$work/classes"
-  SOAPSTONE_DB="$work/processing/soapstone.db" HOME="$work/processing" XDG_DATA_HOME="$work/processing" \
-      "$best" --enable-native-access=ALL-UNNAMED \
+  on_its_own "$work/processing" "$best" --enable-native-access=ALL-UNNAMED \
       -cp "$app/soapstone.jar:$app/lib/*" org.springframework.boot.SpringApplicationAotProcessor \
       app.soapstone.SoapstoneApplication "$work/sources" "$work/resources" "$work/classes" app.soapstone soapstone \
       >"$work/processing.txt" 2>&1 || return 1
@@ -95,8 +105,7 @@ if [ "$best_major" -ge 25 ]; then
   training="$target/aot-training"
   rm -rf "$training"
   mkdir -p "$training"
-  if SOAPSTONE_DB="$training/training.db" HOME="$training" XDG_DATA_HOME="$training" \
-      "$best" -XX:AOTCacheOutput="$app/soapstone.aot" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+  if on_its_own "$training" "$best" -XX:AOTCacheOutput="$app/soapstone.aot" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
       --enable-native-access=ALL-UNNAMED -Dspring.aot.enabled="$([ -f "$app/spring-aot" ] && echo true || echo false)" \
       "${native_flags[@]}" -jar "$app/soapstone.jar" @"$here/aot-training.txt" \
       >"$training/output.txt" 2>&1 && [ -f "$app/soapstone.aot" ]; then

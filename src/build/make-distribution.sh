@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds target/soapstone/: the extracted application, a JDK 25 AOT cache trained on typical
 # commands, and bin/soapstone, the launcher that uses them. Run by Maven in the package phase.
-# Never fails the build: without a JDK that supports AOT caches the launcher simply runs without.
+# On a developer's machine a part it cannot make is only a warning: without a JDK that supports
+# AOT caches the launcher simply runs without. In CI (CI=true) it fails the build, because LauncherIT
+# tests every part and a green build must mean they were all made and tested.
 set -uo pipefail
 
 target="$1"
@@ -9,6 +11,16 @@ jar="$target/soapstone.jar"
 dist="$target/soapstone"
 app="$dist/app"
 here="$(cd "$(dirname "$0")" && pwd)"
+
+# Says what is missing; in CI that ends the build.
+incomplete() {
+  echo "[soapstone] $*" >&2
+  case "${CI:-}" in
+    [Tt][Rr][Uu][Ee])
+      echo "[soapstone] CI=true: the distribution must be complete, so the build fails" >&2
+      exit 1 ;;
+  esac
+}
 
 java_major() {
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n 1
@@ -41,12 +53,12 @@ on_its_own() {  # folder, command...
 rm -rf "$dist"
 mkdir -p "$dist/bin"
 if [ -z "$best" ] || [ "$best_major" -lt 21 ]; then
-  echo "[soapstone] no JDK 21+ found; target/soapstone not built" >&2
+  incomplete "no JDK 21+ found; target/soapstone not built"
   exit 0
 fi
 
 "$best" -Djarmode=tools -jar "$jar" extract --destination "$app" >/dev/null || {
-  echo "[soapstone] could not extract the jar; target/soapstone not built" >&2; exit 0; }
+  incomplete "could not extract the jar; target/soapstone not built"; exit 0; }
 
 # Spring AOT: bean definitions worked out now instead of at every start (classpath scanning,
 # condition evaluation, configuration parsing, proxy classes). The application runs them only when
@@ -75,7 +87,7 @@ spring_aot() {
   touch "$app/spring-aot"
 }
 if ! spring_aot; then
-  echo "[soapstone] Spring AOT processing did not complete (see $target/spring-aot-distribution); the launcher starts without it" >&2
+  incomplete "Spring AOT processing did not complete (see $target/spring-aot-distribution); the launcher starts without it"
 fi
 
 # The native libraries of sqlite-jdbc and Jansi, unpacked once here for this machine: otherwise
@@ -100,6 +112,9 @@ done
 for lib in "$app"/native/jansi/*; do
   [ -f "$lib" ] && native_flags+=(-Dlibrary.jansi.path="${lib%/*}" -Dlibrary.jansi.name="${lib##*/}")
 done
+if ! compgen -G "$app/native/sqlite/*" >/dev/null; then
+  incomplete "SQLite's native library could not be unpacked; the launcher leaves it to the jar"
+fi
 
 if [ "$best_major" -ge 25 ]; then
   training="$target/aot-training"
@@ -111,9 +126,11 @@ if [ "$best_major" -ge 25 ]; then
       >"$training/output.txt" 2>&1 && [ -f "$app/soapstone.aot" ]; then
     echo "$best" > "$app/trained-with"
   else
-    echo "[soapstone] AOT training did not complete (see $training/output.txt); the launcher runs without a cache" >&2
     rm -f "$app/soapstone.aot"
+    incomplete "AOT training did not complete (see $training/output.txt); the launcher runs without a cache"
   fi
+else
+  incomplete "no JDK 25+ found (found Java $best_major at $best); the launcher runs without an AOT cache"
 fi
 
 cp "$here/soapstone-launcher.sh" "$dist/bin/soapstone"

@@ -1,5 +1,6 @@
 package app.soapstone;
 
+import app.soapstone.support.Prerequisites;
 import app.soapstone.support.SoapstoneProcesses;
 import app.soapstone.support.SoapstoneProcesses.Run;
 import org.apache.pdfbox.Loader;
@@ -38,7 +39,6 @@ import java.util.zip.ZipFile;
 
 import static app.soapstone.support.SoapstoneProcesses.LOG_LINE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * End-to-end through {@code target/soapstone/bin/soapstone}, the launcher script of the
@@ -46,7 +46,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * extracted application with Spring AOT, the JDK 25 AOT cache and the unpacked native libraries.
  * Each test runs the script as a separate process, like a therapist's terminal does, with the
  * database in a temp folder, HOME there too and LANG=C.UTF-8. Skipped when the distribution was
- * not built (-Dsoapstone.skipDistribution=true, or no JDK 21+ when packaging).
+ * not built (-Dsoapstone.skipDistribution=true, or no JDK 21+ when packaging), and the cache tests
+ * when there is no AOT cache (no JDK 25+); in CI each of these fails instead ({@link Prerequisites}).
  */
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class LauncherIT {
@@ -94,10 +95,10 @@ class LauncherIT {
                 .isEqualToIgnoringCase("UTF-8");
     }
 
-    /** Each test is reported as skipped, with the reason, when there is no distribution to test. */
+    /** Each test is reported as skipped (failed in CI), with the reason, when there is no distribution to test. */
     @BeforeEach
     void processesInTheTempFolder() {
-        assumeTrue(notBuilt == null, notBuilt);
+        Prerequisites.require(notBuilt == null, notBuilt);
         assertThat(launcher).as("the launcher script").isExecutable();
         processes = new SoapstoneProcesses(temp, TIMEOUT_SECONDS);
     }
@@ -337,7 +338,7 @@ class LauncherIT {
     @Test
     void theLauncherRunsWithTheAotCacheWhenItFits() throws Exception {
         Optional<Path> trained = trainedJava();
-        assumeTrue(trained.isPresent() && Files.isExecutable(trained.get()) && javaVersion(trained.get()) >= 25
+        Prerequisites.require(trained.isPresent() && Files.isExecutable(trained.get()) && javaVersion(trained.get()) >= 25
                 && Files.isRegularFile(app.resolve("soapstone.aot")), "no AOT cache (needs JDK 25+ when packaging)");
         Path copy = copyOfTheDistribution(temp.resolve("moved"), true);
         Path strict = script("java-aot-mode-on", """
@@ -376,7 +377,7 @@ class LauncherIT {
 
         Optional<Path> old = javasUnder(Path.of("/usr/lib/jvm")).stream().filter(java -> javaVersion(java) < 21)
                 .findFirst();
-        assumeTrue(old.isPresent(), "no Java older than 21 under /usr/lib/jvm");
+        Prerequisites.require(old.isPresent(), "no Java older than 21 under /usr/lib/jvm to refuse");
         Run refused = soapstone(db, Map.of("SOAPSTONE_JAVA", old.get().toString()), "client", "list");
         assertThat(refused.status()).as(refused.describe()).isNotZero();
         assertThat(refused.out()).isEmpty();

@@ -1,10 +1,10 @@
 package app.soapstone.pdf;
 
+import app.soapstone.support.Prerequisites;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The Noto fonts the tests of non-Latin printing need, where Debian installs them
@@ -24,11 +24,8 @@ public final class TestFonts {
     public static List<Path> noto() {
         boolean present = Files.isRegularFile(NOTO.resolve("NotoSansArabic-Regular.ttf"))
                 && Files.isRegularFile(NOTO_CJK.resolve("NotoSansCJK-Regular.ttc"));
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("The Noto fonts are missing: install fonts-noto-core and fonts-noto-cjk"
-                    + " (they must be in " + NOTO + " and " + NOTO_CJK + ")");
-        }
-        assumeThat(present).as("the Noto fonts (Debian: fonts-noto-core fonts-noto-cjk)").isTrue();
+        Prerequisites.require(present, "the Noto fonts are missing: install fonts-noto-core and fonts-noto-cjk"
+                + " (they must be in " + NOTO + " and " + NOTO_CJK + ")");
         return List.of(NOTO, NOTO_CJK);
     }
 

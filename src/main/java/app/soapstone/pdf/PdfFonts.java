@@ -1,5 +1,6 @@
 package app.soapstone.pdf;
 
+import app.soapstone.storage.DataLocation;
 import app.soapstone.validation.InvalidInputException;
 import org.openpdf.text.Font;
 import org.openpdf.text.pdf.BaseFont;
@@ -83,7 +84,7 @@ public class PdfFonts {
     /** Where Linux, macOS and Windows keep fonts, for all users and for this one. */
     public static List<Path> systemFolders() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String home = System.getProperty("user.home", "");
+        String home = DataLocation.home(System.getenv(), os, System.getProperty("user.home", ""));
         List<Path> folders = new ArrayList<>();
         if (os.contains("win")) {
             String windows = System.getenv("WINDIR");

@@ -8,7 +8,7 @@ import java.util.Map;
  * Where Soapstone keeps its database: {@code SOAPSTONE_DB} if set, otherwise the platform's
  * application-data folder ({@code $XDG_DATA_HOME/soapstone} or {@code ~/.local/share/soapstone}
  * on Linux, {@code ~/Library/Application Support/Soapstone} on macOS, {@code %APPDATA%\Soapstone}
- * on Windows).
+ * on Windows). On Linux and macOS {@code ~} is {@code $HOME} when it is set, as the shell means it.
  */
 public record DataLocation(Path database) {
 
@@ -28,12 +28,32 @@ public record DataLocation(Path database) {
         return directory().resolve("history");
     }
 
+    /**
+     * Where the database is for this environment, OS and home; {@code userHome} is Java's
+     * {@code user.home}, used when {@code HOME} is not set (see {@link #home}).
+     */
     public static DataLocation resolve(Map<String, String> env, String osName, String userHome) {
+        userHome = home(env, osName, userHome);
         String override = env.get(DATABASE_VARIABLE);
         if (override != null && !override.isBlank()) {
             return new DataLocation(Path.of(expandHome(override.strip(), userHome)).toAbsolutePath().normalize());
         }
         return new DataLocation(defaultDirectory(env, osName, userHome).resolve(FILE_NAME));
+    }
+
+    /**
+     * The user's home folder: {@code $HOME} when it is set to an absolute path, else
+     * {@code userHome}. Java's {@code user.home} comes from the password file, so without this a
+     * therapist who sets HOME (sudo -E, a second account, a test) would find their records elsewhere.
+     * Windows programs use the profile folder Java reports, whatever Git Bash or Cygwin set HOME to.
+     */
+    public static String home(Map<String, String> env, String osName, String userHome) {
+        String home = env.get("HOME");
+        if (osName.toLowerCase(Locale.ROOT).startsWith("windows") || home == null || home.isBlank()
+                || !Path.of(home).isAbsolute()) {
+            return userHome;
+        }
+        return home;
     }
 
     private static Path defaultDirectory(Map<String, String> env, String osName, String userHome) {

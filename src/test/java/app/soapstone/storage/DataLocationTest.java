@@ -107,6 +107,42 @@ class DataLocationTest {
     }
 
     @Test
+    void homeVariableWinsOverTheHomeJavaReadsFromThePasswordFile() {
+        // Java's user.home comes from the password file; a therapist who sets HOME means HOME.
+        assertThat(DataLocation.resolve(Map.of("HOME", "/data/zoe"), LINUX, HOME).database())
+                .isEqualTo(Path.of("/data/zoe/.local/share/soapstone/soapstone.db"));
+        assertThat(DataLocation.resolve(Map.of("HOME", "/Volumes/zoe"), MAC, "/Users/zoe").database())
+                .isEqualTo(Path.of("/Volumes/zoe/Library/Application Support/Soapstone/soapstone.db"));
+    }
+
+    @Test
+    void homeVariableExpandsTildeInSoapstoneDb() {
+        assertThat(DataLocation.resolve(Map.of("HOME", "/data/zoe", "SOAPSTONE_DB", "~/clinic/records.db"), LINUX, HOME)
+                .database()).isEqualTo(Path.of("/data/zoe/clinic/records.db"));
+    }
+
+    @Test
+    void xdgDataHomeStillWinsOverHome() {
+        assertThat(DataLocation.resolve(Map.of("HOME", "/data/zoe", "XDG_DATA_HOME", "/xdg"), LINUX, HOME).database())
+                .isEqualTo(Path.of("/xdg/soapstone/soapstone.db"));
+    }
+
+    @Test
+    void blankOrRelativeHomeIsIgnored() {
+        for (String home : new String[] {"", "  ", "zoe", "./zoe"}) {
+            assertThat(DataLocation.resolve(Map.of("HOME", home), LINUX, HOME).database()).as("HOME=%s", home)
+                    .isEqualTo(Path.of("/home/zoe/.local/share/soapstone/soapstone.db"));
+        }
+    }
+
+    @Test
+    void windowsKeepsItsOwnProfileFolderWhateverHomeSays() {
+        // Git Bash and Cygwin set HOME (often as /c/Users/Zoe); Windows programs use the profile folder.
+        assertThat(DataLocation.resolve(Map.of("HOME", "/c/Users/Zoe"), WINDOWS, "/fake/Users/Zoe").database())
+                .isEqualTo(Path.of("/fake/Users/Zoe", "AppData", "Roaming", "Soapstone", "soapstone.db"));
+    }
+
+    @Test
     void logAndHistoryLiveBesideTheDatabase() {
         DataLocation location = DataLocation.resolve(Map.of("SOAPSTONE_DB", "/srv/clinic/records.db"), LINUX, HOME);
         assertThat(location.directory()).isEqualTo(Path.of("/srv/clinic"));

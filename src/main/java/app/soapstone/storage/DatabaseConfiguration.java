@@ -113,6 +113,12 @@ class DatabaseConfiguration {
     /** Spring Boot's bean with the entity classes for Spring Data JDBC. */
     static final String MANAGED_TYPES = "jdbcManagedTypes";
 
+    /** Replaces the one Spring Boot would make; see {@link SqliteTransactionManager}. */
+    @Bean
+    SqliteTransactionManager transactionManager(DataSource dataSource) {
+        return new SqliteTransactionManager(dataSource);
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemDefaultZone();

@@ -1,6 +1,7 @@
 package app.soapstone.shell;
 
 import app.soapstone.storage.DataLocation;
+import app.soapstone.storage.PrivateFiles;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
@@ -12,6 +13,7 @@ import org.springframework.shell.jline.JLineInputReader;
 import org.springframework.shell.jline.PromptProvider;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -37,6 +39,7 @@ public class InteractiveShell {
 
     /** Reads and runs commands until {@code quit}, {@code exit} or end of input; returns the exit status. */
     public int run() {
+        createHistoryFile();
         PrintWriter out = reader.getTerminal().writer();
         out.println("Soapstone - records in " + location.database() + ". Type 'help' for commands, 'quit' to leave.");
         notices.orderedStream().map(StartupNotice::message).filter(m -> m != null && !m.isBlank())
@@ -70,6 +73,19 @@ public class InteractiveShell {
                 out.println(styled("Error: " + outcome.error(), AttributedStyle.RED));
                 out.flush();
             }
+        }
+    }
+
+    /**
+     * The history holds what was typed, names and notes among it, so it is created readable by the
+     * owner only before JLine first writes to it (JLine would create it readable by all). Created
+     * here, not at start-up: one-shot commands need none, and a refused database gets none.
+     */
+    private void createHistoryFile() {
+        try {
+            PrivateFiles.createNew(location.historyFile());
+        } catch (IOException e) {
+            // It exists already, or it cannot be made: JLine then keeps the history in memory.
         }
     }
 

@@ -1,5 +1,7 @@
 package app.soapstone.shell;
 
+import app.soapstone.storage.LogFile;
+
 import java.io.PrintStream;
 
 /** Reports a failure to start (a refused database, say) as one line on stderr, never a stack trace. */
@@ -12,7 +14,9 @@ public final class StartupFailure {
         Failure failure = Failure.of(deepestKnown(thrown));
         err.println("Error: " + failure.message());
         if (failure.unexpected()) {
-            err.println("Soapstone could not start; details are in soapstone.log beside the database.");
+            // Not a refusal, so the log lines held until the database was accepted are worth keeping.
+            err.println(LogFile.keepHeld().map(log -> "Soapstone could not start; details are in " + log + ".")
+                    .orElse("Soapstone could not start."));
         }
         return failure.status() == Failure.OK ? Failure.ERROR : failure.status();
     }

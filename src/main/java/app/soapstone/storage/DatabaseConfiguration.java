@@ -80,6 +80,8 @@ class DatabaseConfiguration {
             pool.close();
             throw e;
         }
+        // Accepted: only now does anything appear beside the database.
+        LogFile.open(location.logFile());
         return pool;
     }
 

@@ -5,14 +5,13 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Resolves the database location before anything else starts, so that the log file can live
- * beside the database. The property {@code soapstone.db} (used by tests) wins over the
- * environment.
+ * Resolves the database location before anything else starts, so that the log file and the
+ * shell history can live beside the database. The property {@code soapstone.db} (used by tests)
+ * wins over the environment.
  */
 public class StorageEnvironment implements EnvironmentPostProcessor {
 
@@ -29,43 +28,9 @@ public class StorageEnvironment implements EnvironmentPostProcessor {
                 System.getProperty("user.home", ""));
         Map<String, Object> properties = new HashMap<>();
         properties.put(DB_PROPERTY, location.database().toString());
-        // The folder is made here, before logging starts, so it is created owner-only. If it cannot
-        // be made, there is no log file, and opening the database reports the problem clearly.
-        if (canUse(location)) {
-            properties.put("logging.file.name", location.logFile().toString());
-            properties.put("spring.shell.history.name", location.historyFile().toString());
-        } else {
-            properties.put("spring.shell.history.enabled", "false");
-        }
+        // No log file here (LogFile opens it once the database is accepted) and nothing created:
+        // a database that is refused must find nothing new beside it.
+        properties.put("spring.shell.history.name", location.historyFile().toString());
         environment.getPropertySources().addFirst(new MapPropertySource("soapstoneStorage", properties));
-    }
-
-    private static boolean canUse(DataLocation location) {
-        try {
-            if (Files.isDirectory(location.database())) {
-                return false;
-            }
-            DatabaseFile.createDirectory(location.directory());
-            if (!Files.isWritable(location.directory())) {
-                return false;
-            }
-            // The log and the shell history can hold what was typed, so they are owner-only too,
-            // even when the database lives in a shared folder.
-            createOwnerOnly(location.logFile());
-            createOwnerOnly(location.historyFile());
-            return true;
-        } catch (DatabaseRefusedException e) {
-            return false;
-        }
-    }
-
-    private static void createOwnerOnly(java.nio.file.Path file) {
-        try {
-            if (!Files.exists(file)) {
-                PrivateFiles.createNew(file);
-            }
-        } catch (java.io.IOException e) {
-            // Logging or history will create it with default permissions; nothing else depends on it.
-        }
     }
 }

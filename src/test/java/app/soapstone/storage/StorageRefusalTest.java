@@ -23,6 +23,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,6 +51,8 @@ class StorageRefusalTest {
                 .contains("left untouched").contains("SOAPSTONE_DB");
         assertThat(sha256(file)).isEqualTo(before);
         assertNoSidecarFiles(file);
+        assertThat(namesIn(dir)).as("no log, no history: nothing is created beside a refused database")
+                .containsExactly("notes.db");
     }
 
     @Test
@@ -81,6 +85,8 @@ class StorageRefusalTest {
         }
         assertNoSidecarFiles(file);
         String before = sha256(file);
+        Files.delete(file.resolveSibling("soapstone.log"));
+        Files.deleteIfExists(file.resolveSibling("history"));
 
         DatabaseRefusedException refused = refusedAtStart(file);
 
@@ -88,6 +94,7 @@ class StorageRefusalTest {
                 .contains("left untouched");
         assertThat(sha256(file)).isEqualTo(before);
         assertNoSidecarFiles(file);
+        assertThat(namesIn(dir)).as("nothing is created beside a refused database").containsExactly("soapstone.db");
         // The newer version's history is still there for the newer Soapstone.
         assertThat(queryInt(file, "SELECT count(*) FROM flyway_schema_history WHERE version = '999'")).isEqualTo(1);
         assertThat(queryInt(file, "SELECT count(*) FROM client")).isEqualTo(1);
@@ -109,6 +116,7 @@ class StorageRefusalTest {
                 .contains("left untouched");
         assertThat(sha256(file)).as("the other program's file is unchanged").isEqualTo(before);
         assertNoSidecarFiles(file);
+        assertThat(namesIn(dir)).as("nothing is created beside a refused database").containsExactly("recipes.db");
         assertThat(queryInt(file, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'flyway%'")).isZero();
     }
 
@@ -123,6 +131,7 @@ class StorageRefusalTest {
         try (var entries = Files.list(folder)) {
             assertThat(entries).as("nothing was created inside the folder").isEmpty();
         }
+        assertThat(namesIn(dir)).as("nor beside it").containsExactly("data");
     }
 
     @Test
@@ -215,6 +224,12 @@ class StorageRefusalTest {
         assertThat(database.resolveSibling(database.getFileName() + "-wal")).doesNotExist();
         assertThat(database.resolveSibling(database.getFileName() + "-shm")).doesNotExist();
         assertThat(database.resolveSibling(database.getFileName() + "-journal")).doesNotExist();
+    }
+
+    private static List<String> namesIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
     }
 
     private static int queryInt(Path database, String sql) throws SQLException {

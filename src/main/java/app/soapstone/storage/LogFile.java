@@ -6,6 +6,9 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.status.OnPrintStreamStatusListenerBase;
+import ch.qos.logback.core.status.StatusListener;
+import ch.qos.logback.core.status.StatusManager;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
@@ -29,7 +32,9 @@ import java.util.Optional;
  *
  * <p>Spring Boot sets up logging before the database can be checked, so this runs right after it
  * and takes logging over: Boot's appenders (its console appender among them) are replaced by one
- * that holds the lines.
+ * that holds the lines, and nothing prints logback's reports on itself. Nothing is ever logged to
+ * the console: on a full disk every write to the log fails, and each failure used to reach the
+ * terminal as a stack trace.
  */
 public final class LogFile implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
@@ -55,7 +60,7 @@ public final class LogFile implements ApplicationListener<ApplicationEnvironment
         hold(database == null ? null : new DataLocation(Path.of(database)).logFile());
     }
 
-    /** Detaches every appender and holds log lines from now on. */
+    /** Detaches every appender and every status listener that prints, and holds log lines from now on. */
     static synchronized void hold(Path logFile) {
         LoggerContext context = logback();
         if (context == null) {
@@ -64,6 +69,15 @@ public final class LogFile implements ApplicationListener<ApplicationEnvironment
         intended = logFile;
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.detachAndStopAllAppenders();
+        // Logback reports its own troubles - every failed write to a log on a full disk, with a stack
+        // trace - to its status listeners, and Boot adds one that prints them on stderr.
+        StatusManager status = context.getStatusManager();
+        for (StatusListener listener : status.getCopyOfStatusListenerList()) {
+            if (listener instanceof OnPrintStreamStatusListenerBase printing) {
+                status.remove(printing);
+                printing.stop();
+            }
+        }
         Held held = new Held();
         held.setContext(context);
         held.setName(HELD);

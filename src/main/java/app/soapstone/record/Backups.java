@@ -5,9 +5,11 @@ import app.soapstone.integrity.RecordChain;
 import app.soapstone.integrity.RecordDigests;
 import app.soapstone.storage.DataLocation;
 import app.soapstone.storage.DatabaseFile;
+import app.soapstone.storage.DiskFailures;
 import app.soapstone.storage.FileErrors;
 import app.soapstone.storage.PrivateFiles;
 import app.soapstone.validation.InvalidInputException;
+import app.soapstone.validation.UnavailableException;
 import app.soapstone.validation.VerificationFailedException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -79,7 +81,7 @@ public class Backups {
         PrivateFiles.checkTarget("to", target, force);
         Path temp = PrivateFiles.createTemp("to", target);
         try {
-            snapshot(temp);
+            snapshot(temp, target);
             List<String> problems = integrity(temp);
             if (!problems.isEmpty()) {
                 throw new VerificationFailedException("The backup failed its integrity check ("
@@ -90,7 +92,7 @@ public class Backups {
                     "Backed up to " + target));
             return new Written(target, Files.size(target));
         } catch (IOException e) {
-            throw InvalidInputException.forField("to", "cannot write " + target + " (" + FileErrors.describe(e) + ")");
+            throw PrivateFiles.cannotWrite("to", target, e);
         } finally {
             PrivateFiles.deleteQuietly(temp);
         }
@@ -114,7 +116,7 @@ public class Backups {
         RecordChain.Verification chain = checkBackup(source);
         Path previous = newPreviousCopy();
         try {
-            snapshot(previous);
+            snapshot(previous, previous);
         } catch (RuntimeException e) {
             PrivateFiles.deleteQuietly(previous);
             throw e;
@@ -152,13 +154,18 @@ public class Backups {
         }
     }
 
-    /** A consistent copy of the live database, owner-only, into an empty or missing file. */
-    private void snapshot(Path target) {
+    /**
+     * A consistent copy of the live database, owner-only, into an empty or missing file;
+     * {@code named} is the file a user knows it as (the backup, not its temp file).
+     */
+    private void snapshot(Path target, Path named) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("VACUUM INTO '" + target.toString().replace("'", "''") + "'");
             PrivateFiles.restrict(target);
         } catch (SQLException | IOException e) {
-            throw new VerificationFailedException("Could not copy the database to " + target + " (" + e.getMessage() + ")");
+            UnavailableException full = DiskFailures.diskFull(e, named);
+            throw full != null ? full
+                    : new VerificationFailedException("Could not copy the database to " + named + " (" + e.getMessage() + ")");
         }
     }
 

@@ -120,7 +120,7 @@ public class DataExport {
                     + ids.size() + " clients) to " + folder);
             return new Exported(folder, tables.size(), ids.size());
         } catch (IOException e) {
-            throw InvalidInputException.forField("to", "cannot write to " + folder + " (" + FileErrors.describe(e) + ")");
+            throw PrivateFiles.cannotWrite("to", folder, e);
         }
     }
 

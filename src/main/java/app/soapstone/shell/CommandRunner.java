@@ -1,5 +1,7 @@
 package app.soapstone.shell;
 
+import app.soapstone.storage.DataLocation;
+import app.soapstone.storage.DiskFailures;
 import app.soapstone.validation.PlainText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +28,13 @@ public class CommandRunner {
     private final CommandLineParser parser;
     private final CommandCatalog catalog;
     private final HelpText helpText;
+    private final DataLocation location;
 
-    public CommandRunner(CommandLineParser parser, CommandCatalog catalog, HelpText helpText) {
+    public CommandRunner(CommandLineParser parser, CommandCatalog catalog, HelpText helpText, DataLocation location) {
         this.parser = parser;
         this.catalog = catalog;
         this.helpText = helpText;
+        this.location = location;
     }
 
     /** The outcome of one command: its exit status and, on failure, the message shown. */
@@ -71,8 +75,15 @@ public class CommandRunner {
         }
     }
 
-    private static Outcome failed(Exception e, List<String> words) {
+    private Outcome failed(Exception e, List<String> words) {
         Failure failure = Failure.of(e);
+        if (failure.unexpected()) {
+            // A read-only database file or a full disk arrives as whatever SQL or I/O error it caused.
+            RuntimeException disk = DiskFailures.ofDatabase(e, location.database());
+            if (disk != null) {
+                failure = Failure.of(disk);
+            }
+        }
         // Only the command's name is logged: its options may hold health information.
         String command = String.join(" ", words.subList(0, Math.min(2, words.size())));
         if (failure.unexpected()) {

@@ -2,6 +2,7 @@ package app.soapstone.storage;
 
 import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.InvalidInputException;
+import app.soapstone.validation.UnavailableException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -89,7 +90,7 @@ public final class PrivateFiles {
             }
             moveIntoPlace(temp, target);
         } catch (IOException e) {
-            throw InvalidInputException.forField(option, "cannot write " + target + " (" + FileErrors.describe(e) + ")");
+            throw cannotWrite(option, target, e);
         } finally {
             deleteQuietly(temp);
         }
@@ -103,9 +104,20 @@ public final class PrivateFiles {
                     ? Files.createTempFile(folder, ".soapstone-", ".part", ownerOnly("rw-------"))
                     : Files.createTempFile(folder, ".soapstone-", ".part");
         } catch (IOException e) {
-            throw InvalidInputException.forField(option, "cannot write to the folder " + folder + " ("
-                    + FileErrors.describe(e) + ")");
+            UnavailableException full = DiskFailures.diskFull(e, target);
+            throw full != null ? full : InvalidInputException.forField(option, "cannot write to the folder " + folder
+                    + " (" + FileErrors.describe(e) + ")");
         }
+    }
+
+    /**
+     * Writing {@code target} failed: a full disk (exit status 5, "free space"), or else a problem
+     * with the path given in {@code option}, such as a folder that may not be written.
+     */
+    public static RuntimeException cannotWrite(String option, Path target, IOException e) {
+        UnavailableException full = DiskFailures.diskFull(e, target);
+        return full != null ? full
+                : InvalidInputException.forField(option, "cannot write " + target + " (" + FileErrors.describe(e) + ")");
     }
 
     public static void moveIntoPlace(Path temp, Path target) throws IOException {

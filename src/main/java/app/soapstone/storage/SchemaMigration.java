@@ -99,20 +99,25 @@ public final class SchemaMigration {
                         + " It was left untouched. Update Soapstone to open it.");
             }
         }
-        if (applied.length == 0 && hasTables(dataSource)) {
+        if (applied.length == 0 && hasTables(database, dataSource)) {
             throw new DatabaseRefusedException("The database " + database
                     + " is a SQLite database from another program, not a Soapstone database. It was left untouched.");
         }
         try (Connection connection = dataSource.getConnection()) {
             useWriteAheadLog(connection);
         } catch (SQLException e) {
-            throw new DatabaseRefusedException("Cannot prepare the database: " + e.getMessage(), e);
+            throw unusable(database, "Cannot prepare the database", e);
         }
         // Connections opened before the switch still report the old mode: replace them.
         if (dataSource instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
             pool.getHikariPoolMXBean().softEvictConnections();
         }
-        flyway.migrate();
+        try {
+            flyway.migrate();
+        } catch (RuntimeException e) {
+            RuntimeException disk = DiskFailures.ofDatabase(e, database);
+            throw disk != null ? disk : e;
+        }
     }
 
     /**
@@ -135,14 +140,20 @@ public final class SchemaMigration {
      * A file that starts like a SQLite database but whose contents are garbage (a damaged disk, a
      * half-copied file) is refused with a clear message before Flyway reads it.
      */
-    private static DatabaseRefusedException unreadable(Path database, SQLException e) {
+    private static RuntimeException unreadable(Path database, SQLException e) {
         int primary = e.getErrorCode() & 0xff;
         if (primary == SQLiteErrorCode.SQLITE_NOTADB.code || primary == SQLiteErrorCode.SQLITE_CORRUPT.code) {
             return new DatabaseRefusedException("The database " + database + " is damaged: it starts"
                     + " like a SQLite database, but SQLite cannot read it. It was left untouched; point "
                     + DataLocation.DATABASE_VARIABLE + " at another file (a copy of a backup, say).", e);
         }
-        return new DatabaseRefusedException("Cannot read the database: " + e.getMessage(), e);
+        return unusable(database, "Cannot read the database", e);
+    }
+
+    /** A read-only file or a full disk in words a user can act on; anything else as SQLite put it. */
+    private static RuntimeException unusable(Path database, String what, SQLException e) {
+        RuntimeException disk = DiskFailures.ofDatabase(e, database);
+        return disk != null ? disk : new DatabaseRefusedException(what + ": " + e.getMessage(), e);
     }
 
     private static String latestKnown(Flyway flyway) {
@@ -159,14 +170,14 @@ public final class SchemaMigration {
         return migration.getState() == MigrationState.FUTURE_SUCCESS || migration.getState() == MigrationState.FUTURE_FAILED;
     }
 
-    private static boolean hasTables(DataSource dataSource) {
+    private static boolean hasTables(Path database, DataSource dataSource) {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
              ResultSet tables = statement.executeQuery(
                      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
             return tables.next() && tables.getInt(1) > 0;
         } catch (SQLException e) {
-            throw new DatabaseRefusedException("Cannot read the database: " + e.getMessage(), e);
+            throw unusable(database, "Cannot read the database", e);
         }
     }
 }

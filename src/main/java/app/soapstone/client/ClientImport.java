@@ -90,8 +90,7 @@ public class ClientImport {
         } catch (java.nio.file.NoSuchFileException e) {
             throw InvalidInputException.forField("csv", path + " does not exist");
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            String reason = e instanceof IOException io ? FileErrors.describe(io) : e.getMessage();
-            throw InvalidInputException.forField("csv", "cannot read " + path + " as CSV (" + reason + ")");
+            throw InvalidInputException.forField("csv", "cannot read " + path + " as CSV (" + notCsv(e) + ")");
         }
         if (!refused.isEmpty() && !skipBad) {
             throw new InvalidInputException("Nothing was imported: " + refused.size() + " bad row"
@@ -123,6 +122,30 @@ public class ClientImport {
         }
     }
 
+    /**
+     * What is wrong with a file Commons CSV could not read, in the user's words and with the line;
+     * its own messages name its classes and give advice to programmers.
+     */
+    private static String notCsv(Exception thrown) {
+        Throwable e = thrown instanceof UncheckedIOException unchecked ? unchecked.getCause() : thrown;
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        java.util.regex.Matcher problem = CSV_PROBLEM.matcher(message);
+        if (problem.find()) {
+            String line = "line " + (problem.group(1) != null ? problem.group(1) : problem.group(2)).replace(",", "");
+            return problem.group(1) != null ? line + ": a quoted value has no closing quote \""
+                    : line + ": text after a closing quote; inside a quoted value, write a quote as \"\"";
+        }
+        if (message.startsWith("A header name is missing")) {
+            return "line 1: a column has no name";
+        }
+        return e instanceof IOException io ? FileErrors.describe(io) : "it is not CSV with a header row";
+    }
+
+    /** Commons CSV's two messages about quotes: never closed (group 1), or text after the closing one (group 2). */
+    private static final java.util.regex.Pattern CSV_PROBLEM = java.util.regex.Pattern.compile(
+            "\\(startline ([\\d,]+)\\) EOF reached before encapsulated token finished"
+                    + "|Invalid character between encapsulated token and delimiter at line: ([\\d,]+)");
+
     /** "--first-name: is required" becomes "first_name: is required", naming the CSV column. */
     private static String columnNamed(String message) {
         java.util.regex.Matcher option = java.util.regex.Pattern.compile("^--([a-z-]+):").matcher(message);
@@ -139,6 +162,14 @@ public class ClientImport {
                 throw InvalidInputException.forField("csv", "line 1: unknown column '" + header + "'; use "
                         + String.join(", ", List.of("first_name", "last_name", "preferred_name", "print_name", "dob",
                         "phone", "email", "address", "emergency_contact", "notes")));
+            }
+            if (fields.containsValue(field)) {
+                // Commons CSV keeps one of two same-named columns, and every row then looks too long.
+                String earlier = fields.entrySet().stream().filter(f -> f.getValue().equals(field))
+                        .map(Map.Entry::getKey).findFirst().orElseThrow();
+                throw InvalidInputException.forField("csv", earlier.equals(header)
+                        ? "line 1: the column '" + header + "' is there twice"
+                        : "line 1: the columns '" + earlier + "' and '" + header + "' give the same field; keep one");
             }
             fields.put(header, field);
         }

@@ -191,7 +191,7 @@ public class Printers {
         }
         String message = root.getMessage() != null ? root.getMessage() : refused.getMessage();
         if (message == null || message.isBlank()) {
-            return root.getClass().getSimpleName();
+            return "no reason given";
         }
         List<String> lines = message.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
         if (lines.size() > 1) {

@@ -14,6 +14,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 
 import java.lang.reflect.InvocationTargetException;
 import java.sql.SQLException;
+import java.util.regex.Pattern;
 
 /**
  * What went wrong, as the one line a user sees and the exit status a script sees. This is the
@@ -68,10 +69,13 @@ public record Failure(int status, String message, boolean unexpected) {
                     + " changed; try again in a moment.", false);
         }
         if (cause instanceof DataAccessResourceFailureException || cause instanceof SQLException) {
-            return new Failure(DATABASE, "The database could not be used: " + rootMessage(cause)
+            String message = rootMessage(cause);
+            return new Failure(DATABASE, "The database could not be used" + (message.isEmpty() ? "" : ": " + message)
                     + ". Nothing was changed.", true);
         }
-        return new Failure(ERROR, "Unexpected error: " + rootMessage(cause), true);
+        String message = rootMessage(cause);
+        return new Failure(ERROR, message.isEmpty() ? "Unexpected error (details are in soapstone.log beside the database)"
+                : "Unexpected error: " + message, true);
     }
 
     private static Throwable unwrap(Throwable thrown) {
@@ -104,15 +108,16 @@ public record Failure(int status, String message, boolean unexpected) {
         return false;
     }
 
+    /** The first line of the deepest message, without Java class names; empty if there is none. */
     private static String rootMessage(Throwable thrown) {
         Throwable root = thrown;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage();
-        if (message == null || message.isBlank()) {
-            return root.getClass().getSimpleName();
-        }
-        return message.lines().findFirst().orElse(message);
+        String message = root.getMessage() == null ? "" : root.getMessage();
+        return CLASS_NAME.matcher(message.lines().findFirst().orElse("")).replaceAll("").strip();
     }
+
+    /** A class name as Java prints an exception with its message: "java.io.IOException: ...". */
+    private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error):\\s*");
 }

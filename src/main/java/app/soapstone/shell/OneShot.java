@@ -1,5 +1,6 @@
 package app.soapstone.shell;
 
+import app.soapstone.storage.FileErrors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.core.InputReader;
 import org.springframework.stereotype.Component;
@@ -75,7 +76,7 @@ public class OneShot {
             err.println("Error: script " + file + " is not UTF-8 text");
             return Failure.USAGE;
         } catch (IOException e) {
-            err.println("Error: cannot read script " + file + " (" + e.getMessage() + ")");
+            err.println("Error: cannot read script " + file + " (" + FileErrors.describe(e) + ")");
             return Failure.USAGE;
         }
         for (int number = 1; number <= lines.size(); number++) {

@@ -1,5 +1,6 @@
 package app.soapstone.template;
 
+import app.soapstone.storage.FileErrors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
@@ -63,7 +64,7 @@ public class TemplateFiles {
                 }
             }
         } catch (IOException e) {
-            throw new InvalidTemplateException("Cannot list the templates in " + folder + ": " + e.getMessage(), e);
+            throw new InvalidTemplateException("Cannot list the templates in " + folder + ": " + FileErrors.describe(e), e);
         }
         return java.util.List.copyOf(names);
     }
@@ -90,7 +91,7 @@ public class TemplateFiles {
             throw new InvalidTemplateException("Template " + origin(path) + " is not valid: "
                     + e.getOriginalMessage() + location(e), e);
         } catch (IOException e) {
-            throw new InvalidTemplateException("Template " + origin(path) + " cannot be read: " + e.getMessage(), e);
+            throw new InvalidTemplateException("Template " + origin(path) + " cannot be read: " + FileErrors.describe(e), e);
         }
     }
 

@@ -168,6 +168,11 @@ class PrintersTest {
         assertThat(Printers.reason(silent)).isEqualTo("/usr/bin/lpr failed (exit status 2)");
     }
 
+    @Test
+    void aRefusalWithoutAReasonIsNotNamedByItsClass() {
+        assertThat(Printers.reason(new PrintException())).isEqualTo("no reason given");
+    }
+
     private static byte[] pdf(Rectangle size) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Document document = new Document(size)) {

@@ -42,4 +42,16 @@ class FailureTest {
                 .isEqualTo(Failure.NOT_FOUND);
         assertThat(Failure.of(new BeanCreationException("x", "Something broke")).unexpected()).isTrue();
     }
+
+    @Test
+    void unexpectedFailuresNameNoJavaClasses() {
+        // Exceptions print their causes as "java.io.IOException: ..."; what follows is the message.
+        Failure wrapped = Failure.of(new IllegalStateException("java.io.UncheckedIOException: java.io.IOException:"
+                + " Stale file handle"));
+        Failure bare = Failure.of(new IllegalStateException(new NullPointerException()));
+
+        assertThat(wrapped.message()).isEqualTo("Unexpected error: Stale file handle");
+        assertThat(bare.message()).isEqualTo("Unexpected error (details are in soapstone.log beside the database)");
+        assertThat(bare.status()).isEqualTo(Failure.ERROR);
+    }
 }

@@ -15,24 +15,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static app.soapstone.support.FilledDatabases.fill;
+import static app.soapstone.support.FilledDatabases.query;
 import static app.soapstone.support.SoapstoneProcesses.LOG_LINE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Robustness of the packaged application run as separate processes, the way it really fails:
@@ -88,7 +82,7 @@ class RobustnessIT {
         Started importing = start(db, "client", "import", "--csv", big.toString());
         // The import is one transaction; once its pages start spilling into the WAL it is well under way.
         Path wal = db.resolveSibling("soapstone.db-wal");
-        waitUntil(importing, () -> Files.exists(wal) && Files.size(wal) > 512 * 1024, "the import to start writing");
+        importing.waitUntil(() -> Files.exists(wal) && Files.size(wal) > 512 * 1024, "the import to start writing");
         assertThat(importing.process().isAlive()).as("still importing when killed").isTrue();
         importing.kill();
 
@@ -120,7 +114,7 @@ class RobustnessIT {
         Path target = folder.resolve("soapstone-backup.db");
 
         Started backingUp = start(db, "backup", "--to", target.toString());
-        waitUntil(backingUp, () -> anyNonEmptyFile(folder), "the backup to start writing");
+        backingUp.waitUntil(() -> anyNonEmptyFile(folder), "the backup to start writing");
         boolean aliveWhenKilled = backingUp.process().isAlive();
         backingUp.kill();
         assertThat(aliveWhenKilled).as("still backing up when killed").isTrue();
@@ -247,24 +241,6 @@ class RobustnessIT {
         return run;
     }
 
-    private interface Condition {
-        boolean holds() throws IOException;
-    }
-
-    private static void waitUntil(Started started, Condition condition, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (!condition.holds()) {
-            if (!started.process().isAlive()) {
-                fail("the process ended before " + what + ":\n" + finish(started).describe());
-            }
-            if (System.nanoTime() > deadline) {
-                started.kill();
-                fail("timed out waiting for " + what);
-            }
-            Thread.sleep(1);
-        }
-    }
-
     private static boolean anyNonEmptyFile(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.anyMatch(file -> {
@@ -288,51 +264,6 @@ class RobustnessIT {
     private static void assertOk(Run run) {
         assertThat(run.status()).as(run.describe()).isZero();
         assertThat(run.err()).as(run.describe()).isEmpty();
-    }
-
-    // ---------------------------------------------------------------- looking inside the database
-
-    /** Adds {@code count} clients with longish notes straight through JDBC, to make a database worth copying. */
-    private static void fill(Path database, int count) throws SQLException {
-        String notes = "Prefers firm pressure; left calf tight after long shifts. ".repeat(9);
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database)) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO client (first_name, last_name, notes, search_text, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')""")) {
-                for (int i = 0; i < count; i++) {
-                    insert.setString(1, "Client" + i);
-                    insert.setString(2, "Filler" + i);
-                    insert.setString(3, notes + i);
-                    insert.setString(4, "client" + i + " filler" + i);
-                    insert.addBatch();
-                    if (i % 5_000 == 4_999) {
-                        insert.executeBatch();
-                    }
-                }
-                insert.executeBatch();
-            }
-            connection.commit();
-        }
-    }
-
-    /** Every row as text, SQL NULL as "null"; opened read-only, so looking changes nothing. */
-    private static List<List<String>> query(Path database, String sql) throws SQLException {
-        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
-        config.setReadOnly(true);
-        List<List<String>> rows = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database, config.toProperties());
-             Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                List<String> row = new ArrayList<>();
-                for (int c = 1; c <= columns; c++) {
-                    row.add(String.valueOf(result.getString(c)));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
     }
 
     private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {

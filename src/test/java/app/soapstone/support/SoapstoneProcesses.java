@@ -129,6 +129,11 @@ public final class SoapstoneProcesses {
         }
     }
 
+    /** What {@link Started#waitUntil} waits for; may look at files that come and go. */
+    public interface Condition {
+        boolean holds() throws IOException;
+    }
+
     /** A process started and not yet waited for. */
     public record Started(List<String> command, Process process, Path out, Path err, long timeoutSeconds) {
 
@@ -141,6 +146,24 @@ public final class SoapstoneProcesses {
             }
             return new Run(command, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
+        }
+
+        /**
+         * Polls (every millisecond, so a kill can land in a short window) until {@code condition}
+         * holds; fails if the process ends first or the timeout passes, killing it then.
+         */
+        public void waitUntil(Condition condition, String what) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            while (!condition.holds()) {
+                if (!process.isAlive()) {
+                    fail("the process ended before " + what + ":\n" + finish().describe());
+                }
+                if (System.nanoTime() > deadline) {
+                    kill();
+                    fail("timed out waiting for " + what);
+                }
+                Thread.sleep(1);
+            }
         }
 
         /** SIGKILL: no shutdown hooks, no clean-up, like a power cut for the process. */

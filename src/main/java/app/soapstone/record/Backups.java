@@ -94,7 +94,7 @@ public class Backups {
         } catch (IOException e) {
             throw PrivateFiles.cannotWrite("to", target, e);
         } finally {
-            PrivateFiles.deleteQuietly(temp);
+            PrivateFiles.discardTemp(temp);
         }
     }
 
@@ -114,13 +114,7 @@ public class Backups {
                     + "); the database was not changed");
         }
         RecordChain.Verification chain = checkBackup(source);
-        Path previous = newPreviousCopy();
-        try {
-            snapshot(previous, previous);
-        } catch (RuntimeException e) {
-            PrivateFiles.deleteQuietly(previous);
-            throw e;
-        }
+        Path previous = keepPreviousCopy();
         try (Connection connection = dataSource.getConnection()) {
             connection.unwrap(SQLiteConnection.class).getDatabase().restore("main", source.toString(), null);
         } catch (SQLException e) {
@@ -134,23 +128,32 @@ public class Backups {
     }
 
     /**
-     * A new, empty, owner-only file for the copy of the database a restore replaces, named after
-     * the time; a second restore within the same second gets its own file rather than failing.
+     * A copy of the database a restore replaces, owner-only, named after the time (a second
+     * restore within the same second gets its own file). It is written under a part file's name,
+     * so that a restore killed meanwhile leaves no half copy that looks whole.
      */
-    private Path newPreviousCopy() {
+    private Path keepPreviousCopy() {
         String stamp = STAMP.format(clock.instant().atZone(clock.getZone()));
-        for (int n = 1; ; n++) {
-            Path candidate = location.directory().resolve("soapstone-before-restore-" + stamp
-                    + (n == 1 ? "" : "-" + n) + ".db");
-            try {
-                PrivateFiles.createNew(candidate);
-                return candidate;
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                // Taken: try the next number.
-            } catch (IOException e) {
-                throw new VerificationFailedException("Could not keep a copy of the database in " + candidate + " ("
-                        + FileErrors.describe(e) + "); the database was not changed");
+        Path first = location.directory().resolve("soapstone-before-restore-" + stamp + ".db");
+        Path temp = null;
+        try {
+            temp = PrivateFiles.createTemp(first);
+            snapshot(temp, first);
+            for (int n = 1; ; n++) {
+                Path candidate = n == 1 ? first
+                        : location.directory().resolve("soapstone-before-restore-" + stamp + "-" + n + ".db");
+                try {
+                    PrivateFiles.moveIntoNewPlace(temp, candidate);
+                    return candidate;
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // Taken: try the next number.
+                }
             }
+        } catch (IOException e) {
+            throw new VerificationFailedException("Could not keep a copy of the database in " + location.directory()
+                    + " (" + FileErrors.describe(e) + "); the database was not changed");
+        } finally {
+            PrivateFiles.discardTemp(temp);
         }
     }
 

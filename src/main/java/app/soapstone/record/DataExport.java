@@ -69,11 +69,15 @@ public class DataExport {
     public record Exported(Path folder, int tables, int clients) {
     }
 
-    /** Writes everything to {@code to}, which must not exist or be empty; all read in one consistent snapshot. */
+    /**
+     * Writes everything to {@code to}, which must not exist or be empty; all read in one consistent
+     * snapshot, and written to a part folder that becomes {@code to} only once it is complete.
+     */
     @Transactional
     public Exported export(String to) {
         Path folder = Path.of(to.strip()).toAbsolutePath().normalize();
         prepare(folder);
+        Path part = PrivateFiles.createTempFolder("to", folder);
         List<String> tables = jdbc.sql("""
                         SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
                         AND name NOT LIKE 'note_search%' ORDER BY name""")
@@ -102,15 +106,15 @@ public class DataExport {
                 List<Map<String, Object>> columns = jdbc.sql("SELECT name, type FROM pragma_table_info(?)").param(table)
                         .query().listOfRows();
                 List<String> names = columns.stream().map(c -> (String) c.get("name")).toList();
-                write(folder.resolve(table + ".csv"), csv(table, names));
+                write(part.resolve(table + ".csv"), csv(table, names));
                 readme.append("## ").append(table).append(".csv\n\n")
                         .append(TABLES.getOrDefault(table, "")).append("\n\n");
                 columns.forEach(c -> readme.append("- `").append(c.get("name")).append("` ")
                         .append(String.valueOf(c.get("type")).toLowerCase(java.util.Locale.ROOT)).append('\n'));
                 readme.append('\n');
             }
-            write(folder.resolve("README.md"), readme.toString());
-            Path clients = folder.resolve("clients");
+            write(part.resolve("README.md"), readme.toString());
+            Path clients = part.resolve("clients");
             PrivateFiles.createFolder(clients);
             List<Long> ids = jdbc.sql("SELECT id FROM client ORDER BY id").query(Long.class).list();
             for (long id : ids) {
@@ -118,9 +122,13 @@ public class DataExport {
             }
             audit.record("export", "database", null, null, "Exported all data (" + tables.size() + " tables, "
                     + ids.size() + " clients) to " + folder);
+            Files.deleteIfExists(folder); // empty, or prepare would have refused it
+            PrivateFiles.moveIntoPlace(part, folder);
             return new Exported(folder, tables.size(), ids.size());
         } catch (IOException e) {
             throw PrivateFiles.cannotWrite("to", folder, e);
+        } finally {
+            PrivateFiles.discardTemp(part);
         }
     }
 
@@ -190,18 +198,15 @@ public class DataExport {
                         throw new ConflictException(folder + " is not empty; export into a new or empty folder");
                     }
                 }
-            } else {
-                if (folder.getParent() == null || !Files.isDirectory(folder.getParent())) {
-                    throw InvalidInputException.forField("to", "the folder " + folder.getParent() + " does not exist");
-                }
-                PrivateFiles.createFolder(folder);
+            } else if (folder.getParent() == null || !Files.isDirectory(folder.getParent())) {
+                throw InvalidInputException.forField("to", "the folder " + folder.getParent() + " does not exist");
             }
         } catch (IOException e) {
             throw InvalidInputException.forField("to", "cannot create " + folder + " (" + FileErrors.describe(e) + ")");
         }
     }
 
-    private static void write(Path file, String text) {
-        PrivateFiles.write("to", file, text.getBytes(StandardCharsets.UTF_8), false);
+    private static void write(Path file, String text) throws IOException {
+        PrivateFiles.writeNew(file, text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -28,6 +28,11 @@ public record DataLocation(Path database) {
         return directory().resolve("history");
     }
 
+    /** Where the part files being written are noted, so that a later start can delete a killed one's. */
+    public Path writingFolder() {
+        return directory().resolve("writing");
+    }
+
     /**
      * Where the database is for this environment, OS and home; {@code userHome} is Java's
      * {@code user.home}, used when {@code HOME} is not set (see {@link #home}).

@@ -82,6 +82,7 @@ class DatabaseConfiguration {
         }
         // Accepted: only now does anything appear beside the database.
         LogFile.open(location.logFile());
+        PartFiles.noteIn(location);
         return pool;
     }
 

@@ -11,15 +11,15 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Files that hold health records (PDFs, backups, exports): readable by the owner only (0600,
- * folders 0700 on POSIX systems), and written whole or not at all - to a hidden temp file in the
- * target folder, flushed to disk, then moved into place.
+ * folders 0700 on POSIX systems), and written whole or not at all - to a hidden part file in the
+ * target folder, flushed to disk, then moved into place. See {@link PartFiles} for what happens
+ * to a part file when Soapstone is killed.
  */
 public final class PrivateFiles {
 
@@ -82,32 +82,68 @@ public final class PrivateFiles {
         checkTarget(option, target, replace);
         Path temp = createTemp(option, target);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(bytes));
-                if (durable) {
-                    channel.force(true);
-                }
-            }
+            fill(temp, bytes, durable);
             moveIntoPlace(temp, target);
         } catch (IOException e) {
             throw cannotWrite(option, target, e);
         } finally {
-            deleteQuietly(temp);
+            discardTemp(temp);
         }
     }
 
-    /** An empty owner-only temp file beside {@code target}, for a writer that fills it itself. */
-    public static Path createTemp(String option, Path target) {
-        Path folder = target.toAbsolutePath().getParent();
-        try {
-            return posix()
-                    ? Files.createTempFile(folder, ".soapstone-", ".part", ownerOnly("rw-------"))
-                    : Files.createTempFile(folder, ".soapstone-", ".part");
-        } catch (IOException e) {
-            UnavailableException full = DiskFailures.diskFull(e, target);
-            throw full != null ? full : InvalidInputException.forField(option, "cannot write to the folder " + folder
-                    + " (" + FileErrors.describe(e) + ")");
+    /**
+     * Writes {@code bytes} to a new owner-only file and flushes them to disk; for files inside a
+     * part folder, which is itself moved into place whole.
+     */
+    public static void writeNew(Path file, byte[] bytes) throws IOException {
+        createNew(file);
+        fill(file, bytes, true);
+    }
+
+    private static void fill(Path file, byte[] bytes, boolean durable) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            if (durable) {
+                channel.force(true);
+            }
         }
+    }
+
+    /** An empty owner-only part file beside {@code target}, for a writer that fills it itself. */
+    public static Path createTemp(String option, Path target) {
+        try {
+            return createTemp(target);
+        } catch (IOException e) {
+            throw cannotWriteIn(option, target, e);
+        }
+    }
+
+    /** {@link #createTemp(String, Path)} for a target the user did not choose: failures are the caller's to word. */
+    public static Path createTemp(Path target) throws IOException {
+        return PartFiles.createFile(target);
+    }
+
+    /** An empty owner-only part folder beside {@code target}, to fill and then move into place whole. */
+    public static Path createTempFolder(String option, Path target) {
+        try {
+            return PartFiles.createFolder(target);
+        } catch (IOException e) {
+            throw cannotWriteIn(option, target, e);
+        }
+    }
+
+    private static RuntimeException cannotWriteIn(String option, Path target, IOException e) {
+        UnavailableException full = DiskFailures.diskFull(e, target);
+        return full != null ? full : InvalidInputException.forField(option, "cannot write to the folder "
+                + target.toAbsolutePath().getParent() + " (" + FileErrors.describe(e) + ")");
+    }
+
+    /** A part file or folder that will not be finished: deleted, with anything SQLite left beside it. */
+    public static void discardTemp(Path temp) {
+        PartFiles.discard(temp);
     }
 
     /**
@@ -120,8 +156,14 @@ public final class PrivateFiles {
                 : InvalidInputException.forField(option, "cannot write " + target + " (" + FileErrors.describe(e) + ")");
     }
 
+    /** Moves a complete part file (or part folder) into place as {@code target}, replacing it. */
     public static void moveIntoPlace(Path temp, Path target) throws IOException {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        PartFiles.finish(temp, target, true);
+    }
+
+    /** Moves a complete part file into place as {@code target}, which must not exist. */
+    public static void moveIntoNewPlace(Path temp, Path target) throws IOException {
+        PartFiles.finish(temp, target, false);
     }
 
     /** Creates {@code folder} (and missing parents) readable by the owner only. */
@@ -130,6 +172,15 @@ public final class PrivateFiles {
             Files.createDirectories(folder, ownerOnly("rwx------"));
         } else {
             Files.createDirectories(folder);
+        }
+    }
+
+    /** Creates a new folder readable by the owner only; fails if {@code folder} exists. */
+    static void createNewFolder(Path folder) throws IOException {
+        if (posix()) {
+            Files.createDirectory(folder, ownerOnly("rwx------"));
+        } else {
+            Files.createDirectory(folder);
         }
     }
 
@@ -146,17 +197,6 @@ public final class PrivateFiles {
     public static void restrict(Path file) throws IOException {
         if (posix()) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
-    }
-
-    public static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // A hidden .part file is all that can be left.
         }
     }
 

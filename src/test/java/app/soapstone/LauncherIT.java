@@ -192,7 +192,8 @@ class LauncherIT {
                 .anyMatch(line -> line.matches("careplan/plan\\.yaml\\s+bundled\\s*"));
 
         assertThat(ok(soapstone(db, "records", "verify")).out())
-                .contains("Verified 1 signed notes and 0 addenda").contains("chain is intact");
+                .contains("Verified the record chain").contains("1 signed note, 1 intake version, 1 care plan given")
+                .contains("No final record has changed").contains("soapstone.anchors: ").contains("all match");
 
         assertThat(db.resolveSibling("soapstone.log")).as("the log goes beside the database").isRegularFile();
         assertThat(files(temp.resolve("home"))).as("nothing is written to HOME").isEmpty();

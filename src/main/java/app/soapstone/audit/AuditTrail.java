@@ -1,5 +1,6 @@
 package app.soapstone.audit;
 
+import app.soapstone.integrity.RecordChain;
 import app.soapstone.storage.SqliteDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -11,16 +12,19 @@ import java.time.Clock;
 /**
  * Writes the audit trail: one append-only row for every change to the records, in the same
  * transaction as the change, so one is never stored without the other. Summaries name what
- * changed (fields, ids), not health details.
+ * changed (fields, ids), not health details. Each row is final: it is linked into the record
+ * chain, and the change is anchored in the words of its first row when the transaction commits.
  */
 @Component
 public class AuditTrail {
 
     private final JdbcClient jdbc;
+    private final RecordChain chain;
     private final Clock clock;
 
-    public AuditTrail(JdbcClient jdbc, Clock clock) {
+    public AuditTrail(JdbcClient jdbc, RecordChain chain, Clock clock) {
         this.jdbc = jdbc;
+        this.chain = chain;
         this.clock = clock;
     }
 
@@ -38,5 +42,7 @@ public class AuditTrail {
                 .param(SqliteDialect.INSTANT_TEXT.format(clock.instant())).param(action).param(recordType)
                 .param(recordId).param(clientId).param(summary)
                 .update();
+        chain.link("audit", jdbc.sql("SELECT last_insert_rowid()").query(Long.class).single());
+        chain.anchorAtCommit(action + " " + recordType, summary);
     }
 }

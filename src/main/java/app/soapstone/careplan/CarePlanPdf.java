@@ -74,6 +74,14 @@ public class CarePlanPdf {
     }
 
     public byte[] render(Handout handout, Paper paper, Print print) {
+        return render(handout, paper, print, null);
+    }
+
+    /**
+     * The plan with {@code seal} - the record seal, "Record seal: 206,018 entries, 3f9a2c71d0e4b8a5" -
+     * at the foot of every page, or none if null.
+     */
+    public byte[] render(Handout handout, Paper paper, Print print, String seal) {
         PdfType type = PdfType.of(fonts, print);
         float pageWidth = paper.size().getWidth();
         float width = Math.min(pageWidth - 2 * SMALLEST_MARGIN,
@@ -97,8 +105,9 @@ public class CarePlanPdf {
             case DoctorSheet sheet -> sheet(column, sheet);
         }
 
-        PdfFooter footer = new PdfFooter(type, width, (page, pages) -> List.of(List.of(handout.clientName(),
-                handout.title(), "page " + page + " of " + pages)));
+        PdfFooter footer = new PdfFooter(type, width, (page, pages) -> seal == null
+                ? List.of(List.of(handout.clientName(), handout.title(), "page " + page + " of " + pages))
+                : List.of(List.of(handout.clientName(), handout.title(), "page " + page + " of " + pages), List.of(seal)));
         float footerTop = BOTTOM + footer.height();
         float textHeight = paper.size().getHeight() - TOP - footerTop - type.size();
         List<List<PdfBlock>> pages = PdfPageFlow.paginate(column.blocks(), textHeight);

@@ -16,6 +16,7 @@ import app.soapstone.clinic.ClinicService;
 import app.soapstone.clinic.Practitioner;
 import app.soapstone.intake.Intake;
 import app.soapstone.intake.IntakeService;
+import app.soapstone.integrity.RecordChain;
 import app.soapstone.printing.Destination;
 import app.soapstone.printing.Printouts;
 import app.soapstone.printing.Printouts.Handover;
@@ -54,12 +55,14 @@ public class CarePlanService {
     private final CarePlanExportRepository exports;
     private final Clock clock;
     private final AuditTrail audit;
+    private final RecordChain chain;
     private final Printouts printouts;
 
     CarePlanService(ClientService clients, ClinicService clinic, IntakeService intakes, SessionService sessions,
             Vocabulary vocabulary, CarePlanComposer composer, CarePlanPdf pdf, PdfFonts fonts,
-            CarePlanExportRepository exports, Clock clock, AuditTrail audit, Printouts printouts) {
+            CarePlanExportRepository exports, Clock clock, AuditTrail audit, RecordChain chain, Printouts printouts) {
         this.audit = audit;
+        this.chain = chain;
         this.printouts = printouts;
         this.clients = clients;
         this.clinic = clinic;
@@ -107,7 +110,8 @@ public class CarePlanService {
         boolean sheet = handout instanceof DoctorSheet;
         String what = sheet ? "see-a-doctor" : "care-plan";
         Handover handover = printouts.prepare(to, client.fileName(what, LocalDate.now(clock)));
-        byte[] bytes = pdf.render(handout, paper, print);
+        // The seal of the records as they stand before this copy is recorded: it anchors them on paper.
+        byte[] bytes = pdf.render(handout, paper, print, chain.seal().printed());
         String sha256 = sha256(bytes);
         CarePlanExport export = exports.save(new CarePlanExport(null, AggregateReference.to(clientId),
                 sessionId == null ? null : AggregateReference.to(sessionId), clock.instant(),
@@ -116,6 +120,7 @@ public class CarePlanService {
                 sheet ? CarePlanExport.SEE_A_DOCTOR : CarePlanExport.CARE_PLAN,
                 handout.adaptations().isEmpty() ? null : String.join("\n", handout.adaptations()),
                 print == Print.LARGE, handover.printerName()));
+        chain.link("care-plan", export.id());
         String name = sheet ? "see-a-doctor sheet" : "care plan";
         if (handover.file() != null) {
             audit.record("export", "care-plan", export.id(), clientId, "Exported " + name + " "

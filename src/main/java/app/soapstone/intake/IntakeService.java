@@ -1,6 +1,7 @@
 package app.soapstone.intake;
 
 import app.soapstone.audit.AuditTrail;
+import app.soapstone.integrity.RecordChain;
 import app.soapstone.client.Client;
 import app.soapstone.client.ClientService;
 import app.soapstone.clinic.ClinicService;
@@ -58,12 +59,14 @@ public class IntakeService {
     private final Screening screening;
     private final Clock clock;
     private final AuditTrail audit;
+    private final RecordChain chain;
     private final JdbcClient jdbc;
 
     IntakeService(IntakeRepository intakes, ClearanceRepository clearances, ClientService clients, ClinicService clinic,
             Vocabulary vocabulary, ScreeningRules rules, Screening screening, Clock clock, AuditTrail audit,
-            JdbcClient jdbc) {
+            RecordChain chain, JdbcClient jdbc) {
         this.audit = audit;
+        this.chain = chain;
         this.jdbc = jdbc;
         this.intakes = intakes;
         this.clearances = clearances;
@@ -114,6 +117,7 @@ public class IntakeService {
                         Fields.requiredLine("consent-by", form.get("consent-by"), Fields.NAME_MAX)),
                 consentExplained(form).stream().map(IntakeConsentElement::new).toList());
         Intake saved = intakes.save(intake);
+        chain.link("intake", saved.id());
         audit.record("add", "intake", saved.id(), clientId, "Recorded intake version " + saved.version());
         return saved;
     }
@@ -238,6 +242,7 @@ public class IntakeService {
         Clearance clearance = clearances.save(new Clearance(null, AggregateReference.to(intake.id()), clearedOn,
                 Fields.requiredText("note", note, Fields.TEXT_MAX),
                 practitioner == null ? null : AggregateReference.to(practitioner.id()), clock.instant()));
+        chain.link("clearance", clearance.id());
         audit.record("clear", "intake", intake.id(), clientId, "Recorded medical clearance of intake version "
                 + intake.version());
         return clearance;

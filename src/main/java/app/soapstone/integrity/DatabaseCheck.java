@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Everything {@code db check} looks at: the file, its schema, its foreign keys and the record chain. */
+/** Everything {@code db check} looks at: the file, its schema, its foreign keys and the record chain with its anchors. */
 @Component
 public class DatabaseCheck {
 
@@ -60,9 +60,13 @@ public class DatabaseCheck {
         RecordChain.Verification verification = chain.verify();
         healthy &= verification.intact();
         lines.add("Record chain:  " + (verification.intact() ? "intact" : verification.problems().size() + " problem"
-                + (verification.problems().size() == 1 ? "" : "s"))
-                + " (" + verification.sessions() + " signed notes, " + verification.addenda() + " addenda)");
+                + (verification.problems().size() == 1 ? "" : "s")) + " (" + verification.summary() + ")");
         verification.problems().forEach(problem -> lines.add("               " + problem));
+        List<String> anchored = new java.util.ArrayList<>(verification.anchors());
+        anchored.add(verification.key());
+        for (int i = 0; i < anchored.size(); i++) {
+            lines.add((i == 0 ? "Anchors:       " : "               ") + anchored.get(i));
+        }
         StringBuilder counts = new StringBuilder();
         COUNTED.forEach((table, name) -> counts.append(counts.isEmpty() ? "" : ", ").append(name).append(' ')
                 .append(jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single()));

@@ -1,29 +1,41 @@
 package app.soapstone.integrity;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SHA-256 of a final record's content, read straight from the database: every column of a
- * signed note with its modalities and areas, or every column of an addendum, written out in a
- * fixed order and form so that the same content always gives the same hash.
+ * The SHA-256 of a final record's content, read straight from the database: every column of the
+ * record and of its lists (a note's modalities and areas, an intake's sites, medicines...), written
+ * out in a fixed order and form so that the same content always gives the same hash.
  *
- * <p>Columns added to {@code session} after the chain began ({@link #LATER_SESSION_COLUMNS}) are
- * hashed only when set: a line {@code name=value} after the original columns, none for NULL. A
- * note linked before such a column existed has it NULL, so its link still verifies, while a value
- * set on a signed note later - or removed from one signed with it - changes the hash. Rows are
- * read with {@code SELECT *}, so a database or backup from before a column was added (the chain's
- * own start-up migration, version 6, runs on one) hashes the same way, the column simply absent.
+ * <p>Columns added to a table after its records were first chained ({@link #LATER_SESSION_COLUMNS})
+ * are hashed only when set: a line {@code name=value} after the original columns, none for NULL. A
+ * record linked before such a column existed has it NULL, so its link still verifies, while a value
+ * set on a final record later - or removed from one made with it - changes the hash. Rows are read
+ * with {@code SELECT *}, so a database or backup from before a column was added hashes the same way,
+ * the column simply absent.
+ *
+ * <p>Signed notes and addenda have been chained since schema version 5 and keep the form they had
+ * then; intakes, clearances, care plans given and audit events since version 13.
  */
 @Component
 public class RecordDigests {
@@ -35,22 +47,230 @@ public class RecordDigests {
     /** Added after the chain began; hashed only when not NULL, so older links stay valid. Append only. */
     static final List<String> LATER_SESSION_COLUMNS = List.of("home_massage_minutes");
     static final List<String> ADDENDUM_COLUMNS = List.of("id", "session_id", "practitioner_id", "written_at", "text");
+    static final List<String> INTAKE_COLUMNS = List.of("id", "client_id", "version", "taken_on", "recorded_at",
+            "practitioner_id", "cramp_frequency_per_week", "cramp_frequency_given", "cramp_severity",
+            "cramp_duration_minutes", "cramp_timing", "cramp_sleep_disturbance", "cramp_triggers", "cramp_since",
+            "other_conditions", "water_glasses", "water_litres", "caffeine", "alcohol", "activity", "occupation",
+            "allergies", "consent_date", "consent_given_by");
+    static final List<String> CLEARANCE_COLUMNS = List.of("id", "intake_id", "cleared_on", "note", "practitioner_id",
+            "recorded_at");
+    static final List<String> CARE_PLAN_COLUMNS = List.of("id", "client_id", "session_id", "exported_at", "file_name",
+            "sha256", "paper", "kind", "adaptations", "large_print", "printer");
+    static final List<String> AUDIT_COLUMNS = List.of("id", "at", "practitioner_id", "action", "record_type",
+            "record_id", "client_id", "summary");
 
-    private final JdbcClient jdbc;
+    /**
+     * A list that belongs to a record, in its own table: {@code joined}, all values on one line
+     * separated by commas (a note's modalities and areas, as chained since version 5); otherwise a
+     * line for each field of each row, {@code name[position].field=value}.
+     */
+    private record Part(String name, String table, String parent, List<String> fields, boolean joined) {
+    }
 
-    public RecordDigests(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    /** What of a record is hashed. */
+    private record Shape(FinalRecord kind, List<String> columns, List<String> later, List<Part> parts,
+            byte[][] columnNames, byte[][] laterNames) {
+
+        Shape(FinalRecord kind, List<String> columns, List<String> later, List<Part> parts) {
+            this(kind, columns, later, parts, names(columns), names(later));
+        }
+
+        /** {@code column=} for each column, as the canonical text writes it. */
+        private static byte[][] names(List<String> columns) {
+            return columns.stream().map(c -> (c + "=").getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        }
+    }
+
+    private static final Map<FinalRecord, Shape> SHAPES = shapes();
+
+    /** One row of a record's list: its position and its fields' values, in the order the list names them. */
+    public record Item(long position, Object... values) {
+    }
+
+    private final DataSource dataSource;
+
+    public RecordDigests(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     /** The content hash of a record, or empty if the record does not exist. */
     public Optional<String> digest(String type, long id) {
-        return switch (type) {
-            case "session" -> row("session", id).map(row -> sessionHash(row,
-                    children("SELECT modality FROM session_modality WHERE session_id = ? ORDER BY position", id),
-                    children("SELECT site FROM session_area WHERE session_id = ? ORDER BY position", id)));
-            case "addendum" -> row("addendum", id).map(RecordDigests::addendumHash);
-            default -> throw new IllegalArgumentException("not a chained record type: " + type);
-        };
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return digest(connection, FinalRecord.require(type), id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read " + type + " " + id + ": " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** {@link #digest(String, long)} on a connection of one's own (a migration, a backup). */
+    static Optional<String> digest(Connection connection, FinalRecord kind, long id) throws SQLException {
+        String[] found = new String[1];
+        scan(connection, kind, id, id, (recordId, isFinal, digest) -> found[0] = HexFormat.of().formatHex(digest));
+        return Optional.ofNullable(found[0]);
+    }
+
+    /** What {@link #scan} hands over for each record. */
+    interface Scanned {
+        /** {@code isFinal}: always, but for a note not (or no longer) signed. */
+        void record(long id, boolean isFinal, byte[] digest) throws SQLException;
+    }
+
+    /**
+     * Every record of {@code kind} with an id from {@code first} to {@code last}, in id order, with
+     * its content hash: one query for the table and one for each of its lists, read side by side,
+     * whatever the number of records. Text is hashed as the UTF-8 the database holds, without
+     * making Java strings of it: a clinic's whole record is read in seconds.
+     */
+    static void scan(Connection connection, FinalRecord kind, long first, long last, Scanned scanned)
+            throws SQLException {
+        Shape shape = SHAPES.get(kind);
+        List<PartCursor> parts = new ArrayList<>();
+        try (PreparedStatement parent = connection.prepareStatement("SELECT * FROM " + kind.table()
+                + " WHERE id BETWEEN ? AND ? ORDER BY id")) {
+            for (Part part : shape.parts()) {
+                parts.add(new PartCursor(connection, part, first, last));
+            }
+            parent.setLong(1, first);
+            parent.setLong(2, last);
+            MessageDigest sha = sha256();
+            Canonical text = new Canonical();
+            try (ResultSet rows = parent.executeQuery()) {
+                Columns columns = new Columns(rows.getMetaData(), shape);
+                int signedAt = kind == FinalRecord.SESSION ? columns.index("signed_at") : 0;
+                int idColumn = columns.index("id");
+                Object[] values = new Object[shape.columns().size()];
+                Object[] later = new Object[shape.later().size()];
+                List<List<Item>> items = new ArrayList<>(parts.size());
+                while (rows.next()) {
+                    long id = rows.getLong(idColumn);
+                    columns.read(rows, values, later);
+                    items.clear();
+                    for (PartCursor part : parts) {
+                        items.add(part.itemsOf(id));
+                    }
+                    text.write(shape, values, later, items);
+                    boolean isFinal = kind != FinalRecord.SESSION || rows.getBytes(signedAt) != null;
+                    scanned.record(id, isFinal, text.digest(sha));
+                }
+            }
+        } finally {
+            for (PartCursor part : parts) {
+                part.close();
+            }
+        }
+    }
+
+    /**
+     * Where a shape's columns are in a result set, and how each is read: REAL columns as Java
+     * numbers (their text is Java's, as it has been since the chain began), the others as the bytes
+     * the database holds - for whole numbers, the same digits Java would write.
+     */
+    private static final class Columns {
+
+        private final Map<String, Integer> indexes = new HashMap<>();
+        private final Map<String, Boolean> real = new HashMap<>();
+        private final int[] columns;
+        private final boolean[] columnsReal;
+        private final int[] later;
+        private final boolean[] laterReal;
+
+        Columns(ResultSetMetaData metadata, Shape shape) throws SQLException {
+            for (int i = 1; i <= metadata.getColumnCount(); i++) {
+                String name = metadata.getColumnName(i).toLowerCase(Locale.ROOT);
+                String type = String.valueOf(metadata.getColumnTypeName(i)).toUpperCase(Locale.ROOT);
+                indexes.put(name, i);
+                real.put(name, type.contains("REAL") || type.contains("FLOA") || type.contains("DOUB"));
+            }
+            columns = shape.columns().stream().mapToInt(this::index).toArray();
+            columnsReal = new boolean[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                columnsReal[i] = real.getOrDefault(shape.columns().get(i), false);
+            }
+            later = shape.later().stream().mapToInt(this::index).toArray();
+            laterReal = new boolean[later.length];
+            for (int i = 0; i < later.length; i++) {
+                laterReal[i] = real.getOrDefault(shape.later().get(i), false);
+            }
+        }
+
+        /** The column's index, or 0 if the table has no such column (a database from before it). */
+        int index(String column) {
+            return indexes.getOrDefault(column, 0);
+        }
+
+        void read(ResultSet rows, Object[] values, Object[] laterValues) throws SQLException {
+            for (int i = 0; i < columns.length; i++) {
+                values[i] = value(rows, columns[i], columnsReal[i]);
+            }
+            for (int i = 0; i < later.length; i++) {
+                laterValues[i] = value(rows, later[i], laterReal[i]);
+            }
+        }
+
+        private static Object value(ResultSet rows, int index, boolean real) throws SQLException {
+            if (index == 0) {
+                return null;
+            }
+            return real ? rows.getObject(index) : rows.getBytes(index);
+        }
+    }
+
+    /** The rows of one list of every record in a range, read in step with the records. */
+    private static final class PartCursor implements AutoCloseable {
+
+        private final Part part;
+        private final PreparedStatement statement;
+        private final ResultSet rows;
+        private boolean more;
+        private long parent;
+
+        PartCursor(Connection connection, Part part, long first, long last) throws SQLException {
+            this.part = part;
+            this.statement = connection.prepareStatement("SELECT " + part.parent() + ", position, "
+                    + String.join(", ", part.fields()) + " FROM " + part.table() + " WHERE " + part.parent()
+                    + " BETWEEN ? AND ? ORDER BY " + part.parent() + ", position");
+            statement.setLong(1, first);
+            statement.setLong(2, last);
+            this.rows = statement.executeQuery();
+            advance();
+        }
+
+        private void advance() throws SQLException {
+            more = rows.next();
+            parent = more ? rows.getLong(1) : Long.MAX_VALUE;
+        }
+
+        /** The rows of record {@code id}, which must come after every record asked for before. */
+        List<Item> itemsOf(long id) throws SQLException {
+            while (more && parent < id) {
+                advance();
+            }
+            if (!more || parent != id) {
+                return List.of();
+            }
+            List<Item> items = new ArrayList<>(4);
+            while (more && parent == id) {
+                Object[] values = new Object[part.fields().size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = rows.getBytes(3 + i);
+                }
+                items.add(new Item(part.joined() ? 0 : rows.getLong(2), values));
+                advance();
+            }
+            return items;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                rows.close();
+            } finally {
+                statement.close();
+            }
+        }
     }
 
     /**
@@ -58,104 +278,205 @@ public class RecordDigests {
      * Integer, Long or Double; absent or null for NULL), and its modalities and areas in order.
      */
     public static String sessionHash(Map<String, ?> row, List<String> modalities, List<String> areas) {
-        return sha256(canonical(row, SESSION_COLUMNS) + setOnly(row, LATER_SESSION_COLUMNS)
-                + "modalities=" + escape(String.join(",", modalities))
-                + "\nareas=" + escape(String.join(",", areas)) + "\n");
+        Map<String, List<Item>> items = new HashMap<>();
+        items.put("modalities", modalities.stream().map(m -> new Item(0, m)).toList());
+        items.put("areas", areas.stream().map(a -> new Item(0, a)).toList());
+        return hash(FinalRecord.SESSION, row, items);
     }
 
     /** The content hash of an addendum from its columns, as the database returns them. */
     public static String addendumHash(Map<String, ?> row) {
-        return sha256(canonical(row, ADDENDUM_COLUMNS));
+        return hash(FinalRecord.ADDENDUM, row, Map.of());
     }
 
     /**
-     * The content hashes of the records of one type with ids from {@code first} to {@code last},
-     * by id: the same hashes as {@link #digest}, read with three queries for the whole range
-     * rather than three for each record. Records that do not exist are absent.
+     * The content hash of a record of {@code kind} from its columns, as the database returns them,
+     * and its lists by name (an intake's {@code site}, {@code condition}, {@code red_flag},
+     * {@code consent_element}, {@code medication} and {@code surgery}; a note's {@code modalities}
+     * and {@code areas}), each row's fields in the order of its table's columns.
      */
-    public Map<Long, String> digests(String type, long first, long last) {
-        Map<Long, String> hashes = new HashMap<>();
-        switch (type) {
-            case "session" -> {
-                Map<Long, List<String>> modalities = children("""
-                        SELECT session_id, modality FROM session_modality WHERE session_id BETWEEN ? AND ?
-                        ORDER BY session_id, position""", first, last);
-                Map<Long, List<String>> areas = children("""
-                        SELECT session_id, site FROM session_area WHERE session_id BETWEEN ? AND ?
-                        ORDER BY session_id, position""", first, last);
-                for (Map<String, Object> row : rows("session", first, last)) {
-                    long id = ((Number) row.get("id")).longValue();
-                    hashes.put(id, sessionHash(row, modalities.getOrDefault(id, List.of()), areas.getOrDefault(id, List.of())));
-                }
-            }
-            case "addendum" -> {
-                for (Map<String, Object> row : rows("addendum", first, last)) {
-                    hashes.put(((Number) row.get("id")).longValue(), addendumHash(row));
-                }
-            }
-            default -> throw new IllegalArgumentException("not a chained record type: " + type);
-        }
-        return hashes;
+    public static String hash(FinalRecord kind, Map<String, ?> row, Map<String, List<Item>> lists) {
+        Shape shape = SHAPES.get(kind);
+        Object[] values = shape.columns().stream().map(row::get).toArray();
+        Object[] later = shape.later().stream().map(row::get).toArray();
+        List<List<Item>> items = shape.parts().stream().map(part -> lists.getOrDefault(part.name(), List.of())).toList();
+        Canonical text = new Canonical();
+        text.write(shape, values, later, items);
+        return HexFormat.of().formatHex(text.digest(sha256()));
     }
 
     /** The hash of a chain link: the previous link's hash, what the record is, and its content. */
     public static String linkHash(String previousHash, String type, long id, String contentHash) {
-        return sha256(previousHash + "\n" + type + "\n" + id + "\n" + contentHash);
+        return sha256(linkText(previousHash, type, id, contentHash));
     }
 
-    // Every column, whatever the schema version: see the class comment.
-    private Optional<Map<String, Object>> row(String table, long id) {
-        return jdbc.sql("SELECT * FROM " + table + " WHERE id = ?").param(id).query().listOfRows().stream().findFirst();
+    /** What a link's hash (or, with the clinic's key, its HMAC) is computed over. */
+    static String linkText(String previousHash, String type, long id, String contentHash) {
+        return previousHash + "\n" + type + "\n" + id + "\n" + contentHash;
     }
 
-    private List<String> children(String sql, long id) {
-        return jdbc.sql(sql).param(id).query(String.class).list();
-    }
+    /**
+     * The canonical text of a record, as UTF-8: a line {@code column=value} for each column ({@code \0}
+     * for NULL), a line for each later column that is set, then its lists; in a value, a backslash,
+     * a line feed and a carriage return are written {@code \\}, {@code \n} and {@code \r}.
+     * A value is the bytes of a text (as the database holds it) or a Java number or string; the two
+     * give the same bytes for the same value. One buffer, used again for every record.
+     */
+    private static final class Canonical {
 
-    private List<Map<String, Object>> rows(String table, long first, long last) {
-        return jdbc.sql("SELECT * FROM " + table + " WHERE id BETWEEN ? AND ?").param(first).param(last).query()
-                .listOfRows();
-    }
+        private byte[] buffer = new byte[4096];
+        private int length;
 
-    /** Each parent's values in order, from rows of (parent id, value) sorted by parent and position. */
-    private Map<Long, List<String>> children(String sql, long first, long last) {
-        Map<Long, List<String>> children = new HashMap<>();
-        jdbc.sql(sql).param(first).param(last).query(row -> {
-            children.computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(row.getString(2));
-        });
-        return children;
-    }
-
-    private static String canonical(Map<String, ?> row, List<String> columns) {
-        StringBuilder text = new StringBuilder();
-        for (String column : columns) {
-            Object value = row.get(column);
-            text.append(column).append('=').append(value == null ? "\\0" : escape(value.toString())).append('\n');
-        }
-        return text.toString();
-    }
-
-    /** The lines of the columns that are set; nothing for a NULL or absent column. */
-    private static String setOnly(Map<String, ?> row, List<String> columns) {
-        StringBuilder text = new StringBuilder();
-        for (String column : columns) {
-            Object value = row.get(column);
-            if (value != null) {
-                text.append(column).append('=').append(escape(value.toString())).append('\n');
+        void write(Shape shape, Object[] values, Object[] later, List<List<Item>> items) {
+            length = 0;
+            for (int i = 0; i < values.length; i++) {
+                raw(shape.columnNames()[i]);
+                value(values[i]);
+                add((byte) '\n');
+            }
+            for (int i = 0; i < later.length; i++) {
+                if (later[i] != null) {
+                    raw(shape.laterNames()[i]);
+                    value(later[i]);
+                    add((byte) '\n');
+                }
+            }
+            for (int p = 0; p < shape.parts().size(); p++) {
+                Part part = shape.parts().get(p);
+                List<Item> rows = items.get(p);
+                if (part.joined()) {
+                    name(part.name());
+                    for (int r = 0; r < rows.size(); r++) {
+                        if (r > 0) {
+                            add((byte) ',');
+                        }
+                        value(rows.get(r).values()[0]);
+                    }
+                    add((byte) '\n');
+                    continue;
+                }
+                for (Item row : rows) {
+                    for (int f = 0; f < part.fields().size(); f++) {
+                        name(part.name() + "[" + row.position() + "]"
+                                + (part.fields().size() > 1 ? "." + part.fields().get(f) : ""));
+                        value(row.values()[f]);
+                        add((byte) '\n');
+                    }
+                }
             }
         }
-        return text.toString();
-    }
 
-    private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+        byte[] digest(MessageDigest sha) {
+            sha.update(buffer, 0, length);
+            return sha.digest();
+        }
+
+        /** {@code name=} */
+        private void name(String name) {
+            raw((name + "=").getBytes(StandardCharsets.UTF_8));
+        }
+
+        private void raw(byte[] bytes) {
+            ensure(bytes.length);
+            System.arraycopy(bytes, 0, buffer, length, bytes.length);
+            length += bytes.length;
+        }
+
+        private void value(Object value) {
+            if (value == null) {
+                ensure(2);
+                buffer[length++] = '\\';
+                buffer[length++] = '0';
+                return;
+            }
+            byte[] bytes = value instanceof byte[] raw ? raw : value.toString().getBytes(StandardCharsets.UTF_8);
+            ensure(bytes.length * 2);
+            for (byte b : bytes) {
+                switch (b) {
+                    case '\\' -> {
+                        buffer[length++] = '\\';
+                        buffer[length++] = '\\';
+                    }
+                    case '\n' -> {
+                        buffer[length++] = '\\';
+                        buffer[length++] = 'n';
+                    }
+                    case '\r' -> {
+                        buffer[length++] = '\\';
+                        buffer[length++] = 'r';
+                    }
+                    default -> buffer[length++] = b;
+                }
+            }
+        }
+
+        private void add(byte b) {
+            ensure(1);
+            buffer[length++] = b;
+        }
+
+        private void ensure(int more) {
+            if (length + more > buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+            }
+        }
     }
 
     static String sha256(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Map<FinalRecord, Shape> shapes() {
+        Map<FinalRecord, Shape> shapes = new EnumMap<>(FinalRecord.class);
+        shapes.put(FinalRecord.SESSION, new Shape(FinalRecord.SESSION, SESSION_COLUMNS, LATER_SESSION_COLUMNS, List.of(
+                new Part("modalities", "session_modality", "session_id", List.of("modality"), true),
+                new Part("areas", "session_area", "session_id", List.of("site"), true))));
+        shapes.put(FinalRecord.ADDENDUM, new Shape(FinalRecord.ADDENDUM, ADDENDUM_COLUMNS, List.of(), List.of()));
+        shapes.put(FinalRecord.INTAKE, new Shape(FinalRecord.INTAKE, INTAKE_COLUMNS, List.of(), List.of(
+                new Part("site", "intake_site", "intake_id", List.of("site"), false),
+                new Part("condition", "intake_condition", "intake_id", List.of("condition"), false),
+                new Part("red_flag", "intake_red_flag", "intake_id", List.of("red_flag"), false),
+                new Part("consent_element", "intake_consent_element", "intake_id", List.of("element"), false),
+                new Part("medication", "intake_medication", "intake_id",
+                        List.of("description", "name", "dose", "frequency"), false),
+                new Part("surgery", "intake_surgery", "intake_id", List.of("description", "performed", "side"), false))));
+        shapes.put(FinalRecord.CLEARANCE, new Shape(FinalRecord.CLEARANCE, CLEARANCE_COLUMNS, List.of(), List.of()));
+        shapes.put(FinalRecord.CARE_PLAN, new Shape(FinalRecord.CARE_PLAN, CARE_PLAN_COLUMNS, List.of(), List.of()));
+        shapes.put(FinalRecord.AUDIT, new Shape(FinalRecord.AUDIT, AUDIT_COLUMNS, List.of(), List.of()));
+        return shapes;
+    }
+
+    /** The columns of a record of {@code kind} that are hashed, including those added later. */
+    static List<String> columns(FinalRecord kind) {
+        Shape shape = SHAPES.get(kind);
+        List<String> columns = new ArrayList<>(shape.columns());
+        columns.addAll(shape.later());
+        return columns;
+    }
+
+    /** The tables of a record's lists, each with every column hashed: the parent's id, position and fields. */
+    static Map<String, List<String>> listTables(FinalRecord kind) {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        for (Part part : SHAPES.get(kind).parts()) {
+            List<String> columns = new ArrayList<>(List.of(part.parent(), "position"));
+            columns.addAll(part.fields());
+            tables.put(part.table(), columns);
+        }
+        return tables;
+    }
+
+    /** The lists of a record of {@code kind}, by name, each with its fields: for whoever hashes records outside. */
+    public static Map<String, List<String>> lists(FinalRecord kind) {
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        SHAPES.get(kind).parts().forEach(part -> lists.put(part.name(), part.fields()));
+        return lists;
     }
 }

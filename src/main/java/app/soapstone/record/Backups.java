@@ -1,8 +1,9 @@
 package app.soapstone.record;
 
 import app.soapstone.audit.AuditTrail;
+import app.soapstone.integrity.BackupManifest;
 import app.soapstone.integrity.RecordChain;
-import app.soapstone.integrity.RecordDigests;
+import app.soapstone.integrity.Seal;
 import app.soapstone.storage.DataLocation;
 import app.soapstone.storage.DatabaseFile;
 import app.soapstone.storage.DiskFailures;
@@ -51,12 +52,14 @@ public class Backups {
     private final DataLocation location;
     private final Flyway flyway;
     private final AuditTrail audit;
+    private final RecordChain chain;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Backups(DataSource dataSource, DataLocation location, Flyway flyway, AuditTrail audit,
+    Backups(DataSource dataSource, DataLocation location, Flyway flyway, AuditTrail audit, RecordChain chain,
             PlatformTransactionManager transactions, Clock clock) {
         this.dataSource = dataSource;
+        this.chain = chain;
         this.location = location;
         this.flyway = flyway;
         this.audit = audit;
@@ -65,11 +68,12 @@ public class Backups {
     }
 
     /** A file that was written and checked, with its size. */
-    public record Written(Path file, long bytes) {
+    /** A backup written: its file and size, and the manifest beside it with the record seal it holds. */
+    public record Written(Path file, long bytes, Path manifest, Seal seal) {
     }
 
     /** What a restore did: the copy kept of the database it replaced, and what it checked. */
-    public record Restored(Path previousCopy, int signedNotes, int addenda) {
+    public record Restored(Path previousCopy, long signedNotes, long addenda) {
     }
 
     /** Writes a checked snapshot of the database to {@code to}. */
@@ -87,10 +91,18 @@ public class Backups {
                 throw new VerificationFailedException("The backup failed its integrity check ("
                         + String.join("; ", problems) + "); nothing was written to " + target);
             }
-            PrivateFiles.moveIntoPlace(temp, target);
+            // The seal of the backup beside it, so that it anchors the records wherever it is kept.
+            Seal seal = chain.writeManifest(temp, target);
+            Path manifest = BackupManifest.besides(target);
+            try {
+                PrivateFiles.moveIntoPlace(temp, target);
+            } catch (IOException e) {
+                PrivateFiles.deleteQuietly(manifest);
+                throw e;
+            }
             transaction.executeWithoutResult(status -> audit.record("backup", "database", null, null,
                     "Backed up to " + target));
-            return new Written(target, Files.size(target));
+            return new Written(target, Files.size(target), manifest, seal);
         } catch (IOException e) {
             throw PrivateFiles.cannotWrite("to", target, e);
         } finally {
@@ -186,7 +198,10 @@ public class Backups {
         }
     }
 
-    /** A backup must be a Soapstone database no newer than this version, with an intact record chain. */
+    /**
+     * A backup must be a Soapstone database no newer than this version, with an intact record chain
+     * that agrees with its manifest and the anchors of this database.
+     */
     private RecordChain.Verification checkBackup(Path file) {
         try (Connection connection = readOnly(file)) {
             JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
@@ -203,14 +218,9 @@ public class Backups {
                 throw new VerificationFailedException(file + " was written by a newer version of Soapstone (schema "
                         + newest + "; this version knows up to " + known + "); the database was not changed");
             }
-            boolean chained = jdbc.sql("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'record_chain'")
-                    .query(Integer.class).single() == 1;
-            if (!chained) {
-                // From before the record chain (schema 4 or older): there is nothing to verify yet; the
-                // migration after the restore starts the chain with the records that are final.
-                return new RecordChain.Verification(0, 0, List.of());
-            }
-            RecordChain.Verification chain = new RecordChain(jdbc, new RecordDigests(jdbc), clock).verify();
+            // Before the record chain (schema 4 or older) there is nothing to verify yet: the migration
+            // after the restore starts the chain with the records that are final.
+            RecordChain.Verification chain = this.chain.verifyBackup(file, connection);
             if (!chain.intact()) {
                 throw new VerificationFailedException(file + " failed verification; the database was not changed:\n  "
                         + String.join("\n  ", chain.problems()));

@@ -9,10 +9,12 @@ import java.util.function.BiConsumer;
  *
  * @param scope what the chart holds and for which dates, said under the title
  * @param period the dates it covers ("2026-01-01 to 2026-06-30"), or null for the whole record
+ * @param seal the record seal when it was printed ("Record seal: 206,018 entries, 3f9a2c71d0e4b8a5"),
+ *             at the foot of every page
  */
 record Chart(Identity client, Letterhead letterhead, String printedAt, String scope, String period,
         List<Row> details, List<SessionLine> sessions, List<Entry> intakes, List<Entry> notes, List<Entry> carePlans,
-        String end) {
+        String end, String seal) {
 
     /** Who the chart is about, as every page names them. {@code born} is null when not recorded. */
     record Identity(String name, String born, long id) {

@@ -12,6 +12,7 @@ import app.soapstone.intake.Intake;
 import app.soapstone.intake.IntakeService;
 import app.soapstone.intake.IntakeService.Screened;
 import app.soapstone.intake.IntakeView;
+import app.soapstone.integrity.RecordChain;
 import app.soapstone.pdf.Paper;
 import app.soapstone.pdf.PdfFonts;
 import app.soapstone.record.Chart.Entry;
@@ -68,11 +69,13 @@ public class ChartExport {
     private final ChartPdf pdf;
     private final Printouts printouts;
     private final AuditTrail audit;
+    private final RecordChain chain;
     private final Clock clock;
 
     ChartExport(ClientService clients, ClinicService clinic, IntakeService intakes, IntakeView intakeView,
             SessionService sessions, SessionView sessionView, CarePlanService carePlans, PdfFonts fonts, ChartPdf pdf,
-            Printouts printouts, AuditTrail audit, Clock clock) {
+            Printouts printouts, AuditTrail audit, RecordChain chain, Clock clock) {
+        this.chain = chain;
         this.clients = clients;
         this.clinic = clinic;
         this.intakes = intakes;
@@ -152,9 +155,10 @@ public class ChartExport {
         String end = "End of the clinical record of " + name + (period.wholeRecord() ? "" : ", " + period.text())
                 + ": " + count(notes.size(), "session note") + ", " + count(intakeEntries.size(), "intake version") + ", "
                 + count(plans.size(), "care plan") + " given.";
+        // The records as they stand before this chart is recorded as given: it anchors them on paper.
         return new Chart(new Chart.Identity(name, client.dateOfBirth() == null ? null : client.dateOfBirth().toString(),
                 id), clinic.clinic().map(ChartExport::letterhead).orElse(null), WHEN.format(printed), scope(period),
-                period.text(), details, lines, intakeEntries, notes, plans, end);
+                period.text(), details, lines, intakeEntries, notes, plans, end, chain.seal().printed());
     }
 
     private static String scope(ChartPeriod period) {

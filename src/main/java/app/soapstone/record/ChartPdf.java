@@ -34,10 +34,10 @@ import java.util.function.Function;
 /**
  * Lays a {@link Chart} out as the clinical record a clinic releases: 12 pt proportional type and
  * nothing smaller, the clinic's letterhead on the first page, and on every page a footer naming
- * the client, their date of birth and id, when it was printed and "page N of M". Intake versions,
- * session notes and care plans are entries under a shaded heading, kept whole on a page where
- * they fit; one that goes on over a page break is headed again "(continued)". No heading is left
- * at the foot of a page ({@link PdfPageFlow}).
+ * the client, their date of birth and id, when it was printed, "page N of M" and the record seal.
+ * Intake versions, session notes and care plans are entries under a shaded heading, kept whole on
+ * a page where they fit; one that goes on over a page break is headed again "(continued)". No
+ * heading is left at the foot of a page ({@link PdfPageFlow}).
  */
 @Component
 class ChartPdf {
@@ -93,7 +93,8 @@ class ChartPdf {
                 List.of(client.name(), client.born() == null ? "date of birth not recorded" : "born " + client.born(),
                         "client " + client.id()),
                 List.of("Clinical record" + (chart.period() == null ? "" : ", " + chart.period()),
-                        "printed " + chart.printedAt(), "page " + page + " of " + pages)));
+                        "printed " + chart.printedAt(), "page " + page + " of " + pages),
+                List.of(chart.seal())));
         float footerTop = BOTTOM + footer.height();
         float textHeight = size.getHeight() - TOP - footerTop - type.size();
         List<List<PdfBlock>> pages = PdfPageFlow.paginate(layout.column.blocks(), textHeight);

@@ -32,7 +32,9 @@ class RecordCommands {
     String backup(@Option(longName = "to", required = true, description = "Backup file to write") String to,
             @Option(longName = "force", description = "Replace the file if it exists") boolean force) {
         Backups.Written written = backups.backup(to, force);
-        return "Backed up to " + written.file() + " (" + written.bytes() / 1024 + " KB, integrity check ok)";
+        return "Backed up to " + written.file() + " (" + written.bytes() / 1024 + " KB, integrity check ok)\n"
+                + written.seal().printed() + ", kept beside it in " + written.manifest().getFileName()
+                + ": keep the two together ('records verify --backup' checks the database against it)";
     }
 
     @Command(name = "restore", group = GROUP,

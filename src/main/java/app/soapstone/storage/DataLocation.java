@@ -33,6 +33,18 @@ public record DataLocation(Path database) {
         return directory().resolve("writing");
     }
 
+    /** The append-only file of record seal anchors: named after the database, beside it. */
+    public Path anchorFile() {
+        String name = database.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return directory().resolve((dot > 0 ? name.substring(0, dot) : name) + ".anchors");
+    }
+
+    /** The clinic's key for the record seal, once made ({@code records key --create}). */
+    public Path keyFile() {
+        return directory().resolve("soapstone.key");
+    }
+
     /**
      * Where the database is for this environment, OS and home; {@code userHome} is Java's
      * {@code user.home}, used when {@code HOME} is not set (see {@link #home}).

@@ -141,6 +141,18 @@ public final class PrivateFiles {
                 + target.toAbsolutePath().getParent() + " (" + FileErrors.describe(e) + ")");
     }
 
+    /** Deletes a file that is not wanted after all (a backup's manifest whose backup failed), if it can. */
+    public static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Left as it is: nothing depends on its being gone.
+        }
+    }
+
     /** A part file or folder that will not be finished: deleted, with anything SQLite left beside it. */
     public static void discardTemp(Path temp) {
         PartFiles.discard(temp);

@@ -1,7 +1,11 @@
 package app.soapstone.bench;
 
 import app.soapstone.client.SearchText;
+import app.soapstone.integrity.AnchorFile;
+import app.soapstone.integrity.FinalRecord;
 import app.soapstone.integrity.RecordDigests;
+import app.soapstone.integrity.RecordDigests.Item;
+import app.soapstone.integrity.Seal;
 import app.soapstone.storage.SqliteDialect;
 import org.flywaydb.core.Flyway;
 
@@ -42,7 +46,9 @@ import java.util.concurrent.Future;
  * names from many languages (Cyrillic, Greek, Polish and Czech diacritics, Vietnamese, Chinese),
  * their intakes, and signed sessions whose SOAP notes are drawn from phrases a therapist writes
  * (so full-text search meets common and rare words), with addenda, the audit trail and the
- * tamper-evident record chain computed exactly as the application computes it, so that
+ * tamper-evident record chain computed exactly as the application computes it - a link for every
+ * intake version, signed note, addendum and audit event, in the order the application would make
+ * them - and the anchor file beside the database, an anchor after each change, so that
  * {@code records verify} passes on the result.
  *
  * <p>Plain JDBC, multi-row INSERT statements in large transactions, with the database's safety
@@ -176,7 +182,7 @@ public final class ClinicDataGenerator {
     }
 
     /** Migrates {@code database} (created if missing) and fills it. */
-    public static Summary generate(Path database, Options options) throws SQLException {
+    public static Summary generate(Path database, Options options) throws SQLException, java.io.IOException {
         long start = System.nanoTime();
         Path absolute = database.toAbsolutePath();
         if (absolute.getParent() != null) {
@@ -189,8 +195,9 @@ public final class ClinicDataGenerator {
         String url = "jdbc:sqlite:" + absolute;
         Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
         long migrated = System.nanoTime();
-        try (Connection connection = DriverManager.getConnection(url)) {
-            Summary partial = new ClinicDataGenerator(connection, options).run();
+        try (Connection connection = DriverManager.getConnection(url);
+             java.io.Writer anchors = Files.newBufferedWriter(anchorFile(absolute), java.nio.charset.StandardCharsets.UTF_8)) {
+            Summary partial = new ClinicDataGenerator(connection, options, anchors).run();
             long end = System.nanoTime();
             long bytes;
             try {
@@ -207,6 +214,13 @@ public final class ClinicDataGenerator {
         }
     }
 
+    /** The anchor file the application keeps beside {@code database} (see DataLocation). */
+    static Path anchorFile(Path database) {
+        String name = database.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return database.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".anchors");
+    }
+
     // ------------------------------------------------------------------------------------------- state
 
     private final Connection connection;
@@ -216,6 +230,10 @@ public final class ClinicDataGenerator {
 
     private int auditEvents;
     private long nextAuditId = 1;
+    /** The record chain as far as it has been made: links made, and the hash of the last. */
+    private int links;
+    private String previousHash = GENESIS;
+    private final java.io.Writer anchorFile;
 
     /** One client as planned: who, since when, how many visits and their current intake(s). */
     private static final class PlannedClient {
@@ -240,8 +258,9 @@ public final class ClinicDataGenerator {
     private record PendingAddendum(Instant writtenAt, long sessionId, long clientId, int practitioner, String text) {
     }
 
-    private ClinicDataGenerator(Connection connection, Options options) {
+    private ClinicDataGenerator(Connection connection, Options options, java.io.Writer anchorFile) {
         this.connection = connection;
+        this.anchorFile = anchorFile;
         this.inserts = new Inserts(connection);
         this.options = options;
         this.random = new SplittableRandom(options.seed());
@@ -270,6 +289,7 @@ public final class ClinicDataGenerator {
         }
         connection.setAutoCommit(false);
         long start = System.nanoTime();
+        List<String> guards = drop("trigger", INSERT_GUARDS);
         practice();
         PlannedClient[] clients = planClients();
         int intakes = writeClients(clients);
@@ -283,6 +303,7 @@ public final class ClinicDataGenerator {
         try (NoteIndex noteIndex = options.throughTriggers() ? null : NoteIndex.besides(connection)) {
             written = writeSessions(clients, noteIndex);
             putBack(suspended);
+            putBack(guards);
             commit();
             if (noteIndex != null) {
                 long finishing = System.nanoTime();
@@ -304,7 +325,7 @@ public final class ClinicDataGenerator {
             statement.execute("PRAGMA journal_mode = WAL");
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }
-        return new Summary(clients.length, intakes, options.sessions(), written[0], written[1], auditEvents,
+        return new Summary(clients.length, intakes, options.sessions(), written[0], links, auditEvents,
                 Duration.ZERO, Duration.ofNanos(clientsDone - start), Duration.ofNanos(sessionsDone - clientsDone),
                 Duration.ofNanos(cpuDone - cpuStart + producerCpuNanos + indexCpuNanos), Duration.ZERO, 0,
                 options.throughTriggers(), writingNanos.entrySet().stream().collect(
@@ -323,6 +344,19 @@ public final class ClinicDataGenerator {
      */
     static final List<String> ORDER_CHECK_TRIGGERS = List.of("session_modality_signed_insert",
             "session_area_signed_insert", "addendum_needs_signed_note");
+
+    /**
+     * Triggers that refuse what the application never inserts - a note signed already, a link that
+     * does not follow the last or is for a record not written yet, a list row of a linked intake -
+     * suspended for the whole run: the generator writes signed notes as they are, and each table in
+     * batches of its own, so rows and links arrive in another order than the application's.
+     */
+    static final List<String> INSERT_GUARDS = List.of("session_signed_insert", "addendum_needs_linked_note",
+            "intake_version_is_next_insert", "intake_site_is_permanent_insert", "intake_condition_is_permanent_insert",
+            "intake_red_flag_is_permanent_insert", "intake_consent_element_is_permanent_insert",
+            "intake_medication_is_permanent_insert", "intake_surgery_is_permanent_insert",
+            "intake_clearance_for_current_intake", "record_chain_follows_head_insert",
+            "record_chain_links_final_record_insert", "record_chain_stays_keyed_insert");
 
     /**
      * The indexes by client, of notes and audit events written in date order, so in no useful
@@ -409,10 +443,10 @@ public final class ClinicDataGenerator {
                 insert.setInt(5, i == 0 ? 1 : 0);
                 insert.setString(6, opened);
                 insert.executeUpdate();
-                audit(pendingAudit, opened, "add", "practitioner", i + 1L, null, "Added practitioner " + (i + 1));
+                audit(pending, opened, "add", "practitioner", i + 1L, null, "Added practitioner " + (i + 1));
             }
         }
-        audit(pendingAudit, opened, "add", "clinic", 1L, null, "Clinic details saved");
+        audit(pending, opened, "add", "clinic", 1L, null, "Clinic details saved");
         flushAudit();
     }
 
@@ -511,7 +545,7 @@ public final class ClinicDataGenerator {
                 client.setString(13, created);
                 client.setString(14, created);
                 client.addBatch();
-                audit(pendingAudit, created, "add", "client", c.id, c.id, "Added client " + c.id);
+                audit(pending, created, "add", "client", c.id, c.id, "Added client " + c.id);
                 if (c.visits > 0) {
                     c.baselineCramps = Math.round((0.5 + random.nextDouble() * 12) * 2) / 2.0;
                     c.baselineSeverity = 3 + random.nextInt(7);
@@ -553,46 +587,54 @@ public final class ClinicDataGenerator {
         String recorded = instant(takenOn.atTime(9, 0).plusMinutes(random.nextInt(540)));
         double perWeek = version == 1 ? c.baselineCramps : Math.max(0.5, Math.round(c.baselineCramps * 0.6 * 2) / 2.0);
         boolean nightly = random.nextDouble() < 0.2;
-        intake.setLong(1, id);
-        intake.setLong(2, c.id);
-        intake.setInt(3, version);
-        intake.setString(4, takenOn.toString());
-        intake.setString(5, recorded);
-        intake.setInt(6, practitioner());
-        intake.setDouble(7, nightly ? Math.round(perWeek * 100) / 100.0 : perWeek);
-        intake.setString(8, nightly ? number(perWeek / 7) + " per night" : number(perWeek) + " per week");
-        intake.setInt(9, c.baselineSeverity);
-        setDouble(intake, 10, random.nextDouble() < 0.2 ? null : (double) (1 + random.nextInt(10)));
-        setText(intake, 11, pick(TIMINGS));
-        setInt(intake, 12, random.nextDouble() < 0.1 ? null : random.nextInt(11));
-        setText(intake, 13, random.nextDouble() < 0.3 ? null : pick(TRIGGERS));
-        setText(intake, 14, random.nextDouble() < 0.2 ? null : pick(SINCE));
-        setText(intake, 15, random.nextDouble() < 0.9 ? null : pick(OTHER_CONDITIONS));
+        // In column order, with the Java types the database hands back (the content hash is made from them).
+        Object[] row = {id, c.id, version, takenOn.toString(), recorded, practitioner(),
+                nightly ? Math.round(perWeek * 100) / 100.0 : perWeek,
+                nightly ? number(perWeek / 7) + " per night" : number(perWeek) + " per week", c.baselineSeverity,
+                random.nextDouble() < 0.2 ? null : (double) (1 + random.nextInt(10)), pick(TIMINGS),
+                random.nextDouble() < 0.1 ? null : random.nextInt(11), random.nextDouble() < 0.3 ? null : pick(TRIGGERS),
+                random.nextDouble() < 0.2 ? null : pick(SINCE), random.nextDouble() < 0.9 ? null : pick(OTHER_CONDITIONS),
+                null, null, null, null, null, null, null, takenOn.toString(), person.first() + " " + person.last()};
         boolean glasses = random.nextDouble() < 0.7;
-        setDouble(intake, 16, glasses ? (double) (2 + random.nextInt(9)) : null);
-        setDouble(intake, 17, glasses ? null : 0.5 + random.nextInt(6) * 0.25);
-        setText(intake, 18, pick(CAFFEINE));
-        setText(intake, 19, pick(ALCOHOL));
-        setText(intake, 20, pick(ACTIVITY));
-        setText(intake, 21, pick(OCCUPATIONS));
-        setText(intake, 22, random.nextDouble() < 0.85 ? null : pick(ALLERGIES));
-        intake.setString(23, takenOn.toString());
-        intake.setString(24, person.first() + " " + person.last());
+        row[15] = glasses ? (double) (2 + random.nextInt(9)) : null;
+        row[16] = glasses ? null : 0.5 + random.nextInt(6) * 0.25;
+        row[17] = pick(CAFFEINE);
+        row[18] = pick(ALCOHOL);
+        row[19] = pick(ACTIVITY);
+        row[20] = pick(OCCUPATIONS);
+        row[21] = random.nextDouble() < 0.85 ? null : pick(ALLERGIES);
+        for (int i = 0; i < row.length; i++) {
+            if (row[i] == null) {
+                intake.setNull(i + 1, Types.NULL);
+            } else {
+                intake.setObject(i + 1, row[i]);
+            }
+        }
+        Map<String, Object> columns = new HashMap<>();
+        for (int i = 0; i < row.length; i++) {
+            columns.put(INTAKE_COLUMNS.get(i), row[i]);
+        }
         intake.addBatch();
+        Map<String, List<Item>> lists = new HashMap<>();
         int sites = 1 + random.nextInt(3);
         List<String> chosenSites = distinct(CRAMP_SITES, sites);
         for (int i = 0; i < chosenSites.size(); i++) {
             child(site, id, i, chosenSites.get(i));
+            item(lists, "site", i, chosenSites.get(i));
         }
         List<String> conditions = distinct(CONDITIONS, random.nextDouble() < 0.55 ? 0 : 1 + random.nextInt(2));
         for (int i = 0; i < conditions.size(); i++) {
             child(condition, id, i, conditions.get(i));
+            item(lists, "condition", i, conditions.get(i));
         }
         if (random.nextDouble() < 0.02) {
-            child(redFlag, id, 0, pick(ROUTINE_RED_FLAGS));
+            String flag = pick(ROUTINE_RED_FLAGS);
+            child(redFlag, id, 0, flag);
+            item(lists, "red_flag", 0, flag);
         }
         for (int i = 0; i < CONSENT_ELEMENTS.length; i++) {
             child(consent, id, i, CONSENT_ELEMENTS[i]);
+            item(lists, "consent_element", i, CONSENT_ELEMENTS[i]);
         }
         boolean statin = false;
         int medicines = random.nextDouble() < 0.35 ? 0 : 1 + random.nextInt(3);
@@ -612,6 +654,7 @@ public final class ClinicDataGenerator {
             setText(medication, 5, m[2]);
             setText(medication, 6, m[3]);
             medication.addBatch();
+            item(lists, "medication", i, m[0], m[1], m[2], m[3]);
             statin |= m[4].equals("statin");
         }
         if (random.nextDouble() < 0.08) {
@@ -622,10 +665,22 @@ public final class ClinicDataGenerator {
             setText(surgery, 4, s[1]);
             setText(surgery, 5, s[2]);
             surgery.addBatch();
+            item(lists, "surgery", 0, s[0], s[1], s[2]);
         }
-        audit(pendingAudit, recorded, "add", "intake", id, c.id, "Recorded intake version " + version);
+        link(pending, "intake", id, RecordDigests.hash(FinalRecord.INTAKE, columns, lists), recorded);
+        audit(pending, recorded, "add", "intake", id, c.id, "Recorded intake version " + version);
         return statin;
     }
+
+    private static void item(Map<String, List<Item>> lists, String list, int position, Object... values) {
+        lists.computeIfAbsent(list, name -> new ArrayList<>()).add(new Item(position, values));
+    }
+
+    private static final List<String> INTAKE_COLUMNS = List.of("id", "client_id", "version", "taken_on",
+            "recorded_at", "practitioner_id", "cramp_frequency_per_week", "cramp_frequency_given", "cramp_severity",
+            "cramp_duration_minutes", "cramp_timing", "cramp_sleep_disturbance", "cramp_triggers", "cramp_since",
+            "other_conditions", "water_glasses", "water_litres", "caffeine", "alcohol", "activity", "occupation",
+            "allergies", "consent_date", "consent_given_by");
 
     // ------------------------------------------------------------------------------------------- sessions
 
@@ -680,7 +735,7 @@ public final class ClinicDataGenerator {
         }
         producerNanos = maker.nanos;
         producerCpuNanos = maker.cpuNanos;
-        return new int[] {maker.addenda, maker.links};
+        return new int[] {maker.addenda, links};
     }
 
     private void writeWhenMade(Future<Batch> made, NoteIndex noteIndex) throws SQLException {
@@ -707,9 +762,7 @@ public final class ClinicDataGenerator {
         final Rows areas = new Rows("session_area", List.of("session_id", "position", "site"));
         final Rows sessions = new Rows("session", SESSION_INSERT_COLUMNS);
         final Rows addenda = new Rows("addendum", List.of("id", "session_id", "practitioner_id", "written_at", "text"));
-        final Rows chain = new Rows("record_chain", List.of("seq", "record_type", "record_id", "content_hash",
-                "previous_hash", "hash", "linked_at"));
-        final Rows audit = auditRows();
+        final Target target = new Target();
         /** What the suspended search triggers would index, when they are suspended: notes, and addenda apart. */
         final Rows notes = NoteIndex.rows();
         final Rows addendumNotes = NoteIndex.rows();
@@ -732,8 +785,6 @@ public final class ClinicDataGenerator {
         private final PriorityQueue<PendingAddendum> pending = new PriorityQueue<>(
                 Comparator.comparing(PendingAddendum::writtenAt).thenComparingLong(PendingAddendum::sessionId));
         private final boolean indexNotes;
-        private String previousHash = GENESIS;
-        private int links;
         private int addenda;
         private long nanos;
         private long cpuNanos;
@@ -793,10 +844,11 @@ public final class ClinicDataGenerator {
                 batch.notes.add(id, text(row, "subjective") + "\n" + text(row, "objective") + "\n"
                         + text(row, "assessment") + "\n" + text(row, "plan"), id, null);
             }
+            // As the application makes them: the draft recorded, then the note signed and linked.
             String signed = (String) row.get("signed_at");
-            link(batch, "session", id, content, signed);
-            audit(batch.audit, (String) row.get("created_at"), "add", "session", id, c.id, "Recorded session " + id);
-            audit(batch.audit, signed, "sign", "session", id, c.id,
+            audit(batch.target, (String) row.get("created_at"), "add", "session", id, c.id, "Recorded session " + id);
+            link(batch.target, "session", id, content, signed);
+            audit(batch.target, signed, "sign", "session", id, c.id,
                     "Signed session " + id + " by practitioner " + row.get("signed_by"));
             if (random.nextDouble() < options.addendumRate()) {
                 Instant written = signedAt.plus(Duration.ofMinutes(30 + random.nextInt(14 * 24 * 60)));
@@ -823,21 +875,15 @@ public final class ClinicDataGenerator {
             row.put("practitioner_id", a.practitioner());
             row.put("written_at", written);
             row.put("text", a.text());
-            audit(batch.audit, written, "amend", "addendum", id, a.clientId(),
+            link(batch.target, "addendum", id, RecordDigests.addendumHash(row), written);
+            audit(batch.target, written, "amend", "addendum", id, a.clientId(),
                     "Added addendum " + id + " to session " + a.sessionId());
-            link(batch, "addendum", id, RecordDigests.addendumHash(row), written);
         }
 
         private static String text(Map<String, Object> row, String column) {
             return row.get(column) == null ? "" : (String) row.get(column);
         }
 
-        /** The next link of the record chain, as {@code RecordChain.link} makes it. */
-        private void link(Batch batch, String type, long id, String content, String linkedAt) {
-            String hash = RecordDigests.linkHash(previousHash, type, id, content);
-            batch.chain.add(++links, type, id, content, previousHash, hash, linkedAt);
-            previousHash = hash;
-        }
     }
 
     private static <T> T await(Future<T> future) {
@@ -858,10 +904,11 @@ public final class ClinicDataGenerator {
         timed("session_area", batch.areas);
         timed(options.throughTriggers() ? "session (+ note_search trigger)" : "session", batch.sessions);
         timed(options.throughTriggers() ? "addendum (+ note_search trigger)" : "addendum", batch.addenda);
-        timed("record_chain", batch.chain);
         if (options.audit()) {
-            timed("audit_event", batch.audit);
+            timed("audit_event", batch.target.audit);
         }
+        timed("record_chain", batch.target.chain);
+        anchor(batch.target);
     }
 
     /** Where the writing thread's time went in the session phase (in the database by table, or waiting). */
@@ -1285,28 +1332,65 @@ public final class ClinicDataGenerator {
 
     // ------------------------------------------------------------------------------------------- audit
 
-    /** The audit events of the practice, clients and intakes not yet written; the sessions' travel in their batches. */
-    private final Rows pendingAudit = auditRows();
-
-    private static Rows auditRows() {
-        return new Rows("audit_event", List.of("id", "at", "practitioner_id", "action", "record_type", "record_id",
-                "client_id", "summary"));
+    /** Audit events, chain links and anchors not yet written: of a batch of sessions, or before them. */
+    private static final class Target {
+        final Rows audit = new Rows("audit_event", List.of("id", "at", "practitioner_id", "action", "record_type",
+                "record_id", "client_id", "summary"));
+        final Rows chain = new Rows("record_chain", List.of("seq", "record_type", "record_id", "content_hash",
+                "previous_hash", "hash", "linked_at"));
+        final StringBuilder anchors = new StringBuilder();
     }
 
+    /** Those of the practice, clients and intakes; the sessions' travel in their batches. */
+    private final Target pending = new Target();
+
     /**
-     * Adds an audit event to {@code into}. The main thread calls it for the practice, clients and
-     * intakes, then the producer thread alone for the sessions, so the ids follow on.
+     * Adds an audit event, its link and the anchor of the change it ends, as the application makes
+     * them. The main thread calls it for the practice, clients and intakes, then the producer thread
+     * alone for the sessions, so the ids and the chain follow on.
      */
-    private void audit(Rows into, String at, String action, String type, Long recordId, Long clientId, String summary) {
+    private void audit(Target into, String at, String action, String type, Long recordId, Long clientId, String summary) {
         if (!options.audit()) {
             return;
         }
-        into.add(nextAuditId++, at, 1, action, type, recordId, clientId, summary);
+        long id = nextAuditId++;
+        into.audit.add(id, at, 1, action, type, recordId, clientId, summary);
         auditEvents++;
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", id);
+        row.put("at", at);
+        row.put("practitioner_id", 1);
+        row.put("action", action);
+        row.put("record_type", type);
+        row.put("record_id", recordId);
+        row.put("client_id", clientId);
+        row.put("summary", summary);
+        link(into, "audit", id, RecordDigests.hash(FinalRecord.AUDIT, row, Map.of()), at);
+        into.anchors.append(AnchorFile.line(java.time.Instant.parse(at), new Seal(links, previousHash),
+                action + " " + type, summary));
+    }
+
+    /** The next link of the record chain, as {@code RecordChain.link} makes it. */
+    private void link(Target into, String type, long id, String content, String linkedAt) {
+        String hash = RecordDigests.linkHash(previousHash, type, id, content);
+        into.chain.add(++links, type, id, content, previousHash, hash, linkedAt);
+        previousHash = hash;
     }
 
     private void flushAudit() throws SQLException {
-        inserts.write(pendingAudit);
+        inserts.write(pending.audit);
+        inserts.write(pending.chain);
+        anchor(pending);
+    }
+
+    /** Appends the anchors of what was just written to the anchor file. */
+    private void anchor(Target written) {
+        try {
+            anchorFile.append(written.anchors);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        written.anchors.setLength(0);
     }
 
     // ------------------------------------------------------------------------------------------- helpers

@@ -45,30 +45,31 @@ class RecordChainTest extends RecordsTest {
         long client = client("Ann", "Lee");
         long first = signedSession(client, "Night cramps", "Stretch nightly");
 
-        List<Link> links = links();
+        List<Link> links = links("session", "addendum");
         assertThat(links).hasSize(1);
         Link one = links.get(0);
         assertThat(one.type()).isEqualTo("session");
         assertThat(one.id()).isEqualTo(first);
-        assertThat(one.previousHash()).as("the first link follows the genesis hash").isEqualTo(GENESIS);
+        assertThat(links().get(0).previousHash()).as("the first link follows the genesis hash").isEqualTo(GENESIS);
         assertThat(one.contentHash()).matches("[0-9a-f]{64}").isEqualTo(digests.digest("session", first).orElseThrow());
-        assertThat(one.hash()).isEqualTo(linkHash(GENESIS, "session", first, one.contentHash()));
+        assertThat(one.hash()).isEqualTo(linkHash(one.previousHash(), "session", first, one.contentHash()));
 
         long addendum = amend(first, "Client phoned: cramp free.");
         long second = signedSession(client, "Better this week", "Keep stretching");
 
-        links = links();
-        assertThat(links).extracting(Link::type, Link::id)
+        assertThat(links("session", "addendum")).extracting(Link::type, Link::id)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("session", first),
                         org.assertj.core.groups.Tuple.tuple("addendum", addendum),
                         org.assertj.core.groups.Tuple.tuple("session", second));
-        assertThat(links.get(1).contentHash()).isEqualTo(digests.digest("addendum", addendum).orElseThrow());
+        assertThat(links("addendum").get(0).contentHash()).isEqualTo(digests.digest("addendum", addendum).orElseThrow());
+        // Between them, the audit events of each change: every link follows the one before.
+        links = links();
         for (int i = 1; i < links.size(); i++) {
             Link link = links.get(i);
             assertThat(link.previousHash()).as("link " + i + " follows the one before").isEqualTo(links.get(i - 1).hash());
             assertThat(link.hash()).isEqualTo(linkHash(link.previousHash(), link.type(), link.id(), link.contentHash()));
         }
-        assertThat(links.stream().map(Link::hash).distinct()).hasSize(3);
+        assertThat(links.stream().map(Link::hash).distinct()).hasSize(links.size());
     }
 
     @Test
@@ -77,8 +78,9 @@ class RecordChainTest extends RecordsTest {
         long client = client("Ann", "Lee");
         session(client, "--subjective", "Draft only");
 
-        assertThat(links()).isEmpty();
-        assertThat(run("records verify").expectOk()).contains("0 signed notes and 0 addenda");
+        assertThat(links("session", "addendum")).isEmpty();
+        assertThat(links()).extracting(Link::type).containsOnly("audit");
+        assertThat(run("records verify").expectOk()).contains(": 0 signed notes, 3 audit events");
     }
 
     @Test
@@ -109,8 +111,8 @@ class RecordChainTest extends RecordsTest {
         Result result = run("records verify");
 
         assertThat(result.status()).as(result.error()).isEqualTo(Failure.OK);
-        assertThat(result.output()).contains("Verified " + signedSessions() + " signed notes and " + count("addendum")
-                + " addenda").contains("intact");
+        assertThat(result.output()).contains(signedSessions() + " signed notes, " + count("addendum") + " addendum, "
+                + count("audit_event") + " audit events").contains("No final record has changed");
     }
 
     @Test
@@ -205,8 +207,9 @@ class RecordChainTest extends RecordsTest {
         Result result = run("records verify");
         assertThat(result.status()).isEqualTo(Failure.VERIFICATION);
         assertThat(result.error()).contains("session " + middle + " is signed but not in the chain")
-                .contains("(session " + last + ") does not follow from the link before it")
-                .doesNotContain("session " + first + " ");
+                .contains("chain entry " + middleSeq + " has been removed from the chain")
+                .contains("chain link " + (middleSeq + 1) + " (audit event ")
+                .doesNotContain("session " + first + " is").doesNotContain("session " + last + " is");
     }
 
     @Test
@@ -246,8 +249,9 @@ class RecordChainTest extends RecordsTest {
         practitioner("Sam Jones");
         long client = client("Ann", "Lee");
         long first = signedSession(client, "One", "Plan one");
-        long second = signedSession(client, "Two", "Plan two");
+        signedSession(client, "Two", "Plan two");
         long seq = seqOf("session", first);
+        String previous = links().get((int) seq - 1).previousHash();
 
         // A careful tamperer also stores the new content hash and a matching link hash.
         withoutTrigger("session_signed_is_final_update", () -> jdbc.sql("UPDATE session SET plan = 'Other' WHERE id = ?")
@@ -255,11 +259,13 @@ class RecordChainTest extends RecordsTest {
         String content = digests.digest("session", first).orElseThrow();
         withoutTrigger("record_chain_is_append_only_update", () -> jdbc.sql(
                         "UPDATE record_chain SET content_hash = ?, hash = ? WHERE seq = ?")
-                .param(content).param(linkHash(GENESIS, "session", first, content)).param(seq).update());
+                .param(content).param(linkHash(previous, "session", first, content)).param(seq).update());
 
         Result result = run("records verify");
         assertThat(result.status()).isEqualTo(Failure.VERIFICATION);
-        assertThat(result.error()).contains("(session " + second + ") does not follow from the link before it");
+        // The link after it (the audit event of the signing) no longer follows.
+        assertThat(result.error()).contains("chain link " + (seq + 1) + " (audit event ")
+                .contains(") does not follow from the link before it").doesNotContain("session " + first + " has changed");
     }
 
     @Test
@@ -291,7 +297,7 @@ class RecordChainTest extends RecordsTest {
 
         String old = hashOfTheColumnsWhenTheChainBegan(id, "");
         assertThat(digests.digest("session", id)).contains(old);
-        assertThat(links()).singleElement().extracting(Link::contentHash).isEqualTo(old);
+        assertThat(links("session")).singleElement().extracting(Link::contentHash).isEqualTo(old);
     }
 
     @Test
@@ -302,7 +308,7 @@ class RecordChainTest extends RecordsTest {
         assertThat(jdbc.sql("UPDATE session SET home_massage_minutes = 10 WHERE id = ?").param(id).update()).isOne();
         sign(id);
 
-        assertThat(links()).singleElement().extracting(Link::contentHash)
+        assertThat(links("session")).singleElement().extracting(Link::contentHash)
                 .isEqualTo(hashOfTheColumnsWhenTheChainBegan(id, "home_massage_minutes=10\n"))
                 .isNotEqualTo(hashOfTheColumnsWhenTheChainBegan(id, ""));
         assertThat(run("records verify").status()).isEqualTo(Failure.OK);
@@ -360,8 +366,11 @@ class RecordChainTest extends RecordsTest {
         assertThat(line(output, "Foreign keys:")).endsWith("ok");
         assertThat(line(output, "Schema:")).contains("version " + flyway.info().current().getVersion())
                 .contains("up to date");
-        assertThat(line(output, "Record chain:")).contains("intact")
-                .contains("(" + signedSessions() + " signed notes, " + count("addendum") + " addenda)");
+        assertThat(line(output, "Guards:")).startsWith("Guards:        ok (");
+        assertThat(line(output, "Record chain:")).contains("intact").contains(count("record_chain") + " entries: "
+                + signedSessions() + " signed note, " + count("addendum") + " addendum, " + count("intake")
+                + " intake version, " + count("audit_event") + " audit events)");
+        assertThat(line(output, "Anchors:")).contains("soapstone.anchors").contains("all match");
         assertThat(line(output, "Records:")).contains("clients " + count("client"))
                 .contains("intakes " + count("intake")).contains("sessions " + count("session"))
                 .contains("addenda " + count("addendum")).contains("care plans " + count("care_plan_export"))
@@ -459,6 +468,11 @@ class RecordChainTest extends RecordsTest {
                 .query((row, n) -> new Link(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4),
                         row.getString(5), row.getString(6)))
                 .list();
+    }
+
+    /** The links of records of the given types, in chain order. */
+    private List<Link> links(String... types) {
+        return links().stream().filter(link -> List.of(types).contains(link.type())).toList();
     }
 
     private long seqOf(String type, long id) {

@@ -75,8 +75,8 @@ class LeftoversTest {
             app.getBean(Backups.class).backup(backups.resolve("soapstone-backup.db").toString(), false);
         }
 
-        assertThat(names(backups)).containsExactlyInAnyOrder("soapstone-backup.db", recent.getFileName().toString(),
-                notOurs.getFileName().toString());
+        assertThat(names(backups)).containsExactlyInAnyOrder("soapstone-backup.db", "soapstone-backup.db.manifest",
+                recent.getFileName().toString(), notOurs.getFileName().toString());
         assertThat(old).doesNotExist();
         assertThat(oldJournal).doesNotExist();
         assertThat(deadAndOld).doesNotExist();
@@ -102,7 +102,7 @@ class LeftoversTest {
             }
 
             assertThat(unnoted).as("deleted at the next write to its folder").doesNotExist();
-            assertThat(names(backups)).containsExactly("soapstone-backup.db");
+            assertThat(names(backups)).containsExactly("soapstone-backup.db", "soapstone-backup.db.manifest");
         } finally {
             later.destroyForcibly().waitFor();
         }
@@ -121,7 +121,7 @@ class LeftoversTest {
             backups.restore(out.resolve("backup.db").toString());
         }
 
-        assertThat(names(out)).containsExactlyInAnyOrder("backup.db", "export");
+        assertThat(names(out)).containsExactlyInAnyOrder("backup.db", "backup.db.manifest", "export");
         assertThat(names(out.resolve("export"))).contains("client.csv", "README.md", "clients");
         assertThat(names(data)).allSatisfy(name -> assertThat(name).doesNotStartWith(".soapstone-"))
                 .anySatisfy(name -> assertThat(name).startsWith("soapstone-before-restore-"));

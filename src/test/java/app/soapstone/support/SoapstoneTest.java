@@ -58,7 +58,8 @@ public abstract class SoapstoneTest {
 
     /**
      * Empties every table. Clinical records are protected by triggers against deletion, so the
-     * triggers are dropped and recreated around the clean-up, in one transaction.
+     * triggers are dropped and recreated around the clean-up, in one transaction. The anchor file
+     * and the clinic's key beside the database go too.
      */
     @BeforeEach
     void emptyDatabase() {
@@ -80,8 +81,18 @@ public abstract class SoapstoneTest {
                     jdbc.sql("DELETE FROM \"" + table + "\"").update();
                 }
             }
+            // The record chain numbers its entries from 1, as in a new database.
+            jdbc.sql("DELETE FROM sqlite_sequence WHERE name = 'record_chain'").update();
             triggers.forEach(sql -> jdbc.sql(sql).update());
         });
+        // The record seal's anchors and key belong to the database just emptied.
+        for (String file : List.of("soapstone.anchors", "soapstone.key")) {
+            try {
+                Files.deleteIfExists(DATA_DIR.resolve(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** Runs one command line as typed in the shell. */

@@ -1,0 +1,194 @@
+package app.soapstone.integrity;
+
+import app.soapstone.pdf.PdfPages;
+import app.soapstone.shell.Failure;
+import app.soapstone.support.RecordsTest;
+import app.soapstone.support.Tamperer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The record seal written outside the database: the anchor file beside it (a line per change,
+ * owner-only), the seal at the foot of every printed chart and plan, and what {@code records
+ * verify} says and finds with and without them.
+ */
+class AnchorsTest extends RecordsTest {
+
+    @TempDir
+    Path temp;
+
+    @Autowired
+    private RecordChain chain;
+
+    @Autowired
+    private RecordDigests digests;
+
+    @Test
+    void everyChangeAppendsAnAnchorToAnOwnerOnlyFileBesideTheDatabase() throws Exception {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        long session = signedSession(client, "Night cramps", "Stretch nightly");
+
+        Path file = DATA_DIR.resolve("soapstone.anchors");
+        assertThat(file).isRegularFile();
+        if (posix()) {
+            assertThat(permissions(file)).isEqualTo("rw-------");
+        }
+        List<String> anchors = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.startsWith("#")).toList();
+        // Practitioner, client, draft, signing: one anchor each, as committed.
+        assertThat(anchors).hasSize(4);
+        String[] last = anchors.getLast().split("\t");
+        assertThat(last).hasSize(5);
+        assertThat(java.time.Instant.parse(last[0])).isBeforeOrEqualTo(java.time.Instant.now());
+        Seal now = chain.seal();
+        assertThat(Long.parseLong(last[1])).isEqualTo(now.entries()).isEqualTo(count("record_chain"));
+        assertThat(last[2]).isEqualTo(now.head());
+        assertThat(last[3]).isEqualTo("sign session");
+        assertThat(last[4]).isEqualTo("Signed session " + session + " by practitioner " + defaultPractitioner());
+        assertThat(Files.readString(file)).as("it says what it is").startsWith("# Soapstone anchor file");
+
+        Result verify = run("records verify");
+        assertThat(verify.status()).as(verify.error()).isEqualTo(Failure.OK);
+        assertThat(verify.output()).contains("Anchor file " + file + ": 4 anchors; all match, and the latest")
+                .contains("covers all " + now.entries() + " entries");
+    }
+
+    @Test
+    void withoutAnAnchorVerifySaysPlainlyWhatItCouldNotCheck() throws Exception {
+        practitioner("Sam Jones");
+        signedSession(client("Ann", "Lee"), "Night cramps", "Stretch nightly");
+        Files.delete(DATA_DIR.resolve("soapstone.anchors"));
+
+        Result verify = run("records verify");
+
+        assertThat(verify.status()).as(verify.error()).isEqualTo(Failure.OK);
+        assertThat(verify.output()).contains("No anchor was checked. The chain was checked against itself only")
+                .contains("someone able to write the database file could change records and recompute every hash")
+                .contains("check against one with --backup or --seal");
+    }
+
+    @Test
+    void anEditedAnchorFileIsReported() throws Exception {
+        practitioner("Sam Jones");
+        client("Ann", "Lee");
+        Path file = DATA_DIR.resolve("soapstone.anchors");
+        Files.writeString(file, "2026-01-01T00:00:00Z\tmany\tnot a hash\tsign session\tSigned\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        Result verify = run("records verify");
+
+        assertThat(verify.status()).isEqualTo(Failure.VERIFICATION);
+        assertThat(verify.error()).contains("has lines that are not anchors (line ").contains("it has been edited");
+    }
+
+    @Test
+    void chartsAndPlansCarryTheRecordSealOnEveryPageAtTheSmallestSize() throws Exception {
+        clinic();
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        intake(client, "");
+        signedSession(client, "Night cramps", "Stretch nightly");
+
+        Seal beforeChart = chain.seal();
+        Path chart = temp.resolve("chart.pdf");
+        run("chart export --client " + client + " --out " + chart).expectOk();
+        assertSealOnEveryPage(PdfPages.read(Files.readAllBytes(chart)), beforeChart);
+
+        Seal beforePlan = chain.seal();
+        assertThat(beforePlan.entries()).as("giving the chart is recorded, and anchored").isGreaterThan(beforeChart.entries());
+        Path plan = temp.resolve("plan.pdf");
+        run("plan export --client " + client + " --out " + plan).expectOk();
+        assertSealOnEveryPage(PdfPages.read(Files.readAllBytes(plan)), beforePlan);
+
+        // The seal as printed can be typed back to check the records against it.
+        String typed = beforeChart.entries() + " " + beforeChart.head().substring(0, 16);
+        Result verify = run("records verify --seal \"" + typed + "\"");
+        assertThat(verify.status()).as(verify.error()).isEqualTo(Failure.OK);
+        assertThat(verify.output()).contains("the printed seal " + beforeChart.entries() + " entries, "
+                + beforeChart.head().substring(0, 16) + ": " + beforeChart.entries() + " entries - matches");
+    }
+
+    @Test
+    void aPrintedSealOrABackupCatchesARewriteEvenWhenTheAnchorFileWentToo() throws Exception {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+        long first = signedSession(client, "Night cramps", "Stretch nightly");
+        Seal printed = chain.seal();
+        Path backup = temp.resolve("backup.db");
+        run("backup --to " + backup).expectOk();
+        signedSession(client, "Better", "Keep going");
+
+        Tamperer tamperer = new Tamperer(DATA_DIR.resolve("soapstone.db"), (type, id) -> digests.digest(type, id).orElse(null));
+        long from = tamperer.seqOf("session", first);
+        tamperer.sql("UPDATE session SET plan = 'No stretching' WHERE id = ?", first);
+        tamperer.recomputeChainFrom(from);
+        Files.delete(DATA_DIR.resolve("soapstone.anchors"));
+        assertThat(run("records verify").status()).as("nothing outside the file to check against").isEqualTo(Failure.OK);
+
+        Result seal = run("records verify --seal \"" + printed.printed() + "\"");
+        assertThat(seal.status()).isEqualTo(Failure.VERIFICATION);
+        assertThat(seal.error()).contains("does not match the printed seal " + String.format("%,d", printed.entries()));
+
+        for (Path anchor : List.of(backup, BackupManifest.besides(backup))) {
+            Result against = run("records verify --backup " + anchor);
+            assertThat(against.status()).as(anchor.toString()).isEqualTo(Failure.VERIFICATION);
+            assertThat(against.error()).contains("The chain does not match").contains(anchor.toString());
+        }
+    }
+
+    @Test
+    void eachBackupHasAnOwnerOnlyManifestWithItsSealAndSha256() throws Exception {
+        practitioner("Sam Jones");
+        signedSession(client("Ann", "Lee"), "Night cramps", "Stretch nightly");
+        Seal sealed = chain.seal();
+        Path backup = temp.resolve("backup.db");
+
+        Result result = run("backup --to " + backup);
+
+        assertThat(result.status()).as(result.error()).isEqualTo(Failure.OK);
+        Path manifest = temp.resolve("backup.db.manifest");
+        assertThat(result.output()).contains(sealed.printed() + ", kept beside it in backup.db.manifest");
+        if (posix()) {
+            assertThat(permissions(manifest)).isEqualTo("rw-------");
+        }
+        assertThat(Files.readAllLines(manifest, StandardCharsets.UTF_8)).contains("backup: backup.db",
+                "sha256: " + sha256(backup), "entries: " + sealed.entries(), "head: " + sealed.head(), "key: none");
+
+        // A backup changed after it was written no longer matches its manifest, and is not restored.
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + backup);
+             var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE client SET phone = '0400 000 000'");
+        }
+        Result restore = run("restore --from " + backup);
+        assertThat(restore.status()).isEqualTo(Failure.VERIFICATION);
+        assertThat(restore.error()).contains("The backup " + backup + " has changed since it was written");
+    }
+
+    @Test
+    void aSealThatIsNotOneIsAUsageError() {
+        Result result = run("records verify --seal \"yesterday\"");
+
+        assertThat(result.status()).isEqualTo(Failure.USAGE);
+        assertThat(result.error()).contains("--seal \"206,018 3f9a2c71d0e4b8a5\"");
+    }
+
+    /** Every page's footer ends with the seal line, in the page's smallest type. */
+    private static void assertSealOnEveryPage(PdfPages pages, Seal seal) {
+        String line = seal.printed();
+        assertThat(line).matches("Record seal: [0-9,]+ entries, [0-9a-f]{16}");
+        for (PdfPages.Page page : pages.pages()) {
+            PdfPages.Line last = page.lines().getLast();
+            assertThat(last.text().strip()).as("page %d", page.number()).isEqualTo(line);
+            assertThat(last.minSize()).as("page %d", page.number()).isEqualTo(page.smallestSize());
+        }
+    }
+}

@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Everything {@code db check} looks at: the file, its schema, its foreign keys and the record chain with its anchors. */
+/**
+ * Everything {@code db check} looks at: the file, its schema, its foreign keys, the triggers that
+ * guard the records, and the record chain with its anchors.
+ */
 @Component
 public class DatabaseCheck {
 
@@ -57,6 +60,11 @@ public class DatabaseCheck {
         lines.add("Schema:        version " + (current == null ? "none" : current.getVersion()) + ", "
                 + (pending == 0 ? "up to date" : pending + " migrations pending"));
         healthy &= pending == 0;
+        List<String> guards = Guards.problems(jdbc);
+        healthy &= guards.isEmpty();
+        lines.add("Guards:        " + (guards.isEmpty() ? "ok (" + Guards.expected().size() + " triggers, as made)"
+                : guards.size() + " problem" + (guards.size() == 1 ? "" : "s") + " with the triggers that guard the records"));
+        guards.forEach(problem -> lines.add("               " + problem));
         RecordChain.Verification verification = chain.verify();
         healthy &= verification.intact();
         lines.add("Record chain:  " + (verification.intact() ? "intact" : verification.problems().size() + " problem"

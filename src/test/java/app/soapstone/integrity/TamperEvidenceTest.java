@@ -136,6 +136,30 @@ class TamperEvidenceTest extends RecordsTest {
         assertCaught("intake " + intake);
     }
 
+    @Test
+    void dbCheckReportsGuardsThatAreMissingChangedOrNew() {
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + database());
+             var statement = connection.createStatement()) {
+            statement.execute("DROP TRIGGER session_signed_is_final_update");
+            statement.execute("DROP TRIGGER audit_event_is_append_only_delete");
+            statement.execute("CREATE TRIGGER audit_event_is_append_only_delete BEFORE DELETE ON audit_event"
+                    + " WHEN OLD.id < 0 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END");
+            statement.execute("CREATE TRIGGER quiet_rewrite AFTER INSERT ON addendum"
+                    + " BEGIN UPDATE client SET notes = NULL WHERE id = NEW.session_id; END");
+        }
+        catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+
+        Result result = run("db check");
+
+        assertThat(result.status()).isEqualTo(Failure.VERIFICATION);
+        assertThat(result.error()).contains("Guards:        3 problems")
+                .contains("the trigger session_signed_is_final_update is missing")
+                .contains("the trigger audit_event_is_append_only_delete has been changed")
+                .contains("the trigger quiet_rewrite was not made by Soapstone");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Links a record the way Soapstone does, if this version chains its kind. */

@@ -6,6 +6,7 @@ import app.soapstone.validation.PlainText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.shell.core.InputReader;
+import org.springframework.shell.core.command.Clear;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.ExitStatus;
@@ -18,7 +19,8 @@ import java.util.List;
  * Runs one command line and turns any failure into a one-line message and an exit status. Used
  * by the interactive shell, one-shot mode and scripts alike, so all three behave the same. It is
  * the one way out to the terminal: what a command prints and every error pass through
- * {@link VisibleWriter}, so no stored text reaches the terminal as a control sequence.
+ * {@link VisibleWriter}, so no stored text reaches the terminal as a control sequence. Only the
+ * shell's own {@code clear} writes to the terminal as it is.
  */
 @Component
 public class CommandRunner {
@@ -61,7 +63,10 @@ public class CommandRunner {
                 return new Outcome(Failure.OK, null);
             }
             Command command = catalog.registry().getCommandByName(invocation.spec().name());
-            CommandContext context = new CommandContext(invocation.input(), catalog.registry(), out, in);
+            // Spring Shell's clear writes the sequence that clears the screen: the one output that
+            // is a control sequence by design, and holds nothing stored.
+            CommandContext context = new CommandContext(invocation.input(), catalog.registry(),
+                    command instanceof Clear ? terminal : out, in);
             ExitStatus status = command.execute(context);
             if (status.code() != ExitStatus.OK.code()) {
                 return new Outcome(Failure.ERROR, PlainText.visibleLines(invocation.spec().name() + " failed: "

@@ -521,13 +521,13 @@ final class ChainCheck {
             problems.add("The chain has " + count(entries) + " entries, but " + anchor.source() + " recorded "
                     + count(seal.entries()) + ": " + range(entries + 1, seal.entries())
                     + have(entries + 1, seal.entries()) + " been removed");
-            lines.add(anchor.source() + ": " + count(seal.entries()) + " entries - does NOT match.");
+            lines.add(sentence(anchor.source()) + ": " + count(seal.entries()) + " entries - does NOT match.");
         } else if (!matchesEntry(seal)) {
             problems.add("The chain does not match " + anchor.source() + " at entry " + seal.entries()
                     + ": a record up to that entry was changed, removed or inserted, and the chain recomputed");
-            lines.add(anchor.source() + ": " + count(seal.entries()) + " entries - does NOT match.");
+            lines.add(sentence(anchor.source()) + ": " + count(seal.entries()) + " entries - does NOT match.");
         } else {
-            lines.add(anchor.source() + ": " + count(seal.entries()) + " entries - matches"
+            lines.add(sentence(anchor.source()) + ": " + count(seal.entries()) + " entries - matches"
                     + (seal.entries() < entries ? " (the " + count(entries - seal.entries()) + " entries after it came later)"
                     : "") + ".");
         }
@@ -633,6 +633,11 @@ final class ChainCheck {
 
     private static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** "The printed seal ...": a source named mid-sentence, starting a line of the report. */
+    private static String sentence(String source) {
+        return Character.toUpperCase(source.charAt(0)) + source.substring(1);
     }
 
     private static String shortHash(String hash) {

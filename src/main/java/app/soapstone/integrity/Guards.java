@@ -43,7 +43,7 @@ final class Guards {
         EXPECTED.forEach((name, sql) -> {
             String found = actual.get(name);
             if (found == null) {
-                problems.add("the trigger " + name + " is missing: " + purpose(sql));
+                problems.add("the trigger " + name + " is missing; " + purpose(sql));
             } else if (!normal(found).equals(normal(sql))) {
                 problems.add("the trigger " + name + " has been changed: it should read \"" + normal(sql) + "\"");
             }
@@ -61,7 +61,7 @@ final class Guards {
     /** What a missing trigger did, from its message. */
     private static String purpose(String sql) {
         Matcher message = Pattern.compile("RAISE\\s*\\(\\s*ABORT\\s*,\\s*'((?:[^']|'')*)'").matcher(sql);
-        return message.find() ? "it refused what '" + message.group(1).replace("''", "'") + "' says"
+        return message.find() ? "it refused with \"" + message.group(1).replace("''", "'") + "\""
                 : "it kept the note search index in step with the notes";
     }
 

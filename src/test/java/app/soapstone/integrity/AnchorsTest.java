@@ -113,7 +113,7 @@ class AnchorsTest extends RecordsTest {
         String typed = beforeChart.entries() + " " + beforeChart.head().substring(0, 16);
         Result verify = run("records verify --seal \"" + typed + "\"");
         assertThat(verify.status()).as(verify.error()).isEqualTo(Failure.OK);
-        assertThat(verify.output()).contains("the printed seal " + beforeChart.entries() + " entries, "
+        assertThat(verify.output()).contains("The printed seal " + beforeChart.entries() + " entries, "
                 + beforeChart.head().substring(0, 16) + ": " + beforeChart.entries() + " entries - matches");
     }
 

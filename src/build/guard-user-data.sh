@@ -7,8 +7,9 @@
 #   guard-user-data.sh check FILE     fails (exit 1), showing the difference, if it changed since
 #
 # Guarded, for the environment the build runs in:
-# - SOAPSTONE_DB, if set: the database, its -wal, -shm and -journal, and soapstone.log and history
-#   beside it (not the rest of its folder, which may be any folder of the user's);
+# - SOAPSTONE_DB, if set: the database, its -wal, -shm and -journal, and beside it soapstone.log,
+#   history, the writing folder, the record seal's anchor file (named after the database) and the
+#   clinic's key soapstone.key (not the rest of its folder, which may be any folder of the user's);
 # - the default data folders, whole: $XDG_DATA_HOME/soapstone, ~/.local/share/soapstone for HOME and
 #   for the account's home (Java's user.home), ~/Library/Application Support/Soapstone;
 # - SOAPSTONE_TEMPLATES, if set, whole;
@@ -42,7 +43,10 @@ roots=()
 if [ -n "${SOAPSTONE_DB:-}" ] && [ -n "${SOAPSTONE_DB// /}" ]; then
   db="$(expand_home "$SOAPSTONE_DB")"
   folder="$(dirname "$db")"
-  roots+=("$db" "$db-wal" "$db-shm" "$db-journal" "$folder/soapstone.log" "$folder/history")
+  name="$(basename "$db")"
+  [ "${name%.*}" != "" ] && name="${name%.*}"
+  roots+=("$db" "$db-wal" "$db-shm" "$db-journal" "$folder/soapstone.log" "$folder/history" "$folder/writing"
+    "$folder/$name.anchors" "$folder/soapstone.key")
 fi
 case "${XDG_DATA_HOME:-}" in
   /*) roots+=("$XDG_DATA_HOME/soapstone") ;;

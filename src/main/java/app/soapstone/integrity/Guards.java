@@ -1,11 +1,14 @@
 package app.soapstone.integrity;
 
+import app.soapstone.storage.SchemaMigration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,21 +18,26 @@ import java.util.regex.Pattern;
 
 /**
  * The triggers the migrations make - the guards that refuse changes to final records, and those
- * that keep the search index in step - exactly as they should be, from {@code triggers.sql} beside
- * this class (a test checks it against a freshly migrated database). {@code db check} compares the
- * database's triggers with it: a guard dropped or rewritten, or a trigger nobody made, is reported.
+ * that keep the search index in step - exactly as they should be: as the migrations make them in a
+ * new, empty database, which is made once, in memory, when first asked. {@code db check} compares
+ * the database's triggers with them: a guard dropped or rewritten, or a trigger nobody made, is
+ * reported.
  */
 final class Guards {
 
-    private static final Pattern CREATE = Pattern.compile("(?is)CREATE\\s+TRIGGER\\s+(\\w+)\\b.*?\\bEND\\s*;");
-    private static final Map<String, String> EXPECTED = load();
+    private static volatile Map<String, String> expected;
 
     private Guards() {
     }
 
     /** The triggers as they should be, by name: their SQL as SQLite keeps it. */
     static Map<String, String> expected() {
-        return EXPECTED;
+        Map<String, String> made = expected;
+        if (made == null) {
+            made = migrated();
+            expected = made;
+        }
+        return made;
     }
 
     /** What is wrong with the database's triggers; empty if they are all there and as made. */
@@ -40,7 +48,7 @@ final class Guards {
                     actual.put(row.getString(1), row.getString(2));
                 });
         List<String> problems = new ArrayList<>();
-        EXPECTED.forEach((name, sql) -> {
+        expected().forEach((name, sql) -> {
             String found = actual.get(name);
             if (found == null) {
                 problems.add("the trigger " + name + " is missing; " + purpose(sql));
@@ -48,7 +56,7 @@ final class Guards {
                 problems.add("the trigger " + name + " has been changed: it should read \"" + normal(sql) + "\"");
             }
         });
-        actual.keySet().stream().filter(name -> !EXPECTED.containsKey(name))
+        actual.keySet().stream().filter(name -> !expected().containsKey(name))
                 .forEach(name -> problems.add("the trigger " + name + " was not made by Soapstone: \"" + normal(actual.get(name)) + "\""));
         return problems;
     }
@@ -65,20 +73,20 @@ final class Guards {
                 : "it kept the note search index in step with the notes";
     }
 
-    private static Map<String, String> load() {
-        try (InputStream in = Guards.class.getResourceAsStream("triggers.sql")) {
-            if (in == null) {
-                throw new IllegalStateException("triggers.sql is missing from the application");
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** The triggers of an empty database in memory, migrated as Soapstone migrates every database. */
+    private static Map<String, String> migrated() {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            SchemaMigration.flyway(new SingleConnectionDataSource(connection, true)).migrate();
             Map<String, String> triggers = new LinkedHashMap<>();
-            Matcher create = CREATE.matcher(text.replaceAll("(?m)^--[^\\n]*$", ""));
-            while (create.find()) {
-                triggers.put(create.group(1), create.group());
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")) {
+                while (rows.next()) {
+                    triggers.put(rows.getString(1), rows.getString(2));
+                }
             }
-            return triggers;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return Map.copyOf(triggers);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot migrate an empty database in memory to compare triggers with", e);
         }
     }
 }

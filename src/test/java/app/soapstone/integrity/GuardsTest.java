@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The triggers that guard final records, on a database freshly migrated to the latest version:
- * {@code triggers.sql}, against which {@code db check} compares a database, is exactly what the
- * migrations make; every table of final records refuses INSERT, UPDATE and DELETE of what is final;
+ * those {@code db check} expects (made in memory) are exactly those in a migrated file; every
+ * table of final records refuses INSERT, UPDATE and DELETE of what is final;
  * and each INSERT guard refuses what only someone going round Soapstone would write.
  */
 class GuardsTest {
@@ -58,7 +58,7 @@ class GuardsTest {
     }
 
     @Test
-    void triggersSqlIsExactlyWhatTheMigrationsMake() throws SQLException {
+    void theGuardsExpectedAreThoseAMigratedFileHas() throws SQLException {
         Map<String, String> made = new LinkedHashMap<>();
         try (Statement statement = db.createStatement();
              ResultSet rows = statement.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")) {

@@ -194,7 +194,7 @@ public class CarePlanService {
                 cramps == null ? null : cramps.timing(), cramps == null ? null : cramps.triggers(),
                 screened.map(IntakeService.Screened::flags).orElse(List.of()),
                 screened.flatMap(IntakeService.Screened::clearance).map(Clearance::clearedOn).orElse(null),
-                intake.map(i -> i.medications().stream().map(Intake.IntakeMedication::description).toList())
+                intake.map(i -> i.medications().stream().map(Intake.IntakeMedication::named).toList())
                         .orElse(List.of()),
                 intake.map(Intake::allergies).orElse(null),
                 latest(rows, SessionService.ProgressRow::sleepDisturbance),

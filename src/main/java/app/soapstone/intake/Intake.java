@@ -74,8 +74,28 @@ public record Intake(
     public record IntakeConsentElement(String element) {
     }
 
-    /** One medicine as written, with the name, dose and frequency read from it. */
-    public record IntakeMedication(String description, String name, String dose, String frequency) {
+    /**
+     * One medicine as written, with the name, dose and frequency read from it, and the catalogue
+     * name the therapist confirmed it as when Soapstone did not recognise what was written (null:
+     * recognised, or not confirmed).
+     */
+    public record IntakeMedication(String description, String name, String dose, String frequency,
+            String confirmedAs) {
+
+        /** The same medicine, confirmed as the catalogue's {@code name}. */
+        IntakeMedication confirmedAs(String name) {
+            return new IntakeMedication(description, this.name, dose, frequency, name);
+        }
+
+        /** For the therapist: "Lipiter 20 mg daily", or "Lipiter 20 mg daily (confirmed as Lipitor)". */
+        public String shown() {
+            return confirmedAs == null ? description : description + " (confirmed as " + confirmedAs + ")";
+        }
+
+        /** For the client, on a plan or a doctor sheet: "Lipiter 20 mg daily (Lipitor)". */
+        public String named() {
+            return confirmedAs == null ? description : description + " (" + confirmedAs + ")";
+        }
     }
 
     /**

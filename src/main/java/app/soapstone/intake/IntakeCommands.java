@@ -1,5 +1,6 @@
 package app.soapstone.intake;
 
+import app.soapstone.screening.MedicationCatalog;
 import app.soapstone.shell.Prompts;
 import app.soapstone.shell.Screen;
 import app.soapstone.validation.Fields;
@@ -100,7 +101,7 @@ class IntakeCommands {
             form = form.with(question.option(), Prompts.ask(context, question.option(), prompt,
                     answer -> intakes.checkAnswer(client, question.option(), answer)));
         }
-        Intake intake = intakes.record(client, form);
+        Intake intake = intakes.record(client, form, confirmations(context, form.get("medications")));
         return "Recorded intake version " + intake.version() + " for client " + client + "\n\n"
                 + view.screening(intakes.screen(intake));
     }
@@ -136,6 +137,21 @@ class IntakeCommands {
     String screening(@Option(longName = "client", required = true, description = "Client id") long client) {
         return intakes.screening(client).map(view::screening)
                 .orElse("Client " + client + " has no intake yet, so nothing to screen. Record one with: intake new --client " + client);
+    }
+
+    /**
+     * Asks, in the interactive shell, about each medicine Soapstone does not know but has a name
+     * close to: the names confirmed, by the line as written. One-shot mode cannot ask, and takes
+     * none: the screening notes them as not recognised, with the closest names.
+     */
+    private Map<String, String> confirmations(CommandContext context, String medications) {
+        Map<String, String> confirmed = new LinkedHashMap<>();
+        for (IntakeService.NearMiss miss : intakes.nearMisses(medications)) {
+            List<String> choices = miss.closest().stream().map(MedicationCatalog.Known::described).toList();
+            Prompts.offer(context, miss.written() + ": not a medicine Soapstone knows.", choices)
+                    .ifPresent(chosen -> confirmed.put(miss.written(), miss.closest().get(chosen).name()));
+        }
+        return confirmed;
     }
 
     private static String text(Object value) {

@@ -9,11 +9,13 @@ import app.soapstone.clinic.Practitioner;
 import app.soapstone.intake.Intake.Consent;
 import app.soapstone.intake.Intake.CrampHistory;
 import app.soapstone.intake.Intake.IntakeCondition;
+import app.soapstone.intake.Intake.IntakeMedication;
 import app.soapstone.intake.Intake.IntakeConsentElement;
 import app.soapstone.intake.Intake.IntakeRedFlag;
 import app.soapstone.intake.Intake.IntakeSite;
 import app.soapstone.intake.Intake.Lifestyle;
 import app.soapstone.screening.Flag;
+import app.soapstone.screening.MedicationCatalog;
 import app.soapstone.screening.Screening;
 import app.soapstone.screening.ScreeningInput;
 import app.soapstone.screening.ScreeningRules;
@@ -34,6 +36,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Recording intake versions, reading them back, and screening the current one. */
@@ -79,16 +82,48 @@ public class IntakeService {
     }
 
     /** A client's intake with the clearance recorded for it and the flags that follow. */
-    public record Screened(Intake intake, Optional<Clearance> clearance, List<Flag> flags) {
+    public record Screened(Intake intake, Optional<Clearance> clearance, List<Flag> flags,
+            Screening.MedicineCount medicines) {
 
         public boolean blocked() {
             return flags.stream().anyMatch(Flag::blocking);
         }
     }
 
+    /**
+     * A medicine line the catalogue does not recognise, with the known names within a letter or two
+     * of it, which the therapist may confirm it as.
+     */
+    public record NearMiss(String written, List<MedicationCatalog.Known> closest) {
+    }
+
+    /** The lines of a medication list (as given to --medications) the catalogue does not know but has names close to. */
+    public List<NearMiss> nearMisses(String medications) {
+        if (medications == null || medications.isBlank()) {
+            return List.of();
+        }
+        List<NearMiss> misses = new ArrayList<>();
+        for (IntakeMedication medication : MedicationList.parse("medications", medications)) {
+            MedicationCatalog.Reading reading = rules.medications().read(medication.description());
+            if (!reading.recognised() && !reading.closest().isEmpty()) {
+                misses.add(new NearMiss(medication.description(), reading.closest()));
+            }
+        }
+        return misses;
+    }
+
     /** Records {@code form} as the client's new current intake. */
     @Transactional
     public Intake record(long clientId, Form form) {
+        return record(clientId, form, Map.of());
+    }
+
+    /**
+     * Records {@code form} as the client's new current intake; {@code confirmed} maps a medicine
+     * line as written to the catalogue name the therapist confirmed it as, which is kept beside it.
+     */
+    @Transactional
+    public Intake record(long clientId, Form form, Map<String, String> confirmed) {
         Client client = clients.active(clientId);
         for (Form.Question question : REQUIRED) {
             if (!form.has(question.option())) {
@@ -109,7 +144,8 @@ public class IntakeService {
                 ids(form, "conditions", rules.conditionIds()).stream().map(IntakeCondition::new).toList(),
                 text(form, "other-conditions", Fields.TEXT_MAX),
                 ids(form, "red-flags", rules.redFlagIds()).stream().map(IntakeRedFlag::new).toList(),
-                form.has("medications") ? MedicationList.parse("medications", form.get("medications")) : List.of(),
+                form.has("medications") ? confirmed(MedicationList.parse("medications", form.get("medications")), confirmed)
+                        : List.of(),
                 form.has("surgeries") ? SurgeryList.parse("surgeries", form.get("surgeries"), today, born) : List.of(),
                 lifestyle(form),
                 text(form, "allergies", Fields.TEXT_MAX),
@@ -213,7 +249,8 @@ public class IntakeService {
     @Transactional(readOnly = true)
     public Screened screen(Intake intake, LocalDate day) {
         Optional<Clearance> clearance = clearances.findLatest(intake.id());
-        return new Screened(intake, clearance, screening.screen(screeningInput(intake, clearance), day));
+        ScreeningInput input = screeningInput(intake, clearance);
+        return new Screened(intake, clearance, screening.screen(input, day), screening.count(input));
     }
 
     /** Warnings for modalities or a pressure that conflict with precautions on {@code intake}. */
@@ -302,6 +339,22 @@ public class IntakeService {
         return IdList.parse("consent-explained", form.get("consent-explained"), vocabulary.consentElementIds());
     }
 
+    /** The medicines with the names confirmed for them; a confirmed name must be one the catalogue knows. */
+    private List<IntakeMedication> confirmed(List<IntakeMedication> medications, Map<String, String> confirmed) {
+        List<IntakeMedication> result = new ArrayList<>();
+        for (IntakeMedication medication : medications) {
+            String name = confirmed.get(medication.description());
+            if (name == null) {
+                result.add(medication);
+                continue;
+            }
+            MedicationCatalog.Known known = rules.medications().known(name).orElseThrow(() ->
+                    InvalidInputException.forField("medications", name + " is not a medicine Soapstone knows"));
+            result.add(medication.confirmedAs(known.name()));
+        }
+        return result;
+    }
+
     private ScreeningInput screeningInput(Intake intake, Optional<Clearance> clearance) {
         List<ScreeningInput.Surgery> surgeries = new ArrayList<>();
         for (Intake.IntakeSurgery surgery : intake.surgeries()) {
@@ -309,7 +362,8 @@ public class IntakeService {
                     surgery.performed() == null ? null : SurgeryList.latestDate(surgery.performed(), "surgeries")));
         }
         return new ScreeningInput(intake.takenOn(), intake.conditionIds(), intake.redFlagIds(),
-                intake.medications().stream().map(Intake.IntakeMedication::description).toList(), surgeries,
+                intake.medications().stream().map(m -> new ScreeningInput.Medicine(m.description(), m.confirmedAs()))
+                        .toList(), surgeries,
                 intake.allergies(), intake.consent().date(), intake.consentElementIds(),
                 clearance.map(c -> new ScreeningInput.Clearance(c.clearedOn(), c.note())).orElse(null));
     }

@@ -54,7 +54,7 @@ public class IntakeView {
         fields.add(List.of("Sleep disturbance", cramps.sleepDisturbance() == null ? "" : cramps.sleepDisturbance() + "/10"));
         fields.add(List.of("Triggers", nullToEmpty(cramps.triggers())));
         fields.add(List.of("Cramps since", nullToEmpty(cramps.since())));
-        fields.add(List.of("Medications", intake.medications().stream().map(IntakeMedication::description)
+        fields.add(List.of("Medications", intake.medications().stream().map(IntakeMedication::shown)
                 .collect(Collectors.joining("\n"))));
         fields.add(List.of("Surgeries", intake.surgeries().stream().map(IntakeSurgery::description)
                 .collect(Collectors.joining("\n"))));
@@ -99,7 +99,7 @@ public class IntakeView {
         StringBuilder text = new StringBuilder("Screening of intake v" + screened.intake().version() + " ("
                 + screened.intake().takenOn() + ")");
         if (flags.isEmpty()) {
-            return text.append(": no flags.").toString();
+            return text.append(": no flags.\n").append(screened.medicines().summary()).toString();
         }
         if (screened.blocked()) {
             text.append("\n!! Urgent referral: do not treat the affected area until a medical clearance is recorded"
@@ -123,7 +123,7 @@ public class IntakeView {
                 text.append("\n      from ").append(flag.source());
             }
         }
-        return text.toString();
+        return text.append("\n\n").append(screened.medicines().summary()).toString();
     }
 
     private String frequency(CrampHistory cramps) {

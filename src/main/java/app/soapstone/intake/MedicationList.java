@@ -47,7 +47,7 @@ final class MedicationList {
             doseAt++;
         }
         if (doseAt == 0 || doseAt == words.size()) {
-            return new IntakeMedication(description, description, null, null);
+            return new IntakeMedication(description, description, null, null, null);
         }
         int doseEnd = doseAt + 1;
         if (doseEnd < words.size() && UNITS.contains(words.get(doseEnd).toLowerCase(Locale.ROOT))) {
@@ -55,6 +55,6 @@ final class MedicationList {
         }
         String frequency = doseEnd < words.size() ? String.join(" ", words.subList(doseEnd, words.size())) : null;
         return new IntakeMedication(description, String.join(" ", words.subList(0, doseAt)),
-                String.join(" ", words.subList(doseAt, doseEnd)), frequency);
+                String.join(" ", words.subList(doseAt, doseEnd)), frequency, null);
     }
 }

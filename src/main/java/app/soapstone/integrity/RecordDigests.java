@@ -64,7 +64,12 @@ public class RecordDigests {
      * separated by commas (a note's modalities and areas, as chained since version 5); otherwise a
      * line for each field of each row, {@code name[position].field=value}.
      */
-    private record Part(String name, String table, String parent, List<String> fields, boolean joined) {
+    private record Part(String name, String table, String parent, List<String> fields, boolean joined,
+            List<String> later) {
+
+        Part(String name, String table, String parent, List<String> fields, boolean joined) {
+            this(name, table, parent, fields, joined, List.of());
+        }
     }
 
     /** What of a record is hashed. */
@@ -229,8 +234,13 @@ public class RecordDigests {
 
         PartCursor(Connection connection, Part part, long first, long last) throws SQLException {
             this.part = part;
+            // A field added later is read where the table has it (not in a backup from before it).
+            List<String> columns = new ArrayList<>(part.fields());
+            for (String later : part.later()) {
+                columns.add(hasColumn(connection, part.table(), later) ? later : "NULL");
+            }
             this.statement = connection.prepareStatement("SELECT " + part.parent() + ", position, "
-                    + String.join(", ", part.fields()) + " FROM " + part.table() + " WHERE " + part.parent()
+                    + String.join(", ", columns) + " FROM " + part.table() + " WHERE " + part.parent()
                     + " BETWEEN ? AND ? ORDER BY " + part.parent() + ", position");
             statement.setLong(1, first);
             statement.setLong(2, last);
@@ -253,7 +263,7 @@ public class RecordDigests {
             }
             List<Item> items = new ArrayList<>(4);
             while (more && parent == id) {
-                Object[] values = new Object[part.fields().size()];
+                Object[] values = new Object[part.fields().size() + part.later().size()];
                 for (int i = 0; i < values.length; i++) {
                     values[i] = rows.getBytes(3 + i);
                 }
@@ -362,6 +372,15 @@ public class RecordDigests {
                         value(row.values()[f]);
                         add((byte) '\n');
                     }
+                    // Fields added later only when set, so rows written before them hash as they did.
+                    for (int f = 0; f < part.later().size(); f++) {
+                        int at = part.fields().size() + f;
+                        if (at < row.values().length && row.values()[at] != null) {
+                            name(part.name() + "[" + row.position() + "]." + part.later().get(f));
+                            value(row.values()[at]);
+                            add((byte) '\n');
+                        }
+                    }
                 }
             }
         }
@@ -446,12 +465,23 @@ public class RecordDigests {
                 new Part("red_flag", "intake_red_flag", "intake_id", List.of("red_flag"), false),
                 new Part("consent_element", "intake_consent_element", "intake_id", List.of("element"), false),
                 new Part("medication", "intake_medication", "intake_id",
-                        List.of("description", "name", "dose", "frequency"), false),
+                        List.of("description", "name", "dose", "frequency"), false, List.of("confirmed_as")),
                 new Part("surgery", "intake_surgery", "intake_id", List.of("description", "performed", "side"), false))));
         shapes.put(FinalRecord.CLEARANCE, new Shape(FinalRecord.CLEARANCE, CLEARANCE_COLUMNS, List.of(), List.of()));
         shapes.put(FinalRecord.CARE_PLAN, new Shape(FinalRecord.CARE_PLAN, CARE_PLAN_COLUMNS, List.of(), List.of()));
         shapes.put(FinalRecord.AUDIT, new Shape(FinalRecord.AUDIT, AUDIT_COLUMNS, List.of(), List.of()));
         return shapes;
+    }
+
+    private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT count(*) FROM pragma_table_info(?) WHERE name = ?")) {
+            statement.setString(1, table);
+            statement.setString(2, column);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() && rows.getInt(1) > 0;
+            }
+        }
     }
 
     /** The columns of a record of {@code kind} that are hashed, including those added later. */
@@ -468,6 +498,7 @@ public class RecordDigests {
         for (Part part : SHAPES.get(kind).parts()) {
             List<String> columns = new ArrayList<>(List.of(part.parent(), "position"));
             columns.addAll(part.fields());
+            columns.addAll(part.later());
             tables.put(part.table(), columns);
         }
         return tables;
@@ -476,7 +507,11 @@ public class RecordDigests {
     /** The lists of a record of {@code kind}, by name, each with its fields: for whoever hashes records outside. */
     public static Map<String, List<String>> lists(FinalRecord kind) {
         Map<String, List<String>> lists = new LinkedHashMap<>();
-        SHAPES.get(kind).parts().forEach(part -> lists.put(part.name(), part.fields()));
+        SHAPES.get(kind).parts().forEach(part -> {
+            List<String> fields = new ArrayList<>(part.fields());
+            fields.addAll(part.later());
+            lists.put(part.name(), List.copyOf(fields));
+        });
         return lists;
     }
 }

@@ -42,7 +42,8 @@ public class DataExport {
             Map.entry("intake_condition", "Conditions ticked on each intake."),
             Map.entry("intake_red_flag", "Red-flag symptoms recorded on each intake."),
             Map.entry("intake_consent_element", "Consent elements recorded as explained on each intake."),
-            Map.entry("intake_medication", "Medicines on each intake, as written, with name, dose and frequency read from them."),
+            Map.entry("intake_medication", "Medicines on each intake, as written, with name, dose and frequency read from them;"
+                    + " confirmed_as is the catalogue name the therapist confirmed an unrecognised one as."),
             Map.entry("intake_surgery", "Surgeries on each intake, with year or date and side."),
             Map.entry("intake_clearance", "Medical clearances of urgent referrals."),
             Map.entry("session", "Treatment sessions and their SOAP notes; signed_at/signed_by are set once signed (final)."),

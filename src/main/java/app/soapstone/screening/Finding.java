@@ -26,6 +26,7 @@ public record Finding(String kind, String id, String subject, List<String> writt
     public static final String CONSENT_INCOMPLETE = "consent-incomplete";
     public static final String REVIEW_DUE = "review-due";
     public static final String UNCLEAR_ABBREVIATION = "unclear-abbreviation";
+    public static final String UNRECOGNISED_MEDICINE = "medicine-not-recognised";
 
     public Finding {
         written = written == null ? List.of() : List.copyOf(written);

@@ -39,6 +39,7 @@ public class Screening {
         redFlags(input, flags);
         conditions(input, flags);
         medications(input, flags);
+        unrecognisedMedicines(input, flags);
         unclearAbbreviations(input, flags);
         surgeries(input, flags);
         allergies(input, flags);
@@ -54,8 +55,8 @@ public class Screening {
      */
     public List<String> conflicts(ScreeningInput input, List<String> modalities, String pressure) {
         Set<String> classes = new LinkedHashSet<>();
-        for (String item : input.medications()) {
-            rules.medications().matches(item).forEach(m -> classes.add(m.medicationClass().id()));
+        for (ScreeningInput.Medicine medicine : input.medications()) {
+            rules.medications().matches(medicine.readAs()).forEach(m -> classes.add(m.medicationClass().id()));
         }
         List<String> warnings = new ArrayList<>();
         for (ScreeningRules.Conflict conflict : rules.conflicts()) {
@@ -100,22 +101,45 @@ public class Screening {
         }
     }
 
+    /** How many medicine lines an intake has, and how many of them the catalogue recognises. */
+    public record MedicineCount(int total, int recognised) {
+
+        /** "5 medicines: 4 recognised, 1 not", "1 medicine: recognised", "No medicines recorded." */
+        public String summary() {
+            if (total == 0) {
+                return "No medicines recorded.";
+            }
+            String medicines = total + (total == 1 ? " medicine: " : " medicines: ");
+            if (recognised == total) {
+                return medicines + (total == 1 ? "recognised." : "all " + total + " recognised.");
+            }
+            return medicines + recognised + " recognised, " + (total - recognised) + " not.";
+        }
+    }
+
+    /** How many of the intake's medicines the catalogue recognises (a confirmed name counts). */
+    public MedicineCount count(ScreeningInput input) {
+        int recognised = (int) input.medications().stream()
+                .filter(medicine -> rules.medications().read(medicine.readAs()).recognised()).count();
+        return new MedicineCount(input.medications().size(), recognised);
+    }
+
     /**
-     * One flag per medication class, naming every medicine of that class the client takes; its
-     * finding names the generics ("spironolactone") and keeps the medicines as written.
+     * One flag per medication class, naming every medicine of that class the client takes and the
+     * ingredient that brings the class in ("Vytorin 10/40 (contains simvastatin)"); its finding
+     * names the ingredients ("spironolactone") and keeps the medicines as written.
      */
     private void medications(ScreeningInput input, List<Flag> flags) {
         record Taken(Set<String> named, Set<String> generics, Set<String> written) {
         }
         Map<MedicationCatalog.MedicationClass, Taken> byClass = new LinkedHashMap<>();
-        for (String item : input.medications()) {
-            for (Match match : rules.medications().matches(item)) {
+        for (ScreeningInput.Medicine medicine : input.medications()) {
+            for (Match match : rules.medications().matches(medicine.readAs())) {
                 Taken taken = byClass.computeIfAbsent(match.medicationClass(),
                         c -> new Taken(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>()));
-                taken.named().add(item.strip() + (item.toLowerCase(Locale.ROOT).contains(match.generic()) ? ""
-                        : " (" + match.generic() + ")"));
+                taken.named().add(named(medicine, match));
                 taken.generics().add(match.generic());
-                taken.written().add(item.strip());
+                taken.written().add(medicine.shown());
             }
         }
         byClass.forEach((medicationClass, taken) -> flags.add(Flag.of(medicationClass.level(),
@@ -125,9 +149,46 @@ public class Screening {
                         List.copyOf(taken.written())))));
     }
 
+    /**
+     * A medicine as a flag names it: as written, with the ingredient that brings the class in when
+     * the line does not say it, "contains" for a combination, and the name the therapist confirmed.
+     */
+    private static String named(ScreeningInput.Medicine medicine, Match match) {
+        String written = medicine.written().strip();
+        String ingredient = (match.combination() ? "contains " : "") + match.generic();
+        if (medicine.confirmedAs() != null) {
+            return written + " (confirmed as " + medicine.confirmedAs()
+                    + (medicine.confirmedAs().equalsIgnoreCase(match.generic()) ? "" : ": " + ingredient) + ")";
+        }
+        boolean says = !match.combination() && written.toLowerCase(Locale.ROOT).contains(match.generic());
+        return says ? written : written + " (" + ingredient + ")";
+    }
+
+    /**
+     * A note for every medicine the catalogue does not know, so that a screening without flags is
+     * never taken for a complete one; the names a letter or two away are offered, never assumed.
+     */
+    private void unrecognisedMedicines(ScreeningInput input, List<Flag> flags) {
+        for (ScreeningInput.Medicine medicine : input.medications()) {
+            MedicationCatalog.Reading reading = rules.medications().read(medicine.readAs());
+            if (reading.recognised()) {
+                continue;
+            }
+            String written = medicine.written().strip();
+            String closest = reading.closest().isEmpty() ? ""
+                    : "; closest: " + reading.closest().stream().map(MedicationCatalog.Known::described)
+                            .collect(java.util.stream.Collectors.joining(" or "));
+            flags.add(Flag.of(Level.NOTE, "Medicine not recognised: " + written, "Not recognised" + closest
+                    + ". Check the name and ask about blood thinners, water tablets, statins and inhalers.",
+                    "medications: " + written,
+                    new Finding(Finding.INTAKE, Finding.UNRECOGNISED_MEDICINE, written, List.of(written))));
+        }
+    }
+
     /** A note for each medicine written with an abbreviation that means two things (OD, QD, HS...). */
     private void unclearAbbreviations(ScreeningInput input, List<Flag> flags) {
-        for (String item : input.medications()) {
+        for (ScreeningInput.Medicine medicine : input.medications()) {
+            String item = medicine.written();
             List<DoseWords.Unclear> unclear = doseWords.unclear(item);
             if (unclear.isEmpty()) {
                 continue;

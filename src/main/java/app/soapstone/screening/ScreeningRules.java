@@ -8,10 +8,14 @@ import app.soapstone.template.TemplateSet;
 import app.soapstone.vocabulary.Vocabulary;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The screening rules and word lists from {@code templates/screening/}, loaded and checked once:
@@ -50,10 +54,15 @@ public class ScreeningRules implements TemplateSet {
             List<SurgeryRule> surgeries, TitledReason incompleteConsent) {
     }
 
-    record Drug(String generic, List<String> brands) {
+    record DrugClass(String id, String label, String level, String reason) {
     }
 
-    record DrugClass(String id, String label, String level, String reason, List<Drug> drugs) {
+    /** An active ingredient: its name (the INN), other names for it, and the ids of its classes. */
+    record IngredientEntry(String name, List<String> also, List<String> classes) {
+    }
+
+    /** A brand or a named combination, the ingredients it contains and the markets where it has that name. */
+    record ProductEntry(String name, List<String> contains, List<String> markets) {
     }
 
     /**
@@ -69,8 +78,14 @@ public class ScreeningRules implements TemplateSet {
     private record RedFlagsFile(List<RedFlag> redFlags) {
     }
 
-    private record MedicationsFile(List<DrugClass> classes) {
+    private record MedicationsFile(List<DrugClass> classes, List<IngredientEntry> ingredients,
+            List<ProductEntry> products) {
     }
+
+    /** The markets a product name may be listed for. */
+    static final List<String> MARKETS = List.of("AU", "CA", "IE", "NZ", "UK", "US");
+    private static final Pattern MEDICINE_NAME = Pattern.compile(
+            "[\\p{L}\\p{N}][\\p{L}\\p{N} '/-]*[\\p{L}\\p{N}]");
 
     /** What on an intake makes a conflict apply: one condition, medication class or red flag id. */
     record When(String condition, String medicationClass, String redFlag) {
@@ -113,12 +128,10 @@ public class ScreeningRules implements TemplateSet {
         this.redFlags = Vocabulary.index(templates.origin(RED_FLAGS), templates.read(RED_FLAGS, RedFlagsFile.class).redFlags(),
                 RedFlag::id, r -> r.label() != null && r.title() != null && r.reason() != null);
         String medicationsFile = templates.origin(MEDICATIONS);
-        Map<String, DrugClass> classes = Vocabulary.index(medicationsFile,
-                templates.read(MEDICATIONS, MedicationsFile.class).classes(), DrugClass::id,
-                c -> c.label() != null && c.reason() != null && c.level() != null && c.drugs() != null && !c.drugs().isEmpty());
-        MedicationCatalog catalog = new MedicationCatalog();
-        classes.values().forEach(c -> addClass(catalog, medicationsFile, c));
-        this.medications = catalog;
+        MedicationsFile medicationsTemplate = templates.read(MEDICATIONS, MedicationsFile.class);
+        Map<String, DrugClass> classes = Vocabulary.index(medicationsFile, medicationsTemplate.classes(), DrugClass::id,
+                c -> c.label() != null && c.reason() != null && c.level() != null);
+        this.medications = catalog(medicationsFile, medicationsTemplate, classes);
         this.classes = classes;
         this.rules = templates.read(RULES, Rules.class);
         checkRules(templates.origin(RULES));
@@ -163,7 +176,7 @@ public class ScreeningRules implements TemplateSet {
      */
     public List<Possible> possibleFindings() {
         load();
-        List<Possible> possible = new java.util.ArrayList<>();
+        List<Possible> possible = new ArrayList<>();
         conditions.values().stream().filter(c -> c.flag() != null).forEach(c -> possible.add(new Possible(
                 Finding.CONDITION, c.id(), Level.parse(c.flag().level(), CONDITIONS, c.id()), templates.origin(CONDITIONS))));
         classes.values().forEach(c -> possible.add(new Possible(Finding.MEDICATION_CLASS, c.id(),
@@ -179,6 +192,7 @@ public class ScreeningRules implements TemplateSet {
         possible.add(new Possible(Finding.INTAKE, Finding.CONSENT_INCOMPLETE, Level.NOTE, screening));
         possible.add(new Possible(Finding.INTAKE, Finding.REVIEW_DUE, Level.NOTE, screening));
         possible.add(new Possible(Finding.INTAKE, Finding.UNCLEAR_ABBREVIATION, Level.NOTE, screening));
+        possible.add(new Possible(Finding.INTAKE, Finding.UNRECOGNISED_MEDICINE, Level.NOTE, screening));
         return List.copyOf(possible);
     }
 
@@ -187,19 +201,79 @@ public class ScreeningRules implements TemplateSet {
         return conflicts;
     }
 
-    private static void addClass(MedicationCatalog medications, String file, DrugClass drugClass) {
-        MedicationClass medicationClass = new MedicationClass(drugClass.id(), drugClass.label(),
-                Level.parse(drugClass.level(), file, drugClass.id()), drugClass.reason());
-        for (Drug drug : drugClass.drugs()) {
-            if (drug == null || drug.generic() == null || drug.generic().isBlank()) {
-                throw new InvalidTemplateException("Template " + file + ": a drug in " + drugClass.id()
-                        + " has no generic name");
+    /**
+     * The catalogue from the medications template: every class an ingredient names must exist,
+     * every ingredient a product contains, and no name may stand for two things.
+     */
+    private static MedicationCatalog catalog(String file, MedicationsFile template, Map<String, DrugClass> drugClasses) {
+        if (template.ingredients() == null || template.ingredients().isEmpty()) {
+            throw new InvalidTemplateException("Template " + file + " has no ingredients");
+        }
+        Map<String, MedicationClass> classes = new LinkedHashMap<>();
+        drugClasses.values().forEach(c -> classes.put(c.id(), new MedicationClass(c.id(), c.label(),
+                Level.parse(c.level(), file, c.id()), c.reason())));
+        MedicationCatalog catalog = new MedicationCatalog();
+        Map<String, MedicationCatalog.Ingredient> ingredients = new LinkedHashMap<>();
+        for (IngredientEntry entry : template.ingredients()) {
+            String where = "Template " + file + ": ingredient " + (entry == null ? null : entry.name());
+            if (entry == null || entry.classes() == null) {
+                throw new InvalidTemplateException(where + " needs a name and classes (an empty list if it raises no flag)");
             }
-            medications.add(drug.generic(), drug.generic(), medicationClass);
-            if (drug.brands() != null) {
-                drug.brands().forEach(brand -> medications.add(brand, drug.generic(), medicationClass));
+            List<MedicationClass> of = new ArrayList<>();
+            for (String id : entry.classes()) {
+                MedicationClass medicationClass = classes.get(id);
+                if (medicationClass == null) {
+                    throw new InvalidTemplateException(where + " names the class " + id + ", which is not in classes");
+                }
+                of.add(medicationClass);
+            }
+            MedicationCatalog.Ingredient ingredient = new MedicationCatalog.Ingredient(name(where, entry.name()), of);
+            ingredients.put(ingredient.name().toLowerCase(Locale.ROOT), ingredient);
+            add(catalog, where, ingredient.name(), List.of(ingredient), false);
+            for (String other : entry.also() == null ? List.<String>of() : entry.also()) {
+                add(catalog, where, name(where, other), List.of(ingredient), false);
             }
         }
+        for (ProductEntry entry : template.products() == null ? List.<ProductEntry>of() : template.products()) {
+            String where = "Template " + file + ": product " + (entry == null ? null : entry.name());
+            if (entry == null || entry.contains() == null || entry.contains().isEmpty()) {
+                throw new InvalidTemplateException(where + " needs a name and the ingredients it contains");
+            }
+            List<MedicationCatalog.Ingredient> contains = new ArrayList<>();
+            for (String ingredient : entry.contains()) {
+                MedicationCatalog.Ingredient found = ingredient == null ? null
+                        : ingredients.get(ingredient.strip().toLowerCase(Locale.ROOT));
+                if (found == null) {
+                    throw new InvalidTemplateException(where + " contains " + ingredient + ", which is not in ingredients");
+                }
+                contains.add(found);
+            }
+            for (String market : entry.markets() == null ? List.<String>of() : entry.markets()) {
+                if (!MARKETS.contains(market)) {
+                    throw new InvalidTemplateException(where + " is listed for the market " + market + " (allowed: "
+                            + String.join(", ", MARKETS) + ")");
+                }
+            }
+            add(catalog, where, name(where, entry.name()), contains, true);
+        }
+        return catalog;
+    }
+
+    private static String name(String where, String name) {
+        if (name == null || name.strip().length() < 3 || !MEDICINE_NAME.matcher(name.strip()).matches()) {
+            throw new InvalidTemplateException(where + ": a name needs 3 or more letters or digits (spaces, ', / and -"
+                    + " between them); got " + name);
+        }
+        return name.strip();
+    }
+
+    private static void add(MedicationCatalog catalog, String where, String name, List<MedicationCatalog.Ingredient> contains,
+            boolean product) {
+        if (catalog.known(name).isPresent()) {
+            throw new InvalidTemplateException(where + ": the name " + name + " is in the catalogue already, as "
+                    + catalog.known(name).orElseThrow().described() + "; a name may stand for one thing only");
+        }
+        catalog.add(name, contains, product);
     }
 
     private static boolean complete(String file, String id, FlagRule flag) {

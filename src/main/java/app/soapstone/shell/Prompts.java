@@ -4,6 +4,9 @@ import app.soapstone.validation.InvalidInputException;
 import org.springframework.shell.core.command.CommandContext;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -44,5 +47,47 @@ public final class Prompts {
             }
         }
         throw new InvalidInputException("Cancelled after " + ATTEMPTS + " tries at --" + option + "; nothing was stored");
+    }
+
+    /**
+     * Offers {@code choices} the user may take or leave: "y" takes the only one, a number one of
+     * several; Enter or "n" takes none. Empty too where nobody can answer (one-shot mode, scripts)
+     * or the input ends: an offer is never taken without a yes.
+     */
+    public static Optional<Integer> offer(CommandContext context, String question, List<String> choices) {
+        PrintWriter out = context.outputWriter();
+        String prompt = choices.size() == 1
+                ? question + " Did you mean " + choices.get(0) + "? [y/N]: "
+                : question + " Did you mean\n" + numbered(choices) + "Number, or Enter for none> ";
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            String answer;
+            try {
+                out.flush();
+                answer = context.inputReader().readInput(prompt);
+            } catch (Exception e) {
+                return Optional.empty();
+            }
+            String given = answer == null ? "" : answer.strip().toLowerCase(Locale.ROOT);
+            if (given.isEmpty() || given.equals("n") || given.equals("no")) {
+                return Optional.empty();
+            }
+            if (choices.size() == 1 && (given.equals("y") || given.equals("yes"))) {
+                return Optional.of(0);
+            }
+            if (given.matches("[0-9]{1,2}") && Integer.parseInt(given) >= 1 && Integer.parseInt(given) <= choices.size()) {
+                return Optional.of(Integer.parseInt(given) - 1);
+            }
+            out.println(choices.size() == 1 ? "Answer y or n." : "Answer a number from 1 to " + choices.size()
+                    + ", or press Enter for none.");
+        }
+        return Optional.empty();
+    }
+
+    private static String numbered(List<String> choices) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < choices.size(); i++) {
+            text.append("  ").append(i + 1).append("  ").append(choices.get(i)).append('\n');
+        }
+        return text.toString();
     }
 }

@@ -183,7 +183,8 @@ final class Profile {
         LocalDate taken = TODAY.minusDays(2);
         ScreeningInput.Clearance clearance = clearedOn == null ? null
                 : new ScreeningInput.Clearance(clearedOn, "GP: DVT excluded by ultrasound");
-        return SCREENING.screen(new ScreeningInput(taken, conditions, redFlags, medications, surgeries, allergies, taken,
+        return SCREENING.screen(new ScreeningInput(taken, conditions, redFlags,
+                medications.stream().map(ScreeningInput.Medicine::written).toList(), surgeries, allergies, taken,
                 Arrays.asList("nature", "benefits", "risks", "alternatives", "consequences", "right-to-stop"),
                 clearance), TODAY);
     }

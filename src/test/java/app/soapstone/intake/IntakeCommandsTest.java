@@ -726,7 +726,7 @@ class IntakeCommandsTest extends SoapstoneTest {
         run("intake new --client " + client + required() + " --consent-explained all").expectOk();
 
         assertThat(run("screening show --client " + client).expectOk())
-                .isEqualTo("Screening of intake v1 (" + TODAY + "): no flags.");
+                .isEqualTo("Screening of intake v1 (" + TODAY + "): no flags.\nNo medicines recorded.");
     }
 
     @Test
@@ -736,7 +736,7 @@ class IntakeCommandsTest extends SoapstoneTest {
         run("intake new --client " + client + required() + " --consent-explained all").expectOk();
 
         assertThat(run("screening show --client " + client).expectOk())
-                .isEqualTo("Screening of intake v2 (" + TODAY + "): no flags.");
+                .isEqualTo("Screening of intake v2 (" + TODAY + "): no flags.\nNo medicines recorded.");
     }
 
     @Test

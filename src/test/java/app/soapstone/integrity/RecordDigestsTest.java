@@ -77,6 +77,20 @@ class RecordDigestsTest {
         return names;
     }
 
+    @Test
+    void aMedicineConfirmedAtTheIntakeIsHashedOnlyWhenItWasConfirmed() {
+        Map<String, Object> intake = new HashMap<>(Map.of("id", 4, "client_id", 2, "version", 1));
+        String before = RecordDigests.hash(FinalRecord.INTAKE, intake, Map.of("medication",
+                List.of(new RecordDigests.Item(0, "Lipiter 20 mg", "Lipiter", "20 mg", null))));
+        String unconfirmed = RecordDigests.hash(FinalRecord.INTAKE, intake, Map.of("medication",
+                List.of(new RecordDigests.Item(0, "Lipiter 20 mg", "Lipiter", "20 mg", null, null))));
+        String confirmed = RecordDigests.hash(FinalRecord.INTAKE, intake, Map.of("medication",
+                List.of(new RecordDigests.Item(0, "Lipiter 20 mg", "Lipiter", "20 mg", null, "Lipitor"))));
+
+        assertThat(unconfirmed).as("an intake linked before confirmed_as existed").isEqualTo(before);
+        assertThat(confirmed).isNotEqualTo(before);
+    }
+
     private static String hash(Map<String, Object> row) {
         return RecordDigests.sessionHash(row, List.of("effleurage", "petrissage"), List.of("calf-left"));
     }

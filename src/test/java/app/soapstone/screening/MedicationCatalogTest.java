@@ -96,14 +96,17 @@ class MedicationCatalogTest {
     }
 
     @Test
-    void aCombinationOfTwoMedicinesOfOneClassGivesOneMatch() {
-        // Asasantin is aspirin with dipyridamole: both antiplatelets.
-        assertThat(classes("aspirin/dipyridamole 25/200 mg")).containsExactly("antiplatelet");
+    void aCombinationOfTwoMedicinesOfOneClassNamesEachIngredient() {
+        // Asasantin is aspirin with dipyridamole: both antiplatelets, one flag naming both.
+        assertThat(CATALOG.matches("Asasantin SR 25/200 mg")).extracting(Match::generic, m -> m.medicationClass().id())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("aspirin", "antiplatelet"),
+                        org.assertj.core.groups.Tuple.tuple("dipyridamole", "antiplatelet"));
+        assertThat(CATALOG.matches("Asasantin")).allMatch(Match::combination);
     }
 
     @Test
     void theLongestNameWins() {
-        assertThat(generics("ethinyl estradiol 30 mcg")).containsExactly("ethinyl estradiol");
+        assertThat(generics("ethinyl estradiol 30 mcg")).containsExactly("ethinylestradiol");
         assertThat(generics("estradiol 2 mg")).containsExactly("estradiol");
     }
 

@@ -235,7 +235,7 @@ class ScreeningTest {
     }
 
     @Test
-    void aMedicineThatIsNotInTheCatalogGivesNoFlag() {
+    void aMedicineTheCatalogKnowsWithoutAClassGivesNoFlag() {
         assertThat(screen(input().medications("paracetamol 500 mg as needed", "metformin 500 mg bd"))).isEmpty();
     }
 
@@ -592,7 +592,8 @@ class ScreeningTest {
         }
 
         ScreeningInput build() {
-            return new ScreeningInput(intakeDate, conditions, redFlags, medications, List.copyOf(surgeries), allergies,
+            return new ScreeningInput(intakeDate, conditions, redFlags,
+                    medications.stream().map(ScreeningInput.Medicine::written).toList(), List.copyOf(surgeries), allergies,
                     consentDate, consentExplained, clearance);
         }
     }

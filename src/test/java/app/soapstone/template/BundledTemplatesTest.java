@@ -240,7 +240,7 @@ class BundledTemplatesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"vocabulary/body-sites.yaml", "vocabulary/consent-elements.yaml",
-            "vocabulary/modalities.yaml", "screening/conditions.yaml", "screening/red-flags.yaml", "screening/medications.yaml"})
+            "vocabulary/modalities.yaml", "screening/conditions.yaml", "screening/red-flags.yaml"})
     void idsAreUniqueAndLowerCaseWordsJoinedByHyphens(String path) throws IOException {
         List<JsonNode> entries = entries(path);
         Set<String> seen = new HashSet<>();
@@ -307,25 +307,25 @@ class BundledTemplatesTest {
     }
 
     @Test
-    void everyMedicationClassIsCompleteWithGenericNamedDrugs() throws IOException {
-        for (JsonNode medicationClass : entries("screening/medications.yaml")) {
-            Set<String> generics = new HashSet<>();
+    void everyMedicationClassIsCompleteAndEveryIngredientIsALowerCaseNameOnce() throws IOException {
+        JsonNode medications = tree("screening/medications.yaml");
+        Set<String> ids = new HashSet<>();
+        for (JsonNode medicationClass : medications.path("classes")) {
             String id = medicationClass.path("id").asString();
+            assertThat(id).matches(ID);
+            assertThat(ids.add(id)).as(id + " once").isTrue();
             assertThat(medicationClass.path("label").asString("")).as(id).isNotBlank();
             assertThat(medicationClass.path("reason").asString("")).as(id).isNotBlank();
-            Level level = level(medicationClass.path("level").asString(""));
-            assertThat(level).as(id).isNotNull();
-            JsonNode drugs = medicationClass.path("drugs");
-            assertThat(drugs.isArray() && !drugs.isEmpty()).as(id + " has drugs").isTrue();
-            for (JsonNode drug : drugs) {
-                String generic = drug.path("generic").asString("");
-                assertThat(generic).as(id + " drug " + drug).isNotBlank().isEqualTo(generic.toLowerCase(Locale.ROOT));
-                assertThat(generics.add(generic)).as(generic + " is once in " + id).isTrue();
-                for (JsonNode brand : drug.path("brands")) {
-                    assertThat(brand.asString("")).as(generic + " brand").isNotBlank();
-                }
-            }
+            assertThat(level(medicationClass.path("level").asString(""))).as(id).isNotNull();
         }
+        Set<String> names = new HashSet<>();
+        for (JsonNode ingredient : medications.path("ingredients")) {
+            String name = ingredient.path("name").asString("");
+            assertThat(name).as(ingredient.toString()).isNotBlank().isEqualTo(name.toLowerCase(Locale.ROOT));
+            assertThat(names.add(name)).as(name + " once").isTrue();
+            assertThat(ingredient.path("classes").isArray()).as(name + " classes").isTrue();
+        }
+        assertThat(medications.path("products").isArray() && !medications.path("products").isEmpty()).isTrue();
     }
 
     @Test

@@ -119,8 +119,10 @@ class TemplateFilesTest {
                     label: Statin
                     level: precaution
                     reason: Clinic policy.
-                    drugs:
-                      - { generic: atorvastatin, brands: [Lipitor] }
+                ingredients:
+                  - { name: atorvastatin, classes: [statin] }
+                products:
+                  - { name: Lipitor, contains: [atorvastatin], markets: [AU] }
                 """);
         // The bundled conflicts refer to classes this override drops, so the clinic overrides them too.
         write("screening/modality-conflicts.yaml", """
@@ -145,8 +147,10 @@ class TemplateFilesTest {
                     label: Statin
                     level: note
                     reason: Clinic policy.
-                    drugs:
-                      - { generic: atorvastatin, brands: [Lipitor] }
+                ingredients:
+                  - { name: atorvastatin, classes: [statin] }
+                products:
+                  - { name: Lipitor, contains: [atorvastatin] }
                 """);
 
         assertThatThrownBy(() -> new ScreeningRules(new TemplateFiles(overrides.toString()),
@@ -182,8 +186,8 @@ class TemplateFilesTest {
                     level: note
                     reason: Cramps.
                     prescriber_question: true
-                    drugs:
-                      - { generic: atorvastatin }
+                ingredients:
+                  - { name: atorvastatin, classes: [statin] }
                 """);
 
         assertThatThrownBy(() -> new ScreeningRules(new TemplateFiles(overrides.toString()), new Vocabulary(new TemplateFiles(overrides.toString()))).load())
@@ -213,7 +217,9 @@ class TemplateFilesTest {
                     """;
             case MEDICATIONS -> """
                     classes:
-                      - { label: Statin, level: note, reason: Cramps, drugs: [ { generic: atorvastatin } ] }
+                      - { label: Statin, level: note, reason: Cramps }
+                    ingredients:
+                      - { name: atorvastatin, classes: [] }
                     """;
             case SITES -> """
                     sites:
@@ -279,7 +285,9 @@ class TemplateFilesTest {
     void aBadMedicationLevelIsAnErrorNamingTheFile() throws IOException {
         Path file = write(MEDICATIONS, """
                 classes:
-                  - { id: statin, label: Statin, level: urgent, reason: Cramps, drugs: [ { generic: atorvastatin } ] }
+                  - { id: statin, label: Statin, level: urgent, reason: Cramps }
+                ingredients:
+                  - { name: atorvastatin, classes: [statin] }
                 """);
 
         assertThatThrownBy(this::load)
@@ -322,16 +330,18 @@ class TemplateFilesTest {
     }
 
     @Test
-    void aDrugWithoutAGenericNameIsAnErrorNamingTheFile() throws IOException {
+    void anIngredientWithoutANameIsAnErrorNamingTheFile() throws IOException {
         Path file = write(MEDICATIONS, """
                 classes:
-                  - { id: statin, label: Statin, level: note, reason: Cramps, drugs: [ { brands: [Lipitor] } ] }
+                  - { id: statin, label: Statin, level: note, reason: Cramps }
+                ingredients:
+                  - { classes: [statin] }
                 """);
 
         assertThatThrownBy(this::load)
                 .isInstanceOf(InvalidTemplateException.class)
                 .hasMessageContaining(file.toString())
-                .hasMessageContaining("generic");
+                .hasMessageContaining("a name needs 3 or more letters");
     }
 
     @Test

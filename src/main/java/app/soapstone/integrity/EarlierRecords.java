@@ -15,59 +15,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Brings records that became final before the chain took them into the chain, for the migrations
- * that widen it: version 6 (signed notes and addenda) and version 13 (intake versions, clearances,
- * care plans given and audit events). Plain SHA-256 links, as no key can exist yet at either.
+ * Brings records that became final before the chain took them into the chain, for the migration
+ * that widened it to intake versions, clearances, care plans given and audit events (version 13),
+ * after the links there are. Plain SHA-256 links, as no key can exist yet. (Version 6, which
+ * started the chain with notes and addenda, carries its own frozen copy of the digest.)
  */
 public final class EarlierRecords {
 
     private static final int BATCH = 1_000;
 
     private EarlierRecords() {
-    }
-
-    /**
-     * Version 6: the notes signed and the addenda written before version 5, in the order they
-     * became final, with the columns record_chain had then. Nothing if the chain has links already.
-     */
-    public static void linkNotesAndAddenda(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet links = statement.executeQuery("SELECT count(*) FROM record_chain")) {
-            links.next();
-            if (links.getLong(1) > 0) {
-                return;
-            }
-        }
-        List<Object[]> records = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("""
-                SELECT 'session' AS type, id, signed_at AS final_at, 0 AS kind FROM session WHERE signed_at IS NOT NULL
-                UNION ALL
-                SELECT 'addendum', id, written_at, 1 FROM addendum
-                ORDER BY final_at, kind, id""")) {
-            while (rows.next()) {
-                records.add(new Object[] {rows.getString(1), rows.getLong(2)});
-            }
-        }
-        String previous = RecordChain.GENESIS;
-        String now = SqliteDialect.INSTANT_TEXT.format(Instant.now());
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO record_chain (record_type, record_id, content_hash, previous_hash, hash, linked_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")) {
-            for (Object[] record : records) {
-                String type = (String) record[0];
-                long id = (Long) record[1];
-                String content = RecordDigests.digest(connection, FinalRecord.require(type), id).orElseThrow();
-                String hash = RecordDigests.linkHash(previous, type, id, content);
-                insert.setString(1, type);
-                insert.setLong(2, id);
-                insert.setString(3, content);
-                insert.setString(4, previous);
-                insert.setString(5, hash);
-                insert.setString(6, now);
-                insert.executeUpdate();
-                previous = hash;
-            }
-        }
     }
 
     /**

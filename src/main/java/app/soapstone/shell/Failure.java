@@ -1,12 +1,6 @@
 package app.soapstone.shell;
 
-import app.soapstone.storage.DatabaseRefusedException;
-import app.soapstone.template.InvalidTemplateException;
-import app.soapstone.validation.ConflictException;
-import app.soapstone.validation.InvalidInputException;
-import app.soapstone.validation.NotFoundException;
-import app.soapstone.validation.UnavailableException;
-import app.soapstone.validation.VerificationFailedException;
+import app.soapstone.validation.ExitException;
 import org.springframework.beans.BeansException;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -18,51 +12,35 @@ import java.util.regex.Pattern;
 
 /**
  * What went wrong, as the one line a user sees and the exit status a script sees. This is the
- * one place that maps failures to messages and statuses.
+ * one place that maps failures to messages and statuses: an {@link ExitException} carries its own,
+ * and what the libraries throw (a busy or unusable database, anything unexpected) is mapped here.
  */
 public record Failure(int status, String message, boolean unexpected) {
 
     public static final int OK = 0;
     /** Something unexpected; details are in the log file. */
-    public static final int ERROR = 1;
+    public static final int ERROR = ExitException.ERROR;
     /** Bad input: unknown command or option, a value that is not allowed. */
-    public static final int USAGE = 2;
+    public static final int USAGE = ExitException.USAGE;
     /** No record with the given id. */
-    public static final int NOT_FOUND = 3;
+    public static final int NOT_FOUND = ExitException.NOT_FOUND;
     /** The request conflicts with the records, e.g. editing a signed note. */
-    public static final int CONFLICT = 4;
+    public static final int CONFLICT = ExitException.CONFLICT;
     /** The database cannot be used: refused, busy or unreadable. */
-    public static final int DATABASE = 5;
+    public static final int DATABASE = ExitException.UNAVAILABLE;
     /**
      * Something else outside the records cannot be used: no printer, or it refused the job. The
      * database's status, since for a script it means the same: set something up, then try again.
      */
-    public static final int UNAVAILABLE = 5;
+    public static final int UNAVAILABLE = ExitException.UNAVAILABLE;
     /** A check of the records found a problem (records verify, db check). */
-    public static final int VERIFICATION = 6;
+    public static final int VERIFICATION = ExitException.VERIFICATION;
 
     public static Failure of(Throwable thrown) {
         Throwable cause = unwrap(thrown);
-        if (cause instanceof InvalidInputException) {
-            return new Failure(USAGE, cause.getMessage(), false);
-        }
-        if (cause instanceof NotFoundException) {
-            return new Failure(NOT_FOUND, cause.getMessage(), false);
-        }
-        if (cause instanceof ConflictException) {
-            return new Failure(CONFLICT, cause.getMessage(), false);
-        }
-        if (cause instanceof VerificationFailedException) {
-            return new Failure(VERIFICATION, cause.getMessage(), false);
-        }
-        if (cause instanceof InvalidTemplateException) {
-            return new Failure(ERROR, cause.getMessage(), false);
-        }
-        if (cause instanceof UnavailableException) {
-            return new Failure(UNAVAILABLE, cause.getMessage(), false);
-        }
-        if (cause instanceof DatabaseRefusedException) {
-            return new Failure(DATABASE, cause.getMessage(), false);
+        if (cause instanceof ExitException failure) {
+            // Each failure the user can act on says its own status (a broken template: 1, shown as it is).
+            return new Failure(failure.status(), cause.getMessage(), false);
         }
         if (isBusy(cause)) {
             return new Failure(DATABASE, "The database is busy: another Soapstone is writing to it. Nothing was"

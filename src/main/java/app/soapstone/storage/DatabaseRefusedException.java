@@ -1,13 +1,15 @@
 package app.soapstone.storage;
 
+import app.soapstone.validation.ExitException;
+
 /** The database file cannot be used, and was left exactly as it was. */
-public class DatabaseRefusedException extends RuntimeException {
+public class DatabaseRefusedException extends ExitException {
 
     public DatabaseRefusedException(String message) {
-        super(message);
+        super(ExitException.UNAVAILABLE, message);
     }
 
     public DatabaseRefusedException(String message, Throwable cause) {
-        super(message, cause);
+        super(ExitException.UNAVAILABLE, message, cause);
     }
 }

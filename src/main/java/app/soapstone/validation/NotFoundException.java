@@ -1,10 +1,10 @@
 package app.soapstone.validation;
 
 /** A record asked for by id that does not exist. */
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends ExitException {
 
     public NotFoundException(String message) {
-        super(message);
+        super(NOT_FOUND, message);
     }
 
     public static NotFoundException of(String kind, long id) {

@@ -1,6 +1,6 @@
 package app.soapstone.client;
 
-import app.soapstone.audit.AuditTrail;
+import app.soapstone.integrity.AuditTrail;
 import app.soapstone.storage.FileErrors;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;

@@ -1,6 +1,6 @@
 package app.soapstone.clinic;
 
-import app.soapstone.audit.AuditTrail;
+import app.soapstone.integrity.AuditTrail;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.NotFoundException;

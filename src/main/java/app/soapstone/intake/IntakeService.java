@@ -1,7 +1,5 @@
 package app.soapstone.intake;
 
-import app.soapstone.audit.AuditTrail;
-import app.soapstone.integrity.RecordChain;
 import app.soapstone.client.Client;
 import app.soapstone.client.ClientService;
 import app.soapstone.clinic.ClinicService;
@@ -9,11 +7,13 @@ import app.soapstone.clinic.Practitioner;
 import app.soapstone.intake.Intake.Consent;
 import app.soapstone.intake.Intake.CrampHistory;
 import app.soapstone.intake.Intake.IntakeCondition;
-import app.soapstone.intake.Intake.IntakeMedication;
 import app.soapstone.intake.Intake.IntakeConsentElement;
+import app.soapstone.intake.Intake.IntakeMedication;
 import app.soapstone.intake.Intake.IntakeRedFlag;
 import app.soapstone.intake.Intake.IntakeSite;
 import app.soapstone.intake.Intake.Lifestyle;
+import app.soapstone.integrity.AuditTrail;
+import app.soapstone.integrity.RecordChain;
 import app.soapstone.screening.Flag;
 import app.soapstone.screening.MedicationCatalog;
 import app.soapstone.screening.Screening;

@@ -1,6 +1,5 @@
 package app.soapstone.integrity;
 
-import app.soapstone.audit.AuditTrail;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.VerificationFailedException;
 import org.springframework.shell.core.command.annotation.Command;

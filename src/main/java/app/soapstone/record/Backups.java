@@ -1,6 +1,6 @@
 package app.soapstone.record;
 
-import app.soapstone.audit.AuditTrail;
+import app.soapstone.integrity.AuditTrail;
 import app.soapstone.integrity.BackupManifest;
 import app.soapstone.integrity.RecordChain;
 import app.soapstone.integrity.Seal;

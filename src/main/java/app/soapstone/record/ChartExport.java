@@ -1,6 +1,5 @@
 package app.soapstone.record;
 
-import app.soapstone.audit.AuditTrail;
 import app.soapstone.careplan.CarePlanExport;
 import app.soapstone.careplan.CarePlanService;
 import app.soapstone.client.Client;
@@ -9,25 +8,26 @@ import app.soapstone.client.ClientView;
 import app.soapstone.clinic.Clinic;
 import app.soapstone.clinic.ClinicService;
 import app.soapstone.intake.Intake;
-import app.soapstone.intake.IntakeService;
 import app.soapstone.intake.IntakeService.Screened;
+import app.soapstone.intake.IntakeService;
 import app.soapstone.intake.IntakeView;
+import app.soapstone.integrity.AuditTrail;
 import app.soapstone.integrity.RecordChain;
 import app.soapstone.pdf.Paper;
 import app.soapstone.pdf.PdfFonts;
+import app.soapstone.printing.Destination;
+import app.soapstone.printing.Printouts.Handover;
+import app.soapstone.printing.Printouts;
 import app.soapstone.record.Chart.Entry;
 import app.soapstone.record.Chart.Paragraph;
 import app.soapstone.record.Chart.Row;
 import app.soapstone.record.Chart.SessionLine;
 import app.soapstone.screening.Flag;
 import app.soapstone.session.Session;
-import app.soapstone.session.SessionService;
 import app.soapstone.session.SessionService.NumberedAddendum;
 import app.soapstone.session.SessionService.SessionRecord;
+import app.soapstone.session.SessionService;
 import app.soapstone.session.SessionView;
-import app.soapstone.printing.Destination;
-import app.soapstone.printing.Printouts;
-import app.soapstone.printing.Printouts.Handover;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

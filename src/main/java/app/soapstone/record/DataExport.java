@@ -1,6 +1,6 @@
 package app.soapstone.record;
 
-import app.soapstone.audit.AuditTrail;
+import app.soapstone.integrity.AuditTrail;
 import app.soapstone.storage.FileErrors;
 import app.soapstone.storage.PrivateFiles;
 import app.soapstone.validation.ConflictException;

@@ -1,13 +1,13 @@
 package app.soapstone.session;
 
-import app.soapstone.integrity.RecordChain;
-import app.soapstone.audit.AuditTrail;
 import app.soapstone.client.Client;
 import app.soapstone.client.ClientService;
 import app.soapstone.clinic.ClinicService;
 import app.soapstone.clinic.Practitioner;
-import app.soapstone.intake.IntakeService;
 import app.soapstone.intake.IntakeService.Screened;
+import app.soapstone.intake.IntakeService;
+import app.soapstone.integrity.AuditTrail;
+import app.soapstone.integrity.RecordChain;
 import app.soapstone.screening.Flag;
 import app.soapstone.screening.ScreeningRules;
 import app.soapstone.session.Session.Outcomes;

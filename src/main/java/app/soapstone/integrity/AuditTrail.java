@@ -1,6 +1,5 @@
-package app.soapstone.audit;
+package app.soapstone.integrity;
 
-import app.soapstone.integrity.RecordChain;
 import app.soapstone.storage.SqliteDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

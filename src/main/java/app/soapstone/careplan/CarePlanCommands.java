@@ -1,8 +1,9 @@
 package app.soapstone.careplan;
 
 import app.soapstone.pdf.Paper;
-import app.soapstone.printing.Destination;
 import app.soapstone.pdf.Print;
+import app.soapstone.printing.Destination;
+import app.soapstone.validation.DateTimes;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
 import org.springframework.shell.core.command.annotation.Command;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,8 +22,7 @@ import java.util.List;
 class CarePlanCommands {
 
     private static final String GROUP = "Care plans";
-    private static final DateTimeFormatter NEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter NEXT = DateTimes.MINUTE;
     static final int MAX_MASSAGE_MINUTES = 60;
 
     private final CarePlanService plans;

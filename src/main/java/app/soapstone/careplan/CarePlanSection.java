@@ -1,6 +1,7 @@
 package app.soapstone.careplan;
 
 import app.soapstone.client.ClientSection;
+import app.soapstone.validation.DateTimes;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
 @Order(30)
 class CarePlanSection implements ClientSection {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter WHEN = DateTimes.MINUTE;
 
     private final CarePlanService plans;
 

@@ -1,6 +1,7 @@
 package app.soapstone.client;
 
 import app.soapstone.shell.Tables;
+import app.soapstone.validation.DateTimes;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,7 +11,7 @@ import java.util.List;
 /** How clients look in the terminal. */
 public final class ClientView {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter WHEN = DateTimes.MINUTE;
 
     private ClientView() {
     }

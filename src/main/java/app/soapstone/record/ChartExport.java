@@ -28,6 +28,7 @@ import app.soapstone.session.SessionService.NumberedAddendum;
 import app.soapstone.session.SessionService.SessionRecord;
 import app.soapstone.session.SessionService;
 import app.soapstone.session.SessionView;
+import app.soapstone.validation.DateTimes;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,7 +56,7 @@ import java.util.stream.Stream;
 @Service
 public class ChartExport {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter WHEN = DateTimes.MINUTE;
     private static final List<String> SOAP = List.of("Subjective", "Objective", "Assessment", "Plan");
 
     private final ClientService clients;

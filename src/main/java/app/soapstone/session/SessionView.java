@@ -6,6 +6,7 @@ import app.soapstone.session.SessionService.NumberedAddendum;
 import app.soapstone.session.SessionService.ProgressRow;
 import app.soapstone.session.SessionService.SessionRecord;
 import app.soapstone.shell.Tables;
+import app.soapstone.validation.DateTimes;
 import app.soapstone.validation.Fields;
 import app.soapstone.vocabulary.BodySite;
 import app.soapstone.vocabulary.Modality;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
 @Component
 public class SessionView {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    static final DateTimeFormatter WHEN = DateTimes.MINUTE;
 
     private final Vocabulary vocabulary;
 

@@ -205,6 +205,23 @@ public final class Fields {
         return value;
     }
 
+    /** A whole number in {@code [min, max]} the shell has already read, e.g. an id. */
+    public static long range(String field, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw InvalidInputException.forField(field, value + " is out of range (use " + min + "-" + max + ")");
+        }
+        return value;
+    }
+
+    /** A number in {@code [min, max]} the shell has already read, e.g. cramps per week. */
+    public static double decimal(String field, double value, double min, double max) {
+        if (Double.isNaN(value) || value < min || value > max) {
+            throw InvalidInputException.forField(field, number(value) + " is out of range (use " + number(min) + "-"
+                    + number(max) + ")");
+        }
+        return value;
+    }
+
     /** A number in {@code [min, max]}, e.g. cramps per week. */
     public static double decimal(String field, String value, double min, double max) {
         double number;

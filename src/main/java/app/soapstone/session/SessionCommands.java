@@ -6,7 +6,6 @@ import app.soapstone.session.SessionService.Preflight;
 import app.soapstone.shell.Editor;
 import app.soapstone.shell.InteractiveInput;
 import app.soapstone.shell.Screen;
-import app.soapstone.validation.Form;
 import app.soapstone.validation.InvalidInputException;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -25,15 +24,16 @@ import java.util.stream.Stream;
 class SessionCommands {
 
     private static final String GROUP = "Sessions and SOAP notes";
-    private static final List<String> SOAP = List.of("subjective", "objective", "assessment", "plan");
 
     private final SessionService sessions;
+    private final SessionOptions options;
     private final SessionView view;
     private final Editor editor;
     private final Screen screen;
 
-    SessionCommands(SessionService sessions, SessionView view, Editor editor, Screen screen) {
+    SessionCommands(SessionService sessions, SessionOptions options, SessionView view, Editor editor, Screen screen) {
         this.sessions = sessions;
+        this.options = options;
         this.view = view;
         this.editor = editor;
         this.screen = screen;
@@ -70,24 +70,21 @@ class SessionCommands {
             @Option(longName = "template", description = "SOAP template, e.g. nocturnal-calf-cramps") String template,
             @Option(longName = "edit", description = "Write the SOAP note in your editor") boolean edit,
             @Option(longName = "override", description = "Reason for treating despite an urgent referral") String override) {
-        Form form = Form.of("date", date, "time", time, "duration", duration, "practitioner", practitioner,
-                "modalities", modalities, "areas", areas, "pressure", pressure, "products", products,
-                "home-massage-minutes", homeMassageMinutes, "pain-before", painBefore, "pain-after", painAfter,
-                "cramps-per-week", crampsPerWeek, "cramp-severity", crampSeverity, "sleep-disturbance", sleep,
-                "subjective", subjective, "objective", objective, "assessment", assessment, "plan", plan,
-                "template", template, "override", override);
-        Preflight preflight = sessions.preflight(client, form);
+        SessionDraft draft = options.read().duration(duration).modalities(modalities).areas(areas).pressure(pressure)
+                .products(products).homeMassageMinutes(homeMassageMinutes).pain(painBefore, painAfter)
+                .outcomes(crampsPerWeek, crampSeverity, sleep).note(subjective, objective, assessment, plan)
+                .template(template).date(date).time(time).practitioner(practitioner).override(override).draft();
+        Preflight preflight = sessions.preflight(client, draft);
         PrintWriter out = context.outputWriter();
         show(preflight, out);
-        sessions.requireTreatable(preflight, form);
-        boolean soapGiven = SOAP.stream().anyMatch(form::has);
-        if (edit || (!soapGiven && InteractiveInput.isInteractive(context))) {
-            form = withNote(form, writeNote(preflight, form));
-        } else if (form.has("template")) {
+        sessions.requireTreatable(preflight, draft);
+        if (edit || (!draft.hasNoteText() && InteractiveInput.isInteractive(context))) {
+            draft = draft.withNote(writeNote(preflight, draft));
+        } else if (draft.template().valueGiven().isPresent()) {
             // Without the editor, the template's text fills the sections not given as options.
-            form = withNote(form, templateNote(form));
+            draft = draft.withNote(templateNote(draft));
         }
-        return String.valueOf(sessions.record(client, form).id());
+        return String.valueOf(sessions.record(preflight, draft).id());
     }
 
     @Command(name = "session list", group = GROUP, description = "List a client's sessions, or the notes not yet signed")
@@ -129,17 +126,17 @@ class SessionCommands {
             @Option(longName = "assessment", description = "A: your assessment") String assessment,
             @Option(longName = "plan", description = "P: plan and home care") String plan,
             @Option(longName = "edit", description = "Edit the SOAP note in your editor") boolean edit) {
-        Form changes = Form.of("date", date, "time", time, "duration", duration, "modalities", modalities,
-                "areas", areas, "pressure", pressure, "products", products,
-                "home-massage-minutes", homeMassageMinutes, "pain-before", painBefore,
-                "pain-after", painAfter, "cramps-per-week", crampsPerWeek, "cramp-severity", crampSeverity,
-                "sleep-disturbance", sleep, "subjective", subjective, "objective", objective,
-                "assessment", assessment, "plan", plan);
+        SessionDraft changes = options.read().duration(duration).modalities(modalities).areas(areas)
+                .pressure(pressure).products(products).homeMassageMinutes(homeMassageMinutes)
+                .pain(painBefore, painAfter).outcomes(crampsPerWeek, crampSeverity, sleep)
+                .note(subjective, objective, assessment, plan).date(date).time(time).draft();
         if (edit) {
             SoapNote current = sessions.requireDraft(id).note();
-            SoapNote start = new SoapNote(pick(subjective, current.subjective()), pick(objective, current.objective()),
-                    pick(assessment, current.assessment()), pick(plan, current.plan()));
-            changes = withNote(changes, edited(SoapForm.write(List.of("Draft note of session " + id), start),
+            SoapNote given = changes.noteGiven();
+            SoapNote start = new SoapNote(pick(given.subjective(), current.subjective()),
+                    pick(given.objective(), current.objective()), pick(given.assessment(), current.assessment()),
+                    pick(given.plan(), current.plan()));
+            changes = changes.withNote(edited(SoapForm.write(List.of("Draft note of session " + id), start),
                     "nothing was changed"));
         }
         return "Updated draft session " + sessions.edit(id, changes).id();
@@ -192,14 +189,14 @@ class SessionCommands {
         }
     }
 
-    private SoapNote writeNote(Preflight preflight, Form form) {
+    private SoapNote writeNote(Preflight preflight, SessionDraft draft) {
         List<String> comments = new ArrayList<>();
         comments.add("SOAP note for " + preflight.client().displayName());
         preflight.flags().forEach(f -> comments.add(f.levelLabel() + ": " + f.title()));
         preflight.warnings().forEach(w -> comments.add("WARNING: " + w));
-        SoapNote start = templateNote(form);
+        SoapNote start = templateNote(draft);
         var previous = sessions.latestPlan(preflight.client().id());
-        if (previous.isPresent() && !form.has("plan")) {
+        if (previous.isPresent() && draft.plan().valueGiven().isEmpty()) {
             comments.add("Plan prefilled from the previous session (" + previous.get().id() + ")");
             start = new SoapNote(start.subjective(), start.objective(), start.assessment(), previous.get().note().plan());
         }
@@ -222,23 +219,14 @@ class SessionCommands {
     }
 
     /** The note from the options given, with the template's text in the sections left out. */
-    private SoapNote templateNote(Form form) {
-        var template = form.has("template") ? sessions.template(form.get("template").strip()) : null;
+    private SoapNote templateNote(SessionDraft draft) {
+        var template = draft.template().valueGiven().map(sessions::template).orElse(null);
+        SoapNote given = draft.noteGiven();
         return new SoapNote(
-                pick(form.get("subjective"), template == null ? null : template.subjective()),
-                pick(form.get("objective"), template == null ? null : template.objective()),
-                pick(form.get("assessment"), template == null ? null : template.assessment()),
-                pick(form.get("plan"), template == null ? null : template.plan()));
-    }
-
-    /** The note's sections as options; an empty section is given as "" so that it clears. */
-    private static Form withNote(Form form, SoapNote note) {
-        return form.with("subjective", blankIfNull(note.subjective())).with("objective", blankIfNull(note.objective()))
-                .with("assessment", blankIfNull(note.assessment())).with("plan", blankIfNull(note.plan()));
-    }
-
-    private static String blankIfNull(String text) {
-        return text == null ? "" : text;
+                pick(given.subjective(), template == null ? null : template.subjective()),
+                pick(given.objective(), template == null ? null : template.objective()),
+                pick(given.assessment(), template == null ? null : template.assessment()),
+                pick(given.plan(), template == null ? null : template.plan()));
     }
 
     private static String pick(String given, String fallback) {

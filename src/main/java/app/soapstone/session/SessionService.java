@@ -5,11 +5,11 @@ import app.soapstone.client.ClientService;
 import app.soapstone.clinic.ClinicService;
 import app.soapstone.clinic.Practitioner;
 import app.soapstone.intake.IntakeService.Screened;
+import app.soapstone.intake.Intake;
 import app.soapstone.intake.IntakeService;
 import app.soapstone.integrity.AuditTrail;
 import app.soapstone.integrity.RecordChain;
 import app.soapstone.screening.Flag;
-import app.soapstone.screening.ScreeningRules;
 import app.soapstone.session.Session.Outcomes;
 import app.soapstone.session.Session.Pain;
 import app.soapstone.session.Session.SessionArea;
@@ -17,11 +17,8 @@ import app.soapstone.session.Session.SessionModality;
 import app.soapstone.session.Session.SoapNote;
 import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.Fields;
-import app.soapstone.validation.Form;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.NotFoundException;
-import app.soapstone.vocabulary.IdList;
-import app.soapstone.vocabulary.Vocabulary;
 import org.springframework.data.jdbc.core.mapping.AggregateReference;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +28,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -44,24 +38,19 @@ import java.util.stream.IntStream;
 @Service
 public class SessionService {
 
-    static final int MAX_DURATION = 600;
-    static final int MAX_HOME_MASSAGE_MINUTES = 60;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
-
     private final SessionRepository sessions;
     private final AddendumRepository addenda;
     private final SessionQueries queries;
     private final ClientService clients;
     private final ClinicService clinic;
     private final IntakeService intakes;
-    private final Vocabulary vocabulary;
     private final SoapTemplates templates;
     private final Clock clock;
     private final AuditTrail audit;
     private final RecordChain chain;
 
     SessionService(SessionRepository sessions, AddendumRepository addenda, SessionQueries queries, ClientService clients,
-            ClinicService clinic, IntakeService intakes, Vocabulary vocabulary, SoapTemplates templates, Clock clock, AuditTrail audit,
+            ClinicService clinic, IntakeService intakes, SoapTemplates templates, Clock clock, AuditTrail audit,
             RecordChain chain) {
         this.audit = audit;
         this.chain = chain;
@@ -71,16 +60,17 @@ public class SessionService {
         this.clients = clients;
         this.clinic = clinic;
         this.intakes = intakes;
-        this.vocabulary = vocabulary;
         this.templates = templates;
         this.clock = clock;
     }
 
     /**
-     * What the therapist must see before a session is recorded: the client's screening and any
-     * modality that conflicts with a precaution.
+     * What the therapist must see before a session is recorded - the client's screening and any
+     * modality that conflicts with a precaution - with who gave the session and when it started:
+     * worked out once, shown, then stored as it was shown.
      */
-    public record Preflight(Client client, Optional<Screened> screening, List<String> warnings) {
+    public record Preflight(Client client, Practitioner practitioner, LocalDateTime startedAt,
+            Optional<Screened> screening, List<String> warnings) {
 
         public boolean blocked() {
             return screening.map(Screened::blocked).orElse(false);
@@ -103,39 +93,38 @@ public class SessionService {
     public record NumberedAddendum(int number, Addendum addendum, Practitioner author) {
     }
 
-    /** Checks every option of a new session and works out what must be shown before recording it. */
+    /**
+     * Checks a new session's draft against the client - when it took place, who gave it - and works
+     * out what must be shown before recording it.
+     */
     @Transactional(readOnly = true)
-    public Preflight preflight(long clientId, Form form) {
+    public Preflight preflight(long clientId, SessionDraft draft) {
         Client client = clients.active(clientId);
-        Draft draft = draft(form, null);
-        // Checked here too, so that a bad date, time or practitioner is reported before the editor opens.
-        startedAt(form, null, client.dateOfBirth());
-        practitioner(form);
+        // Checked here, so that a bad date, time or practitioner is reported before the editor opens.
+        LocalDateTime startedAt = startedAt(draft, null, client.dateOfBirth());
+        Practitioner practitioner = practitionerOrDefault(draft.practitioner());
         Optional<Screened> screening = intakes.screening(clientId);
-        List<String> warnings = screening.map(s -> intakes.conflicts(s.intake(), draft.modalities(), draft.pressure()))
-                .orElse(List.of());
-        return new Preflight(client, screening, warnings);
+        List<String> warnings = screening.map(s -> intakes.conflicts(s.intake(), draft.modalities().applyTo(List.of()),
+                draft.pressure().applyTo(null))).orElse(List.of());
+        return new Preflight(client, practitioner, startedAt, screening, warnings);
     }
 
     /**
-     * Records a new session. An uncleared urgent referral refuses it unless an override reason is
-     * given; the screening and warnings shown are stored with the note.
+     * Records a new session as {@code preflight} worked it out. An uncleared urgent referral
+     * refuses it unless an override reason is given; the screening and warnings shown are stored
+     * with the note.
      */
     @Transactional
-    public Session record(long clientId, Form form) {
-        Preflight preflight = preflight(clientId, form);
-        String override = requireTreatable(preflight, form);
-        Practitioner practitioner = practitioner(form);
-        Draft draft = draft(form, null);
-        LocalDateTime startedAt = startedAt(form, null, preflight.client().dateOfBirth());
+    public Session record(Preflight preflight, SessionDraft draft) {
+        String override = requireTreatable(preflight, draft);
+        long clientId = preflight.client().id();
         Instant now = clock.instant();
-        Session session = new Session(null, AggregateReference.to(clientId), AggregateReference.to(practitioner.id()),
-                preflight.screening().map(s -> AggregateReference.<app.soapstone.intake.Intake, Long>to(s.intake().id()))
-                        .orElse(null),
-                startedAt, draft.durationMinutes(), modalities(draft.modalities()), areas(draft.areas()), draft.pressure(),
-                draft.products(), draft.homeMassageMinutes(), draft.pain(), draft.outcomes(), draft.note(), draft.template(),
-                screeningShown(preflight), warningsShown(preflight), override, now, now, null, null);
-        Session saved = sessions.save(session);
+        Session empty = new Session(null, AggregateReference.to(clientId), AggregateReference.to(preflight.practitioner().id()),
+                preflight.screening().map(s -> AggregateReference.<Intake, Long>to(s.intake().id())).orElse(null),
+                null, null, List.of(), List.of(), null, null, null, new Pain(null, null), new Outcomes(null, null, null),
+                new SoapNote(null, null, null, null), null, screeningShown(preflight), warningsShown(preflight), override,
+                now, now, null, null);
+        Session saved = sessions.save(changed(empty, draft, preflight.startedAt(), now));
         audit.record("add", "session", saved.id(), clientId, "Recorded session " + saved.id()
                 + (override == null ? "" : " despite an urgent referral (override reason given)"));
         return saved;
@@ -145,8 +134,8 @@ public class SessionService {
      * Refuses treatment while an urgent referral is uncleared, unless {@code --override} gives a
      * reason; returns that reason (or null).
      */
-    public String requireTreatable(Preflight preflight, Form form) {
-        String override = form.has("override") ? Fields.text("override", form.get("override").strip(), Fields.TEXT_MAX) : null;
+    public String requireTreatable(Preflight preflight, SessionDraft draft) {
+        String override = draft.override();
         if (preflight.blocked() && override == null) {
             long clientId = preflight.client().id();
             String urgent = preflight.flags().stream().filter(Flag::blocking).map(Flag::title)
@@ -160,23 +149,18 @@ public class SessionService {
 
     /** Changes the given fields of a draft; signed notes are final. */
     @Transactional
-    public Session edit(long id, Form changes) {
+    public Session edit(long id, SessionDraft changes) {
         Session session = draftSession(id);
         if (changes.isEmpty()) {
             throw new InvalidInputException("Nothing to change: give at least one option, e.g. --plan \"...\" (see"
                     + " 'help session edit')");
         }
-        Draft draft = draft(changes, session);
-        LocalDateTime startedAt = changes.given("date") || changes.given("time")
+        LocalDateTime startedAt = changes.date().given() || changes.time().given()
                 ? startedAt(changes, session.startedAt(), clients.get(session.client().getId()).dateOfBirth())
                 : session.startedAt();
         audit.record("change", "session", id, session.client().getId(), "Changed draft: "
-                + String.join(", ", changes.values().keySet()));
-        return sessions.save(new Session(session.id(), session.client(), session.practitioner(), session.intake(),
-                startedAt, draft.durationMinutes(), modalities(draft.modalities()), areas(draft.areas()), draft.pressure(),
-                draft.products(), draft.homeMassageMinutes(), draft.pain(), draft.outcomes(), draft.note(), draft.template(),
-                session.screeningShown(), session.warningsShown(), session.overrideReason(), session.createdAt(),
-                clock.instant(), null, null));
+                + String.join(", ", changes.given()));
+        return sessions.save(changed(session, changes, startedAt, clock.instant()));
     }
 
     /** Signs a draft: from now on the note and all its fields are final. */
@@ -323,68 +307,33 @@ public class SessionService {
         return clock.instant();
     }
 
-    /** Everything a session form holds except when it started, checked; absent options keep {@code base}'s values. */
-    private record Draft(Integer durationMinutes, List<String> modalities, List<String> areas, String pressure,
-            String products, Integer homeMassageMinutes, Pain pain, Outcomes outcomes, SoapNote note, String template) {
-    }
-
-    private Draft draft(Form form, Session base) {
-        Integer duration = form.given("duration")
-                ? optional(form, "duration", v -> Fields.wholeNumber("duration", v, 1, MAX_DURATION))
-                : base == null ? null : base.durationMinutes();
-        List<String> modalities = form.given("modalities")
-                ? (form.has("modalities") ? IdList.parse("modalities", form.get("modalities"), vocabulary.modalityIds()) : List.of())
-                : base == null ? List.of() : base.modalityIds();
-        List<String> areas = form.given("areas")
-                ? (form.has("areas") ? IdList.parse("areas", form.get("areas"), vocabulary.siteIds()) : List.of())
-                : base == null ? List.of() : base.areaIds();
-        String pressure = form.given("pressure") ? optional(form, "pressure", SessionService::pressure)
-                : base == null ? null : base.pressure();
-        String products = form.given("products") ? Fields.optionalLine("products", form.get("products"), Fields.TEXT_MAX)
-                : base == null ? null : base.products();
-        // Never defaulted: research sets no duration, so only the therapist's own number is stored.
-        Integer homeMassage = form.given("home-massage-minutes")
-                ? optional(form, "home-massage-minutes",
-                        v -> Fields.wholeNumber("home-massage-minutes", v, 1, MAX_HOME_MASSAGE_MINUTES))
-                : base == null ? null : base.homeMassageMinutes();
-        Pain basePain = base == null ? new Pain(null, null) : base.pain();
-        Pain pain = new Pain(score(form, "pain-before", basePain.before()), score(form, "pain-after", basePain.after()));
-        Outcomes baseOutcomes = base == null ? new Outcomes(null, null, null) : base.outcomes();
-        Outcomes outcomes = new Outcomes(
-                form.given("cramps-per-week")
-                        ? optional(form, "cramps-per-week", v -> Fields.decimal("cramps-per-week", v, 0, IntakeService.MAX_PER_WEEK))
-                        : baseOutcomes.crampsPerWeek(),
-                score(form, "cramp-severity", baseOutcomes.crampSeverity()),
-                score(form, "sleep-disturbance", baseOutcomes.sleepDisturbance()));
-        SoapNote baseNote = base == null ? new SoapNote(null, null, null, null) : base.note();
-        SoapNote note = new SoapNote(soap(form, "subjective", baseNote.subjective()),
-                soap(form, "objective", baseNote.objective()), soap(form, "assessment", baseNote.assessment()),
-                soap(form, "plan", baseNote.plan()));
-        String template = form.has("template") ? templateName(form.get("template")) : base == null ? null : base.template();
-        return new Draft(duration, modalities, areas, pressure, products, homeMassage, pain, outcomes, note, template);
-    }
-
-    private String templateName(String name) {
-        templates.get(name.strip());
-        return name.strip();
+    /** {@code base}, a draft or a new session, with the draft's changes to what it records. */
+    private static Session changed(Session base, SessionDraft draft, LocalDateTime startedAt, Instant updatedAt) {
+        return new Session(base.id(), base.client(), base.practitioner(), base.intake(), startedAt,
+                draft.durationMinutes().applyTo(base.durationMinutes()),
+                modalities(draft.modalities().applyTo(base.modalityIds())), areas(draft.areas().applyTo(base.areaIds())),
+                draft.pressure().applyTo(base.pressure()), draft.products().applyTo(base.products()),
+                draft.homeMassageMinutes().applyTo(base.homeMassageMinutes()),
+                new Pain(draft.painBefore().applyTo(base.pain().before()), draft.painAfter().applyTo(base.pain().after())),
+                new Outcomes(draft.crampsPerWeek().applyTo(base.outcomes().crampsPerWeek()),
+                        draft.crampSeverity().applyTo(base.outcomes().crampSeverity()),
+                        draft.sleepDisturbance().applyTo(base.outcomes().sleepDisturbance())),
+                draft.note(base.note()), draft.template().applyTo(base.template()), base.screeningShown(),
+                base.warningsShown(), base.overrideReason(), base.createdAt(), updatedAt, null, null);
     }
 
     /**
      * Date (default {@code base}'s, else today) and start time (default {@code base}'s, else now,
      * to the minute) of a session of a client born on {@code dateOfBirth} (null if not known).
      */
-    private LocalDateTime startedAt(Form form, LocalDateTime base, LocalDate dateOfBirth) {
+    private LocalDateTime startedAt(SessionDraft draft, LocalDateTime base, LocalDate dateOfBirth) {
         LocalDate today = today();
-        LocalDate date = form.has("date") ? date(form.get("date"), today, dateOfBirth)
-                : base != null ? base.toLocalDate() : today;
+        LocalDate date = draft.date().valueGiven().map(d -> date(d, today, dateOfBirth))
+                .orElse(base != null ? base.toLocalDate() : today);
+        Optional<LocalTime> given = draft.time().valueGiven();
         LocalTime time;
-        if (form.has("time")) {
-            try {
-                time = LocalTime.parse(form.get("time").strip(), TIME);
-            } catch (DateTimeParseException e) {
-                throw InvalidInputException.forField("time", form.get("time").strip()
-                        + " is not a valid time (use HH:MM, 24-hour)");
-            }
+        if (given.isPresent()) {
+            time = given.get();
         } else if (base != null) {
             time = base.toLocalTime();
         } else if (date.equals(today)) {
@@ -395,13 +344,11 @@ public class SessionService {
         return LocalDateTime.of(date, time);
     }
 
-
     /**
      * The day of a session: a visit that took place, so not after today, and not before the client
      * was born.
      */
-    private static LocalDate date(String value, LocalDate today, LocalDate dateOfBirth) {
-        LocalDate date = Fields.date("date", value);
+    private static LocalDate date(LocalDate date, LocalDate today, LocalDate dateOfBirth) {
         if (date.isAfter(today)) {
             throw InvalidInputException.forField("date", date + " is in the future (today is " + today + "); a session"
                     + " records a visit that took place, and a planned visit is an appointment, not a session"
@@ -425,42 +372,12 @@ public class SessionService {
         return session;
     }
 
-    private Practitioner practitioner(Form form) {
-        Long id = form.has("practitioner") ? (long) Fields.wholeNumber("practitioner", form.get("practitioner"), 1, Integer.MAX_VALUE) : null;
-        return practitionerOrDefault(id);
-    }
-
     private Practitioner practitionerOrDefault(Long id) {
         if (id != null) {
             return clinic.practitioner(id);
         }
         return clinic.defaultPractitioner().orElseThrow(() -> new ConflictException(
                 "No practitioner yet: add one with 'practitioner add --name ... --credentials ...'"));
-    }
-
-    private static String pressure(String value) {
-        String pressure = value.strip().toLowerCase(Locale.ROOT);
-        if (!ScreeningRules.PRESSURES.contains(pressure)) {
-            throw InvalidInputException.forField("pressure", "'" + value.strip() + "' is not allowed; use "
-                    + String.join(", ", ScreeningRules.PRESSURES));
-        }
-        return pressure;
-    }
-
-    private static Integer score(Form form, String option, Integer current) {
-        return form.given(option) ? optional(form, option, v -> Fields.wholeNumber(option, v, 0, 10)) : current;
-    }
-
-    private static String soap(Form form, String option, String current) {
-        if (!form.given(option)) {
-            return current;
-        }
-        String text = Fields.optionalText(option, form.get(option), Fields.LONG_TEXT_MAX);
-        return text == null ? null : text.strip();
-    }
-
-    private static <T> T optional(Form form, String option, java.util.function.Function<String, T> check) {
-        return form.has(option) ? check.apply(form.get(option)) : null;
     }
 
     private static List<SessionModality> modalities(List<String> ids) {

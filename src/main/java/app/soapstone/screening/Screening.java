@@ -178,8 +178,8 @@ public class Screening {
             String closest = reading.closest().isEmpty() ? ""
                     : "; closest: " + reading.closest().stream().map(MedicationCatalog.Known::described)
                             .collect(java.util.stream.Collectors.joining(" or "));
-            flags.add(Flag.of(Level.NOTE, "Medicine not recognised: " + written, "Not recognised" + closest
-                    + ". Check the name and ask about blood thinners, water tablets, statins and inhalers.",
+            ScreeningRules.TitledReason wording = rules.rules().medicineNotRecognised();
+            flags.add(Flag.of(Level.NOTE, wording.title("medicine", written), wording.reason("closest", closest),
                     "medications: " + written,
                     new Finding(Finding.INTAKE, Finding.UNRECOGNISED_MEDICINE, written, List.of(written))));
         }
@@ -195,9 +195,9 @@ public class Screening {
             }
             String meanings = unclear.stream().map(u -> "'" + u.written() + "' can mean " + u.meanings())
                     .collect(java.util.stream.Collectors.joining("; "));
-            flags.add(Flag.of(Level.NOTE, "Unclear abbreviation: " + item.strip(), meanings
-                    + ". It is printed for the client as written; record the intake again with the meaning in words"
-                    + " (e.g. 'daily', 'at bedtime').", "medications: " + item.strip(),
+            ScreeningRules.TitledReason wording = rules.rules().unclearAbbreviation();
+            flags.add(Flag.of(Level.NOTE, wording.title("medicine", item.strip()), wording.reason("meanings", meanings),
+                    "medications: " + item.strip(),
                     new Finding(Finding.INTAKE, Finding.UNCLEAR_ABBREVIATION, item.strip(), List.of(item.strip()))));
         }
     }
@@ -208,7 +208,8 @@ public class Screening {
             LocalDate recentSince = input.intakeDate().minusWeeks(r.recentSurgeryWeeks());
             if (surgery.latestDate() != null && !surgery.latestDate().isBefore(recentSince)) {
                 flags.add(Flag.of(Level.PRECAUTION, r.recentSurgery().title() + ": " + surgery.description(),
-                        r.recentSurgery().reason(), "surgeries: " + surgery.description(),
+                        r.recentSurgery().reason("weeks", String.valueOf(r.recentSurgeryWeeks())),
+                        "surgeries: " + surgery.description(),
                         Finding.of(Finding.SURGERY, Finding.RECENT_SURGERY, surgery.description())));
             }
             String text = surgery.description().toLowerCase(Locale.ROOT);
@@ -223,10 +224,11 @@ public class Screening {
         }
     }
 
-    private static void allergies(ScreeningInput input, List<Flag> flags) {
+    private void allergies(ScreeningInput input, List<Flag> flags) {
         if (input.allergies() != null && !input.allergies().isBlank()) {
-            flags.add(Flag.of(Level.PRECAUTION, "Allergies: " + input.allergies().strip(),
-                    "Check oils, lotions, gloves (latex) and fragrances before use.", "allergies",
+            ScreeningRules.TitledReason wording = rules.rules().allergies();
+            flags.add(Flag.of(Level.PRECAUTION, wording.title("allergies", input.allergies().strip()), wording.reason(),
+                    "allergies",
                     Finding.of(Finding.INTAKE, Finding.ALLERGIES, input.allergies().strip())));
         }
     }
@@ -235,16 +237,16 @@ public class Screening {
         Rules r = rules.rules();
         Period intakeAge = Period.between(input.intakeDate(), today);
         if (intakeAge.toTotalMonths() >= r.intakeReviewMonths()) {
-            flags.add(Flag.of(Level.NOTE, "Intake is " + months(intakeAge) + " old",
-                    "Review the health history with the client and record a new intake (at least every "
-                            + r.intakeReviewMonths() + " months).", "intake date: " + input.intakeDate(),
+            flags.add(Flag.of(Level.NOTE, r.reviewDue().title("age", months(intakeAge)),
+                    r.reviewDue().reason("months", String.valueOf(r.intakeReviewMonths())),
+                    "intake date: " + input.intakeDate(),
                     Finding.of(Finding.INTAKE, Finding.REVIEW_DUE, "intake of " + input.intakeDate())));
         }
         Period consentAge = Period.between(input.consentDate(), today);
         if (consentAge.toTotalMonths() >= r.consentValidMonths()) {
-            flags.add(Flag.of(Level.PRECAUTION, "Consent is " + months(consentAge) + " old",
-                    "Consent is valid for " + r.consentValidMonths() + " months: explain the treatment again and"
-                            + " record new consent before treating.", "consent date: " + input.consentDate(),
+            flags.add(Flag.of(Level.PRECAUTION, r.consentExpired().title("age", months(consentAge)),
+                    r.consentExpired().reason("months", String.valueOf(r.consentValidMonths())),
+                    "consent date: " + input.consentDate(),
                     Finding.of(Finding.INTAKE, Finding.CONSENT_EXPIRED, "consent of " + input.consentDate())));
         }
     }

@@ -30,8 +30,6 @@ public class ScreeningRules implements TemplateSet {
     static final String MEDICATIONS = "screening/medications.yaml";
     static final String RULES = "screening/rules.yaml";
     static final String CONFLICTS = "screening/modality-conflicts.yaml";
-    /** Pressure levels a session may record, lightest first. */
-    public static final List<String> PRESSURES = List.of("light", "moderate", "firm", "deep");
 
     /** A health condition from the intake checklist, with the flag it raises (if any). */
     public record Condition(String id, String label, FlagRule flag) {
@@ -47,11 +45,22 @@ public class ScreeningRules implements TemplateSet {
     record SurgeryRule(String id, List<String> words, String level, String title, String reason) {
     }
 
+    /** A title and a reason with {placeholders}, from the rules template. */
     record TitledReason(String title, String reason) {
+
+        String title(String placeholder, String value) {
+            return title.replace("{" + placeholder + "}", value);
+        }
+
+        String reason(String placeholder, String value) {
+            return reason.replace("{" + placeholder + "}", value);
+        }
     }
 
     record Rules(int intakeReviewMonths, int consentValidMonths, int recentSurgeryWeeks, TitledReason recentSurgery,
-            List<SurgeryRule> surgeries, TitledReason incompleteConsent) {
+            List<SurgeryRule> surgeries, TitledReason incompleteConsent, TitledReason allergies, TitledReason reviewDue,
+            TitledReason consentExpired, TitledReason unclearAbbreviation, TitledReason medicineNotRecognised,
+            List<String> pressures) {
     }
 
     record DrugClass(String id, String label, String level, String reason) {
@@ -167,6 +176,12 @@ public class ScreeningRules implements TemplateSet {
     Rules rules() {
         load();
         return rules;
+    }
+
+    /** The pressure levels a session may record, lightest first. */
+    public List<String> pressures() {
+        load();
+        return rules.pressures();
     }
 
     /**
@@ -300,7 +315,7 @@ public class ScreeningRules implements TemplateSet {
             List<String> modalities = conflict.modalities() == null ? List.of() : conflict.modalities();
             List<String> pressures = conflict.pressures() == null ? List.of() : conflict.pressures();
             modalities.forEach(m -> requireKnown(where, m, vocabulary.modalityIds()));
-            pressures.forEach(p -> requireKnown(where, p, PRESSURES));
+            pressures.forEach(p -> requireKnown(where, p, rules.pressures()));
             if (conflict.warning() == null || conflict.warning().isBlank() || (modalities.isEmpty() && pressures.isEmpty())) {
                 throw new InvalidTemplateException(where + " needs a warning and at least one modality or pressure");
             }
@@ -317,9 +332,15 @@ public class ScreeningRules implements TemplateSet {
         if (rules.intakeReviewMonths() <= 0 || rules.consentValidMonths() <= 0 || rules.recentSurgeryWeeks() <= 0) {
             throw new InvalidTemplateException("Template " + file + ": the months and weeks must be positive");
         }
-        if (rules.recentSurgery() == null || rules.incompleteConsent() == null || rules.surgeries() == null) {
-            throw new InvalidTemplateException("Template " + file
-                    + " needs recent-surgery, incomplete-consent and surgeries");
+        List<TitledReason> titled = java.util.Arrays.asList(rules.recentSurgery(), rules.incompleteConsent(),
+                rules.allergies(), rules.reviewDue(), rules.consentExpired(), rules.unclearAbbreviation(),
+                rules.medicineNotRecognised());
+        if (titled.stream().anyMatch(t -> t == null || t.title() == null || t.title().isBlank() || t.reason() == null
+                || t.reason().isBlank()) || rules.surgeries() == null || rules.pressures() == null
+                || rules.pressures().isEmpty()) {
+            throw new InvalidTemplateException("Template " + file + " needs recent-surgery, incomplete-consent,"
+                    + " allergies, review-due, consent-expired, unclear-abbreviation and medicine-not-recognised, each"
+                    + " with a title and a reason, surgeries and pressures");
         }
         java.util.Set<String> ids = new java.util.HashSet<>(List.of(Finding.RECENT_SURGERY));
         for (SurgeryRule rule : rules.surgeries()) {

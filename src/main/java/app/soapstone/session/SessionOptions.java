@@ -35,10 +35,12 @@ class SessionOptions {
 
     private final Vocabulary vocabulary;
     private final SoapTemplates templates;
+    private final ScreeningRules screening;
 
-    SessionOptions(Vocabulary vocabulary, SoapTemplates templates) {
+    SessionOptions(Vocabulary vocabulary, SoapTemplates templates, ScreeningRules screening) {
         this.vocabulary = vocabulary;
         this.templates = templates;
+        this.screening = screening;
     }
 
     /** A reader for one command's options; a bad value is reported as soon as it is read. */
@@ -107,9 +109,9 @@ class SessionOptions {
         Reader pressure(String value) {
             pressure = text(value, v -> {
                 String checked = v.strip().toLowerCase(Locale.ROOT);
-                if (!ScreeningRules.PRESSURES.contains(checked)) {
+                if (!screening.pressures().contains(checked)) {
                     throw InvalidInputException.forField("pressure", "'" + v.strip() + "' is not allowed; use "
-                            + String.join(", ", ScreeningRules.PRESSURES));
+                            + String.join(", ", screening.pressures()));
                 }
                 return checked;
             });

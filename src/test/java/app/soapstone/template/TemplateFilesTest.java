@@ -496,6 +496,29 @@ class TemplateFilesTest {
     }
 
     /** Reads the vocabulary and screening templates as their first use does. */
+    @Test
+    void theScreeningsOwnWordingAndNumbersComeFromTheRulesTemplate() throws IOException {
+        write(RULES, bundledText(RULES).replace("recent-surgery-weeks: 12", "recent-surgery-weeks: 6")
+                .replace("Check oils, lotions, gloves (latex) and fragrances before use.", "Ask about oils and latex first.")
+                .replace("title: \"Medicine not recognised: {medicine}\"", "title: \"Unknown medicine: {medicine}\""));
+        TemplateFiles templates = new TemplateFiles(overrides.toString());
+        ScreeningRules rules = new ScreeningRules(templates, new Vocabulary(templates));
+        app.soapstone.screening.Screening screening = new app.soapstone.screening.Screening(rules,
+                new Vocabulary(templates), new app.soapstone.vocabulary.DoseWords(templates));
+        java.time.LocalDate today = java.time.LocalDate.now();
+        app.soapstone.screening.ScreeningInput input = new app.soapstone.screening.ScreeningInput(today, List.of(),
+                List.of(), List.of(app.soapstone.screening.ScreeningInput.Medicine.written("Qwertyzol 5 mg")),
+                List.of(new app.soapstone.screening.ScreeningInput.Surgery("appendectomy", today.minusWeeks(2))),
+                "lanolin", today, List.of(), null);
+
+        List<app.soapstone.screening.Flag> flags = screening.screen(input, today);
+
+        assertThat(flags).extracting(app.soapstone.screening.Flag::reason).contains("Ask about oils and latex first.")
+                .anyMatch(reason -> reason.startsWith("Surgery in the last 6 weeks"));
+        assertThat(flags).extracting(app.soapstone.screening.Flag::title).contains("Unknown medicine: Qwertyzol 5 mg");
+        assertThat(rules.pressures()).containsExactly("light", "moderate", "firm", "deep");
+    }
+
     private void load() {
         TemplateFiles templates = new TemplateFiles(overrides.toString());
         new Vocabulary(templates).load();

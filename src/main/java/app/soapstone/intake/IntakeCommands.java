@@ -1,18 +1,24 @@
 package app.soapstone.intake;
 
 import app.soapstone.screening.MedicationCatalog;
+import app.soapstone.screening.ScreeningRules;
 import app.soapstone.shell.Prompts;
 import app.soapstone.shell.Screen;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.Form;
+import app.soapstone.vocabulary.IdList;
+import app.soapstone.vocabulary.Vocabulary;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** {@code intake new|show|history|clear} and {@code screening show}. */
 @Component
@@ -20,14 +26,26 @@ class IntakeCommands {
 
     private static final String GROUP = "Intake and screening";
 
+    /** What must be given for an intake to be recorded, with the question the interactive shell asks. */
+    private static final Form.Question CRAMP_FREQUENCY = new Form.Question("cramp-frequency",
+            "Cramp episodes per week (a number; add --cramp-frequency-unit night|month for other units)");
+    private static final Form.Question CRAMP_SEVERITY = new Form.Question("cramp-severity", "Worst cramp pain, 0-10");
+    private static final Form.Question CONSENT_DATE = new Form.Question("consent-date", "Date consent was given, YYYY-MM-DD");
+    private static final Form.Question CONSENT_BY = new Form.Question("consent-by",
+            "Who gave consent (the client, or their guardian)");
+
     private final IntakeService intakes;
     private final IntakeView view;
     private final Screen screen;
+    private final Vocabulary vocabulary;
+    private final ScreeningRules rules;
 
-    IntakeCommands(IntakeService intakes, IntakeView view, Screen screen) {
+    IntakeCommands(IntakeService intakes, IntakeView view, Screen screen, Vocabulary vocabulary, ScreeningRules rules) {
         this.intakes = intakes;
         this.view = view;
         this.screen = screen;
+        this.vocabulary = vocabulary;
+        this.rules = rules;
     }
 
     @Command(name = "intake new", group = GROUP,
@@ -65,43 +83,37 @@ class IntakeCommands {
             @Option(longName = "consent-by", description = "Who gave consent (required)") String consentBy,
             @Option(longName = "consent-explained", description = "Elements explained: all, or nature,benefits,risks,alternatives,consequences,right-to-stop") String explained,
             @Option(longName = "practitioner", description = "Practitioner id (default: the default practitioner)") Long practitioner) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("date", date);
-        values.put("cramp-frequency", text(crampFrequency));
-        values.put("cramp-frequency-unit", unit);
-        values.put("cramp-sites", sites);
-        values.put("cramp-severity", text(severity));
-        values.put("cramp-duration", text(duration));
-        values.put("cramp-timing", timing);
-        values.put("sleep-disturbance", text(sleep));
-        values.put("triggers", triggers);
-        values.put("cramps-since", since);
-        values.put("medications", medications);
-        values.put("surgeries", surgeries);
-        values.put("conditions", conditions);
-        values.put("other-conditions", otherConditions);
-        values.put("red-flags", redFlags);
-        values.put("water-glasses", text(waterGlasses));
-        values.put("water-litres", text(waterLitres));
-        values.put("caffeine", caffeine);
-        values.put("alcohol", alcohol);
-        values.put("activity", activity);
-        values.put("occupation", occupation);
-        values.put("allergies", allergies);
-        values.put("consent-date", consentDate);
-        values.put("consent-by", consentBy);
-        values.put("consent-explained", explained);
-        values.put("practitioner", text(practitioner));
-        Form form = new Form(values);
-        intakes.checkCanRecord(client); // an unknown or archived client is reported before any question is asked
-        for (Form.Question question : form.missing(IntakeService.REQUIRED)) {
-            List<String> allowed = intakes.allowedValues(question.option());
-            String prompt = allowed.isEmpty() ? question.prompt()
-                    : question.prompt() + "\n  allowed: " + String.join(", ", allowed) + "\n";
-            form = form.with(question.option(), Prompts.ask(context, question.option(), prompt,
-                    answer -> intakes.checkAnswer(client, question.option(), answer)));
-        }
-        Intake intake = intakes.record(client, form, confirmations(context, form.get("medications")));
+        LocalDate born = intakes.checkCanRecord(client).dateOfBirth(); // before any question is asked
+        LocalDate today = intakes.today();
+        // The required fields not given are all asked for first, in the order of the form; what was
+        // given is read when the answers are built, so the first problem reported is as it always was.
+        double most = IntakeService.MAX_PER_WEEK;
+        Supplier<Double> frequency = crampFrequency != null
+                ? () -> Fields.decimal("cramp-frequency", crampFrequency, 0, most)
+                : asked(context, CRAMP_FREQUENCY, text -> Fields.decimal("cramp-frequency", text, 0, most));
+        Supplier<List<String>> siteIds = required(context, sitesQuestion(), sites,
+                text -> IdList.parseRequired("cramp-sites", text, vocabulary.siteIds()));
+        Supplier<Integer> worst = severity != null ? () -> Fields.range("cramp-severity", severity, 0, 10)
+                : asked(context, CRAMP_SEVERITY, text -> Fields.wholeNumber("cramp-severity", text, 0, 10));
+        Supplier<LocalDate> consented = required(context, CONSENT_DATE, consentDate,
+                text -> Fields.recordDate("consent-date", text, today, born));
+        Supplier<String> consenter = required(context, CONSENT_BY, consentBy,
+                text -> Fields.requiredLine("consent-by", text, Fields.NAME_MAX));
+        IntakeAnswers answers = new IntakeAnswers(
+                IntakeAnswers.given(date) ? Fields.recordDate("date", date, today, born) : today,
+                IntakeAnswers.practitioner(practitioner),
+                IntakeAnswers.crampHistory(frequency.get(), unit, timing, worst.get(), duration, sleep, triggers, since),
+                siteIds.get(),
+                IntakeAnswers.ids("conditions", conditions, rules.conditionIds()),
+                IntakeAnswers.text("other-conditions", otherConditions, Fields.TEXT_MAX),
+                IntakeAnswers.ids("red-flags", redFlags, rules.redFlagIds()),
+                IntakeAnswers.given(medications) ? MedicationList.parse("medications", medications) : List.of(),
+                IntakeAnswers.given(surgeries) ? SurgeryList.parse("surgeries", surgeries, today, born) : List.of(),
+                IntakeAnswers.lifestyle(waterGlasses, waterLitres, caffeine, alcohol, activity, occupation),
+                IntakeAnswers.text("allergies", allergies, Fields.TEXT_MAX),
+                new Intake.Consent(consented.get(), consenter.get()),
+                IntakeAnswers.consentExplained(explained, vocabulary.consentElementIds()));
+        Intake intake = intakes.record(client, answers, confirmations(context, answers.medications()));
         return "Recorded intake version " + intake.version() + " for client " + client + "\n\n"
                 + view.screening(intakes.screen(intake));
     }
@@ -144,7 +156,7 @@ class IntakeCommands {
      * close to: the names confirmed, by the line as written. One-shot mode cannot ask, and takes
      * none: the screening notes them as not recognised, with the closest names.
      */
-    private Map<String, String> confirmations(CommandContext context, String medications) {
+    private Map<String, String> confirmations(CommandContext context, List<Intake.IntakeMedication> medications) {
         Map<String, String> confirmed = new LinkedHashMap<>();
         for (IntakeService.NearMiss miss : intakes.nearMisses(medications)) {
             List<String> choices = miss.closest().stream().map(MedicationCatalog.Known::described).toList();
@@ -154,7 +166,24 @@ class IntakeCommands {
         return confirmed;
     }
 
-    private static String text(Object value) {
-        return value == null ? null : value instanceof Double d ? Fields.number(d) : value.toString();
+    /** The question for the cramp sites, which shows the ids allowed. */
+    private Form.Question sitesQuestion() {
+        return new Form.Question("cramp-sites", "Where the cramps are (comma-separated site ids)\n  allowed: "
+                + String.join(", ", vocabulary.siteIds()) + "\n");
+    }
+
+    /** A required option given as text: read from it when the answers are built, or asked for now. */
+    private static <T> Supplier<T> required(CommandContext context, Form.Question question, String given,
+            Function<String, T> read) {
+        return IntakeAnswers.given(given) ? () -> read.apply(given) : asked(context, question, read);
+    }
+
+    /**
+     * The answer to {@code question}, asked now in the interactive shell (one-shot mode and scripts
+     * refuse the missing option instead), read as it is accepted.
+     */
+    private static <T> Supplier<T> asked(CommandContext context, Form.Question question, Function<String, T> read) {
+        T answer = Prompts.ask(context, question.option(), question.prompt(), read);
+        return () -> answer;
     }
 }

@@ -4,14 +4,11 @@ import app.soapstone.client.Client;
 import app.soapstone.client.ClientService;
 import app.soapstone.clinic.ClinicService;
 import app.soapstone.clinic.Practitioner;
-import app.soapstone.intake.Intake.Consent;
-import app.soapstone.intake.Intake.CrampHistory;
 import app.soapstone.intake.Intake.IntakeCondition;
 import app.soapstone.intake.Intake.IntakeConsentElement;
 import app.soapstone.intake.Intake.IntakeMedication;
 import app.soapstone.intake.Intake.IntakeRedFlag;
 import app.soapstone.intake.Intake.IntakeSite;
-import app.soapstone.intake.Intake.Lifestyle;
 import app.soapstone.integrity.AuditTrail;
 import app.soapstone.integrity.RecordChain;
 import app.soapstone.screening.Flag;
@@ -21,11 +18,8 @@ import app.soapstone.screening.ScreeningInput;
 import app.soapstone.screening.ScreeningRules;
 import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.Fields;
-import app.soapstone.validation.Form;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.NotFoundException;
-import app.soapstone.vocabulary.IdList;
-import app.soapstone.vocabulary.Vocabulary;
 import org.springframework.data.jdbc.core.mapping.AggregateReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,7 +29,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,19 +38,10 @@ public class IntakeService {
 
     public static final double MAX_PER_WEEK = 700;
 
-    /** What must be given for an intake to be recorded, with the question the interactive shell asks. */
-    public static final List<Form.Question> REQUIRED = List.of(
-            new Form.Question("cramp-frequency", "Cramp episodes per week (a number; add --cramp-frequency-unit night|month for other units)"),
-            new Form.Question("cramp-sites", "Where the cramps are (comma-separated site ids)"),
-            new Form.Question("cramp-severity", "Worst cramp pain, 0-10"),
-            new Form.Question("consent-date", "Date consent was given, YYYY-MM-DD"),
-            new Form.Question("consent-by", "Who gave consent (the client, or their guardian)"));
-
     private final IntakeRepository intakes;
     private final ClearanceRepository clearances;
     private final ClientService clients;
     private final ClinicService clinic;
-    private final Vocabulary vocabulary;
     private final ScreeningRules rules;
     private final Screening screening;
     private final Clock clock;
@@ -66,7 +50,7 @@ public class IntakeService {
     private final JdbcClient jdbc;
 
     IntakeService(IntakeRepository intakes, ClearanceRepository clearances, ClientService clients, ClinicService clinic,
-            Vocabulary vocabulary, ScreeningRules rules, Screening screening, Clock clock, AuditTrail audit,
+            ScreeningRules rules, Screening screening, Clock clock, AuditTrail audit,
             RecordChain chain, JdbcClient jdbc) {
         this.audit = audit;
         this.chain = chain;
@@ -75,7 +59,6 @@ public class IntakeService {
         this.clearances = clearances;
         this.clients = clients;
         this.clinic = clinic;
-        this.vocabulary = vocabulary;
         this.rules = rules;
         this.screening = screening;
         this.clock = clock;
@@ -97,13 +80,10 @@ public class IntakeService {
     public record NearMiss(String written, List<MedicationCatalog.Known> closest) {
     }
 
-    /** The lines of a medication list (as given to --medications) the catalogue does not know but has names close to. */
-    public List<NearMiss> nearMisses(String medications) {
-        if (medications == null || medications.isBlank()) {
-            return List.of();
-        }
+    /** The medicines the catalogue does not know but has names close to. */
+    public List<NearMiss> nearMisses(List<IntakeMedication> medications) {
         List<NearMiss> misses = new ArrayList<>();
-        for (IntakeMedication medication : MedicationList.parse("medications", medications)) {
+        for (IntakeMedication medication : medications) {
             MedicationCatalog.Reading reading = rules.medications().read(medication.description());
             if (!reading.recognised() && !reading.closest().isEmpty()) {
                 misses.add(new NearMiss(medication.description(), reading.closest()));
@@ -112,46 +92,29 @@ public class IntakeService {
         return misses;
     }
 
-    /** Records {@code form} as the client's new current intake. */
-    @Transactional
-    public Intake record(long clientId, Form form) {
-        return record(clientId, form, Map.of());
-    }
-
     /**
-     * Records {@code form} as the client's new current intake; {@code confirmed} maps a medicine
-     * line as written to the catalogue name the therapist confirmed it as, which is kept beside it.
+     * Records the {@code answers}, read and checked by the command, as the client's new current
+     * intake; {@code confirmed} maps a medicine line as written to the catalogue name the therapist
+     * confirmed it as, which is kept beside it.
      */
     @Transactional
-    public Intake record(long clientId, Form form, Map<String, String> confirmed) {
+    public Intake record(long clientId, IntakeAnswers answers, Map<String, String> confirmed) {
         Client client = clients.active(clientId);
-        for (Form.Question question : REQUIRED) {
-            if (!form.has(question.option())) {
-                throw InvalidInputException.forField(question.option(), "is required (" + question.prompt() + ")");
-            }
-        }
-        LocalDate today = today();
-        LocalDate born = client.dateOfBirth();
-        LocalDate takenOn = form.has("date") ? Fields.recordDate("date", form.get("date"), today, born) : today;
-        Practitioner practitioner = form.has("practitioner")
-                ? clinic.practitioner(Fields.wholeNumber("practitioner", form.get("practitioner"), 1, Long.MAX_VALUE))
+        Practitioner practitioner = answers.practitionerId() != null ? clinic.practitioner(answers.practitionerId())
                 : clinic.defaultPractitioner().orElse(null);
         Intake intake = new Intake(null, AggregateReference.to(client.id()), intakes.latestVersion(clientId) + 1,
-                takenOn, clock.instant(), practitioner == null ? null : AggregateReference.to(practitioner.id()),
-                crampHistory(form),
-                IdList.parseRequired("cramp-sites", form.get("cramp-sites"), vocabulary.siteIds()).stream()
-                        .map(IntakeSite::new).toList(),
-                ids(form, "conditions", rules.conditionIds()).stream().map(IntakeCondition::new).toList(),
-                text(form, "other-conditions", Fields.TEXT_MAX),
-                ids(form, "red-flags", rules.redFlagIds()).stream().map(IntakeRedFlag::new).toList(),
-                form.has("medications") ? confirmed(MedicationList.parse("medications", form.get("medications")), confirmed)
-                        : List.of(),
-                form.has("surgeries") ? SurgeryList.parse("surgeries", form.get("surgeries"), today, born) : List.of(),
-                lifestyle(form),
-                text(form, "allergies", Fields.TEXT_MAX),
-                new Consent(Fields.recordDate("consent-date", form.get("consent-date"), today, born),
-                        Fields.requiredLine("consent-by", form.get("consent-by"), Fields.NAME_MAX)),
-                consentExplained(form).stream().map(IntakeConsentElement::new).toList());
+                answers.takenOn(), clock.instant(), practitioner == null ? null : AggregateReference.to(practitioner.id()),
+                answers.cramps(),
+                answers.siteIds().stream().map(IntakeSite::new).toList(),
+                answers.conditionIds().stream().map(IntakeCondition::new).toList(),
+                answers.otherConditions(),
+                answers.redFlagIds().stream().map(IntakeRedFlag::new).toList(),
+                confirmed(answers.medications(), confirmed),
+                answers.surgeries(),
+                answers.lifestyle(),
+                answers.allergies(),
+                answers.consent(),
+                answers.consentExplained().stream().map(IntakeConsentElement::new).toList());
         Intake saved = intakes.save(intake);
         chain.link("intake", saved.id());
         audit.record("add", "intake", saved.id(), clientId, "Recorded intake version " + saved.version());
@@ -159,31 +122,13 @@ public class IntakeService {
     }
 
     /**
-     * Checks that an intake can be recorded for the client: they exist and are not archived. Done
-     * before asking for missing fields, so nobody answers questions only to be refused.
+     * The client an intake is to be recorded for, checked to exist and not to be archived: done
+     * before asking for missing fields, so nobody answers questions only to be refused. The
+     * intake's dates are checked against their date of birth.
      */
     @Transactional(readOnly = true)
-    public void checkCanRecord(long clientId) {
-        clients.active(clientId);
-    }
-
-    /** Checks one answer typed at a prompt, the way {@link #record} would for the client. */
-    @Transactional(readOnly = true)
-    public void checkAnswer(long clientId, String option, String value) {
-        LocalDate today = today();
-        switch (option) {
-            case "cramp-frequency" -> Fields.decimal(option, value, 0, MAX_PER_WEEK);
-            case "cramp-sites" -> IdList.parseRequired(option, value, vocabulary.siteIds());
-            case "cramp-severity" -> Fields.wholeNumber(option, value, 0, 10);
-            case "consent-date" -> Fields.recordDate(option, value, today, clients.get(clientId).dateOfBirth());
-            case "consent-by" -> Fields.requiredLine(option, value, Fields.NAME_MAX);
-            default -> throw new IllegalArgumentException("not a required intake field: " + option);
-        }
-    }
-
-    /** The allowed values to show when asking for {@code option}, or empty. */
-    public List<String> allowedValues(String option) {
-        return option.equals("cramp-sites") ? List.copyOf(vocabulary.siteIds()) : List.of();
+    public Client checkCanRecord(long clientId) {
+        return clients.active(clientId);
     }
 
     @Transactional(readOnly = true)
@@ -289,56 +234,6 @@ public class IntakeService {
         return LocalDate.now(clock);
     }
 
-
-    private CrampHistory crampHistory(Form form) {
-        double frequency = Fields.decimal("cramp-frequency", form.get("cramp-frequency"), 0, MAX_PER_WEEK);
-        String unit = form.has("cramp-frequency-unit") ? form.get("cramp-frequency-unit").strip().toLowerCase(Locale.ROOT) : "week";
-        double perWeek = switch (unit) {
-            case "night", "day" -> frequency * 7;
-            case "week" -> frequency;
-            case "month" -> frequency * 12 / 52;
-            default -> throw InvalidInputException.forField("cramp-frequency-unit", "'" + unit + "' is not allowed; use night, week or month");
-        };
-        if (perWeek > MAX_PER_WEEK) {
-            throw InvalidInputException.forField("cramp-frequency", "is more than " + (int) MAX_PER_WEEK + " a week");
-        }
-        String timing = null;
-        if (form.has("cramp-timing")) {
-            timing = form.get("cramp-timing").strip().toLowerCase(Locale.ROOT);
-            if (!Intake.CRAMP_TIMINGS.contains(timing)) {
-                throw InvalidInputException.forField("cramp-timing", "'" + form.get("cramp-timing")
-                        + "' is not allowed; use night, day, exercise or mixed");
-            }
-        }
-        return new CrampHistory(Math.round(perWeek * 100) / 100.0, Fields.number(frequency) + " per " + unit,
-                Fields.wholeNumber("cramp-severity", form.get("cramp-severity"), 0, 10),
-                form.has("cramp-duration") ? Fields.decimal("cramp-duration", form.get("cramp-duration"), 0, 24 * 60) : null,
-                timing,
-                form.has("sleep-disturbance") ? Fields.wholeNumber("sleep-disturbance", form.get("sleep-disturbance"), 0, 10) : null,
-                text(form, "triggers", Fields.TEXT_MAX), line(form, "cramps-since", Fields.NAME_MAX));
-    }
-
-    private Lifestyle lifestyle(Form form) {
-        if (form.has("water-glasses") && form.has("water-litres")) {
-            throw InvalidInputException.forField("water-litres", "give either --water-glasses or --water-litres, not both");
-        }
-        return new Lifestyle(
-                form.has("water-glasses") ? Fields.decimal("water-glasses", form.get("water-glasses"), 0, 40) : null,
-                form.has("water-litres") ? Fields.decimal("water-litres", form.get("water-litres"), 0, 10) : null,
-                line(form, "caffeine", Fields.NAME_MAX), line(form, "alcohol", Fields.NAME_MAX),
-                text(form, "activity", Fields.TEXT_MAX), line(form, "occupation", Fields.NAME_MAX));
-    }
-
-    private List<String> consentExplained(Form form) {
-        if (!form.has("consent-explained")) {
-            return List.of();
-        }
-        if (form.get("consent-explained").strip().equalsIgnoreCase("all")) {
-            return List.copyOf(vocabulary.consentElementIds());
-        }
-        return IdList.parse("consent-explained", form.get("consent-explained"), vocabulary.consentElementIds());
-    }
-
     /** The medicines with the names confirmed for them; a confirmed name must be one the catalogue knows. */
     private List<IntakeMedication> confirmed(List<IntakeMedication> medications, Map<String, String> confirmed) {
         List<IntakeMedication> result = new ArrayList<>();
@@ -367,19 +262,4 @@ public class IntakeService {
                 intake.allergies(), intake.consent().date(), intake.consentElementIds(),
                 clearance.map(c -> new ScreeningInput.Clearance(c.clearedOn(), c.note())).orElse(null));
     }
-
-    private static List<String> ids(Form form, String option, java.util.Collection<String> allowed) {
-        return form.has(option) ? IdList.parse(option, form.get(option), allowed) : List.of();
-    }
-
-    /** A field of several lines, or null if not given. */
-    private static String text(Form form, String option, int max) {
-        return form.has(option) ? Fields.text(option, form.get(option).strip(), max) : null;
-    }
-
-    /** A field of one line, or null if not given. */
-    private static String line(Form form, String option, int max) {
-        return form.has(option) ? Fields.line(option, form.get(option).strip(), max) : null;
-    }
-
 }

@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Asks the user for a value the command needs but was not given. Only the interactive shell can
@@ -21,10 +21,10 @@ public final class Prompts {
     }
 
     /**
-     * Asks for {@code option} until {@code check} accepts the answer. An empty answer cancels the
-     * command, so nothing is stored.
+     * Asks for {@code option} until {@code read} accepts the answer, and gives what it read from it,
+     * so the answer is parsed once. An empty answer cancels the command, so nothing is stored.
      */
-    public static String ask(CommandContext context, String option, String question, Consumer<String> check) {
+    public static <T> T ask(CommandContext context, String option, String question, Function<String, T> read) {
         PrintWriter out = context.outputWriter();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             String answer;
@@ -40,8 +40,7 @@ public final class Prompts {
                 throw new InvalidInputException("Cancelled: --" + option + " was not given; nothing was stored");
             }
             try {
-                check.accept(answer.strip());
-                return answer.strip();
+                return read.apply(answer.strip());
             } catch (InvalidInputException e) {
                 out.println(e.getMessage());
             }

@@ -213,15 +213,6 @@ public final class Fields {
         return value;
     }
 
-    /** A number in {@code [min, max]} the shell has already read, e.g. cramps per week. */
-    public static double decimal(String field, double value, double min, double max) {
-        if (Double.isNaN(value) || value < min || value > max) {
-            throw InvalidInputException.forField(field, number(value) + " is out of range (use " + number(min) + "-"
-                    + number(max) + ")");
-        }
-        return value;
-    }
-
     /** A number in {@code [min, max]}, e.g. cramps per week. */
     public static double decimal(String field, String value, double min, double max) {
         double number;
@@ -230,8 +221,17 @@ public final class Fields {
         } catch (NumberFormatException e) {
             throw InvalidInputException.forField(field, quote(value) + " is not a number");
         }
+        return inRange(field, number, value.strip(), min, max);
+    }
+
+    /** A number already read (by the shell, from a typed option) that must be in {@code [min, max]}. */
+    public static double decimal(String field, double value, double min, double max) {
+        return inRange(field, value, number(value), min, max);
+    }
+
+    private static double inRange(String field, double number, String shown, double min, double max) {
         if (Double.isNaN(number) || number < min || number > max) {
-            throw InvalidInputException.forField(field, value.strip() + " is out of range (use " + number(min) + "-"
+            throw InvalidInputException.forField(field, shown + " is out of range (use " + number(min) + "-"
                     + number(max) + ")");
         }
         return number;
@@ -246,10 +246,12 @@ public final class Fields {
             throw InvalidInputException.forField(field, quote(value) + " is not a whole number"
                     + (max <= 10 ? " (use " + min + "-" + max + ")" : ""));
         }
-        if (number < min || number > max) {
-            throw InvalidInputException.forField(field, number + " is out of range (use " + min + "-" + max + ")");
-        }
-        return (int) number;
+        return (int) wholeNumber(field, number, min, max);
+    }
+
+    /** A whole number already read (by the shell, from a typed option) that must be in {@code [min, max]}. */
+    public static long wholeNumber(String field, long value, long min, long max) {
+        return range(field, value, min, max);
     }
 
     /** "3" for 3.0, "2.5" for 2.5. */

@@ -34,6 +34,7 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -358,14 +359,15 @@ public class CarePlanComposer {
         if (changes.withheld().contains(GENERIC_HYDRATION)) {
             return new Hydration(hydration.restricted().heading(), hydration.restricted().text(), null, tips, true);
         }
+        int glassMl = templates.glassMl();
         String target;
         if (options.waterLitres() != null) {
             double litres = options.waterLitres();
-            long glasses = Math.round(litres * 1000 / glassMl(hydration.glassMl()));
+            long glasses = Math.round(litres * 1000 / glassMl);
             target = Fields.number(litres) + " litres (about " + glasses + " glasses) of fluids a day";
         } else {
             target = hydration.target().replace("{glasses}", hydration.targetGlasses())
-                    .replace("{litres}", hydration.targetLitres());
+                    .replace("{litres}", litres(hydration.targetGlasses(), glassMl));
         }
         String current = null;
         if (in.glassesPerDay() != null) {
@@ -376,8 +378,11 @@ public class CarePlanComposer {
         return new Hydration(hydration.heading(), target, current, tips, false);
     }
 
-    private static int glassMl(Integer ml) {
-        return ml == null || ml <= 0 ? 250 : ml;
+    /** Glasses of {@code glassMl} ("6-8") in litres, to a tenth ("1.5-2"). */
+    private static String litres(String glasses, int glassMl) {
+        return Arrays.stream(glasses.strip().split("-"))
+                .map(count -> Fields.number(Math.round(Double.parseDouble(count) * glassMl / 100) / 10.0))
+                .collect(Collectors.joining("-"));
     }
 
     /** Cramps per week over time, one point per date (the day's last measure); null for fewer than two. */

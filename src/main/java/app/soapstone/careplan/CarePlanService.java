@@ -199,7 +199,8 @@ public class CarePlanService {
                 intake.map(Intake::allergies).orElse(null),
                 latest(rows, SessionService.ProgressRow::sleepDisturbance),
                 latest(rows, SessionService.ProgressRow::crampsPerWeek), massageMinutes,
-                lifestyle == null ? null : lifestyle.waterGlasses(), lifestyle == null ? null : lifestyle.litresPerDay(),
+                lifestyle == null ? null : lifestyle.waterGlasses(),
+                lifestyle == null ? null : lifestyle.litresPerDay(vocabulary.glassMl()),
                 progress, note);
     }
 

@@ -1,6 +1,5 @@
 package app.soapstone.careplan;
 
-import app.soapstone.intake.Intake;
 import app.soapstone.screening.ScreeningRules;
 import app.soapstone.template.InvalidTemplateException;
 import app.soapstone.template.ReadOnce;
@@ -36,6 +35,7 @@ public class CarePlanTemplates implements TemplateSet {
     static final String SELF_MASSAGE = "careplan/self-massage.yaml";
     static final String STRETCHES = "careplan/stretches";
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern GLASSES = Pattern.compile("\\d+(\\.\\d+)?(-\\d+(\\.\\d+)?)?");
 
     /**
      * One line of a section: a step, tip, food, log row or piece of advice. {@code uses} says what
@@ -78,6 +78,11 @@ public class CarePlanTemplates implements TemplateSet {
     record Restricted(String heading, String text) {
     }
 
+    /**
+     * The fluids section: {@code targetGlasses} ("6-8") is printed in litres too, with the glass of
+     * {@code vocabulary/measures.yaml}. {@code targetLitres} and {@code glassMl} are read only to
+     * refuse them, saying where they went, in a clinic's copy made before the glass moved there.
+     */
     record Hydration(String heading, String target, String targetGlasses, String targetLitres, Integer glassMl,
             List<Item> items, Restricted restricted) {
     }
@@ -202,6 +207,11 @@ public class CarePlanTemplates implements TemplateSet {
         return plan;
     }
 
+    /** The size of a glass the plan counts water in, in millilitres: the vocabulary's, which the intake uses too. */
+    int glassMl() {
+        return vocabulary.glassMl();
+    }
+
     public Map<String, Stretch> stretches() {
         load();
         return stretches;
@@ -307,9 +317,7 @@ public class CarePlanTemplates implements TemplateSet {
                 throw at.error("/stretches/seated-alternatives/" + standing, "'" + seated + "' is a standing stretch");
             }
         });
-        if (plan.hydration().items() == null || plan.hydration().restricted() == null || plan.hydration().target() == null) {
-            throw at.error("/hydration", "hydration needs target, items and restricted");
-        }
+        checkHydration(at, plan.hydration());
         lists().forEach((pointer, items) -> checkItems(at, pointer, items));
         checkDoctor(at);
         if (plan.keepSafe().cautions() == null || plan.keepSafe().contactNames() == null) {
@@ -322,6 +330,23 @@ public class CarePlanTemplates implements TemplateSet {
                 sheet.emergencyHeading(), sheet.clinic(), sheet.cleared()).anyMatch(v -> v == null)) {
             throw at.error("/see-a-doctor", "see-a-doctor needs title, intro, why, no-home-care, tell-heading, tell,"
                     + " emergency-heading, clinic and cleared");
+        }
+    }
+
+    private static void checkHydration(TemplateLines at, Hydration hydration) {
+        if (hydration.items() == null || hydration.restricted() == null || hydration.target() == null
+                || hydration.targetGlasses() == null) {
+            throw at.error("/hydration", "hydration needs target, target-glasses, items and restricted");
+        }
+        if (hydration.glassMl() != null || hydration.targetLitres() != null) {
+            throw at.error(hydration.glassMl() != null ? "/hydration/glass-ml" : "/hydration/target-litres",
+                    "the size of a glass is now glass-ml in vocabulary/measures.yaml, for the intake and the plan"
+                            + " alike, and the litres are worked out from target-glasses with it: remove glass-ml"
+                            + " and target-litres from hydration");
+        }
+        if (!GLASSES.matcher(hydration.targetGlasses().strip()).matches()) {
+            throw at.error("/hydration/target-glasses", "target-glasses is a number of glasses or a range such as 6-8"
+                    + " (got " + hydration.targetGlasses() + ")");
         }
     }
 
@@ -348,7 +373,7 @@ public class CarePlanTemplates implements TemplateSet {
                 nonNull(when.conditions()).forEach(c -> requireKnown(at.at(where + "/chosen-when"), "condition", c,
                         rules.conditionIds()));
                 nonNull(when.timing()).forEach(t -> requireKnown(at.at(where + "/chosen-when"), "cramp timing", t,
-                        Intake.CRAMP_TIMINGS));
+                        vocabulary.crampTimings()));
             }
         }
     }

@@ -37,9 +37,6 @@ public record Intake(
         @Embedded.Nullable(prefix = "consent_") Consent consent,
         @MappedCollection(idColumn = "intake_id", keyColumn = "position") List<IntakeConsentElement> consentExplained) {
 
-    /** When cramps come, as the intake records it. */
-    public static final List<String> CRAMP_TIMINGS = List.of("night", "day", "exercise", "mixed");
-
     /** How often, where, how bad, how long and when the client's cramps happen. */
     public record CrampHistory(Double frequencyPerWeek, String frequencyGiven, Integer severity, Double durationMinutes,
             String timing, Integer sleepDisturbance, String triggers, String since) {
@@ -49,12 +46,15 @@ public record Intake(
     public record Lifestyle(Double waterGlasses, Double waterLitres, String caffeine, String alcohol, String activity,
             String occupation) {
 
-        /** The client's daily water in litres, from litres or from glasses of 250 ml. */
-        public Double litresPerDay() {
+        /**
+         * The client's daily water in litres, from litres or from glasses of {@code glassMl}
+         * (the vocabulary's glass, which the care plan counts in too).
+         */
+        public Double litresPerDay(int glassMl) {
             if (waterLitres != null) {
                 return waterLitres;
             }
-            return waterGlasses == null ? null : waterGlasses * 0.25;
+            return waterGlasses == null ? null : waterGlasses * (glassMl / 1000.0);
         }
     }
 

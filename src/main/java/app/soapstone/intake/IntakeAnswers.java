@@ -7,7 +7,9 @@ import app.soapstone.intake.Intake.IntakeSurgery;
 import app.soapstone.intake.Intake.Lifestyle;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
+import app.soapstone.vocabulary.FrequencyUnit;
 import app.soapstone.vocabulary.IdList;
+import app.soapstone.vocabulary.Vocabulary;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -46,26 +48,25 @@ public record IntakeAnswers(LocalDate takenOn, Long practitionerId, CrampHistory
     }
 
     /**
-     * The cramp history: {@code frequency} episodes per {@code unit} (night, day, week - the default
-     * - or month), stored as a weekly figure beside what was given.
+     * The cramp history: {@code frequency} episodes per {@code unit} (one of the vocabulary's units,
+     * a week if not given), stored as a weekly figure beside what was given.
      */
-    static CrampHistory crampHistory(double frequency, String unit, String timing, int severity, Double duration,
-            Integer sleepDisturbance, String triggers, String since) {
-        String per = given(unit) ? unit.strip().toLowerCase(Locale.ROOT) : "week";
-        double perWeek = switch (per) {
-            case "night", "day" -> frequency * 7;
-            case "week" -> frequency;
-            case "month" -> frequency * 12 / 52;
-            default -> throw InvalidInputException.forField("cramp-frequency-unit", "'" + per + "' is not allowed; use night, week or month");
-        };
+    static CrampHistory crampHistory(Vocabulary vocabulary, double frequency, String unit, String timing, int severity,
+            Double duration, Integer sleepDisturbance, String triggers, String since) {
+        String per = given(unit) ? unit.strip().toLowerCase(Locale.ROOT) : vocabulary.weekly().id();
+        double perWeek = vocabulary.frequencyUnit(per).orElseThrow(() -> InvalidInputException.forField(
+                "cramp-frequency-unit", "'" + per + "' is not allowed; use "
+                        + oneOf(vocabulary.frequencyUnits().stream().map(FrequencyUnit::id).toList())))
+                .perWeek(frequency);
         if (perWeek > IntakeService.MAX_PER_WEEK) {
             throw InvalidInputException.forField("cramp-frequency", "is more than " + (int) IntakeService.MAX_PER_WEEK + " a week");
         }
         String when = null;
         if (given(timing)) {
             when = timing.strip().toLowerCase(Locale.ROOT);
-            if (!Intake.CRAMP_TIMINGS.contains(when)) {
-                throw InvalidInputException.forField("cramp-timing", "'" + timing + "' is not allowed; use night, day, exercise or mixed");
+            if (!vocabulary.crampTimings().contains(when)) {
+                throw InvalidInputException.forField("cramp-timing", "'" + timing + "' is not allowed; use "
+                        + oneOf(vocabulary.crampTimings()));
             }
         }
         return new CrampHistory(Math.round(perWeek * 100) / 100.0, Fields.number(frequency) + " per " + per, severity,
@@ -94,6 +95,12 @@ public record IntakeAnswers(LocalDate takenOn, Long practitionerId, CrampHistory
         }
         return explained.strip().equalsIgnoreCase("all") ? List.copyOf(elements)
                 : IdList.parse("consent-explained", explained, elements);
+    }
+
+    /** "night, week or month". */
+    private static String oneOf(List<String> ids) {
+        return ids.size() == 1 ? ids.getFirst()
+                : String.join(", ", ids.subList(0, ids.size() - 1)) + " or " + ids.getLast();
     }
 
     /** Practitioner ids start at 1; whether there is one with this id is the service's to say. */

@@ -6,6 +6,7 @@ import app.soapstone.shell.Prompts;
 import app.soapstone.shell.Screen;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.Form;
+import app.soapstone.vocabulary.FrequencyUnit;
 import app.soapstone.vocabulary.IdList;
 import app.soapstone.vocabulary.Vocabulary;
 import org.springframework.shell.core.command.CommandContext;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** {@code intake new|show|history|clear} and {@code screening show}. */
 @Component
@@ -27,8 +29,6 @@ class IntakeCommands {
     private static final String GROUP = "Intake and screening";
 
     /** What must be given for an intake to be recorded, with the question the interactive shell asks. */
-    private static final Form.Question CRAMP_FREQUENCY = new Form.Question("cramp-frequency",
-            "Cramp episodes per week (a number; add --cramp-frequency-unit night|month for other units)");
     private static final Form.Question CRAMP_SEVERITY = new Form.Question("cramp-severity", "Worst cramp pain, 0-10");
     private static final Form.Question CONSENT_DATE = new Form.Question("consent-date", "Date consent was given, YYYY-MM-DD");
     private static final Form.Question CONSENT_BY = new Form.Question("consent-by",
@@ -90,7 +90,7 @@ class IntakeCommands {
         double most = IntakeService.MAX_PER_WEEK;
         Supplier<Double> frequency = crampFrequency != null
                 ? () -> Fields.decimal("cramp-frequency", crampFrequency, 0, most)
-                : asked(context, CRAMP_FREQUENCY, text -> Fields.decimal("cramp-frequency", text, 0, most));
+                : asked(context, frequencyQuestion(), text -> Fields.decimal("cramp-frequency", text, 0, most));
         Supplier<List<String>> siteIds = required(context, sitesQuestion(), sites,
                 text -> IdList.parseRequired("cramp-sites", text, vocabulary.siteIds()));
         Supplier<Integer> worst = severity != null ? () -> Fields.range("cramp-severity", severity, 0, 10)
@@ -102,7 +102,8 @@ class IntakeCommands {
         IntakeAnswers answers = new IntakeAnswers(
                 IntakeAnswers.given(date) ? Fields.recordDate("date", date, today, born) : today,
                 IntakeAnswers.practitioner(practitioner),
-                IntakeAnswers.crampHistory(frequency.get(), unit, timing, worst.get(), duration, sleep, triggers, since),
+                IntakeAnswers.crampHistory(vocabulary, frequency.get(), unit, timing, worst.get(), duration, sleep,
+                        triggers, since),
                 siteIds.get(),
                 IntakeAnswers.ids("conditions", conditions, rules.conditionIds()),
                 IntakeAnswers.text("other-conditions", otherConditions, Fields.TEXT_MAX),
@@ -164,6 +165,14 @@ class IntakeCommands {
                     .ifPresent(chosen -> confirmed.put(miss.written(), miss.closest().get(chosen).name()));
         }
         return confirmed;
+    }
+
+    /** The question for the cramp frequency, which names the other units it may be given in. */
+    private Form.Question frequencyQuestion() {
+        String others = vocabulary.frequencyUnits().stream().filter(unit -> !unit.equals(vocabulary.weekly()))
+                .map(FrequencyUnit::id).collect(Collectors.joining("|"));
+        return new Form.Question("cramp-frequency", "Cramp episodes per week (a number; add --cramp-frequency-unit "
+                + others + " for other units)");
     }
 
     /** The question for the cramp sites, which shows the ids allowed. */

@@ -26,7 +26,7 @@ public class IntakeView {
     private final Vocabulary vocabulary;
     private final ScreeningRules rules;
 
-    IntakeView(Vocabulary vocabulary, ScreeningRules rules) {
+    public IntakeView(Vocabulary vocabulary, ScreeningRules rules) {
         this.vocabulary = vocabulary;
         this.rules = rules;
     }
@@ -143,11 +143,12 @@ public class IntakeView {
                 .map(id -> vocabulary.consentElement(id).map(Term::label).orElse(id)).collect(Collectors.joining(", "));
     }
 
-    private static String water(Lifestyle life) {
-        if (life == null || life.litresPerDay() == null) {
+    private String water(Lifestyle life) {
+        Double perDay = life == null ? null : life.litresPerDay(vocabulary.glassMl());
+        if (perDay == null) {
             return "";
         }
-        String litres = Fields.number(Math.round(life.litresPerDay() * 100) / 100.0) + " L a day";
+        String litres = Fields.number(Math.round(perDay * 100) / 100.0) + " L a day";
         return life.waterGlasses() != null ? Fields.number(life.waterGlasses()) + " glasses (about " + litres + ")"
                 : litres;
     }

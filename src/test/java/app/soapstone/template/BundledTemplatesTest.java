@@ -59,7 +59,7 @@ class BundledTemplatesTest {
         assertThat(bundled).containsExactlyInAnyOrder("vocabulary/body-sites.yaml", "vocabulary/consent-elements.yaml",
                 "vocabulary/modalities.yaml", "screening/conditions.yaml", "screening/red-flags.yaml",
                 "screening/medications.yaml", "screening/rules.yaml", "screening/modality-conflicts.yaml",
-                "screening/care-plan-rules.yaml", "vocabulary/dose-abbreviations.yaml",
+                "screening/care-plan-rules.yaml", "vocabulary/dose-abbreviations.yaml", "vocabulary/measures.yaml",
                 "soap/nocturnal-calf-cramps.yaml", "soap/foot-cramps.yaml", "soap/general.yaml",
                 "careplan/plan.yaml", "careplan/self-massage.yaml", "careplan/stretches/gastrocnemius-wall.yaml",
                 "careplan/stretches/soleus-wall.yaml", "careplan/stretches/plantar-fascia.yaml",

@@ -21,7 +21,6 @@ import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.NotFoundException;
 import org.springframework.data.jdbc.core.mapping.AggregateReference;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,14 +46,14 @@ public class IntakeService {
     private final Clock clock;
     private final AuditTrail audit;
     private final RecordChain chain;
-    private final JdbcClient jdbc;
+    private final IntakeQueries queries;
 
     IntakeService(IntakeRepository intakes, ClearanceRepository clearances, ClientService clients, ClinicService clinic,
             ScreeningRules rules, Screening screening, Clock clock, AuditTrail audit,
-            RecordChain chain, JdbcClient jdbc) {
+            RecordChain chain, IntakeQueries queries) {
         this.audit = audit;
         this.chain = chain;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.intakes = intakes;
         this.clearances = clearances;
         this.clients = clients;
@@ -165,15 +164,7 @@ public class IntakeService {
     @Transactional(readOnly = true)
     public List<CrampMeasures> crampHistory(long clientId) {
         clients.get(clientId);
-        return jdbc.sql("""
-                        SELECT version, taken_on, cramp_frequency_per_week, cramp_severity, cramp_sleep_disturbance
-                        FROM intake WHERE client_id = ? ORDER BY version""")
-                .param(clientId)
-                .query((row, n) -> new CrampMeasures(row.getInt(1), LocalDate.parse(row.getString(2)),
-                        row.getObject(3) == null ? null : ((Number) row.getObject(3)).doubleValue(),
-                        row.getObject(4) == null ? null : ((Number) row.getObject(4)).intValue(),
-                        row.getObject(5) == null ? null : ((Number) row.getObject(5)).intValue()))
-                .list();
+        return queries.crampMeasures(clientId);
     }
 
     /** The screening of the client's current intake, if they have one. */

@@ -35,6 +35,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -180,7 +181,7 @@ public class CarePlanComposer {
                 .map(e -> new Group(text.groups().get(e.getKey()) + ":", List.copyOf(e.getValue()))).toList();
         List<String> urgency = List.copyOf(text.groups().keySet());
         List<DoctorLine> now = text.lines().stream().filter(l -> changes.now().containsKey(l.id()))
-                .sorted(java.util.Comparator.comparingInt(l -> urgency.indexOf(l.group()))).toList();
+                .sorted(Comparator.comparingInt(l -> urgency.indexOf(l.group()))).toList();
         if (now.isEmpty()) {
             return new Doctor(text.heading(), List.of(), groups, false);
         }
@@ -392,7 +393,7 @@ public class CarePlanComposer {
             byDate.remove(p.date());
             byDate.put(p.date(), p);
         });
-        List<Point> points = byDate.values().stream().sorted(java.util.Comparator.comparing(Point::date)).toList();
+        List<Point> points = byDate.values().stream().sorted(Comparator.comparing(Point::date)).toList();
         return points.size() >= 2 ? new Progress(text.progress().heading(), text.progress().axis(), points) : null;
     }
 

@@ -8,6 +8,7 @@ import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The record that a care plan (or the see-a-doctor sheet in its place) was given to a client:
@@ -39,7 +40,7 @@ public record CarePlanExport(@Id Long id, @Column("client_id") AggregateReferenc
     }
 
     /** The adaptations as lines (none for exports recorded before they were kept). */
-    public java.util.List<String> adaptationLines() {
-        return adaptations == null || adaptations.isBlank() ? java.util.List.of() : adaptations.lines().toList();
+    public List<String> adaptationLines() {
+        return adaptations == null || adaptations.isBlank() ? List.of() : adaptations.lines().toList();
     }
 }

@@ -38,7 +38,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Composing a client's care plan from their records, previewing it, and exporting or printing it as a PDF. */
 @Service
@@ -116,7 +118,7 @@ public class CarePlanService {
         CarePlanExport export = exports.save(new CarePlanExport(null, AggregateReference.to(clientId),
                 sessionId == null ? null : AggregateReference.to(sessionId), clock.instant(),
                 handover.file() == null ? CarePlanExport.PRINTED_ONLY : handover.file().toString(),
-                sha256, paper.name().toLowerCase(java.util.Locale.ROOT),
+                sha256, paper.name().toLowerCase(Locale.ROOT),
                 sheet ? CarePlanExport.SEE_A_DOCTOR : CarePlanExport.CARE_PLAN,
                 handout.adaptations().isEmpty() ? null : String.join("\n", handout.adaptations()),
                 print == Print.LARGE, handover.printerName()));
@@ -206,7 +208,7 @@ public class CarePlanService {
 
     /** The most recent value of one measure over the intakes and sessions, with the record it is from. */
     private static PlanInputs.Measure latest(List<SessionService.ProgressRow> rows,
-            java.util.function.Function<SessionService.ProgressRow, ? extends Number> measure) {
+            Function<SessionService.ProgressRow, ? extends Number> measure) {
         for (SessionService.ProgressRow row : rows.reversed()) {
             Number value = measure.apply(row);
             if (value != null) {

@@ -1,5 +1,7 @@
 package app.soapstone.client;
 
+import java.util.ArrayList;
+import java.util.List;
 /**
  * Client details as typed, before checking. {@code null} means "not given"; for {@code client
  * edit} an empty value clears an optional field.
@@ -8,8 +10,8 @@ public record ClientDetails(String firstName, String lastName, String preferredN
         String email, String address, String emergencyContact, String notes, String printName) {
 
     /** The options given, e.g. [phone, email], for the audit trail. */
-    java.util.List<String> given() {
-        java.util.List<String> given = new java.util.ArrayList<>();
+    List<String> given() {
+        List<String> given = new ArrayList<>();
         String[] names = {"first-name", "last-name", "preferred-name", "dob", "phone", "email", "address",
                 "emergency-contact", "notes", "print-name"};
         String[] values = {firstName, lastName, preferredName, dateOfBirth, phone, email, address, emergencyContact, notes,

@@ -18,12 +18,15 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Imports clients from a CSV file with a header row (first_name, last_name, dob, phone, email...
@@ -87,7 +90,7 @@ public class ClientImport {
                     refused.add(line + ": " + columnNamed(e.getMessage()));
                 }
             }
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw InvalidInputException.forField("csv", path + " does not exist");
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw InvalidInputException.forField("csv", "cannot read " + path + " as CSV (" + notCsv(e) + ")");
@@ -129,7 +132,7 @@ public class ClientImport {
     private static String notCsv(Exception thrown) {
         Throwable e = thrown instanceof UncheckedIOException unchecked ? unchecked.getCause() : thrown;
         String message = e.getMessage() == null ? "" : e.getMessage();
-        java.util.regex.Matcher problem = CSV_PROBLEM.matcher(message);
+        Matcher problem = CSV_PROBLEM.matcher(message);
         if (problem.find()) {
             String line = "line " + (problem.group(1) != null ? problem.group(1) : problem.group(2)).replace(",", "");
             return problem.group(1) != null ? line + ": a quoted value has no closing quote \""
@@ -142,13 +145,13 @@ public class ClientImport {
     }
 
     /** Commons CSV's two messages about quotes: never closed (group 1), or text after the closing one (group 2). */
-    private static final java.util.regex.Pattern CSV_PROBLEM = java.util.regex.Pattern.compile(
+    private static final Pattern CSV_PROBLEM = Pattern.compile(
             "\\(startline ([\\d,]+)\\) EOF reached before encapsulated token finished"
                     + "|Invalid character between encapsulated token and delimiter at line: ([\\d,]+)");
 
     /** "--first-name: is required" becomes "first_name: is required", naming the CSV column. */
     private static String columnNamed(String message) {
-        java.util.regex.Matcher option = java.util.regex.Pattern.compile("^--([a-z-]+):").matcher(message);
+        Matcher option = Pattern.compile("^--([a-z-]+):").matcher(message);
         return option.find() ? option.group(1).replace('-', '_') + ":" + message.substring(option.end()) : message;
     }
 

@@ -3,10 +3,12 @@ package app.soapstone.client;
 import app.soapstone.shell.Tables;
 import app.soapstone.validation.DateTimes;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** How clients look in the terminal. */
 public final class ClientView {
@@ -30,7 +32,7 @@ public final class ClientView {
             if (!showStatus) {
                 return row;
             }
-            return java.util.stream.Stream.concat(row.stream(), java.util.stream.Stream.of(c.archived() ? "archived" : "active")).toList();
+            return Stream.concat(row.stream(), Stream.of(c.archived() ? "archived" : "active")).toList();
         }).toList();
         return Tables.render(headers, rows, width);
     }
@@ -67,7 +69,7 @@ public final class ClientView {
         return dateOfBirth == null ? "" : dateOfBirth + " (" + age + ")";
     }
 
-    private static String date(java.time.Instant instant) {
+    private static String date(Instant instant) {
         return instant == null ? "" : WHEN.format(instant.atZone(ZoneId.systemDefault()));
     }
 

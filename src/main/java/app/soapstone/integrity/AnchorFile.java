@@ -11,7 +11,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -93,7 +95,7 @@ public final class AnchorFile {
 
         /** Whether anchor {@code anchor}'s head is the 32 bytes in {@code hashes} from {@code at}. */
         boolean headIs(int anchor, byte[] hashes, int at) {
-            return java.util.Arrays.equals(heads, anchor * 32, anchor * 32 + 32, hashes, at, at + 32);
+            return Arrays.equals(heads, anchor * 32, anchor * 32 + 32, hashes, at, at + 32);
         }
 
         /** The whole anchor, read again from its line. */
@@ -186,10 +188,10 @@ public final class AnchorFile {
             line++;
             if (end > start && text[start] != '#') {
                 if (size == offsets.length) {
-                    offsets = java.util.Arrays.copyOf(offsets, size * 2);
-                    lines = java.util.Arrays.copyOf(lines, size * 2);
-                    entries = java.util.Arrays.copyOf(entries, size * 2);
-                    heads = java.util.Arrays.copyOf(heads, size * 64);
+                    offsets = Arrays.copyOf(offsets, size * 2);
+                    lines = Arrays.copyOf(lines, size * 2);
+                    entries = Arrays.copyOf(entries, size * 2);
+                    heads = Arrays.copyOf(heads, size * 64);
                 }
                 long count = quickParse(text, start, end, heads, size * 32);
                 if (count < 0) {
@@ -271,7 +273,7 @@ public final class AnchorFile {
         }
         try {
             Instant.parse(fields[0]);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
         return new Anchor(number, fields[0], new Seal(Long.parseLong(fields[1]), fields[2]), fields[3], fields[4]);

@@ -231,7 +231,7 @@ final class ChainCheck {
             return link.kind == null || link.seq < 0 || link.id < 0 ? null : link;
         }
 
-        private static final byte[][] TYPES = java.util.Arrays.stream(FinalRecord.values())
+        private static final byte[][] TYPES = Arrays.stream(FinalRecord.values())
                 .map(kind -> kind.type().getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
 
         private static FinalRecord kind(byte[] row, int from, int length) {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public class DatabaseCheck {
      * transaction is active is never given back to the pool, so every check would leak one.
      */
     public Report run() {
-        java.util.ArrayList<String> lines = new java.util.ArrayList<>();
+        ArrayList<String> lines = new ArrayList<>();
         boolean healthy = true;
         lines.add("Database:      " + location.database() + " (" + size() + ")");
         List<String> integrity = jdbc.sql("PRAGMA integrity_check").query(String.class).list();
@@ -70,7 +71,7 @@ public class DatabaseCheck {
         lines.add("Record chain:  " + (verification.intact() ? "intact" : verification.problems().size() + " problem"
                 + (verification.problems().size() == 1 ? "" : "s")) + " (" + verification.summary() + ")");
         verification.problems().forEach(problem -> lines.add("               " + problem));
-        List<String> anchored = new java.util.ArrayList<>(verification.anchors());
+        List<String> anchored = new ArrayList<>(verification.anchors());
         anchored.add(verification.key());
         for (int i = 0; i < anchored.size(); i++) {
             lines.add((i == 0 ? "Anchors:       " : "               ") + anchored.get(i));

@@ -2,6 +2,7 @@ package app.soapstone.integrity;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -50,7 +51,7 @@ public enum FinalRecord {
     /** "3 audit events", "1 signed note". */
     String count(long n) {
         String words = n == 1 ? singular() : plural;
-        return String.format(java.util.Locale.ROOT, "%,d %s", n, words);
+        return String.format(Locale.ROOT, "%,d %s", n, words);
     }
 
     private String singular() {

@@ -7,7 +7,6 @@ import app.soapstone.storage.SqliteDialect;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.UnavailableException;
 import app.soapstone.validation.VerificationFailedException;
-import org.sqlite.SQLiteConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -18,6 +17,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.sqlite.SQLiteConfig;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +25,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -98,7 +101,7 @@ public class RecordChain {
         public String summary() {
             String kinds = counts.entrySet().stream().filter(e -> e.getValue() > 0 || e.getKey() == FinalRecord.SESSION)
                     .map(e -> e.getKey().count(e.getValue())).collect(Collectors.joining(", "));
-            return String.format(java.util.Locale.ROOT, "%,d %s: %s", seal.entries(),
+            return String.format(Locale.ROOT, "%,d %s: %s", seal.entries(),
                     seal.entries() == 1 ? "entry" : "entries", kinds);
         }
     }
@@ -258,8 +261,8 @@ public class RecordChain {
         Seal backupSeal;
         String sha256;
         try (Connection connection = readOnly(snapshot);
-             java.sql.Statement statement = connection.createStatement();
-             java.sql.ResultSet head = statement.executeQuery(
+             Statement statement = connection.createStatement();
+             ResultSet head = statement.executeQuery(
                      "SELECT seq, hash FROM record_chain ORDER BY seq DESC LIMIT 1")) {
             backupSeal = head.next() ? new Seal(head.getLong(1), head.getString(2)) : Seal.EMPTY;
             sha256 = BackupManifest.sha256(snapshot);
@@ -294,8 +297,8 @@ public class RecordChain {
                     throw InvalidInputException.forField("backup", file + " is from before the record chain: it has no"
                             + " seal to check against");
                 }
-                try (java.sql.Statement statement = connection.createStatement();
-                     java.sql.ResultSet head = statement.executeQuery(
+                try (Statement statement = connection.createStatement();
+                     ResultSet head = statement.executeQuery(
                              "SELECT seq, hash FROM record_chain ORDER BY seq DESC LIMIT 1")) {
                     Seal backupSeal = head.next() ? new Seal(head.getLong(1), head.getString(2)) : Seal.EMPTY;
                     external.add(new ChainCheck.External("backup " + file, backupSeal));

@@ -2,6 +2,7 @@ package app.soapstone.pdf;
 
 import org.springframework.stereotype.Service;
 
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,7 +58,7 @@ public class PrintableScripts {
     }
 
     /** The folders looked through for fallback fonts, in order. */
-    public List<java.nio.file.Path> folders() {
+    public List<Path> folders() {
         return fonts.folders();
     }
 

@@ -2,6 +2,7 @@ package app.soapstone.pdf;
 
 import org.openpdf.text.pdf.BaseFont;
 
+import java.awt.Font;
 import java.awt.FontFormatException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,7 +28,7 @@ final class Typeface {
     private final FontFile file;
     private final Supplier<byte[]> bytes;
     private final boolean fauxBold;
-    private volatile java.awt.Font shaper;
+    private volatile Font shaper;
     private volatile Typeface asFauxBold;
 
     private Typeface(String name, BaseFont base, FontFile file, Supplier<byte[]> bytes, boolean fauxBold) {
@@ -101,8 +102,8 @@ final class Typeface {
     }
 
     /** The Java font of the same file, for shaping; loaded on first use. */
-    java.awt.Font shaper() {
-        java.awt.Font font = shaper;
+    Font shaper() {
+        Font font = shaper;
         if (font == null) {
             synchronized (this) {
                 if (shaper == null) {
@@ -114,9 +115,9 @@ final class Typeface {
         return font;
     }
 
-    private java.awt.Font loadShaper() {
+    private Font loadShaper() {
         try {
-            java.awt.Font[] fonts = java.awt.Font.createFonts(new ByteArrayInputStream(bytes.get()));
+            Font[] fonts = Font.createFonts(new ByteArrayInputStream(bytes.get()));
             int index = file == null ? 0 : file.index();
             if (index >= fonts.length) {
                 throw new IllegalStateException("the collection " + origin() + " has " + fonts.length + " fonts");

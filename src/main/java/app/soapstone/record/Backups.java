@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 
-import javax.sql.DataSource;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * Backing up and restoring the database. A backup is a consistent snapshot taken while other
@@ -157,7 +158,7 @@ public class Backups {
                 try {
                     PrivateFiles.moveIntoNewPlace(temp, candidate);
                     return candidate;
-                } catch (java.nio.file.FileAlreadyExistsException e) {
+                } catch (FileAlreadyExistsException e) {
                     // Taken: try the next number.
                 }
             }

@@ -1,6 +1,8 @@
 package app.soapstone.record;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiConsumer;
 
 /**
@@ -69,7 +71,7 @@ record Chart(Identity client, Letterhead letterhead, String printedAt, String sc
 
         /** A line heading a list of items, kept with the first of them. */
         static Row list(String heading, List<String> items) {
-            List<Paragraph> paragraphs = new java.util.ArrayList<>();
+            List<Paragraph> paragraphs = new ArrayList<>();
             paragraphs.add(new Paragraph(heading, "", false));
             items.forEach(item -> paragraphs.add(new Paragraph("", item, true)));
             return new Row(Kind.LINE, null, paragraphs);
@@ -81,7 +83,7 @@ record Chart(Identity client, Letterhead letterhead, String printedAt, String sc
 
         /** A note headed {@code header}; {@code what} names it in a refusal ("addendum 2"), and is not printed. */
         static Row note(String what, String header, String text) {
-            List<Paragraph> paragraphs = new java.util.ArrayList<>();
+            List<Paragraph> paragraphs = new ArrayList<>();
             paragraphs.add(new Paragraph(header, "", false));
             text.strip().lines().map(String::strip).filter(l -> !l.isEmpty())
                     .forEach(l -> paragraphs.add(new Paragraph("", l, false)));
@@ -109,7 +111,7 @@ record Chart(Identity client, Letterhead letterhead, String printedAt, String sc
             letterhead.contacts().forEach(contact -> text.accept("the clinic's contact details", contact));
         }
         for (Row row : details) {
-            row.paragraphs().forEach(p -> text.accept("the client's " + row.label().toLowerCase(java.util.Locale.ROOT),
+            row.paragraphs().forEach(p -> text.accept("the client's " + row.label().toLowerCase(Locale.ROOT),
                     p.bold() + p.plain()));
         }
         sessions.forEach(line -> text.accept("session " + line.id() + " practitioner", line.practitioner()));

@@ -17,11 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -111,7 +113,7 @@ public class DataExport {
                 readme.append("## ").append(table).append(".csv\n\n")
                         .append(TABLES.getOrDefault(table, "")).append("\n\n");
                 columns.forEach(c -> readme.append("- `").append(c.get("name")).append("` ")
-                        .append(String.valueOf(c.get("type")).toLowerCase(java.util.Locale.ROOT)).append('\n'));
+                        .append(String.valueOf(c.get("type")).toLowerCase(Locale.ROOT)).append('\n'));
                 readme.append('\n');
             }
             write(part.resolve("README.md"), readme.toString());
@@ -181,7 +183,7 @@ public class DataExport {
                     }
                     printer.println();
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
         }

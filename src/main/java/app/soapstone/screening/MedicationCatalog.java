@@ -1,6 +1,7 @@
 package app.soapstone.screening;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,7 +122,7 @@ public final class MedicationCatalog {
             Matcher matcher = name.pattern().matcher(text);
             while (matcher.find()) {
                 if (!overlaps(taken, matcher.start(), matcher.end())) {
-                    java.util.Arrays.fill(taken, matcher.start(), matcher.end(), true);
+                    Arrays.fill(taken, matcher.start(), matcher.end(), true);
                     if (!known.contains(name.known())) {
                         known.add(name.known());
                     }

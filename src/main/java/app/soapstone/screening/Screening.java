@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Works out the red flags, precautions and notes that follow from an intake. */
 @Service
@@ -177,7 +178,7 @@ public class Screening {
             String written = medicine.written().strip();
             String closest = reading.closest().isEmpty() ? ""
                     : "; closest: " + reading.closest().stream().map(MedicationCatalog.Known::described)
-                            .collect(java.util.stream.Collectors.joining(" or "));
+                            .collect(Collectors.joining(" or "));
             ScreeningRules.TitledReason wording = rules.rules().medicineNotRecognised();
             flags.add(Flag.of(Level.NOTE, wording.title("medicine", written), wording.reason("closest", closest),
                     "medications: " + written,
@@ -194,7 +195,7 @@ public class Screening {
                 continue;
             }
             String meanings = unclear.stream().map(u -> "'" + u.written() + "' can mean " + u.meanings())
-                    .collect(java.util.stream.Collectors.joining("; "));
+                    .collect(Collectors.joining("; "));
             ScreeningRules.TitledReason wording = rules.rules().unclearAbbreviation();
             flags.add(Flag.of(Level.NOTE, wording.title("medicine", item.strip()), wording.reason("meanings", meanings),
                     "medications: " + item.strip(),

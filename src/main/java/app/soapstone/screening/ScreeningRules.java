@@ -9,13 +9,18 @@ import app.soapstone.vocabulary.Vocabulary;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The screening rules and word lists from {@code templates/screening/}, loaded and checked once:
@@ -305,8 +310,8 @@ public class ScreeningRules implements TemplateSet {
             number++;
             String where = "Template " + file + ": conflict " + number;
             When when = conflict.when();
-            if (when == null || java.util.stream.Stream.of(when.condition(), when.medicationClass(), when.redFlag())
-                    .filter(java.util.Objects::nonNull).count() != 1) {
+            if (when == null || Stream.of(when.condition(), when.medicationClass(), when.redFlag())
+                    .filter(Objects::nonNull).count() != 1) {
                 throw new InvalidTemplateException(where + " needs exactly one of condition, medication-class, red-flag under when");
             }
             requireKnown(where, when.condition(), conditions.keySet());
@@ -332,7 +337,7 @@ public class ScreeningRules implements TemplateSet {
         if (rules.intakeReviewMonths() <= 0 || rules.consentValidMonths() <= 0 || rules.recentSurgeryWeeks() <= 0) {
             throw new InvalidTemplateException("Template " + file + ": the months and weeks must be positive");
         }
-        List<TitledReason> titled = java.util.Arrays.asList(rules.recentSurgery(), rules.incompleteConsent(),
+        List<TitledReason> titled = Arrays.asList(rules.recentSurgery(), rules.incompleteConsent(),
                 rules.allergies(), rules.reviewDue(), rules.consentExpired(), rules.unclearAbbreviation(),
                 rules.medicineNotRecognised());
         if (titled.stream().anyMatch(t -> t == null || t.title() == null || t.title().isBlank() || t.reason() == null
@@ -342,7 +347,7 @@ public class ScreeningRules implements TemplateSet {
                     + " allergies, review-due, consent-expired, unclear-abbreviation and medicine-not-recognised, each"
                     + " with a title and a reason, surgeries and pressures");
         }
-        java.util.Set<String> ids = new java.util.HashSet<>(List.of(Finding.RECENT_SURGERY));
+        Set<String> ids = new HashSet<>(List.of(Finding.RECENT_SURGERY));
         for (SurgeryRule rule : rules.surgeries()) {
             if (rule.id() == null || rule.words() == null || rule.words().isEmpty() || rule.title() == null
                     || rule.reason() == null) {

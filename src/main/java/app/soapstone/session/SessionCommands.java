@@ -15,6 +15,7 @@ import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintWriter;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -147,7 +148,7 @@ class SessionCommands {
             @Option(longName = "practitioner", description = "Who signs (default: the default practitioner)") Long practitioner) {
         Session session = sessions.sign(id, practitioner);
         return "Signed session " + session.id() + " at " + SessionView.WHEN.format(session.signedAt()
-                .atZone(java.time.ZoneId.systemDefault()));
+                .atZone(ZoneId.systemDefault()));
     }
 
     @Command(name = "session amend", group = GROUP, description = "Add a dated addendum to a signed note")

@@ -4,11 +4,14 @@ import app.soapstone.validation.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -176,7 +179,7 @@ class SessionQueries {
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             List<Long> chunk = ids.subList(from, Math.min(from + IDS_PER_QUERY, ids.size()));
             var statement = jdbc.sql("SELECT client_id, max(started_at) AS last FROM session WHERE client_id IN ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") GROUP BY client_id");
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") GROUP BY client_id");
             for (Long id : chunk) {
                 statement = statement.param(id);
             }
@@ -236,7 +239,7 @@ class SessionQueries {
         return value == null ? null : ((Number) value).doubleValue();
     }
 
-    private static SessionLine line(java.sql.ResultSet row, int number) throws java.sql.SQLException {
+    private static SessionLine line(ResultSet row, int number) throws SQLException {
         String signed = row.getString("signed_at");
         return new SessionLine(row.getLong("id"), row.getLong("client_id"), row.getString("client_name"),
                 LocalDateTime.parse(row.getString("started_at")), nullableInt(row.getObject("duration_minutes")),

@@ -4,8 +4,8 @@ import app.soapstone.client.Client;
 import app.soapstone.client.ClientService;
 import app.soapstone.clinic.ClinicService;
 import app.soapstone.clinic.Practitioner;
-import app.soapstone.intake.IntakeService.Screened;
 import app.soapstone.intake.Intake;
+import app.soapstone.intake.IntakeService.Screened;
 import app.soapstone.intake.IntakeService;
 import app.soapstone.integrity.AuditTrail;
 import app.soapstone.integrity.RecordChain;
@@ -29,6 +29,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -282,7 +284,7 @@ public class SessionService {
     /** The client's measures over time: each intake version, then each session, in date order. */
     @Transactional(readOnly = true)
     public List<ProgressRow> progress(long clientId) {
-        List<ProgressRow> rows = new java.util.ArrayList<>();
+        List<ProgressRow> rows = new ArrayList<>();
         for (var intake : intakes.crampHistory(clientId)) {
             rows.add(new ProgressRow(intake.takenOn().atStartOfDay(), "intake v" + intake.version(),
                     intake.frequencyPerWeek(), intake.severity(), intake.sleepDisturbance(), null, null));
@@ -291,7 +293,7 @@ public class SessionService {
             rows.add(new ProgressRow(m.startedAt(), "session " + m.sessionId(), m.crampsPerWeek(), m.crampSeverity(),
                     m.sleepDisturbance(), m.painBefore(), m.painAfter()));
         }
-        rows.sort(java.util.Comparator.comparing(ProgressRow::when));
+        rows.sort(Comparator.comparing(ProgressRow::when));
         return rows;
     }
 

@@ -13,11 +13,13 @@ import app.soapstone.vocabulary.Modality;
 import app.soapstone.vocabulary.Vocabulary;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -131,7 +133,7 @@ public class SessionView {
     }
 
     private static void trend(StringBuilder out, String label, List<ProgressRow> rows, Function<ProgressRow, ? extends Number> measure) {
-        List<Number> series = rows.stream().map(measure).filter(java.util.Objects::nonNull).map(n -> (Number) n).toList();
+        List<Number> series = rows.stream().map(measure).filter(Objects::nonNull).map(n -> (Number) n).toList();
         if (series.isEmpty()) {
             return;
         }
@@ -166,7 +168,7 @@ public class SessionView {
     }
 
     private static String age(Instant created, Instant now) {
-        long hours = java.time.Duration.between(created, now).toHours();
+        long hours = Duration.between(created, now).toHours();
         return hours >= 48 ? hours / 24 + " days" : hours + " hours";
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -159,7 +160,7 @@ public class CommandLineParser implements CommandParser {
 
     private static OptionSpec findOption(CommandSpec spec, String word, String name) {
         var option = word.startsWith("--") ? spec.option(name)
-                : name.length() == 1 ? spec.option(name.charAt(0)) : java.util.Optional.<OptionSpec>empty();
+                : name.length() == 1 ? spec.option(name.charAt(0)) : Optional.<OptionSpec>empty();
         return option.orElseThrow(() -> {
             String suggestion = closest(name, spec.options().stream().map(OptionSpec::longName).toList());
             return new InvalidInputException(spec.name() + ": unknown option " + word

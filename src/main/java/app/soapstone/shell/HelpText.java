@@ -4,10 +4,12 @@ import app.soapstone.shell.CommandSpec.ArgumentSpec;
 import app.soapstone.shell.CommandSpec.OptionSpec;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The text of {@code help} and {@code help COMMAND}. */
 @Component
@@ -22,7 +24,7 @@ public class HelpText {
     public String overview() {
         Map<String, List<CommandSpec>> groups = new LinkedHashMap<>();
         for (CommandSpec spec : catalog.all()) {
-            groups.computeIfAbsent(spec.group().isBlank() ? "Other" : spec.group(), g -> new java.util.ArrayList<>())
+            groups.computeIfAbsent(spec.group().isBlank() ? "Other" : spec.group(), g -> new ArrayList<>())
                     .add(spec);
         }
         int width = catalog.all().stream().mapToInt(s -> s.name().length()).max().orElse(10) + 2;
@@ -76,7 +78,7 @@ public class HelpText {
                     return o.required() ? text : "[" + text + "]";
                 })
                 .collect(Collectors.joining(" "));
-        return String.join(" ", java.util.stream.Stream.of(spec.name(), arguments, rest, options)
+        return String.join(" ", Stream.of(spec.name(), arguments, rest, options)
                 .filter(s -> !s.isBlank()).toList());
     }
 

@@ -1,6 +1,7 @@
 package app.soapstone.shell;
 
 import org.springframework.shell.core.InputReader;
+import org.springframework.shell.core.command.CommandContext;
 
 /**
  * Input from a person at the interactive shell. Commands use it to decide whether they may open
@@ -8,7 +9,7 @@ import org.springframework.shell.core.InputReader;
  */
 public interface InteractiveInput extends InputReader {
 
-    static boolean isInteractive(org.springframework.shell.core.command.CommandContext context) {
+    static boolean isInteractive(CommandContext context) {
         return context.inputReader() instanceof InteractiveInput;
     }
 }

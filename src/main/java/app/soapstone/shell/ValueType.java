@@ -2,6 +2,9 @@ package app.soapstone.shell;
 
 import app.soapstone.validation.InvalidInputException;
 
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** Checks that an option or argument value can become the Java type the command declares. */
@@ -80,10 +83,10 @@ final class ValueType {
     }
 
     private static boolean isDecimal(Class<?> type) {
-        return type == Double.class || type == double.class || type == java.math.BigDecimal.class;
+        return type == Double.class || type == double.class || type == BigDecimal.class;
     }
 
-    private static java.util.List<String> constants(Class<?> type) {
-        return java.util.Arrays.stream(type.getEnumConstants()).map(c -> display((Enum<?>) c)).toList();
+    private static List<String> constants(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants()).map(c -> display((Enum<?>) c)).toList();
     }
 }

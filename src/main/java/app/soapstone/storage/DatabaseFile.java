@@ -3,6 +3,7 @@ package app.soapstone.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -38,7 +39,7 @@ public final class DatabaseFile {
     private static void createOwnerOnly(Path database) {
         try {
             PrivateFiles.createNew(database);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             // Another shell created it first; fine.
         } catch (IOException e) {
             throw new DatabaseRefusedException("Cannot create the database " + database + " (" + FileErrors.describe(e)

@@ -4,6 +4,7 @@ import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.UnavailableException;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -46,7 +47,7 @@ public final class PrivateFiles {
         if (Files.isDirectory(path)) {
             return path.resolve(defaultName);
         }
-        if (given.endsWith("/") || given.endsWith(java.io.File.separator)) {
+        if (given.endsWith("/") || given.endsWith(File.separator)) {
             throw InvalidInputException.forField(option, "the folder " + path + " does not exist");
         }
         return path;

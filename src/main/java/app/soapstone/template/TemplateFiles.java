@@ -15,6 +15,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Reads template files: from the folder named by {@code SOAPSTONE_TEMPLATES} when it holds the
@@ -29,7 +36,7 @@ public class TemplateFiles {
 
     private final Path overrides;
     /** Every template read so far, in order, with where it came from. */
-    private final java.util.Map<String, String> used = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Map<String, String> used = new ConcurrentSkipListMap<>();
     private final YAMLMapper yaml = YAMLMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -50,8 +57,8 @@ public class TemplateFiles {
      * The names (without {@code .yaml}) of the templates in {@code folder}, bundled and overriding
      * ones together, sorted.
      */
-    public java.util.List<String> list(String folder) {
-        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+    public List<String> list(String folder) {
+        SortedSet<String> names = new TreeSet<>();
         try {
             for (Resource resource : new PathMatchingResourcePatternResolver()
                     .getResources("classpath*:" + BUNDLED + folder + "/*.yaml")) {
@@ -66,7 +73,7 @@ public class TemplateFiles {
         } catch (IOException e) {
             throw new InvalidTemplateException("Cannot list the templates in " + folder + ": " + FileErrors.describe(e), e);
         }
-        return java.util.List.copyOf(names);
+        return List.copyOf(names);
     }
 
     private static String nameOf(String fileName) {
@@ -74,8 +81,8 @@ public class TemplateFiles {
     }
 
     /** The templates read so far, with their origin (every {@link TemplateSet} has read its own by {@code template list}). */
-    public java.util.Map<String, String> used() {
-        return java.util.Collections.unmodifiableMap(used);
+    public Map<String, String> used() {
+        return Collections.unmodifiableMap(used);
     }
 
     /** Parses a YAML template into {@code type}; any problem names the file. */
@@ -100,7 +107,7 @@ public class TemplateFiles {
      * after parsing can name the line of what it refuses.
      */
     public TemplateLines lines(String path) {
-        java.util.Map<String, Integer> lines = new java.util.HashMap<>();
+        Map<String, Integer> lines = new HashMap<>();
         try (InputStream in = open(path); tools.jackson.core.JsonParser parser = yaml.createParser(in)) {
             while (parser.nextToken() != null) {
                 lines.putIfAbsent(parser.streamReadContext().pathAsPointer().toString(),

@@ -1,5 +1,6 @@
 package app.soapstone.validation;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public record Form(Map<String, String> values) {
                 copy.put(option, value);
             }
         });
-        values = java.util.Collections.unmodifiableMap(copy);
+        values = Collections.unmodifiableMap(copy);
     }
 
     public static Form of(Object... optionsAndValues) {

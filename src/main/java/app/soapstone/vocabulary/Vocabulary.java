@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -177,7 +178,7 @@ public class Vocabulary implements TemplateSet {
      * it, the {@link TemplateFiles#origin origin}, so an override's problem points at that file.
      */
     public static <T> Map<String, T> index(String file, List<T> entries, Function<T, String> id,
-            java.util.function.Predicate<T> complete) {
+            Predicate<T> complete) {
         if (entries == null || entries.isEmpty()) {
             throw new InvalidTemplateException("Template " + file + " has no entries");
         }

@@ -5,7 +5,6 @@ import app.soapstone.screening.ScreeningRules;
 import app.soapstone.shell.Prompts;
 import app.soapstone.shell.Screen;
 import app.soapstone.validation.Fields;
-import app.soapstone.validation.Form;
 import app.soapstone.vocabulary.FrequencyUnit;
 import app.soapstone.vocabulary.IdList;
 import app.soapstone.vocabulary.Vocabulary;
@@ -26,12 +25,16 @@ import java.util.stream.Collectors;
 @Component
 class IntakeCommands {
 
+    /** A required option, and how the interactive shell asks for it when it was not given. */
+    private record Question(String option, String prompt) {
+    }
+
     private static final String GROUP = "Intake and screening";
 
     /** What must be given for an intake to be recorded, with the question the interactive shell asks. */
-    private static final Form.Question CRAMP_SEVERITY = new Form.Question("cramp-severity", "Worst cramp pain, 0-10");
-    private static final Form.Question CONSENT_DATE = new Form.Question("consent-date", "Date consent was given, YYYY-MM-DD");
-    private static final Form.Question CONSENT_BY = new Form.Question("consent-by",
+    private static final Question CRAMP_SEVERITY = new Question("cramp-severity", "Worst cramp pain, 0-10");
+    private static final Question CONSENT_DATE = new Question("consent-date", "Date consent was given, YYYY-MM-DD");
+    private static final Question CONSENT_BY = new Question("consent-by",
             "Who gave consent (the client, or their guardian)");
 
     private final IntakeService intakes;
@@ -168,21 +171,21 @@ class IntakeCommands {
     }
 
     /** The question for the cramp frequency, which names the other units it may be given in. */
-    private Form.Question frequencyQuestion() {
+    private Question frequencyQuestion() {
         String others = vocabulary.frequencyUnits().stream().filter(unit -> !unit.equals(vocabulary.weekly()))
                 .map(FrequencyUnit::id).collect(Collectors.joining("|"));
-        return new Form.Question("cramp-frequency", "Cramp episodes per week (a number; add --cramp-frequency-unit "
+        return new Question("cramp-frequency", "Cramp episodes per week (a number; add --cramp-frequency-unit "
                 + others + " for other units)");
     }
 
     /** The question for the cramp sites, which shows the ids allowed. */
-    private Form.Question sitesQuestion() {
-        return new Form.Question("cramp-sites", "Where the cramps are (comma-separated site ids)\n  allowed: "
+    private Question sitesQuestion() {
+        return new Question("cramp-sites", "Where the cramps are (comma-separated site ids)\n  allowed: "
                 + String.join(", ", vocabulary.siteIds()) + "\n");
     }
 
     /** A required option given as text: read from it when the answers are built, or asked for now. */
-    private static <T> Supplier<T> required(CommandContext context, Form.Question question, String given,
+    private static <T> Supplier<T> required(CommandContext context, Question question, String given,
             Function<String, T> read) {
         return IntakeAnswers.given(given) ? () -> read.apply(given) : asked(context, question, read);
     }
@@ -191,7 +194,7 @@ class IntakeCommands {
      * The answer to {@code question}, asked now in the interactive shell (one-shot mode and scripts
      * refuse the missing option instead), read as it is accepted.
      */
-    private static <T> Supplier<T> asked(CommandContext context, Form.Question question, Function<String, T> read) {
+    private static <T> Supplier<T> asked(CommandContext context, Question question, Function<String, T> read) {
         T answer = Prompts.ask(context, question.option(), question.prompt(), read);
         return () -> answer;
     }

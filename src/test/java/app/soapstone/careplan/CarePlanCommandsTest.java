@@ -339,8 +339,11 @@ class CarePlanCommandsTest extends SoapstoneTest {
         long client = client("Ann", "Lee", null);
         Path locked = Files.createDirectory(out.resolve("locked"));
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+        // Root may write whatever the permissions say; an immutable folder (chattr +i) it may not.
+        boolean immutable = Files.isWritable(locked) && chattr("+i", locked);
         try {
-            assumeThat(Files.isWritable(locked)).as("running as a user who can write anyway (root)").isFalse();
+            app.soapstone.support.Prerequisites.require(!canCreateIn(locked), "the folder " + locked
+                    + " stays writable (running as root on a file system without chattr +i)");
 
             Result result = export(client, "--out", locked.toString());
 
@@ -349,7 +352,31 @@ class CarePlanCommandsTest extends SoapstoneTest {
             assertThat(filesIn(locked)).isEmpty();
             assertNothingWritten();
         } finally {
+            if (immutable) {
+                chattr("-i", locked);
+            }
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    /** Whether a file can be made in {@code folder}: the test of what the user may really do there. */
+    private static boolean canCreateIn(Path folder) {
+        try {
+            Files.delete(Files.createFile(folder.resolve(".probe")));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean chattr(String change, Path path) {
+        try {
+            return new ProcessBuilder("chattr", change, path.toString()).redirectErrorStream(true).start().waitFor() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

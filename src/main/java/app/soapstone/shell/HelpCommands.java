@@ -5,9 +5,13 @@ import org.springframework.shell.core.command.annotation.Arguments;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Properties;
 
-/** {@code help} and {@code help COMMAND}. */
+/** {@code help}, {@code help COMMAND} and {@code version}. */
 @Component
 class HelpCommands {
 
@@ -34,5 +38,27 @@ class HelpCommands {
             family.forEach(s -> text.append(helpText.usage(s)).append("\n    ").append(s.description()).append('\n'));
             return text.toString().stripTrailing();
         });
+    }
+
+    @Command(name = "version", description = "Show Soapstone's version", group = "Shell")
+    String version() {
+        return "Soapstone " + VERSION;
+    }
+
+    /** The build's version, written into {@code version.properties} by Maven's resource filtering. */
+    static final String VERSION = readVersion();
+
+    private static String readVersion() {
+        try (InputStream in = HelpCommands.class.getResourceAsStream("version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            String version = properties.getProperty("version", "");
+            // Unfiltered (run from an IDE that copies resources as they are): say so rather than show "@...@".
+            return version.isBlank() || version.startsWith("@") ? "(development build)" : version;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

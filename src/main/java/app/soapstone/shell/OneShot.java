@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Runs one command, or a script of commands, without the interactive shell: results on stdout,
@@ -57,11 +58,26 @@ public class OneShot {
                     + " script file and run it with @file.");
             return Failure.USAGE;
         }
-        CommandRunner.Outcome outcome = runner.run(words, out, NO_INPUT);
+        CommandRunner.Outcome outcome = runner.run(asCommand(words), out, NO_INPUT);
         if (!outcome.ok()) {
             err.println("Error: " + outcome.error());
         }
         return outcome.status();
+    }
+
+    /**
+     * {@code soapstone -h}, {@code --help} and {@code --version} as most command-line programs take
+     * them: the same as the commands {@code help} and {@code version}.
+     */
+    static List<String> asCommand(List<String> words) {
+        String first = words.isEmpty() ? "" : words.get(0);
+        if (first.equals("-h") || first.equals("--help")) {
+            return Stream.concat(Stream.of("help"), words.stream().skip(1)).toList();
+        }
+        if (first.equals("--version") && words.size() == 1) {
+            return List.of("version");
+        }
+        return words;
     }
 
     /** Runs each line of the script in turn (blank lines and {@code //} comments are skipped) and stops at the first failure. */

@@ -8,10 +8,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,6 +86,34 @@ class OneShotTest extends SoapstoneTest {
 
         assertThat(status).isEqualTo(Failure.OK);
         assertThat(names()).containsExactly("Mary Ann O'Neil");
+    }
+
+    @Test
+    void dashHAndDashDashHelpPrintTheOverviewThatHelpPrints() {
+        assertThat(oneShot.runCommand(List.of("help"))).isEqualTo(Failure.OK);
+        String overview = stdout();
+        assertThat(overview).contains("client add", "help", "version");
+
+        for (String option : List.of("-h", "--help")) {
+            stdout.reset();
+            assertThat(oneShot.runCommand(List.of(option))).as(option).isEqualTo(Failure.OK);
+            assertThat(stdout()).as(option).isEqualTo(overview);
+            assertThat(stderr()).as(option).isEmpty();
+        }
+        stdout.reset();
+        assertThat(oneShot.runCommand(List.of("--help", "client", "add"))).isEqualTo(Failure.OK);
+        assertThat(stdout()).contains("--first-name");
+    }
+
+    @Test
+    void dashDashVersionAndVersionPrintTheBuildsVersion() {
+        String expected = "Soapstone " + pomVersion() + System.lineSeparator();
+        for (String word : List.of("--version", "version")) {
+            stdout.reset();
+            assertThat(oneShot.runCommand(List.of(word))).as(word).isEqualTo(Failure.OK);
+            assertThat(stdout()).as(word).isEqualTo(expected);
+            assertThat(stderr()).as(word).isEmpty();
+        }
     }
 
     // ---------------------------------------------------------------- runScript
@@ -231,6 +262,18 @@ class OneShotTest extends SoapstoneTest {
         Path script = dir.resolve("script.soap");
         Files.writeString(script, text, StandardCharsets.UTF_8);
         return script;
+    }
+
+    /** The project's version as the pom gives it, which the build must pass on to {@code --version}. */
+    private static String pomVersion() {
+        try {
+            Matcher version = Pattern.compile("</parent>.*?<version>([^<]+)</version>", Pattern.DOTALL)
+                    .matcher(Files.readString(Path.of("pom.xml")));
+            assertThat(version.find()).isTrue();
+            return version.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String stdout() {

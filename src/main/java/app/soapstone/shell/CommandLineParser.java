@@ -54,6 +54,11 @@ public class CommandLineParser implements CommandParser {
                 return spec.get();
             }
         }
+        Suggestion nearest = nearestCommands(words);
+        if (nearest != null) {
+            throw new InvalidInputException("Unknown command '" + nearest.typed() + "'. Did you mean "
+                    + alternatives(nearest.names()) + "?");
+        }
         String first = words.get(0);
         List<String> subcommands = catalog.all().stream().map(CommandSpec::name)
                 .filter(n -> n.startsWith(first + " ")).map(n -> n.substring(first.length() + 1)).toList();
@@ -63,9 +68,85 @@ public class CommandLineParser implements CommandParser {
             throw new InvalidInputException(given + "; use one of: " + String.join(", ", subcommands.stream()
                     .map(s -> first + " " + s).toList()));
         }
-        String suggestion = closest(first, catalog.all().stream().map(s -> s.name().split(" ")[0]).distinct().toList());
-        throw new InvalidInputException("Unknown command '" + first + "'."
-                + (suggestion == null ? "" : " Did you mean '" + suggestion + "'?") + " Type 'help' to see the commands.");
+        throw new InvalidInputException("Unknown command '" + first + "'. Type 'help' to see the commands.");
+    }
+
+    /** The command names nearest to what was typed, and the words they were compared with. */
+    private record Suggestion(String typed, List<String> names) {
+    }
+
+    /**
+     * The commands nearest to the typed words, each whole name compared with as many typed words as
+     * it has, so "client lst" finds "client list" and "sesion list" finds "session list". A name is
+     * near when at most two edits, and no more than a third of its length, away; ties are all
+     * offered, up to three. Null when nothing is near.
+     */
+    private Suggestion nearestCommands(List<String> words) {
+        List<String> commands = catalog.all().stream().map(CommandSpec::name).toList();
+        Suggestion nearest = nearest(words, commands);
+        if (nearest != null) {
+            return nearest;
+        }
+        // Else a mistyped group ("cleint"); a group typed right is answered with its subcommands.
+        List<String> groups = commands.stream().filter(n -> n.contains(" ")).map(n -> n.split(" ")[0]).distinct()
+                .toList();
+        return groups.contains(words.get(0)) ? null : nearest(words.subList(0, 1), groups);
+    }
+
+    private static Suggestion nearest(List<String> words, List<String> candidates) {
+        int best = Integer.MAX_VALUE;
+        String typed = null;
+        List<String> names = new ArrayList<>();
+        for (String name : candidates) {
+            int length = name.split(" ").length;
+            if (length > words.size()) {
+                continue;
+            }
+            String given = String.join(" ", words.subList(0, length));
+            int distance = optimalAlignmentDistance(given, name);
+            if (distance > Math.min(2, Math.max(1, name.length() / 3))) {
+                continue;
+            }
+            if (distance < best) {
+                best = distance;
+                typed = given;
+                names.clear();
+            }
+            if (distance == best && names.size() < 3) {
+                names.add(name);
+            }
+        }
+        return names.isEmpty() ? null : new Suggestion(typed, List.copyOf(names));
+    }
+
+    private static String alternatives(List<String> names) {
+        List<String> quoted = names.stream().map(n -> "'" + n + "'").toList();
+        return quoted.size() == 1 ? quoted.get(0)
+                : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.getLast();
+    }
+
+    /**
+     * Damerau-Levenshtein distance in its optimal string alignment form: insertions, deletions,
+     * substitutions and swaps of two neighbouring letters ("cleint") each count one.
+     */
+    static int optimalAlignmentDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     private Invocation parseRest(CommandSpec spec, List<String> words) {

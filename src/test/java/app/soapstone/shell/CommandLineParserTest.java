@@ -198,10 +198,37 @@ class CommandLineParserTest extends SoapstoneTest {
         Result clinic = run("clinc show");
 
         assertThat(typo.status()).isEqualTo(Failure.USAGE);
-        assertThat(typo.error()).contains("'cleint'").contains("Did you mean 'client'");
+        assertThat(typo.error()).isEqualTo("Unknown command 'cleint list'. Did you mean 'client list'?");
         assertThat(clinic.status()).isEqualTo(Failure.USAGE);
-        assertThat(clinic.error()).contains("Did you mean 'clinic'");
+        assertThat(clinic.error()).isEqualTo("Unknown command 'clinc show'. Did you mean 'clinic show'?");
         assertThat(typo.output()).isBlank();
+    }
+
+    @Test
+    void mistypedSubcommandSuggestsTheNearestWholeCommand() {
+        Result subcommand = run("client lst");
+        Result group = run("sesion list --client 1");
+
+        assertThat(subcommand.status()).isEqualTo(Failure.USAGE);
+        assertThat(subcommand.error()).isEqualTo("Unknown command 'client lst'. Did you mean 'client list'?");
+        assertThat(group.status()).isEqualTo(Failure.USAGE);
+        assertThat(group.error()).isEqualTo("Unknown command 'sesion list'. Did you mean 'session list'?");
+    }
+
+    @Test
+    void mistypedGroupAloneSuggestsTheGroup() {
+        Result result = run("cleint");
+
+        assertThat(result.status()).isEqualTo(Failure.USAGE);
+        assertThat(result.error()).isEqualTo("Unknown command 'cleint'. Did you mean 'client'?");
+    }
+
+    @Test
+    void optimalStringAlignmentCountsASwapOfNeighboursAsOneEdit() {
+        assertThat(CommandLineParser.optimalAlignmentDistance("cleint", "client")).isEqualTo(1);
+        assertThat(CommandLineParser.optimalAlignmentDistance("client lst", "client list")).isEqualTo(1);
+        assertThat(CommandLineParser.optimalAlignmentDistance("ca", "abc")).isEqualTo(3);
+        assertThat(CommandLineParser.optimalAlignmentDistance("", "abc")).isEqualTo(3);
     }
 
     @Test

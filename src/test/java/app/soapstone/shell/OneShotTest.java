@@ -73,7 +73,7 @@ class OneShotTest extends SoapstoneTest {
                 "--dob", "2026-02-30"));
 
         assertThat(unknown).isEqualTo(Failure.USAGE);
-        assertThat(unknownError).startsWith("Error: Unknown command 'cleint'").contains("Did you mean 'client'");
+        assertThat(unknownError).startsWith("Error: Unknown command 'cleint list'").contains("Did you mean 'client list'");
         assertThat(badDate).isEqualTo(Failure.USAGE);
         assertThat(stderr().strip()).isEqualTo("Error: --dob: 2026-02-30 is not a valid date (use YYYY-MM-DD)");
         assertThat(stdout()).isEmpty();

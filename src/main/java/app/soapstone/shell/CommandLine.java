@@ -16,6 +16,16 @@ public final class CommandLine {
     private CommandLine() {
     }
 
+    /**
+     * A line that holds nothing to run: blank, or a comment starting with {@code #} (as in POSIX
+     * shell scripts) or {@code //}, after any spaces. The same in scripts and the interactive shell,
+     * so a script pasted into the shell runs as it would from a file.
+     */
+    public static boolean isBlankOrComment(String line) {
+        String text = line.strip();
+        return text.isEmpty() || text.startsWith("#") || text.startsWith("//");
+    }
+
     public static List<String> split(String line) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();

@@ -62,7 +62,7 @@ public class InteractiveShell {
                 return Failure.OK;
             }
             String command = line.strip();
-            if (command.isEmpty() || command.startsWith("//")) {
+            if (CommandLine.isBlankOrComment(command)) {
                 continue;
             }
             if (List.of("quit", "exit").contains(command)) {

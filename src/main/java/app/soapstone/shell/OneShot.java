@@ -80,7 +80,10 @@ public class OneShot {
         return words;
     }
 
-    /** Runs each line of the script in turn (blank lines and {@code //} comments are skipped) and stops at the first failure. */
+    /**
+     * Runs each line of the script in turn (blank lines and {@code #} or {@code //} comments are
+     * skipped) and stops at the first failure.
+     */
     public int runScript(String file) {
         List<String> lines;
         try {
@@ -97,7 +100,7 @@ public class OneShot {
         }
         for (int number = 1; number <= lines.size(); number++) {
             String line = lines.get(number - 1).replace("\uFEFF", "").strip();
-            if (line.isEmpty() || line.startsWith("//")) {
+            if (CommandLine.isBlankOrComment(line)) {
                 continue;
             }
             CommandRunner.Outcome outcome = runner.run(line, out, NO_INPUT);

@@ -9,6 +9,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CommandLineTest {
 
     @Test
+    void hashAndDoubleSlashLinesAreComments() {
+        assertThat(CommandLine.isBlankOrComment("# a comment")).isTrue();
+        assertThat(CommandLine.isBlankOrComment("   #client list")).isTrue();
+        assertThat(CommandLine.isBlankOrComment("\t// a comment")).isTrue();
+        assertThat(CommandLine.isBlankOrComment(" \t ")).isTrue();
+        assertThat(CommandLine.isBlankOrComment("client add --first-name Bo --last-name \"#1\"")).isFalse();
+    }
+
+    @Test
     void splitsPlainWordsOnWhitespace() {
         assertThat(CommandLine.split("client add --first-name Zoë --last-name Łukasiewicz"))
                 .containsExactly("client", "add", "--first-name", "Zoë", "--last-name", "Łukasiewicz");

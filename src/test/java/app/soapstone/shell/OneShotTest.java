@@ -143,6 +143,24 @@ class OneShotTest extends SoapstoneTest {
     }
 
     @Test
+    void hashLinesAreCommentsToo() throws IOException {
+        Path script = script("""
+                #!/usr/bin/env soapstone
+                # Monday's new clients
+                client add --first-name Ann --last-name Lee
+                    # an indented comment: client add --first-name Not --last-name Run
+                #client add --first-name Not --last-name Run
+                client add --first-name Bo --last-name "#1 Kim"
+                """);
+
+        int status = oneShot.runScript(script.toString());
+
+        assertThat(status).isEqualTo(Failure.OK);
+        assertThat(stderr()).isEmpty();
+        assertThat(names()).containsExactly("Ann Lee", "Bo #1 Kim");
+    }
+
+    @Test
     void scriptStopsAtTheFirstFailingLineAndReportsItsNumber() throws IOException {
         Path script = script("""
                 client add --first-name Ann --last-name Lee

@@ -27,9 +27,11 @@ import java.util.stream.Collectors;
 public class CommandLineParser implements CommandParser {
 
     private final CommandCatalog catalog;
+    private final UserHome home;
 
-    public CommandLineParser(CommandCatalog catalog) {
+    public CommandLineParser(CommandCatalog catalog, UserHome home) {
         this.catalog = catalog;
+        this.home = home;
     }
 
     @Override
@@ -195,6 +197,9 @@ public class CommandLineParser implements CommandParser {
             } else {
                 throw new InvalidInputException("--" + option.longName() + " needs a value ("
                         + option.placeholder() + ")");
+            }
+            if (spec.isPath(option)) {
+                value = home.expand(value);
             }
             ValueType.check("--" + option.longName(), value, option.type());
             builder.addOption(CommandOption.with().longName(option.longName()).shortName(option.shortName())

@@ -2,6 +2,7 @@ package app.soapstone.shell;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a command accepts: its options and positional arguments, with their types. The parser
@@ -10,6 +11,19 @@ import java.util.Optional;
  */
 public record CommandSpec(String name, String description, String group, String help, List<OptionSpec> options,
         List<ArgumentSpec> arguments, ArgumentSpec remainingArguments) {
+
+    /**
+     * The options that name a file or folder, as "command --option". Spring Shell's {@code @Option}
+     * cannot say so and these are typed as text, so they are listed here, where {@code ~} in them is
+     * expanded for every command alike (CommandSpecTest checks each is a real option).
+     */
+    static final Set<String> PATH_OPTIONS = Set.of("backup --to", "restore --from", "export --to",
+            "chart export --out", "plan export --out", "client import --csv", "records verify --backup");
+
+    /** Whether {@code option} of this command names a file or folder. */
+    public boolean isPath(OptionSpec option) {
+        return PATH_OPTIONS.contains(name + " --" + option.longName());
+    }
 
     public Optional<OptionSpec> option(String longName) {
         return options.stream().filter(o -> o.longName().equals(longName)).findFirst();

@@ -26,16 +26,18 @@ import java.util.stream.Stream;
 public class OneShot {
 
     private final CommandRunner runner;
+    private final UserHome home;
     private final PrintWriter out;
     private final PrintWriter err;
 
     @Autowired
-    public OneShot(CommandRunner runner) {
-        this(runner, System.out, System.err);
+    public OneShot(CommandRunner runner, UserHome home) {
+        this(runner, home, System.out, System.err);
     }
 
-    OneShot(CommandRunner runner, PrintStream out, PrintStream err) {
+    OneShot(CommandRunner runner, UserHome home, PrintStream out, PrintStream err) {
         this.runner = runner;
+        this.home = home;
         // Always UTF-8, whatever the locale says, so that names like Zoë or Анна survive a pipe.
         this.out = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         this.err = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
@@ -87,7 +89,7 @@ public class OneShot {
     public int runScript(String file) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+            lines = Files.readAllLines(Path.of(home.expand(file)), StandardCharsets.UTF_8);
         } catch (NoSuchFileException | FileNotFoundException e) {
             err.println("Error: script " + file + " does not exist");
             return Failure.USAGE;

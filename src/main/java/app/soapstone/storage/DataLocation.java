@@ -92,7 +92,8 @@ public record DataLocation(Path database) {
         return Path.of(userHome, ".local", "share", "soapstone");
     }
 
-    private static String expandHome(String path, String userHome) {
+    /** {@code path} with a leading {@code ~} or {@code ~/} read as {@code userHome}, as a POSIX shell reads it. */
+    public static String expandHome(String path, String userHome) {
         return path.equals("~") || path.startsWith("~/") ? userHome + path.substring(1) : path;
     }
 }

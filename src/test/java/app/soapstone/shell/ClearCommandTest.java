@@ -25,7 +25,7 @@ class ClearCommandTest {
         try (GenericApplicationContext context = new GenericApplicationContext()) {
             context.refresh();
             CommandCatalog catalog = new CommandCatalog(new CommandRegistry(Set.of(new Clear())), context);
-            CommandRunner runner = new CommandRunner(new CommandLineParser(catalog), catalog, new HelpText(catalog),
+            CommandRunner runner = new CommandRunner(new CommandLineParser(catalog, new UserHome("/nonexistent")), catalog, new HelpText(catalog),
                     new DataLocation(Path.of("/nonexistent/soapstone.db")));
             StringWriter terminal = new StringWriter();
 

@@ -4,6 +4,7 @@ import app.soapstone.support.SoapstoneTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +25,9 @@ class OneShotTest extends SoapstoneTest {
     @TempDir
     Path dir;
 
+    @Autowired
+    private UserHome home;
+
     private ByteArrayOutputStream stdout;
     private ByteArrayOutputStream stderr;
     private OneShot oneShot;
@@ -33,7 +37,7 @@ class OneShotTest extends SoapstoneTest {
         stdout = new ByteArrayOutputStream();
         stderr = new ByteArrayOutputStream();
         // Deliberately not UTF-8 on the PrintStream side: OneShot must encode UTF-8 itself.
-        oneShot = new OneShot(runner, new PrintStream(stdout, true, StandardCharsets.ISO_8859_1),
+        oneShot = new OneShot(runner, home, new PrintStream(stdout, true, StandardCharsets.ISO_8859_1),
                 new PrintStream(stderr, true, StandardCharsets.ISO_8859_1));
     }
 
@@ -158,6 +162,17 @@ class OneShotTest extends SoapstoneTest {
         assertThat(status).isEqualTo(Failure.OK);
         assertThat(stderr()).isEmpty();
         assertThat(names()).containsExactly("Ann Lee", "Bo #1 Kim");
+    }
+
+    @Test
+    void scriptInTheHomeFolderIsFoundByTilde() throws IOException {
+        Path folder = Files.createDirectories(DATA_DIR.resolve("home").resolve("scripts"));
+        Files.writeString(folder.resolve("day.txt"), "client add --first-name Ann --last-name Lee\n");
+
+        int status = oneShot.runScript("~/scripts/day.txt");
+
+        assertThat(status).as(stderr()).isEqualTo(Failure.OK);
+        assertThat(names()).containsExactly("Ann Lee");
     }
 
     @Test

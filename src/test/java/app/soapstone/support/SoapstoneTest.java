@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * Base for tests that need the application: one Spring context for all of them, on a SQLite file
- * in a fresh temp folder (never the user's database), emptied before each test, with the bundled
+ * in a fresh temp folder (never the user's database), emptied before each test, with a home
+ * folder for {@code ~} in that temp folder (never the user's), with the bundled
  * templates (never the user's SOAPSTONE_TEMPLATES), printing with the Noto fonts of
  * {@code app.soapstone.pdf.TestFonts} (never the user's fonts). Each is set here, above anything
  * the environment says. {@link #run} sends a command line through the same runner the
@@ -27,6 +28,8 @@ import java.util.List;
  */
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false",
         "soapstone.db=${" + SoapstoneTest.DATA_DIR_PROPERTY + "}/soapstone.db",
+        // What ~ in a path option means: a folder of the tests' own, never the user's home.
+        "soapstone.home=${" + SoapstoneTest.DATA_DIR_PROPERTY + "}/home",
         // Blank: the bundled templates only. Tests of overrides make their own TemplateFiles.
         "soapstone.templates=",
         // Fallback fonts from Debian's Noto folders only: never the user's font folders or SOAPSTONE_FONTS.

@@ -40,9 +40,12 @@ class ClientCommands {
             @Option(longName = "address", description = "Postal address") String address,
             @Option(longName = "emergency-contact", description = "Who to call, and their number") String emergencyContact,
             @Option(longName = "notes", description = "Anything else worth knowing (not clinical)") String notes,
-            @Option(longName = "print-name", description = "Name as the client writes it, for printouts, e.g. \"Nguyễn Thị Ánh\"") String printName) {
+            @Option(longName = "print-name", description = "Name as the client writes it, for printouts, e.g. \"Nguyễn Thị Ánh\"") String printName,
+            @Option(longName = "allow-duplicate",
+                    description = "Add the client even if one with the same name and date of birth, phone or email exists")
+            boolean allowDuplicate) {
         Client client = clients.add(new ClientDetails(firstName, lastName, preferredName, dateOfBirth, phone, email,
-                address, emergencyContact, notes, printName));
+                address, emergencyContact, notes, printName), allowDuplicate);
         return String.valueOf(client.id());
     }
 
@@ -100,8 +103,11 @@ class ClientCommands {
             @Option(longName = "skip-bad", description = "Import the good rows even if some are bad") boolean skipBad,
             @Option(longName = "allow-formulas",
                     description = "Import names and emails starting with = + - @ as text (refused otherwise: a spreadsheet runs them)")
-            boolean allowFormulas) {
-        ClientImport.Result result = importer.importCsv(csv, skipBad, allowFormulas);
+            boolean allowFormulas,
+            @Option(longName = "allow-duplicate",
+                    description = "Import rows like an existing client or an earlier row (same name and date of birth, phone or email)")
+            boolean allowDuplicate) {
+        ClientImport.Result result = importer.importCsv(csv, skipBad, allowFormulas, allowDuplicate);
         return "Imported " + result.imported() + " client" + (result.imported() == 1 ? "" : "s")
                 + (result.refused().isEmpty() ? "" : "; skipped " + result.refused().size() + " bad rows:\n  "
                 + String.join("\n  ", result.refused()));

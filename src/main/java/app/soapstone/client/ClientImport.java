@@ -62,8 +62,11 @@ public class ClientImport {
     }
 
     @Transactional
-    public Result importCsv(String file, boolean skipBad, boolean allowFormulas) {
+    public Result importCsv(String file, boolean skipBad, boolean allowFormulas, boolean allowDuplicate) {
         Path path = Path.of(file.strip());
+        // Rows are compared with the clients stored and with the good rows before them, so a file
+        // that lists one person twice is caught as well as one that repeats the practice's list.
+        KnownClients known = allowDuplicate ? null : clients.known();
         List<String> refused = new ArrayList<>();
         List<ClientDetails> good = new ArrayList<>();
         try (Reader reader = withoutByteOrderMark(Files.newBufferedReader(path, StandardCharsets.UTF_8));
@@ -84,7 +87,17 @@ public class ClientImport {
                 }
                 ClientDetails details = details(values);
                 try {
-                    clients.check(details);
+                    Client client = clients.check(details);
+                    List<String> likely = known == null ? List.of() : known.likely(client);
+                    if (!likely.isEmpty()) {
+                        refused.add(line + ": likely a duplicate of " + String.join("; ", likely)
+                                + " (give --allow-duplicate to import it anyway)");
+                        continue;
+                    }
+                    if (known != null) {
+                        known.add(line + " " + Client.displayName(client.firstName(), client.lastName(),
+                                client.preferredName()), client);
+                    }
                     good.add(details);
                 } catch (InvalidInputException e) {
                     refused.add(line + ": " + columnNamed(e.getMessage()));
@@ -101,7 +114,8 @@ public class ClientImport {
                     + String.join("\n  ", refused));
         }
         for (ClientDetails details : good) {
-            clients.add(details);
+            // Already compared above, with the clients stored and the rows before it.
+            clients.add(details, true);
         }
         audit.record("import", "client", null, null, "Imported " + good.size() + " clients from " + path.getFileName()
                 + (refused.isEmpty() ? "" : "; skipped " + refused.size() + " bad rows"));

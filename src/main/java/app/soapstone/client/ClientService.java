@@ -41,9 +41,28 @@ public class ClientService {
         this.datedRecords = datedRecords;
     }
 
+    /** Adds a client, refusing a likely duplicate (see below). */
     @Transactional
     public Client add(ClientDetails details) {
-        Client client = clients.save(check(details));
+        return add(details, false);
+    }
+
+    /**
+     * Adds a client, refusing one that likely repeats a client already stored (archived ones too)
+     * unless {@code allowDuplicate}: a second record splits one person's history in two.
+     */
+    @Transactional
+    public Client add(ClientDetails details, boolean allowDuplicate) {
+        Client checked = check(details);
+        if (!allowDuplicate) {
+            List<String> likely = known().likely(checked);
+            if (!likely.isEmpty()) {
+                String first = likely.getFirst();
+                throw new ConflictException("A client like this exists already: " + String.join("; ", likely)
+                        + ". Add anyway with --allow-duplicate, or use client show " + first.substring(0, first.indexOf(' ')));
+            }
+        }
+        Client client = clients.save(checked);
         audit.record("add", "client", client.id(), client.id(), "Added client " + client.id());
         return client;
     }
@@ -59,6 +78,12 @@ public class ClientService {
         Instant now = clock.instant();
         Client blank = new Client(null, null, null, null, null, null, null, null, null, null, null, null, null, now, now);
         return apply(blank, details);
+    }
+
+    /** Every client stored, archived ones too, to compare a new client with. */
+    @Transactional(readOnly = true)
+    KnownClients known() {
+        return new KnownClients(directory.list(true));
     }
 
     /** Changes only the fields given; an empty value clears an optional field. */

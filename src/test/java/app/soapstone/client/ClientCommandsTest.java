@@ -69,6 +69,71 @@ class ClientCommandsTest extends SoapstoneTest {
         assertThat(clientCount()).isEqualTo(2);
     }
 
+    @Test
+    void addRefusesTheSameNameAndDateOfBirthAccentsAndCaseAside() {
+        long id = add("--first-name Zoë --last-name Łukasiewicz --dob 1958-03-14");
+
+        Result result = run("client add --first-name zoe --last-name LUKASIEWICZ --dob 1958-03-14");
+
+        assertThat(result.status()).isEqualTo(Failure.CONFLICT);
+        assertThat(result.error()).isEqualTo("A client like this exists already: " + id
+                + " Zoë Łukasiewicz (same name and date of birth). Add anyway with --allow-duplicate, or use client show "
+                + id);
+        assertThat(clientCount()).isEqualTo(1);
+        // The same name with another date of birth is another person.
+        add("--first-name Zoë --last-name Łukasiewicz --dob 1960-01-01");
+        assertThat(clientCount()).isEqualTo(2);
+    }
+
+    @Test
+    void addRefusesThePhoneInAnotherFormat() {
+        long id = add("--first-name Ann --last-name Lee --phone \"0412 345 678\"");
+
+        Result result = run("client add --first-name Annie --last-name Smith --phone 0412345678");
+
+        assertThat(result.status()).isEqualTo(Failure.CONFLICT);
+        assertThat(result.error()).startsWith("A client like this exists already: " + id + " Ann Lee (same phone).");
+        assertThat(clientCount()).isEqualTo(1);
+    }
+
+    @Test
+    void addRefusesTheEmailInAnotherCaseArchivedClientsIncluded() {
+        long id = add("--first-name Ann --last-name Lee --email ann@lee.net");
+        run("client archive " + id).expectOk();
+
+        Result result = run("client add --first-name Anne --last-name Leigh --email ANN@Lee.NET");
+
+        assertThat(result.status()).isEqualTo(Failure.CONFLICT);
+        assertThat(result.error()).contains(id + " Ann Lee (same email)").contains("client show " + id);
+        assertThat(clientCount()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'add'").query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void addNamesEveryClientItIsLikeAndEverythingThatMatched() {
+        long first = add("--first-name Ann --last-name Lee --dob 1970-01-02 --phone \"0412 345 678\"");
+        long second = add("--first-name Ben --last-name Ng --email ben@ng.net");
+
+        Result result = run("client add --first-name Ann --last-name Lee --dob 1970-01-02 --phone 0412345678"
+                + " --email ben@ng.net");
+
+        assertThat(result.status()).isEqualTo(Failure.CONFLICT);
+        assertThat(result.error()).contains(first + " Ann Lee (same name and date of birth, same phone); "
+                + second + " Ben Ng (same email)").contains("client show " + first);
+        assertThat(clientCount()).isEqualTo(2);
+    }
+
+    @Test
+    void allowDuplicateAddsTheClientAnyway() {
+        long first = add("--first-name Ann --last-name Lee --dob 1970-01-02 --phone \"0412 345 678\"");
+
+        long second = add("--first-name Ann --last-name Lee --dob 1970-01-02 --phone 0412345678 --allow-duplicate");
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(clientCount()).isEqualTo(2);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Zoë", "Łukasiewicz", "O'Brien", "Smith-Jones", "Mary Ann", "de la Cruz", "Анна",
             "Петрова", "王", "小明", "Ngā", "Jean \"JJ\"", "Robert'); DROP TABLE client;--", "Ann 100%_\\ off"})
@@ -547,7 +612,7 @@ class ClientCommandsTest extends SoapstoneTest {
         for (var change : changes.entrySet()) {
             long id = add("--first-name Elizabeth --last-name Taylor --preferred-name Liz --dob 1985-07-02"
                     + " --phone 0412345678 --email liz@example.com --address \"12 Beach Rd\""
-                    + " --emergency-contact Tom --notes None");
+                    + " --emergency-contact Tom --notes None --allow-duplicate");
             Map<String, Object> before = row(id);
             String column = columns.get(change.getKey());
 

@@ -103,6 +103,49 @@ class ClientImportTest extends SoapstoneTest {
     }
 
     @Test
+    void rowsLikeAStoredClientOrAnEarlierRowAreBadRows() throws Exception {
+        long stored = Long.parseLong(run("client add --first-name Zoë --last-name Łukasiewicz --dob 1958-03-14")
+                .expectOk());
+        Path csv = csv("""
+                first_name,last_name,dob,phone,email
+                zoe,lukasiewicz,1958-03-14,,
+                Ann,Lee,1970-01-02,0412 345 678,ann@lee.net
+                Ben,Ng,,0412345678,
+                Cat,Oh,,,ANN@LEE.NET
+                Dan,Park,,,dan@park.net
+                """);
+
+        Result result = run("client import --csv " + csv);
+
+        assertThat(result.status()).isEqualTo(Failure.USAGE);
+        assertThat(result.error()).startsWith("Nothing was imported: 3 bad rows");
+        assertThat(reported(result.error())).containsExactly(
+                "line 2: likely a duplicate of " + stored + " Zoë Łukasiewicz (same name and date of birth)"
+                        + " (give --allow-duplicate to import it anyway)",
+                "line 4: likely a duplicate of line 3 Ann Lee (same phone) (give --allow-duplicate to import it anyway)",
+                "line 5: likely a duplicate of line 3 Ann Lee (same email) (give --allow-duplicate to import it anyway)");
+        assertThat(count("client")).isEqualTo(1);
+
+        Result skipped = run("client import --csv " + csv + " --skip-bad");
+        assertThat(skipped.output()).startsWith("Imported 2 clients; skipped 3 bad rows");
+        assertThat(count("client")).isEqualTo(3);
+    }
+
+    @Test
+    void allowDuplicateImportsRowsLikeOthers() throws Exception {
+        run("client add --first-name Ann --last-name Lee --email ann@lee.net").expectOk();
+        Path csv = csv("""
+                first_name,last_name,email
+                Ann,Lee,ann@lee.net
+                Annie,Lee,ANN@lee.net
+                """);
+
+        run("client import --csv " + csv + " --allow-duplicate").expectOk();
+
+        assertThat(count("client")).isEqualTo(3);
+    }
+
+    @Test
     void skipBadImportsTheGoodRowsAndReportsTheBad() throws Exception {
         Path csv = csv("""
                 first_name,last_name,dob,email

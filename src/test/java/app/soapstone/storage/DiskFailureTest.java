@@ -68,8 +68,9 @@ class DiskFailureTest extends SoapstoneTest {
         Path csv = temp.resolve("clients.csv");
         StringBuilder rows = new StringBuilder("first_name,last_name,phone,email\n");
         for (int i = 0; i < 5_000; i++) {
-            rows.append("Client ").append(i).append(",Bulk").append(i).append(",0412 345 ")
-                    .append(String.format("%03d", i % 1000)).append(",client").append(i).append("@example.com\n");
+            // Every phone differs, or the rows would be refused as duplicates before the disk fills.
+            rows.append("Client ").append(i).append(",Bulk").append(i).append(",0412 ")
+                    .append(String.format("%06d", i)).append(",client").append(i).append("@example.com\n");
         }
         Files.writeString(csv, rows, StandardCharsets.UTF_8);
         onEveryConnection("PRAGMA max_page_count = " + jdbc.sql("PRAGMA page_count").query(Long.class).single());

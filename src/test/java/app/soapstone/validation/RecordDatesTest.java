@@ -141,8 +141,9 @@ class RecordDatesTest extends RecordsTest {
     // ---------------------------------------------------------------- helpers
 
     private long born(String dob) {
-        return Long.parseLong(runWords("client", "add", "--first-name", "Ann", "--last-name", "Lee", "--dob", dob)
-                .expectOk());
+        // The same client several times over, on purpose: each test needs a fresh one.
+        return Long.parseLong(runWords("client", "add", "--first-name", "Ann", "--last-name", "Lee", "--dob", dob,
+                "--allow-duplicate").expectOk());
     }
 
     /** An intake for the client with the required fields, and {@code option value} in place of or besides them. */

@@ -55,12 +55,15 @@ class ClientCommands {
     }
 
     @Command(name = "client search", group = GROUP,
-            description = "Find clients by name, phone or email (case and accents ignored)")
+            description = "Find clients by name, phone or email (case, accents and punctuation ignored)")
     String search(@Arguments List<String> text,
             @Option(longName = "archived", description = "Include archived clients") boolean archived) {
-        List<ClientSummary> found = clients.search(String.join(" ", text), archived);
-        return found.isEmpty() ? "No clients match '" + String.join(" ", text) + "'."
-                : ClientView.table(found, clients.today(), archived, screen.width());
+        ClientService.Found found = clients.search(String.join(" ", text), archived);
+        String results = found.clients().isEmpty() ? "No clients match '" + String.join(" ", text) + "'."
+                : ClientView.table(found.clients(), clients.today(), archived, screen.width());
+        int leftOut = found.archivedLeftOut();
+        return leftOut == 0 ? results : results + "\n" + leftOut + " archived client"
+                + (leftOut == 1 ? " matches" : "s match") + " (use --archived)";
     }
 
     @Command(name = "client show", group = GROUP, description = "Show everything known about a client")

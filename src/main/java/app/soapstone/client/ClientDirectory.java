@@ -38,23 +38,43 @@ class ClientDirectory {
         return sorted(withLastVisits(jdbc.sql(sql).query(ClientDirectory::summary).list(), true));
     }
 
+    /** Every word of the query, each to be found in the names, email or phone. */
+    private static Query query(String query) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> patterns = new ArrayList<>();
+        for (String word : terms(query)) {
+            // Names are stored without punctuation, emails with it: a word may match either way.
+            String name = SearchText.name(word);
+            patterns.add("%" + escapeLike(word) + "%");
+            if (name.isEmpty() || name.equals(word)) {
+                conditions.add("c.search_text LIKE ? ESCAPE '\\'");
+            } else {
+                conditions.add("(c.search_text LIKE ? ESCAPE '\\' OR c.search_text LIKE ? ESCAPE '\\')");
+                patterns.add("%" + escapeLike(name) + "%");
+            }
+        }
+        return new Query(conditions, patterns);
+    }
+
+    /** The conditions of a search, with the LIKE patterns they take in order. */
+    private record Query(List<String> conditions, List<Object> patterns) {
+    }
+
     /** Clients whose names, email or phone contain every word of the query. */
     List<ClientSummary> search(String query, boolean includeArchived) {
-        List<String> conditions = new ArrayList<>();
-        List<String> patterns = new ArrayList<>();
-        for (String word : terms(query)) {
-            conditions.add("c.search_text LIKE ? ESCAPE '\\'");
-            patterns.add("%" + escapeLike(word) + "%");
-        }
-        if (!includeArchived) {
-            conditions.add("c.archived_at IS NULL");
-        }
-        String sql = SELECT + " WHERE " + String.join(" AND ", conditions);
-        var statement = jdbc.sql(sql);
-        for (String pattern : patterns) {
-            statement = statement.param(pattern);
-        }
-        return sorted(withLastVisits(statement.query(ClientDirectory::summary).list(), false));
+        Query search = query(query);
+        String sql = SELECT + " WHERE " + String.join(" AND ", search.conditions())
+                + (includeArchived ? "" : " AND c.archived_at IS NULL");
+        List<ClientSummary> found = jdbc.sql(sql).params(search.patterns()).query(ClientDirectory::summary).list();
+        return sorted(withLastVisits(found, false));
+    }
+
+    /** How many archived clients the query matches. */
+    int archivedMatches(String query) {
+        Query search = query(query);
+        String sql = "SELECT count(*) FROM client c WHERE " + String.join(" AND ", search.conditions())
+                + " AND c.archived_at IS NOT NULL";
+        return jdbc.sql(sql).params(search.patterns()).query(Integer.class).single();
     }
 
     /**

@@ -138,12 +138,19 @@ public class ClientService {
         return directory.list(includeArchived);
     }
 
+    /**
+     * What a search found, and how many archived clients it matches that it leaves out (0 when
+     * they are included), so a therapist looking for a client they archived is told where they are.
+     */
+    public record Found(List<ClientSummary> clients, int archivedLeftOut) {
+    }
+
     @Transactional(readOnly = true)
-    public List<ClientSummary> search(String text, boolean includeArchived) {
+    public Found search(String text, boolean includeArchived) {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("TEXT: give a name, phone number or email to search for");
         }
-        return directory.search(text, includeArchived);
+        return new Found(directory.search(text, includeArchived), includeArchived ? 0 : directory.archivedMatches(text));
     }
 
     /** The date of the client's latest session, if any. */

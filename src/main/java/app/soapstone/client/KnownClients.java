@@ -18,7 +18,7 @@ final class KnownClients {
 
         static Known of(String label, String firstName, String lastName, LocalDate dateOfBirth, String phone,
                 String email) {
-            return new Known(label, SearchText.fold(firstName), SearchText.fold(lastName), dateOfBirth,
+            return new Known(label, SearchText.name(firstName), SearchText.name(lastName), dateOfBirth,
                     SearchText.digits(phone), email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
         }
 

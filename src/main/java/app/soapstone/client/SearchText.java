@@ -7,12 +7,14 @@ import java.util.regex.Pattern;
 /**
  * Folds text for searching: lower case, accents removed, and letters that do not decompose
  * (ł, ø, ß, æ...) spelled the way an English keyboard would type them, so {@code zoe} finds
- * {@code Zoë} and {@code lukasiewicz} finds {@code Łukasiewicz}.
+ * {@code Zoë} and {@code lukasiewicz} finds {@code Łukasiewicz}. Names also lose their
+ * punctuation, so {@code obrien} finds {@code O'Brien} and {@code smithjones} finds {@code Smith-Jones}.
  */
 public final class SearchText {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern PUNCTUATION = Pattern.compile("\\p{P}+");
     private static final String[][] LETTERS = {
             {"ł", "l"}, {"ø", "o"}, {"đ", "d"}, {"ð", "d"}, {"ħ", "h"}, {"ı", "i"}, {"ŧ", "t"},
             {"ß", "ss"}, {"æ", "ae"}, {"œ", "oe"}, {"þ", "th"}, {"’", "'"}, {"ʼ", "'"}, {"‘", "'"},
@@ -49,6 +51,15 @@ public final class SearchText {
         return true;
     }
 
+    /**
+     * A name folded, and without apostrophes, hyphens and other punctuation: people type O'Brien as
+     * OBrien, O Brien or O’Brien. Names are stored folded this way, and search words are matched
+     * both as typed and this way, so "o'brien" finds the name and "liz.t@" still finds the email.
+     */
+    public static String name(String text) {
+        return WHITESPACE.matcher(PUNCTUATION.matcher(fold(text)).replaceAll("")).replaceAll(" ").strip();
+    }
+
     public static String digits(String text) {
         return text == null ? "" : text.replaceAll("\\D", "");
     }
@@ -56,7 +67,7 @@ public final class SearchText {
     /** What a client is found by: names, email and the digits of their phone number. */
     public static String of(String firstName, String lastName, String preferredName, String printName, String email,
             String phone) {
-        return String.join(" ", fold(firstName), fold(lastName), fold(preferredName), fold(printName), fold(email),
+        return String.join(" ", name(firstName), name(lastName), name(preferredName), name(printName), fold(email),
                 digits(phone)).strip();
     }
 }

@@ -64,6 +64,25 @@ class SearchTextTest {
         assertThat(text.split(" +")).containsExactly("zoe", "lukasiewicz", "zo", "zoe.l@example.com", "61412345678");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "O'Brien|obrien",
+            "O’Brien|obrien",
+            "Smith-Jones|smithjones",
+            "St. John|st john",
+            "Zoë Łukasiewicz|zoe lukasiewicz",
+            "Nguyễn Thị Ánh|nguyen thi anh",
+    })
+    void namesLosePunctuationToo(String text, String name) {
+        assertThat(SearchText.name(text)).isEqualTo(name);
+    }
+
+    @Test
+    void searchTextHoldsNamesWithoutPunctuationAndTheEmailAsWritten() {
+        assertThat(SearchText.of("Mary-Ann", "O'Brien", null, null, "mary.ob@example.ie", null).split(" +"))
+                .containsExactly("maryann", "obrien", "mary.ob@example.ie");
+    }
+
     @Test
     void searchTextLeavesOutMissingValues() {
         assertThat(SearchText.of("Анна", "Иванова", null, null, null, null)).isEqualTo("анна иванова");

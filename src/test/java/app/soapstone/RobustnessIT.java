@@ -74,7 +74,8 @@ class RobustnessIT {
         try (Writer out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
             out.write("last_name,first_name,dob,phone,email\n");
             for (int i = 0; i < rows; i++) {
-                out.write("Bulk" + i + ",Client " + i + ",1980-01-01,0412 345 " + String.format("%03d", i % 1000)
+                // Every client its own phone: a repeated one would be refused as a likely duplicate.
+                out.write("Bulk" + i + ",Client " + i + ",1980-01-01," + String.format("04%08d", i)
                         + ",client" + i + "@example.com\n");
             }
         }
@@ -156,7 +157,8 @@ class RobustnessIT {
             StringBuilder lines = new StringBuilder("// writer " + writer + "\n");
             for (int i = 0; i < adds; i++) {
                 lines.append("client add --first-name \"").append(writer).append(i).append("\" --last-name Writer")
-                        .append(writer).append(" --phone \"0412 000 ").append(String.format("%03d", i)).append("\"\n");
+                        .append(writer).append(" --phone \"0412 ").append(writer.equals("A") ? 1 : 2)
+                        .append("00 ").append(String.format("%03d", i)).append("\"\n");
             }
             Files.writeString(script, lines, StandardCharsets.UTF_8);
             writers.add(start(db, "@" + script));

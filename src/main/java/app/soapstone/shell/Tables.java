@@ -5,10 +5,11 @@ import org.jline.utils.WCWidth;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Renders rows as an aligned table that fits the screen: columns two spaces apart, a rule under
- * the header, and long cells wrapped at word boundaries rather than cut. Widths count what the
+ * the header, and long cells wrapped at spaces (and after commas in a list), never inside a word. Widths count what the
  * terminal shows, so Chinese or Japanese names line up too, and control characters stored in a
  * cell are laid out as they will be shown ({@code \x1b}, {@code <U+202E>}: see {@link PlainText}).
  */
@@ -30,7 +31,7 @@ public final class Tables {
                 widths[c] = Math.max(widths[c], longestLine(row.get(c)));
             }
         }
-        shrinkToFit(widths, headers, width);
+        shrinkToFit(widths, headers, rows, width);
         StringBuilder text = new StringBuilder();
         appendRow(text, headers, widths);
         List<String> rules = new ArrayList<>();
@@ -62,28 +63,84 @@ public final class Tables {
     }
 
     /**
-     * Narrows the widest columns, one character at a time, until the table fits: first no column
-     * narrower than its header (up to 10), then, on a narrow terminal, down to {@link #MIN_COLUMN}.
+     * Narrows columns, one character at a time, until the table fits. First the widest, but no
+     * column narrower than its longest word (a date, an id, "Practitioner"), so that cells wrap only
+     * at spaces and after commas. Where that is still too wide, the column that cuts the fewest
+     * words: a word wider than its column is shortened with "…", never broken in two - first down
+     * to its header (up to 10), then, on a narrow terminal, to {@link #MIN_COLUMN}.
      */
-    private static void shrinkToFit(int[] widths, List<String> headers, int available) {
-        shrinkToFit(widths, headers, available, true);
-        shrinkToFit(widths, headers, available, false);
+    private static void shrinkToFit(int[] widths, List<String> headers, List<List<String>> rows, int available) {
+        int[] words = new int[widths.length];
+        int[] headerFloors = new int[widths.length];
+        int[] least = new int[widths.length];
+        for (int c = 0; c < widths.length; c++) {
+            words[c] = Math.max(MIN_COLUMN, longestWord(headers.get(c)));
+            for (List<String> row : rows) {
+                words[c] = Math.max(words[c], longestWord(row.get(c)));
+            }
+            headerFloors[c] = Math.max(MIN_COLUMN, Math.min(displayWidth(headers.get(c)), 10));
+            least[c] = MIN_COLUMN;
+        }
+        while (total(widths) > available && narrow(widths, words, c -> widths[c])) {
+            // Widest first, keeping every word whole.
+        }
+        for (int[] floors : List.of(headerFloors, least)) {
+            while (total(widths) > available && narrow(widths, floors, c -> -cut(headers, rows, c, widths[c] - 1))) {
+                // The column that cuts the fewest words (a heading's words count most); the widest of those.
+            }
+        }
     }
 
-    private static void shrinkToFit(int[] widths, List<String> headers, int available, boolean keepHeaders) {
-        while (total(widths) > available) {
-            int widest = -1;
-            for (int c = 0; c < widths.length; c++) {
-                int floor = keepHeaders ? Math.max(MIN_COLUMN, Math.min(displayWidth(headers.get(c)), 10)) : MIN_COLUMN;
-                if (widths[c] > floor && (widest < 0 || widths[c] > widths[widest])) {
-                    widest = c;
-                }
+    /** Narrows by one the column above its floor that {@code preference} ranks highest; false if none is left. */
+    private static boolean narrow(int[] widths, int[] floors, IntUnaryOperator preference) {
+        int chosen = -1;
+        for (int c = 0; c < widths.length; c++) {
+            if (widths[c] > floors[c] && (chosen < 0 || preference.applyAsInt(c) > preference.applyAsInt(chosen)
+                    || preference.applyAsInt(c) == preference.applyAsInt(chosen) && widths[c] > widths[chosen])) {
+                chosen = c;
             }
-            if (widest < 0) {
-                return;
-            }
-            widths[widest]--;
         }
+        if (chosen < 0) {
+            return false;
+        }
+        widths[chosen]--;
+        return true;
+    }
+
+    /**
+     * How many words of column {@code c} would be cut at {@code width}; a word of the header counts
+     * as one more than all the rows, so a heading is cut only when nothing else would do.
+     */
+    private static int cut(List<String> headers, List<List<String>> rows, int c, int width) {
+        int cut = (rows.size() + 1) * wordsWiderThan(headers.get(c), width);
+        for (List<String> row : rows) {
+            cut += wordsWiderThan(row.get(c), width);
+        }
+        return cut;
+    }
+
+    private static int wordsWiderThan(String text, int width) {
+        int wider = 0;
+        for (String word : words(text)) {
+            wider += displayWidth(word) > width ? 1 : 0;
+        }
+        return wider;
+    }
+
+    /** The words of a cell: split at spaces and line breaks, and after each comma of a list. */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        if (text != null) {
+            for (String word : text.split("[ \\n]+")) {
+                words.addAll(List.of(word.split("(?<=,)")));
+            }
+        }
+        return words;
+    }
+
+    /** The widest word of a cell: what stays whole when the cell wraps at spaces and after commas. */
+    private static int longestWord(String text) {
+        return words(text).stream().mapToInt(Tables::displayWidth).max().orElse(0);
     }
 
     /**
@@ -123,34 +180,52 @@ public final class Tables {
         }
     }
 
-    /** Word-wraps {@code text} to {@code width} columns, breaking words only when one is longer than a line. */
+    /**
+     * Word-wraps {@code text} to {@code width} columns, at spaces, and after a comma in a list
+     * written without spaces ("trigger-point,effleurage"); a word wider than a line is shortened
+     * with "…", never broken in two (a date or an id split over two lines reads as something else).
+     */
     static List<String> wrap(String text, int width) {
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.split("\n", -1)) {
             StringBuilder line = new StringBuilder();
-            for (String word : paragraph.strip().split(" +")) {
-                while (displayWidth(word) > width) {
-                    if (!line.isEmpty()) {
+            for (String spaced : paragraph.strip().split(" +")) {
+                String[] pieces = displayWidth(spaced) > width ? spaced.split("(?<=,)") : new String[] {spaced};
+                for (int p = 0; p < pieces.length; p++) {
+                    String word = pieces[p];
+                    boolean glued = p > 0;
+                    // Chinese, Japanese and Korean text breaks between any two characters; other words are shortened.
+                    while (displayWidth(word) > width && wide(word)) {
+                        if (!line.isEmpty()) {
+                            lines.add(line.toString());
+                            line.setLength(0);
+                        }
+                        int fits = fitting(word, width);
+                        lines.add(word.substring(0, fits));
+                        word = word.substring(fits);
+                    }
+                    if (displayWidth(word) > width) {
+                        word = word.substring(0, fitting(word, width - 1)) + "…";
+                    }
+                    if (line.isEmpty()) {
+                        line.append(word);
+                    } else if (displayWidth(line) + (glued ? 0 : 1) + displayWidth(word) <= width) {
+                        line.append(glued ? "" : " ").append(word);
+                    } else {
                         lines.add(line.toString());
                         line.setLength(0);
+                        line.append(word);
                     }
-                    int cut = fitting(word, width);
-                    lines.add(word.substring(0, cut));
-                    word = word.substring(cut);
-                }
-                if (line.isEmpty()) {
-                    line.append(word);
-                } else if (displayWidth(line) + 1 + displayWidth(word) <= width) {
-                    line.append(' ').append(word);
-                } else {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                    line.append(word);
                 }
             }
             lines.add(line.toString());
         }
         return lines;
+    }
+
+    /** Whether {@code word} has characters two columns wide (Chinese, Japanese, Korean). */
+    private static boolean wide(String word) {
+        return word.codePoints().anyMatch(codePoint -> WCWidth.wcwidth(codePoint) == 2);
     }
 
     private static int fitting(String word, int width) {

@@ -146,9 +146,27 @@ class TablesTest {
     }
 
     @Test
-    void wordLongerThanTheColumnIsBrokenNotLost() {
-        List<String> wrapped = Tables.wrap("Wolfeschlegelsteinhausenbergerdorff", 10);
-        assertThat(wrapped).containsExactly("Wolfeschle", "gelsteinha", "usenberger", "dorff");
+    void atSixtyColumnsDatesIdsAndHeadersStayWholeAndListsWrapAfterACommaOnly() {
+        List<String> headers = List.of("ID", "Date", "Practitioner", "Modalities", "Pain", "Notes");
+        List<List<String>> rows = List.of(
+                List.of("1042", "2026-11-29 17:28", "Alex Chen, Myotherapist", "trigger-point,effleurage,petrissage",
+                        "6 -> 3", "Night cramps both calves, better after stretching"),
+                List.of("1043", "2026-11-30 09:05", "Sam Jones, RMT", "effleurage", "", "Signed"));
+
+        String table = Tables.render(headers, rows, 60);
+
+        assertThat(lines(table)).allSatisfy(line -> assertThat(Tables.displayWidth(line)).as(line).isLessThanOrEqualTo(60));
+        assertThat(table).contains("2026-11-29", "2026-11-30", "Practitioner", "effleurage,", "petrissage", "1042",
+                "1043", "Myotherapist");
+        assertThat(lines(table)).noneMatch(line -> line.strip().matches("\\d|r|t|nt,"));
+    }
+
+    @Test
+    void aWordWiderThanTheColumnIsShortenedNeverBroken() {
+        assertThat(Tables.wrap("Wolfeschlegelsteinhausenbergerdorff", 10)).containsExactly("Wolfeschl…");
+        assertThat(Tables.wrap("Anna Wolfeschlegelsteinhausenbergerdorff", 10)).containsExactly("Anna", "Wolfeschl…");
+        assertThat(Tables.wrap("trigger-point,effleurage,petrissage", 14))
+                .containsExactly("trigger-point,", "effleurage,", "petrissage");
     }
 
     @Test

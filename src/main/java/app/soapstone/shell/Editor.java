@@ -3,7 +3,9 @@ package app.soapstone.shell;
 import app.soapstone.validation.InvalidInputException;
 import org.springframework.stereotype.Component;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -12,23 +14,27 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Opens the user's editor ({@code $VISUAL}, else {@code $EDITOR}, else vi or Notepad) on a text,
- * the way {@code git commit} does, and returns what was saved. The file is readable by the owner
- * only and removed afterwards, since it holds health information.
+ * Opens the user's editor ({@code $VISUAL}, else {@code $EDITOR}, else nano where it is installed,
+ * else vi or Notepad) on a text, the way {@code git commit} does, and returns what was saved. With
+ * no editor chosen, it first says which one opens and how to save and quit it. The file is
+ * readable by the owner only and removed afterwards, since it holds health information.
  */
 @Component
 public class Editor {
 
     private final Map<String, String> environment;
+    private final PrintStream terminal;
 
     public Editor() {
-        this(System.getenv());
+        this(System.getenv(), System.out);
     }
 
-    Editor(Map<String, String> environment) {
+    Editor(Map<String, String> environment, PrintStream terminal) {
         this.environment = environment;
+        this.terminal = terminal;
     }
 
     public String edit(String text, String fileSuffix) {
@@ -37,6 +43,10 @@ public class Editor {
         try {
             file = createPrivateFile(fileSuffix);
             Files.writeString(file, text, StandardCharsets.UTF_8);
+            howTo(command).ifPresent(line -> {
+                terminal.println(line);
+                terminal.flush();
+            });
             Process process = start(command, file);
             int status = process.waitFor();
             if (status != 0) {
@@ -62,13 +72,47 @@ public class Editor {
     }
 
     String command() {
+        return chosen().orElseGet(() -> windows() ? "notepad" : installed("nano").map(Path::toString).orElse("vi"));
+    }
+
+    /** The editor the user chose with VISUAL or EDITOR, if they did. */
+    private Optional<String> chosen() {
         for (String variable : List.of("VISUAL", "EDITOR")) {
             String value = environment.get(variable);
             if (value != null && !value.isBlank()) {
-                return value.strip();
+                return Optional.of(value.strip());
             }
         }
-        return windows() ? "notepad" : "vi";
+        return Optional.empty();
+    }
+
+    /**
+     * What to say before opening an editor the user did not choose: which one, and how to save and
+     * quit it (vi in particular is hard to leave for someone who has never used it).
+     */
+    Optional<String> howTo(String command) {
+        if (chosen().isPresent()) {
+            return Optional.empty();
+        }
+        String name = Path.of(command).getFileName().toString();
+        String keys = switch (name) {
+            case "nano" -> "save with Ctrl-O then Enter, and quit with Ctrl-X";
+            case "vi" -> "press i to type; to save and quit press Esc, then type :wq and Enter";
+            default -> "save the file and close the editor when you are done";
+        };
+        return Optional.of("No EDITOR or VISUAL is set, so the note opens in " + name + ": " + keys
+                + ". (Set EDITOR to choose another, e.g. export EDITOR=nano.)");
+    }
+
+    /** Where {@code program} is on the PATH, if it is. */
+    private Optional<Path> installed(String program) {
+        String path = environment.getOrDefault("PATH", "");
+        for (String folder : path.split(File.pathSeparator)) {
+            if (!folder.isBlank() && Files.isExecutable(Path.of(folder, program))) {
+                return Optional.of(Path.of(folder, program));
+            }
+        }
+        return Optional.empty();
     }
 
     private Process start(String command, Path file) throws IOException {

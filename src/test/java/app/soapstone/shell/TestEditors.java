@@ -12,6 +12,6 @@ public final class TestEditors {
     }
 
     public static Editor withEnvironment(Map<String, String> environment) {
-        return new Editor(Map.copyOf(environment));
+        return new Editor(Map.copyOf(environment), System.out);
     }
 }

@@ -105,7 +105,7 @@ public record IntakeAnswers(LocalDate takenOn, Long practitionerId, CrampHistory
 
     /** Practitioner ids start at 1; whether there is one with this id is the service's to say. */
     static Long practitioner(Long id) {
-        return id == null ? null : Fields.wholeNumber("practitioner", id, 1, Long.MAX_VALUE);
+        return id == null ? null : Fields.range("practitioner", id, 1, Long.MAX_VALUE);
     }
 
     /** Ids from {@code allowed}, comma-separated; none if not given. */

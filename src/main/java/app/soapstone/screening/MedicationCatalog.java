@@ -138,8 +138,13 @@ public final class MedicationCatalog {
      * that brought it in ("Vytorin 10/40 (ezetimibe/simvastatin)" is simvastatin, a statin, from Vytorin).
      */
     public List<Match> matches(String line) {
+        return matches(read(line));
+    }
+
+    /** The classes of a line already read. */
+    public static List<Match> matches(Reading reading) {
         List<Match> found = new ArrayList<>();
-        for (Known known : read(line).known()) {
+        for (Known known : reading.known()) {
             for (Ingredient ingredient : known.contains()) {
                 for (MedicationClass medicationClass : ingredient.classes()) {
                     boolean seen = found.stream().anyMatch(m -> m.ingredient().equals(ingredient)

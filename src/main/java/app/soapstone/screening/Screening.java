@@ -39,8 +39,11 @@ public class Screening {
         List<Flag> flags = new ArrayList<>();
         redFlags(input, flags);
         conditions(input, flags);
-        medications(input, flags);
-        unrecognisedMedicines(input, flags);
+        // Each medicine line is read once, for its classes and for whether it was recognised.
+        List<MedicationCatalog.Reading> readings = input.medications().stream()
+                .map(medicine -> rules.medications().read(medicine.readAs())).toList();
+        medications(input, readings, flags);
+        unrecognisedMedicines(input, readings, flags);
         unclearAbbreviations(input, flags);
         surgeries(input, flags);
         allergies(input, flags);
@@ -130,12 +133,13 @@ public class Screening {
      * ingredient that brings the class in ("Vytorin 10/40 (contains simvastatin)"); its finding
      * names the ingredients ("spironolactone") and keeps the medicines as written.
      */
-    private void medications(ScreeningInput input, List<Flag> flags) {
+    private void medications(ScreeningInput input, List<MedicationCatalog.Reading> readings, List<Flag> flags) {
         record Taken(Set<String> named, Set<String> generics, Set<String> written) {
         }
         Map<MedicationCatalog.MedicationClass, Taken> byClass = new LinkedHashMap<>();
-        for (ScreeningInput.Medicine medicine : input.medications()) {
-            for (Match match : rules.medications().matches(medicine.readAs())) {
+        for (int i = 0; i < readings.size(); i++) {
+            ScreeningInput.Medicine medicine = input.medications().get(i);
+            for (Match match : MedicationCatalog.matches(readings.get(i))) {
                 Taken taken = byClass.computeIfAbsent(match.medicationClass(),
                         c -> new Taken(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>()));
                 taken.named().add(named(medicine, match));
@@ -169,13 +173,14 @@ public class Screening {
      * A note for every medicine the catalogue does not know, so that a screening without flags is
      * never taken for a complete one; the names a letter or two away are offered, never assumed.
      */
-    private void unrecognisedMedicines(ScreeningInput input, List<Flag> flags) {
-        for (ScreeningInput.Medicine medicine : input.medications()) {
-            MedicationCatalog.Reading reading = rules.medications().read(medicine.readAs());
+    private void unrecognisedMedicines(ScreeningInput input, List<MedicationCatalog.Reading> readings,
+            List<Flag> flags) {
+        for (int i = 0; i < readings.size(); i++) {
+            MedicationCatalog.Reading reading = readings.get(i);
             if (reading.recognised()) {
                 continue;
             }
-            String written = medicine.written().strip();
+            String written = input.medications().get(i).written().strip();
             String closest = reading.closest().isEmpty() ? ""
                     : "; closest: " + reading.closest().stream().map(MedicationCatalog.Known::described)
                             .collect(Collectors.joining(" or "));

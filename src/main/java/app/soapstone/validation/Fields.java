@@ -246,12 +246,7 @@ public final class Fields {
             throw InvalidInputException.forField(field, quote(value) + " is not a whole number"
                     + (max <= 10 ? " (use " + min + "-" + max + ")" : ""));
         }
-        return (int) wholeNumber(field, number, min, max);
-    }
-
-    /** A whole number already read (by the shell, from a typed option) that must be in {@code [min, max]}. */
-    public static long wholeNumber(String field, long value, long min, long max) {
-        return range(field, value, min, max);
+        return (int) range(field, number, min, max);
     }
 
     /** "3" for 3.0, "2.5" for 2.5. */

@@ -72,7 +72,7 @@ class IntakeCommands {
             @Option(longName = "cramps-since", description = "How long they have had cramps, e.g. \"2 years\"") String since,
             @Option(longName = "medications", description = "Medicines, separated by ';'") String medications,
             @Option(longName = "surgeries", description = "Surgeries with year and side, separated by ';'") String surgeries,
-            @Option(longName = "conditions", description = "Conditions: diabetes,neuropathy,... (see screening list)") String conditions,
+            @Option(longName = "conditions", description = "Conditions: diabetes,neuropathy,... (see vocabulary list conditions)") String conditions,
             @Option(longName = "other-conditions", description = "Other conditions, free text") String otherConditions,
             @Option(longName = "red-flags", description = "Current symptoms: one-sided-calf-swelling,...") String redFlags,
             @Option(longName = "water-glasses", description = "Glasses of water a day") Double waterGlasses,

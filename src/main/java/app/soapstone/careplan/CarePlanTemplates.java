@@ -212,6 +212,13 @@ public class CarePlanTemplates implements TemplateSet {
         return vocabulary.glassMl();
     }
 
+    @Override
+    public Map<String, String> takenAs() {
+        Map<String, String> uses = new LinkedHashMap<>();
+        stretches().keySet().forEach(id -> uses.put(STRETCHES + "/" + id + ".yaml", "--stretches " + id));
+        return uses;
+    }
+
     public Map<String, Stretch> stretches() {
         load();
         return stretches;

@@ -48,6 +48,13 @@ class SoapTemplates implements TemplateSet {
         templates.obtain();
     }
 
+    @Override
+    public Map<String, String> takenAs() {
+        Map<String, String> uses = new LinkedHashMap<>();
+        names().forEach(name -> uses.put(FOLDER + "/" + name + ".yaml", "--template " + name));
+        return uses;
+    }
+
     Set<String> names() {
         return templates.obtain().keySet();
     }

@@ -5,7 +5,9 @@ import app.soapstone.shell.Tables;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code template list}: which templates are in use and where each came from. */
 @Component
@@ -22,12 +24,16 @@ class TemplateCommands {
     }
 
     @Command(name = "template list", group = "Care plans",
-            description = "List the templates in use and where each came from (bundled or SOAPSTONE_TEMPLATES)")
+            description = "List the templates in use, the option that takes each (--template general) and where each"
+                    + " came from (bundled or SOAPSTONE_TEMPLATES)")
     String list() {
         sets.forEach(TemplateSet::load);
+        Map<String, String> uses = new HashMap<>();
+        sets.forEach(set -> uses.putAll(set.takenAs()));
         List<List<String>> rows = templates.used().entrySet().stream()
-                .map(e -> List.of(e.getKey(), e.getValue().startsWith("bundled:") ? "bundled" : e.getValue()))
+                .map(e -> List.of(e.getKey(), uses.getOrDefault(e.getKey(), "-"),
+                        e.getValue().startsWith("bundled:") ? "bundled" : e.getValue()))
                 .toList();
-        return Tables.render(List.of("Template", "Source"), rows, screen.width());
+        return Tables.render(List.of("Template", "Use as", "Source"), rows, screen.width());
     }
 }

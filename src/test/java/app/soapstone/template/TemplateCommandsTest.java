@@ -47,6 +47,18 @@ class TemplateCommandsTest extends SoapstoneTest {
     }
 
     @Test
+    void listShowsTheNameAnOptionTakesEachTemplateBy() {
+        Map<String, String> uses = column(run("template list").expectOk(), 1);
+
+        assertThat(uses).containsEntry("soap/general.yaml", "--template general")
+                .containsEntry("soap/nocturnal-calf-cramps.yaml", "--template nocturnal-calf-cramps")
+                .containsEntry("careplan/stretches/soleus-wall.yaml", "--stretches soleus-wall")
+                .containsEntry("vocabulary/body-sites.yaml", "-");
+        // Each name shown is one the option takes.
+        assertThat(run("help session new").expectOk()).contains("--template");
+    }
+
+    @Test
     void listShowsTheOverrideFileForEachTemplateTheOverrideFolderHolds() throws IOException {
         Path changed = write("careplan/stretches/toe-stretch.yaml", bundledText("careplan/stretches/toe-stretch.yaml")
                 .replace("title: Toe stretch", "title: Toe stretch on a towel"));
@@ -84,13 +96,18 @@ class TemplateCommandsTest extends SoapstoneTest {
 
     /** Template -> source, from the rows below the table's header and rule. */
     private static Map<String, String> rows(String table) {
+        return column(table, 2);
+    }
+
+    /** Template -> the cell of {@code column} (0 the template, 1 "Use as", 2 the source). */
+    private static Map<String, String> column(String table, int column) {
         List<String> lines = table.strip().lines().toList();
-        assertThat(lines.get(0)).startsWith("Template").contains("Source");
+        assertThat(lines.get(0)).startsWith("Template").contains("Use as").contains("Source");
         Map<String, String> rows = new LinkedHashMap<>();
         for (String line : lines.subList(2, lines.size())) {
             String[] cells = line.strip().split(" {2,}");
-            assertThat(cells).as(line).hasSize(2);
-            assertThat(rows.put(cells[0], cells[1])).as(cells[0] + " listed once").isNull();
+            assertThat(cells).as(line).hasSize(3);
+            assertThat(rows.put(cells[0], cells[column])).as(cells[0] + " listed once").isNull();
         }
         return rows;
     }

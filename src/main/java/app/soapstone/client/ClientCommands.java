@@ -67,16 +67,16 @@ class ClientCommands {
     }
 
     @Command(name = "client show", group = GROUP, description = "Show everything known about a client")
-    String show(@Argument(index = 0, description = "Client id") long id) {
-        StringBuilder text = new StringBuilder(ClientView.card(clients.get(id), clients.today(),
-                clients.lastVisit(id).orElse(null)));
-        sections.orderedStream().forEach(section -> section.render(id).ifPresent(part -> text.append("\n\n").append(part)));
+    String show(@Argument(index = 0, description = "Client id") long client) {
+        StringBuilder text = new StringBuilder(ClientView.card(clients.get(client), clients.today(),
+                clients.lastVisit(client).orElse(null)));
+        sections.orderedStream().forEach(section -> section.render(client).ifPresent(part -> text.append("\n\n").append(part)));
         return text.toString();
     }
 
     @Command(name = "client edit", group = GROUP,
             description = "Change a client's details; only the options given change (\"\" clears one)")
-    String edit(@Argument(index = 0, description = "Client id") long id,
+    String edit(@Argument(index = 0, description = "Client id") long client,
             @Option(longName = "first-name", description = "Given name") String firstName,
             @Option(longName = "last-name", description = "Family name") String lastName,
             @Option(longName = "preferred-name", description = "Name the client likes to be called") String preferredName,
@@ -87,17 +87,17 @@ class ClientCommands {
             @Option(longName = "emergency-contact", description = "Who to call, and their number") String emergencyContact,
             @Option(longName = "notes", description = "Anything else worth knowing (not clinical)") String notes,
             @Option(longName = "print-name", description = "Name as the client writes it, for printouts (\"\" clears it)") String printName) {
-        Client client = clients.edit(id, new ClientDetails(firstName, lastName, preferredName, dateOfBirth, phone, email,
-                address, emergencyContact, notes, printName));
-        return "Updated client " + client.id() + ": " + client.displayName();
+        Client edited = clients.edit(client, new ClientDetails(firstName, lastName, preferredName, dateOfBirth, phone,
+                email, address, emergencyContact, notes, printName));
+        return "Updated client " + edited.id() + ": " + edited.displayName();
     }
 
     @Command(name = "client archive", group = GROUP,
             description = "Hide a client from lists and searches; their records are kept")
-    String archive(@Argument(index = 0, description = "Client id") long id) {
-        Client client = clients.archive(id);
-        return "Archived client " + client.id() + ": " + client.displayName()
-                + " (records kept; 'client restore " + client.id() + "' brings them back)";
+    String archive(@Argument(index = 0, description = "Client id") long client) {
+        Client archived = clients.archive(client);
+        return "Archived client " + archived.id() + ": " + archived.displayName()
+                + " (records kept; 'client restore " + archived.id() + "' brings them back)";
     }
 
     @Command(name = "client import", group = GROUP,
@@ -117,8 +117,8 @@ class ClientCommands {
     }
 
     @Command(name = "client restore", group = GROUP, description = "Bring an archived client back into lists")
-    String restore(@Argument(index = 0, description = "Client id") long id) {
-        Client client = clients.restore(id);
-        return "Restored client " + client.id() + ": " + client.displayName();
+    String restore(@Argument(index = 0, description = "Client id") long client) {
+        Client restored = clients.restore(client);
+        return "Restored client " + restored.id() + ": " + restored.displayName();
     }
 }

@@ -66,7 +66,7 @@ class ClinicCommands {
 
     @Command(name = "practitioner default", group = GROUP,
             description = "Make a practitioner the default for new notes")
-    String makeDefault(@Argument(index = 0, description = "Practitioner id") long id) {
-        return "Default practitioner: " + clinic.makeDefault(id).signature();
+    String makeDefault(@Argument(index = 0, description = "Practitioner id") long practitioner) {
+        return "Default practitioner: " + clinic.makeDefault(practitioner).signature();
     }
 }

@@ -101,8 +101,8 @@ class SessionCommands {
     }
 
     @Command(name = "session show", group = GROUP, description = "Show a session's full note, signature and addenda")
-    String show(@Argument(index = 0, description = "Session id") long id) {
-        return view.note(sessions.details(id));
+    String show(@Argument(index = 0, description = "Session id") long session) {
+        return view.note(sessions.details(session));
     }
 
     @Command(name = "session edit", group = GROUP, description = "Change a draft note (signed notes are final)")
@@ -170,8 +170,8 @@ class SessionCommands {
 
     @Command(name = "client progress", group = "Clients",
             description = "A client's cramps, severity, sleep and pain over time, with trends")
-    String progress(@Argument(index = 0, description = "Client id") long id) {
-        return view.progress(sessions.progress(id), screen.width());
+    String progress(@Argument(index = 0, description = "Client id") long client) {
+        return view.progress(sessions.progress(client), screen.width());
     }
 
     private void show(Preflight preflight, PrintWriter out) {

@@ -14,7 +14,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -160,6 +163,7 @@ public class CommandLineParser implements CommandParser {
         }
         Set<String> seen = new HashSet<>();
         List<String> positional = new ArrayList<>();
+        SortedMap<Integer, String> named = new TreeMap<>();
         boolean help = false;
         boolean onlyPositional = false;
         for (int i = 0; i < words.size(); i++) {
@@ -183,6 +187,15 @@ public class CommandLineParser implements CommandParser {
                 inlineValue = name.substring(equals + 1);
                 name = name.substring(0, equals);
             }
+            OptionalInt argument = word.startsWith("--") ? spec.argumentFor(name) : OptionalInt.empty();
+            if (argument.isPresent()) {
+                if (!seen.add(name)) {
+                    throw new InvalidInputException("--" + name + " is given more than once");
+                }
+                String value = inlineValue != null ? inlineValue : valueAfter(spec, words, i++, name, name.toUpperCase());
+                named.put(argument.getAsInt(), value);
+                continue;
+            }
             OptionSpec option = findOption(spec, word, name);
             if (!seen.add(option.longName())) {
                 throw new InvalidInputException("--" + option.longName() + " is given more than once");
@@ -192,21 +205,31 @@ public class CommandLineParser implements CommandParser {
                 value = inlineValue;
             } else if (option.flag()) {
                 value = "true";
-            } else if (i + 1 < words.size() && !isKnownOption(spec, words.get(i + 1))) {
-                value = words.get(++i);
             } else {
-                throw new InvalidInputException("--" + option.longName() + " needs a value ("
-                        + option.placeholder() + ")");
+                value = valueAfter(spec, words, i++, option.longName(), option.placeholder());
             }
-            if (spec.isPath(option)) {
-                value = home.expand(value);
-            }
-            ValueType.check("--" + option.longName(), value, option.type());
-            builder.addOption(CommandOption.with().longName(option.longName()).shortName(option.shortName())
-                    .type(option.type()).value(ValueType.normalise(value, option.type())).build());
+            addOption(builder, spec, option, value);
         }
         if (help) {
             return new Invocation(spec, builder.build(), true);
+        }
+        Optional<OptionSpec> subject = spec.subjectOption();
+        if (subject.isPresent() && !positional.isEmpty()) {
+            OptionSpec option = subject.get();
+            if (!seen.add(option.longName())) {
+                throw new InvalidInputException(spec.name() + ": the " + option.longName() + " id is given twice, as '"
+                        + positional.get(0) + "' and as --" + option.longName());
+            }
+            addOption(builder, spec, option, positional.remove(0));
+        }
+        for (var entry : named.entrySet()) {
+            int index = entry.getKey();
+            if (index < positional.size()) {
+                String name = spec.arguments().get(index).name();
+                throw new InvalidInputException(spec.name() + ": " + name + " is given twice, as '"
+                        + positional.get(index) + "' and as --" + name.toLowerCase());
+            }
+            positional.add(Math.min(index, positional.size()), entry.getValue());
         }
         for (OptionSpec option : spec.options()) {
             if (option.required() && !seen.contains(option.longName())) {
@@ -216,6 +239,21 @@ public class CommandLineParser implements CommandParser {
         }
         addArguments(spec, positional, builder);
         return new Invocation(spec, builder.build(), false);
+    }
+
+    /** The word after option {@code words[at]}, which is its value unless it is another option. */
+    private static String valueAfter(CommandSpec spec, List<String> words, int at, String option, String placeholder) {
+        if (at + 1 < words.size() && !isKnownOption(spec, words.get(at + 1))) {
+            return words.get(at + 1);
+        }
+        throw new InvalidInputException("--" + option + " needs a value (" + placeholder + ")");
+    }
+
+    private void addOption(ParsedInput.Builder builder, CommandSpec spec, OptionSpec option, String given) {
+        String value = spec.isPath(option) ? home.expand(given) : given;
+        ValueType.check("--" + option.longName(), value, option.type());
+        builder.addOption(CommandOption.with().longName(option.longName()).shortName(option.shortName())
+                .type(option.type()).value(ValueType.normalise(value, option.type())).build());
     }
 
     private void addArguments(CommandSpec spec, List<String> positional, ParsedInput.Builder builder) {
@@ -268,16 +306,21 @@ public class CommandLineParser implements CommandParser {
         }
         String name = word.substring(2);
         int equals = name.indexOf('=');
-        return spec.option(equals >= 0 ? name.substring(0, equals) : name).isPresent();
+        String longName = equals >= 0 ? name.substring(0, equals) : name;
+        return spec.option(longName).isPresent() || spec.argumentFor(longName).isPresent();
     }
 
     private static boolean isNumber(String word) {
         return word.matches("-\\d+(\\.\\d+)?");
     }
 
+    /** The required part of the usage, the subject first as its bare id: "intake new CLIENT --consent-by TEXT". */
     private static String usageOfRequired(CommandSpec spec) {
+        Optional<OptionSpec> subject = spec.subjectOption();
         return spec.options().stream().filter(OptionSpec::required)
-                .map(o -> "--" + o.longName() + " " + o.placeholder()).collect(Collectors.joining(" "));
+                .sorted(Comparator.comparing(o -> !subject.equals(Optional.of(o))))
+                .map(o -> subject.equals(Optional.of(o)) ? o.placeholder() : "--" + o.longName() + " " + o.placeholder())
+                .collect(Collectors.joining(" "));
     }
 
     /** The candidate nearest to {@code word} by edit distance, if it is a plausible typo. */

@@ -2,6 +2,7 @@ package app.soapstone.shell;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -25,6 +26,40 @@ public record CommandSpec(String name, String description, String group, String 
         return PATH_OPTIONS.contains(name + " --" + option.longName());
     }
 
+    /**
+     * The ids a command may be about. Each is named the same way everywhere: as the option
+     * ({@code --client 3}) or as the first word after the command ({@code client show 3},
+     * {@code session list 3}), whichever the command declares; the parser accepts the other too.
+     */
+    static final List<String> SUBJECTS = List.of("client", "session", "practitioner");
+
+    /**
+     * The option a lone word fills, as in {@code session list 3} for {@code session list --client 3}:
+     * {@code --client}, else {@code --session}, for a command that takes no words of its own.
+     */
+    public Optional<OptionSpec> subjectOption() {
+        if (!arguments.isEmpty() || remainingArguments != null) {
+            return Optional.empty();
+        }
+        return SUBJECTS.stream().map(this::option).flatMap(Optional::stream).findFirst();
+    }
+
+    /**
+     * The position of the argument an option names, as {@code --client} names CLIENT in
+     * {@code client show --client 3}; empty when the command has that option itself.
+     */
+    public OptionalInt argumentFor(String longName) {
+        if (!SUBJECTS.contains(longName) || option(longName).isPresent()) {
+            return OptionalInt.empty();
+        }
+        for (int index = 0; index < arguments.size(); index++) {
+            if (arguments.get(index).name().equalsIgnoreCase(longName)) {
+                return OptionalInt.of(index);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
     public Optional<OptionSpec> option(String longName) {
         return options.stream().filter(o -> o.longName().equals(longName)).findFirst();
     }
@@ -44,6 +79,9 @@ public record CommandSpec(String name, String description, String group, String 
         public String placeholder() {
             if (flag()) {
                 return "";
+            }
+            if (SUBJECTS.contains(longName)) {
+                return longName.toUpperCase();
             }
             return longName.equals("dob") || longName.endsWith("date") ? "YYYY-MM-DD" : ValueType.placeholder(type);
         }

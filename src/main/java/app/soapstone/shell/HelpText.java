@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -51,14 +52,19 @@ public class HelpText {
         if (!spec.arguments().isEmpty()) {
             text.append("\nArguments:\n");
             for (ArgumentSpec argument : spec.arguments()) {
-                text.append("  ").append(pad(argument.name(), 26)).append(argument.description()).append('\n');
+                String alias = spec.argumentFor(argument.name().toLowerCase()).isPresent()
+                        ? " (or --" + argument.name().toLowerCase() + " " + argument.name() + ")" : "";
+                text.append("  ").append(pad(argument.name(), 26)).append(argument.description()).append(alias)
+                        .append('\n');
             }
         }
         if (!spec.options().isEmpty()) {
             text.append("\nOptions:\n");
+            Optional<OptionSpec> subject = spec.subjectOption();
             for (OptionSpec option : spec.options()) {
                 String left = "--" + option.longName() + (option.flag() ? "" : " " + option.placeholder());
                 String description = option.description()
+                        + (subject.equals(Optional.of(option)) ? ", or alone after the command" : "")
                         + (option.required() ? " (required)" : "")
                         + (option.defaultValue().isBlank() ? "" : " (default " + option.defaultValue() + ")");
                 text.append("  ").append(pad(left, 26)).append(description).append('\n');
@@ -72,13 +78,16 @@ public class HelpText {
         String arguments = spec.arguments().stream().map(a -> a.required() ? a.name() : "[" + a.name() + "]")
                 .collect(Collectors.joining(" "));
         String rest = spec.remainingArguments() == null ? "" : spec.remainingArguments().name() + "...";
+        Optional<OptionSpec> subject = spec.subjectOption();
+        String first = subject.map(o -> o.required() ? o.placeholder() : "[" + o.placeholder() + "]").orElse("");
         String options = spec.options().stream()
+                .filter(o -> !subject.equals(Optional.of(o)))
                 .map(o -> {
                     String text = "--" + o.longName() + (o.flag() ? "" : " " + o.placeholder());
                     return o.required() ? text : "[" + text + "]";
                 })
                 .collect(Collectors.joining(" "));
-        return String.join(" ", Stream.of(spec.name(), arguments, rest, options)
+        return String.join(" ", Stream.of(spec.name(), first, arguments, rest, options)
                 .filter(s -> !s.isBlank()).toList());
     }
 

@@ -605,7 +605,7 @@ class ClientCommandsTest extends SoapstoneTest {
         Result result = run("client show abc");
 
         assertThat(result.status()).isEqualTo(Failure.USAGE);
-        assertThat(result.error()).contains("ID").contains("abc");
+        assertThat(result.error()).contains("CLIENT").contains("abc");
     }
 
     @Test
@@ -613,7 +613,7 @@ class ClientCommandsTest extends SoapstoneTest {
         Result result = run("client show");
 
         assertThat(result.status()).isEqualTo(Failure.USAGE);
-        assertThat(result.error()).contains("ID");
+        assertThat(result.error()).contains("CLIENT");
     }
 
     @Test
@@ -745,7 +745,7 @@ class ClientCommandsTest extends SoapstoneTest {
         Result result = run("client edit ann --phone 0412345678");
 
         assertThat(result.status()).isEqualTo(Failure.USAGE);
-        assertThat(result.error()).contains("ID").contains("ann");
+        assertThat(result.error()).contains("CLIENT").contains("ann");
     }
 
     // ---------------------------------------------------------------- client archive / restore

@@ -195,7 +195,7 @@ class ClinicCommandsTest extends SoapstoneTest {
         Result result = run("practitioner default alex");
 
         assertThat(result.status()).isEqualTo(Failure.USAGE);
-        assertThat(result.error()).contains("ID").contains("alex");
+        assertThat(result.error()).contains("PRACTITIONER").contains("alex");
     }
 
     @Test

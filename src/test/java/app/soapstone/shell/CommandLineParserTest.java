@@ -164,7 +164,7 @@ class CommandLineParserTest extends SoapstoneTest {
         for (String id : List.of("abc", "1.5", "99999999999999999999", "12abc")) {
             Result result = run("client show " + id);
             assertThat(result.status()).as(id).isEqualTo(Failure.USAGE);
-            assertThat(result.error()).as(id).contains("ID").contains(id);
+            assertThat(result.error()).as(id).contains("CLIENT").contains(id);
         }
     }
 

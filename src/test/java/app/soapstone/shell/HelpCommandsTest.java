@@ -89,9 +89,9 @@ class HelpCommandsTest extends SoapstoneTest {
     void helpForACommandWithAnArgumentNamesIt() {
         String text = run("client show --help").expectOk();
 
-        assertThat(line(text, "Usage:")).contains("client show ID");
+        assertThat(line(text, "Usage:")).contains("client show CLIENT");
         assertThat(text).contains("Arguments:");
-        assertThat(line(text, "  ID ")).contains("Client id");
+        assertThat(line(text, "  CLIENT ")).contains("Client id").contains("--client CLIENT");
     }
 
     @Test

@@ -77,12 +77,23 @@ public class ShellCompleter implements Completer {
                 if (option != null && !option.flag()) {
                     return values(spec, option.longName(), option.type(), spec.isPath(option), current, line);
                 }
+                var named = spec.argumentFor(previous.substring(2));
+                if (named.isPresent()) {
+                    ArgumentSpec argument = spec.arguments().get(named.getAsInt());
+                    return values(spec, slot(argument), argument.type(), false, current, line);
+                }
             }
         }
         if (current.startsWith("-")) {
             return optionNames(spec, rest, current);
         }
         int position = positionals(spec, rest);
+        var subject = spec.subjectOption();
+        if (subject.isPresent() && position == 0 && !rest.contains("--" + subject.get().longName())) {
+            // "session list 3" is "session list --client 3": the lone word is the subject's id.
+            List<Candidate> ids = values(spec, subject.get().longName(), subject.get().type(), false, current, line);
+            return ids.isEmpty() && current.isEmpty() ? optionNames(spec, rest, current) : ids;
+        }
         ArgumentSpec argument = position < spec.arguments().size() ? spec.arguments().get(position)
                 : spec.remainingArguments();
         List<Candidate> values = argument == null ? List.of()

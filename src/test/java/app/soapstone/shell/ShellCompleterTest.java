@@ -73,6 +73,16 @@ class ShellCompleterTest extends SoapstoneTest {
     }
 
     @Test
+    void anIdCompletesTheOtherWayItCanBeGivenToo() {
+        long zoe = client("Zoë", "Łukasiewicz");
+
+        assertThat(values(tab("session list zo"))).containsExactly(Long.toString(zoe));
+        assertThat(values(tab("intake show zo"))).containsExactly(Long.toString(zoe));
+        assertThat(values(tab("client show --client zo"))).containsExactly(Long.toString(zoe));
+        assertThat(values(tab("intake show --client " + zoe + " "))).doesNotContain(Long.toString(zoe));
+    }
+
+    @Test
     void sessionsAreThoseOfTheClientOnTheLineWithDateAndStatus() {
         practitioner("Sam Jones");
         long ann = client("Ann", "Lee");

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -37,8 +38,18 @@ public final class Fields {
         }
     }
 
-    /** A date that is not after {@code today}. */
+    /**
+     * A date that is not after {@code today}: YYYY-MM-DD, or the words {@code today} and
+     * {@code yesterday}, which is how a therapist says the dates most records carry.
+     */
     public static LocalDate pastDate(String field, String value, LocalDate today) {
+        String word = value.strip().toLowerCase(Locale.ROOT);
+        if (word.equals("today")) {
+            return today;
+        }
+        if (word.equals("yesterday")) {
+            return today.minusDays(1);
+        }
         LocalDate date = date(field, value);
         if (date.isAfter(today)) {
             throw InvalidInputException.forField(field, date + " is in the future (today is " + today + ")");

@@ -56,6 +56,19 @@ class FieldsTest {
             assertThat(Fields.pastDate("date", "2026-05-19", TODAY)).isEqualTo(TODAY.minusDays(1));
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"today", "Today", " TODAY "})
+        void pastDateTakesTodayAsAWord(String word) {
+            assertThat(Fields.pastDate("date", word, TODAY)).isEqualTo(TODAY);
+            assertThat(Fields.recordDate("consent-date", word, TODAY, null)).isEqualTo(TODAY);
+        }
+
+        @Test
+        void pastDateTakesYesterdayAsAWord() {
+            assertThat(Fields.pastDate("date", "yesterday", TODAY)).isEqualTo(TODAY.minusDays(1));
+            assertThat(Fields.recordDate("date", "Yesterday", TODAY, null)).isEqualTo(TODAY.minusDays(1));
+        }
+
         @Test
         void pastDateRefusesTheFutureNamingTheOption() {
             assertThatThrownBy(() -> Fields.pastDate("visit-date", "2026-05-21", TODAY))

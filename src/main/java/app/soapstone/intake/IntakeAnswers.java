@@ -18,9 +18,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The answers to {@code intake new}, each read from its option once, in the command layer, and
- * checked there: a refusal names the option ({@code --cramp-severity: ...}). Recording them parses
- * nothing again. The static methods read one option, or a group of them, the way the intake takes it.
+ * The answers to {@code intake new}, each read once from the text of its field of the form
+ * ({@link IntakeFields}), in the command layer, and checked there: a refusal names the option
+ * ({@code --cramp-severity: ...}). Recording them parses nothing again. The static methods read one option, or a group of them, the way the intake takes it.
  *
  * @param takenOn        the day the intake was taken
  * @param practitionerId who took it, or null for the clinic's default practitioner
@@ -54,33 +54,38 @@ public record IntakeAnswers(LocalDate takenOn, Long practitionerId, CrampHistory
     static CrampHistory crampHistory(Vocabulary vocabulary, double frequency, String unit, String timing, int severity,
             Double duration, Integer sleepDisturbance, String triggers, String since) {
         String per = given(unit) ? unit.strip().toLowerCase(Locale.ROOT) : vocabulary.weekly().id();
-        double perWeek = vocabulary.frequencyUnit(per).orElseThrow(() -> InvalidInputException.forField(
-                "cramp-frequency-unit", "'" + per + "' is not allowed; use "
-                        + oneOf(vocabulary.frequencyUnits().stream().map(FrequencyUnit::id).toList())))
-                .perWeek(frequency);
+        double perWeek = frequencyUnit(vocabulary, per).perWeek(frequency);
         if (perWeek > IntakeService.MAX_PER_WEEK) {
             throw InvalidInputException.forField("cramp-frequency", "is more than " + (int) IntakeService.MAX_PER_WEEK + " a week");
         }
-        String when = null;
-        if (given(timing)) {
-            when = timing.strip().toLowerCase(Locale.ROOT);
-            if (!vocabulary.crampTimings().contains(when)) {
-                throw InvalidInputException.forField("cramp-timing", "'" + timing + "' is not allowed; use "
-                        + oneOf(vocabulary.crampTimings()));
-            }
-        }
         return new CrampHistory(Math.round(perWeek * 100) / 100.0, Fields.number(frequency) + " per " + per, severity,
-                duration == null ? null : Fields.decimal("cramp-duration", duration, 0, 24 * 60), when,
+                duration == null ? null : Fields.decimal("cramp-duration", duration, 0, 24 * 60),
+                given(timing) ? timing(vocabulary, timing) : null,
                 sleepDisturbance == null ? null : Fields.range("sleep-disturbance", sleepDisturbance, 0, 10),
                 text("triggers", triggers, Fields.TEXT_MAX), line("cramps-since", since, Fields.NAME_MAX));
     }
 
-    /** Water (in glasses or in litres, not both), caffeine, alcohol, activity and work. */
+    /** One of the vocabulary's cramp frequency units, by its id. */
+    static FrequencyUnit frequencyUnit(Vocabulary vocabulary, String unit) {
+        String per = unit.strip().toLowerCase(Locale.ROOT);
+        return vocabulary.frequencyUnit(per).orElseThrow(() -> InvalidInputException.forField(
+                "cramp-frequency-unit", "'" + per + "' is not allowed; use "
+                        + oneOf(vocabulary.frequencyUnits().stream().map(FrequencyUnit::id).toList())));
+    }
+
+    /** One of the vocabulary's cramp timings. */
+    static String timing(Vocabulary vocabulary, String timing) {
+        String when = timing.strip().toLowerCase(Locale.ROOT);
+        if (!vocabulary.crampTimings().contains(when)) {
+            throw InvalidInputException.forField("cramp-timing", "'" + timing + "' is not allowed; use "
+                    + oneOf(vocabulary.crampTimings()));
+        }
+        return when;
+    }
+
+    /** Water (in glasses or in litres: the form holds one of them), caffeine, alcohol, activity and work. */
     static Lifestyle lifestyle(Double waterGlasses, Double waterLitres, String caffeine, String alcohol, String activity,
             String occupation) {
-        if (waterGlasses != null && waterLitres != null) {
-            throw InvalidInputException.forField("water-litres", "give either --water-glasses or --water-litres, not both");
-        }
         return new Lifestyle(
                 waterGlasses == null ? null : Fields.decimal("water-glasses", waterGlasses, 0, 40),
                 waterLitres == null ? null : Fields.decimal("water-litres", waterLitres, 0, 10),
@@ -106,11 +111,6 @@ public record IntakeAnswers(LocalDate takenOn, Long practitionerId, CrampHistory
     /** Practitioner ids start at 1; whether there is one with this id is the service's to say. */
     static Long practitioner(Long id) {
         return id == null ? null : Fields.range("practitioner", id, 1, Long.MAX_VALUE);
-    }
-
-    /** Ids from {@code allowed}, comma-separated; none if not given. */
-    static List<String> ids(String option, String value, Collection<String> allowed) {
-        return given(value) ? IdList.parse(option, value, allowed) : List.of();
     }
 
     /** A field of several lines, or null if not given. */

@@ -92,13 +92,28 @@ public class IntakeService {
     }
 
     /**
+     * A version just recorded, the version it followed (none for a client's first) and what changed
+     * against it, a line a field.
+     */
+    public record Recorded(Intake intake, Optional<Intake> previous, List<String> changes) {
+    }
+
+    /** Two versions of a client's intake, older first, and what changed from one to the other. */
+    public record Comparison(Intake from, Intake to, List<String> changes) {
+    }
+
+    /**
      * Records the {@code answers}, read and checked by the command, as the client's new current
      * intake; {@code confirmed} maps a medicine line as written to the catalogue name the therapist
-     * confirmed it as, which is kept beside it.
+     * confirmed it as, which is kept beside it. A version the same as the latest in every field,
+     * its date too, is refused: it would record nothing new. The same answers on another day are
+     * kept, as a review saying the history still holds (which the screening's "over 12 months
+     * old" flag asks for).
      */
     @Transactional
-    public Intake record(long clientId, IntakeAnswers answers, Map<String, String> confirmed) {
+    public Recorded record(long clientId, IntakeAnswers answers, Map<String, String> confirmed) {
         Client client = clients.active(clientId);
+        Optional<Intake> previous = intakes.findCurrent(clientId);
         Practitioner practitioner = answers.practitionerId() != null ? clinic.practitioner(answers.practitionerId())
                 : clinic.defaultPractitioner().orElse(null);
         Intake intake = new Intake(null, AggregateReference.to(client.id()), intakes.latestVersion(clientId) + 1,
@@ -114,10 +129,37 @@ public class IntakeService {
                 answers.allergies(),
                 answers.consent(),
                 answers.consentExplained().stream().map(IntakeConsentElement::new).toList());
+        List<String> changes = previous.map(before -> IntakeForm.of(before).changesTo(IntakeForm.of(intake)))
+                .orElse(List.of());
+        if (previous.isPresent() && changes.isEmpty()) {
+            throw new ConflictException("Nothing changed against intake version " + previous.get().version()
+                    + " of " + previous.get().takenOn() + "; nothing was stored (give the fields that changed)");
+        }
         Intake saved = intakes.save(intake);
         chain.link("intake", saved.id());
         audit.record("add", "intake", saved.id(), clientId, "Recorded intake version " + saved.version());
-        return saved;
+        return new Recorded(saved, previous, changes);
+    }
+
+    /**
+     * Versions {@code from} and {@code to} of a client's intake (defaults: the current one, and the
+     * one before {@code to}) and what changed between them.
+     */
+    @Transactional(readOnly = true)
+    public Comparison compare(long clientId, Integer from, Integer to) {
+        clients.get(clientId);
+        int latest = intakes.latestVersion(clientId);
+        if (from == null && to == null && latest < 2) {
+            throw new ConflictException("Client " + clientId + " has " + (latest == 0 ? "no intake" : "one intake version")
+                    + ", so nothing to compare");
+        }
+        Intake newer = version(clientId, to == null ? latest : to);
+        int older = from == null ? newer.version() - 1 : from;
+        if (older < 1) {
+            throw InvalidInputException.forField("to", "version " + newer.version() + " is the first; give --from");
+        }
+        Intake before = version(clientId, older);
+        return new Comparison(before, newer, IntakeForm.of(before).changesTo(IntakeForm.of(newer)));
     }
 
     /**

@@ -76,6 +76,36 @@ public class IntakeView {
         return fields;
     }
 
+    /**
+     * What {@code intake new} says it recorded: the version, and for a later version the changes
+     * against the one before it and the consent it carried, whose date stays that of the consent.
+     */
+    String recorded(IntakeService.Recorded recorded) {
+        Intake intake = recorded.intake();
+        StringBuilder text = new StringBuilder("Recorded intake version " + intake.version() + " for client "
+                + intake.client().getId());
+        recorded.previous().ifPresent(before -> {
+            text.append("\n\nChanges against version ").append(before.version()).append(':');
+            recorded.changes().forEach(line -> text.append("\n  ").append(line));
+            if (intake.consent().equals(before.consent())) {
+                text.append("\n\nConsent carried from version ").append(before.version()).append(": given ")
+                        .append(intake.consent().date()).append(" by ").append(intake.consent().givenBy())
+                        .append(" (record new consent with --consent-date and --consent-by)");
+            }
+        });
+        return text.toString();
+    }
+
+    /** What {@code intake diff} shows: the two versions compared, then a line a change. */
+    String comparison(IntakeService.Comparison comparison) {
+        String heading = "Intake version " + comparison.from().version() + " (" + comparison.from().takenOn()
+                + ") -> version " + comparison.to().version() + " (" + comparison.to().takenOn() + ")";
+        if (comparison.changes().isEmpty()) {
+            return heading + "\n  no changes";
+        }
+        return heading + comparison.changes().stream().map(line -> "\n  " + line).collect(Collectors.joining());
+    }
+
     /** A few lines for {@code client show}. */
     String summary(Intake intake) {
         return "Intake v" + intake.version() + " (" + intake.takenOn() + "): " + frequency(intake.cramps()) + ", severity "

@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * Asks the user for a value the command needs but was not given. Only the interactive shell can
@@ -21,28 +21,53 @@ public final class Prompts {
     }
 
     /**
-     * Asks for {@code option} until {@code read} accepts the answer, and gives what it read from it,
-     * so the answer is parsed once. An empty answer cancels the command, so nothing is stored.
+     * Asks for {@code option}, showing its {@code current} text (null: none), until {@code check}
+     * accepts the answer, and gives the text to keep: the answer, or {@code current} when the
+     * answer is empty, or null when it is "-" and the field is optional (emptied). An empty answer
+     * to a required field with no current text asks again, so the answers before it are not
+     * lost. Ctrl-C or the end of the input cancels the command, so nothing is stored. Where
+     * nobody can answer (one-shot mode, scripts) a required field with no text is an error naming
+     * the option; otherwise the current text stands.
      */
-    public static <T> T ask(CommandContext context, String option, String question, Function<String, T> read) {
+    public static String answer(CommandContext context, String option, String question, String current,
+            boolean required, Consumer<String> check) {
         PrintWriter out = context.outputWriter();
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        String hint = current != null ? " [" + current.replaceAll("\\s*\\n\\s*", " / ") + "]"
+                + (required ? "" : " (Enter keeps, - empties)")
+                : required ? "" : " (Enter skips)";
+        String prompt = question.endsWith("\n") ? question + hint.strip() + (hint.isEmpty() ? "" : "\n") + "> "
+                : question + hint + ": ";
+        int refused = 0;
+        while (refused < ATTEMPTS) {
             String answer;
             try {
                 out.flush();
-                answer = context.inputReader().readInput(question + (question.endsWith("\n") ? "> " : ": "));
+                answer = context.inputReader().readInput(prompt);
             } catch (UnsupportedOperationException e) {
+                if (current != null || !required) {
+                    return current;
+                }
                 throw InvalidInputException.forField(option, "is required (" + question.strip().replaceAll("\\s*\\n\\s*", "; ") + ")");
             } catch (Exception e) {
-                throw new InvalidInputException("Cancelled: --" + option + " was not given; nothing was stored");
+                throw new InvalidInputException("Cancelled at --" + option + "; nothing was stored");
             }
-            if (answer == null || answer.isBlank()) {
-                throw new InvalidInputException("Cancelled: --" + option + " was not given; nothing was stored");
+            String given = answer == null ? "" : answer.strip();
+            if (given.isEmpty()) {
+                if (current != null || !required) {
+                    return current;
+                }
+                out.println("--" + option + " is required (Ctrl-C cancels the whole command)");
+                continue;
+            }
+            if (given.equals("-") && !required) {
+                return null;
             }
             try {
-                return read.apply(answer.strip());
+                check.accept(given);
+                return given;
             } catch (InvalidInputException e) {
                 out.println(e.getMessage());
+                refused++;
             }
         }
         throw new InvalidInputException("Cancelled after " + ATTEMPTS + " tries at --" + option + "; nothing was stored");

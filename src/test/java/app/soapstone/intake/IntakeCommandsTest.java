@@ -273,7 +273,7 @@ class IntakeCommandsTest extends SoapstoneTest {
     void showOfAVersionThatDoesNotExistIsNotFound() {
         long client = client();
         run("intake new --client " + client + required()).expectOk();
-        run("intake new --client " + client + required()).expectOk();
+        run("intake new --client " + client + " --cramp-severity 5").expectOk();
 
         Result result = run("intake show --client " + client + " --version 7");
 
@@ -604,19 +604,21 @@ class IntakeCommandsTest extends SoapstoneTest {
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4})
-    void anEmptyAnswerCancelsAndStoresNothing(int cancelledAt) {
+    void anEmptyAnswerToARequiredFieldAsksAgainKeepingTheEarlierAnswers(int emptyAt) {
         long client = client();
         List<String> answers = new ArrayList<>(List.of("3", "calf-left", "6", TODAY.toString(), "Ann Lee"));
-        answers.set(cancelledAt, cancelledAt % 2 == 0 ? "" : "   ");
-        Script script = new Script(answers.subList(0, cancelledAt + 1).toArray(String[]::new));
+        answers.add(emptyAt, emptyAt % 2 == 0 ? "" : "   ");
+        Script script = new Script(answers.toArray(String[]::new));
 
         Result result = run("intake new --client " + client, script);
 
-        assertThat(result.status()).isEqualTo(Failure.USAGE);
-        assertThat(result.error()).isEqualTo("Cancelled: --" + REQUIRED.get(cancelledAt)
-                + " was not given; nothing was stored");
-        assertThat(script.prompts).hasSize(cancelledAt + 1);
-        assertNothingStored();
+        assertThat(result.status()).as(result.error()).isEqualTo(Failure.OK);
+        assertThat(script.prompts).hasSize(6);
+        assertThat(script.prompts.get(emptyAt + 1)).isEqualTo(script.prompts.get(emptyAt));
+        assertThat(result.output()).contains("--" + REQUIRED.get(emptyAt) + " is required (Ctrl-C cancels");
+        Map<String, Object> intake = jdbc.sql("SELECT * FROM intake").query().singleRow();
+        assertThat(intake).containsEntry("cramp_severity", 6).containsEntry("consent_given_by", "Ann Lee");
+        assertThat(column("intake_site", "site")).containsExactly("calf-left");
     }
 
     @Test
@@ -733,7 +735,7 @@ class IntakeCommandsTest extends SoapstoneTest {
     void screeningLooksAtTheCurrentVersionOnly() {
         long client = client();
         run("intake new --client " + client + required() + " --consent-explained all --conditions diabetes").expectOk();
-        run("intake new --client " + client + required() + " --consent-explained all").expectOk();
+        run("intake new --client " + client + " --clear-conditions").expectOk();
 
         assertThat(run("screening show --client " + client).expectOk())
                 .isEqualTo("Screening of intake v2 (" + TODAY + "): no flags.\nNo medicines recorded.");
@@ -817,7 +819,7 @@ class IntakeCommandsTest extends SoapstoneTest {
         run("intake new --client " + client + required() + " --red-flags calf-warmth-redness").expectOk();
         run("intake clear --client " + client + " --note \"GP: cellulitis, not a clot\"").expectOk();
 
-        run("intake new --client " + client + required() + " --red-flags calf-warmth-redness").expectOk();
+        run("intake new --client " + client + " --cramp-severity 7").expectOk();
 
         assertThat(run("screening show --client " + client).expectOk()).contains("!! Urgent referral")
                 .contains("[urgent]").doesNotContain("[urgent, cleared]").doesNotContain("medically cleared " + TODAY);
@@ -840,7 +842,7 @@ class IntakeCommandsTest extends SoapstoneTest {
     void clearIsRefusedWhenOnlyAnOlderVersionHadAnUrgentReferral() {
         long client = client();
         run("intake new --client " + client + required() + " --red-flags one-sided-calf-swelling").expectOk();
-        run("intake new --client " + client + required()).expectOk();
+        run("intake new --client " + client + " --clear-red-flags").expectOk();
 
         Result result = run("intake clear --client " + client + " --note \"GP review\"");
 
@@ -909,7 +911,8 @@ class IntakeCommandsTest extends SoapstoneTest {
         run("intake new --client " + client + required() + " --medications \"Lipitor 20 mg daily\"").expectOk();
         run("intake new --client " + client + " --cramp-frequency 2 --cramp-frequency-unit night"
                 + " --cramp-sites calf-left,foot-right --cramp-severity 4 --consent-date " + TODAY
-                + " --consent-by client --red-flags one-sided-calf-swelling --consent-explained all").expectOk();
+                + " --consent-by client --red-flags one-sided-calf-swelling --consent-explained all"
+                + " --clear-medications").expectOk();
 
         String output = run("client show " + client).expectOk();
 

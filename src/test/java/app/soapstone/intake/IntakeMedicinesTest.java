@@ -47,10 +47,11 @@ class IntakeMedicinesTest extends RecordsTest {
 
     @Test
     void noAnswerOrNoConfirmsNothingAndTheScreeningSaysSo() {
+        // Each answer on its own medicine line: a new version the same as the last one would be refused.
         for (String answer : List.of("n", "")) {
             IntakeCommandsTest.Script answers = new IntakeCommandsTest.Script(answer);
 
-            String output = run(intakeNew("Lipiter 20 mg"), answers).expectOk();
+            String output = run(intakeNew("Lipiter 20 mg" + (answer.isEmpty() ? " daily" : "")), answers).expectOk();
 
             assertThat(output).contains("Medicine not recognised: Lipiter 20 mg")
                     .contains("Not recognised; closest: Lipitor (atorvastatin).").doesNotContain("Statin")

@@ -45,7 +45,8 @@ class SessionCommands {
                     Shows the client's screening first. An uncleared urgent referral refuses the session unless
                     --override "reason" is given. With --edit, or in the interactive shell when no SOAP text is
                     given, opens $VISUAL/$EDITOR on a SOAP form prefilled from --template and the last Plan;
-                    saving an empty form cancels.""")
+                    saving an empty form cancels. Measures given (--pain-before, --sleep-disturbance, ...) fill the
+                    template's blanks for them.""")
     String newSession(CommandContext context,
             @Option(longName = "client", required = true, description = "Client id") long client,
             @Option(longName = "date", description = "Session date, YYYY-MM-DD (default today)") String date,
@@ -132,23 +133,31 @@ class SessionCommands {
                 .pain(painBefore, painAfter).outcomes(crampsPerWeek, crampSeverity, sleep)
                 .note(subjective, objective, assessment, plan).date(date).time(time).draft();
         if (edit) {
-            SoapNote current = sessions.requireDraft(id).note();
+            Session draft = sessions.requireDraft(id);
+            SoapNote current = draft.note();
             SoapNote given = changes.noteGiven();
-            SoapNote start = new SoapNote(pick(given.subjective(), current.subjective()),
-                    pick(given.objective(), current.objective()), pick(given.assessment(), current.assessment()),
-                    pick(given.plan(), current.plan()));
+            SoapNote start = sessions.fillBlanks(draft.template(), new SoapNote(pick(given.subjective(),
+                    current.subjective()), pick(given.objective(), current.objective()),
+                    pick(given.assessment(), current.assessment()), pick(given.plan(), current.plan())),
+                    changes.measuresGiven());
             changes = changes.withNote(edited(SoapForm.write(List.of("Draft note of session " + id), start),
                     "nothing was changed"));
         }
         return "Updated draft session " + sessions.edit(id, changes).id();
     }
 
-    @Command(name = "session sign", group = GROUP, description = "Sign a note; from then on it is final")
+    @Command(name = "session sign", group = GROUP, description = "Sign a note; from then on it is final",
+            help = """
+                    Refuses a note with blanks left from its template (__), listing each by section and line,
+                    unless --allow-blanks is given.""")
     String sign(@Argument(index = 0, description = "Session id") long id,
-            @Option(longName = "practitioner", description = "Who signs (default: the default practitioner)") Long practitioner) {
-        Session session = sessions.sign(id, practitioner);
+            @Option(longName = "practitioner", description = "Who signs (default: the default practitioner)") Long practitioner,
+            @Option(longName = "allow-blanks", description = "Sign even with blanks (__) left unfilled") boolean allowBlanks) {
+        Session session = sessions.sign(id, practitioner, allowBlanks);
+        int blanks = SessionService.blanksLeft(session.note());
         return "Signed session " + session.id() + " at " + SessionView.WHEN.format(session.signedAt()
-                .atZone(ZoneId.systemDefault()));
+                .atZone(ZoneId.systemDefault())) + (blanks == 0 ? ""
+                : ", with " + blanks + (blanks == 1 ? " blank" : " blanks") + " left unfilled");
     }
 
     @Command(name = "session amend", group = GROUP, description = "Add a dated addendum to a signed note")
@@ -219,9 +228,13 @@ class SessionCommands {
         return note;
     }
 
-    /** The note from the options given, with the template's text in the sections left out. */
+    /**
+     * The note from the options given, with the template's text in the sections left out and its
+     * blanks filled from the measures given.
+     */
     private SoapNote templateNote(SessionDraft draft) {
-        var template = draft.template().valueGiven().map(sessions::template).orElse(null);
+        var template = draft.template().valueGiven().map(sessions::template)
+                .map(t -> t.draft(draft.measuresGiven())).orElse(null);
         SoapNote given = draft.noteGiven();
         return new SoapNote(
                 pick(given.subjective(), template == null ? null : template.subjective()),

@@ -6,7 +6,10 @@ import app.soapstone.validation.Fields;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -56,6 +59,23 @@ public record SessionDraft(Change<LocalDate> date, Change<LocalTime> time, Chang
         return Stream.of(subjective, objective, assessment, plan).anyMatch(section -> section.valueGiven().isPresent());
     }
 
+    /**
+     * The measures given with a value, by option name, as they fill a template's blanks
+     * ({@link SoapBlanks#OPTIONS}): {@code {pain-before=6}}.
+     */
+    Map<String, String> measuresGiven() {
+        Map<String, Change<? extends Number>> measures = new LinkedHashMap<>();
+        measures.put("pain-before", painBefore);
+        measures.put("pain-after", painAfter);
+        measures.put("cramps-per-week", crampsPerWeek);
+        measures.put("cramp-severity", crampSeverity);
+        measures.put("sleep-disturbance", sleepDisturbance);
+        Map<String, String> given = new LinkedHashMap<>();
+        measures.forEach((option, change) -> change.valueGiven()
+                .ifPresent(value -> given.put(option, SoapBlanks.value(value))));
+        return given;
+    }
+
     /** The sections of the SOAP note given with text; null for the others. */
     SoapNote noteGiven() {
         return note(new SoapNote(null, null, null, null));
@@ -77,6 +97,23 @@ public record SessionDraft(Change<LocalDate> date, Change<LocalTime> time, Chang
                 section("subjective", blankIfNull(note.subjective())), section("objective", blankIfNull(note.objective())),
                 section("assessment", blankIfNull(note.assessment())), section("plan", blankIfNull(note.plan())),
                 template, practitioner, override);
+    }
+
+    /**
+     * This draft with the sections where {@code note} differs from {@code before} set to
+     * {@code note}'s, and the others as they were: what changed when blanks were filled.
+     */
+    SessionDraft withNote(SoapNote note, SoapNote before) {
+        return new SessionDraft(date, time, durationMinutes, modalities, areas, pressure, products, homeMassageMinutes,
+                painBefore, painAfter, crampsPerWeek, crampSeverity, sleepDisturbance,
+                changed("subjective", subjective, before.subjective(), note.subjective()),
+                changed("objective", objective, before.objective(), note.objective()),
+                changed("assessment", assessment, before.assessment(), note.assessment()),
+                changed("plan", plan, before.plan(), note.plan()), template, practitioner, override);
+    }
+
+    private static Change<String> changed(String option, Change<String> given, String before, String after) {
+        return Objects.equals(before, after) ? given : section(option, blankIfNull(after));
     }
 
     /** A section of the SOAP note as typed for {@code --option}: multi-line text, stripped; empty clears it. */

@@ -32,6 +32,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -157,6 +158,11 @@ public class SessionService {
             throw new InvalidInputException("Nothing to change: give at least one option, e.g. --plan \"...\" (see"
                     + " 'help session edit')");
         }
+        SoapNote note = changes.note(session.note());
+        SoapNote filled = fillBlanks(session.template(), note, changes.measuresGiven());
+        if (!filled.equals(note)) {
+            changes = changes.withNote(filled, note);
+        }
         LocalDateTime startedAt = changes.date().given() || changes.time().given()
                 ? startedAt(changes, session.startedAt(), clients.get(session.client().getId()).dateOfBirth())
                 : session.startedAt();
@@ -165,9 +171,12 @@ public class SessionService {
         return sessions.save(changed(session, changes, startedAt, clock.instant()));
     }
 
-    /** Signs a draft: from now on the note and all its fields are final. */
+    /**
+     * Signs a draft: from now on the note and all its fields are final. A note with blanks left
+     * (see {@link SoapBlanks}) is refused, listing them, unless {@code allowBlanks}.
+     */
     @Transactional
-    public Session sign(long id, Long practitionerId) {
+    public Session sign(long id, Long practitionerId, boolean allowBlanks) {
         Session session = get(id);
         if (session.signed()) {
             throw new ConflictException("Session " + id + " is already signed ("
@@ -177,6 +186,14 @@ public class SessionService {
         if (session.note().isEmpty()) {
             throw new ConflictException("Session " + id + " has no SOAP text to sign; write it with 'session edit "
                     + id + " --edit' or --subjective/--objective/--assessment/--plan");
+        }
+        List<SoapBlanks.Unfilled> blanks = SoapBlanks.unfilled(session.note());
+        if (!blanks.isEmpty() && !allowBlanks) {
+            throw new ConflictException("Session " + id + " has " + count(blanks) + " unfilled "
+                    + (count(blanks) == 1 ? "blank" : "blanks") + " (" + SoapBlanks.MARKER + "):\n"
+                    + blanks.stream().map(b -> "  " + b).collect(Collectors.joining("\n"))
+                    + "\nFill them with 'session edit " + id + "', or sign anyway with --allow-blanks;"
+                    + " nothing was signed");
         }
         Practitioner signer = practitionerOrDefault(practitionerId);
         if (sessions.sign(id, signer.id(), clock.instant()) != 1) {
@@ -297,6 +314,14 @@ public class SessionService {
         return rows;
     }
 
+    /**
+     * {@code note}, written from the template {@code templateName} (null for none), with the blanks
+     * that template names filled from {@code measures}; as it is when the template is gone.
+     */
+    SoapNote fillBlanks(String templateName, SoapNote note, Map<String, String> measures) {
+        return templates.find(templateName).map(t -> t.fill(note, measures)).orElse(note);
+    }
+
     SoapTemplates.SoapTemplate template(String name) {
         return templates.get(name);
     }
@@ -372,6 +397,15 @@ public class SessionService {
                     + id + " --text ...'");
         }
         return session;
+    }
+
+    /** How many blanks are left in {@code note}. */
+    static int blanksLeft(SoapNote note) {
+        return count(SoapBlanks.unfilled(note));
+    }
+
+    private static int count(List<SoapBlanks.Unfilled> blanks) {
+        return blanks.stream().mapToInt(SoapBlanks.Unfilled::blanks).sum();
     }
 
     private Practitioner practitionerOrDefault(Long id) {

@@ -40,7 +40,7 @@ class ChainUpgradeTest {
 
             // Signing after the upgrade continues the chain.
             SessionService sessions = app.getBean(SessionService.class);
-            sessions.sign(2, null);
+            sessions.sign(2, null, false);
             sessions.amend(2, "Late entry.", null);
             verification = app.getBean(RecordChain.class).verify();
             assertThat(verification.problems()).isEmpty();

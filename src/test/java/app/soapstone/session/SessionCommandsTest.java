@@ -151,7 +151,8 @@ class SessionCommandsTest extends SoapstoneTest {
     void aTemplateWithoutTheEditorFillsTheNoteFromTheTemplate() {
         practitioner("Sam Jones");
         long client = client("Ann", "Lee");
-        SoapTemplates.SoapTemplate template = templateFiles.read("soap/foot-cramps.yaml", SoapTemplates.SoapTemplate.class);
+        Session.SoapNote template = templateFiles.read("soap/foot-cramps.yaml", SoapTemplates.SoapTemplate.class)
+                .draft(Map.of());
 
         long id = session(client, "--template foot-cramps --duration 30");
 
@@ -166,7 +167,8 @@ class SessionCommandsTest extends SoapstoneTest {
     void aTemplateFillsOnlyTheSectionsNotGivenAsOptions() {
         practitioner("Sam Jones");
         long client = client("Ann", "Lee");
-        SoapTemplates.SoapTemplate template = templateFiles.read("soap/foot-cramps.yaml", SoapTemplates.SoapTemplate.class);
+        Session.SoapNote template = templateFiles.read("soap/foot-cramps.yaml", SoapTemplates.SoapTemplate.class)
+                .draft(Map.of());
 
         long id = session(client, "--template foot-cramps --assessment \"Arch much softer\"");
 
@@ -175,6 +177,40 @@ class SessionCommandsTest extends SoapstoneTest {
                 .containsEntry("objective", template.objective().strip())
                 .containsEntry("assessment", "Arch much softer")
                 .containsEntry("plan", template.plan().strip());
+    }
+
+    @Test
+    void measuresGivenFillTheTemplatesNamedBlanks() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+
+        long id = session(client, "--template nocturnal-calf-cramps --pain-before 6 --pain-after 3"
+                + " --cramps-per-week 2.5 --sleep-disturbance 4");
+
+        Map<String, Object> row = row(id);
+        assertThat((String) row.get("assessment")).contains("Pain before 6/10, after 3/10.");
+        assertThat((String) row.get("subjective"))
+                .contains("Night cramps since last visit: 2.5 per week, worst __/10, lasting about __ min.")
+                .contains("Sleep disturbance 4/10.").doesNotContain("{");
+    }
+
+    @Test
+    void aMeasureGivenToSessionEditFillsItsBlankAndKeepsWhatWasWritten() {
+        practitioner("Sam Jones");
+        long id = session(client("Ann", "Lee"), "--template nocturnal-calf-cramps --pain-before 6");
+        String subjective = (String) row(id).get("subjective");
+
+        run("session edit " + id + " --pain-after 2 --cramp-severity 7 --cramps-per-week 3").expectOk();
+
+        Map<String, Object> row = row(id);
+        assertThat((String) row.get("assessment")).contains("Pain before 6/10, after 2/10.");
+        assertThat((String) row.get("subjective")).isEqualTo(subjective.replace(
+                "visit: __ per week, worst __/10", "visit: 3 per week, worst 7/10"));
+        assertThat(row).containsEntry("pain_after", 2).containsEntry("cramp_severity", 7);
+        // A number already written is the therapist's to change; the blank is filled once.
+        run("session edit " + id + " --pain-before 8").expectOk();
+        assertThat((String) row(id).get("assessment")).contains("Pain before 6/10, after 2/10.");
+        assertThat(row(id)).containsEntry("pain_before", 8);
     }
 
     // ---------------------------------------------------------------- session new: refusals
@@ -761,6 +797,39 @@ class SessionCommandsTest extends SoapstoneTest {
 
         assertThat(row(id)).containsEntry("signed_by", (int) kim);
         assertThat(run("session show " + id).expectOk()).contains("Signed by Kim Park, RMT on ");
+    }
+
+    @Test
+    void aNoteWithBlanksLeftIsNotSignedAndTheBlanksAreListed() {
+        practitioner("Sam Jones");
+        long id = session(client("Ann", "Lee"), "--template foot-cramps --cramps-per-week 2"
+                + " --objective \"Arch tight __/10\"");
+        Map<String, Object> before = row(id);
+
+        Result result = run("session sign " + id);
+
+        assertThat(result.status()).isEqualTo(Failure.CONFLICT);
+        assertThat(result.error()).isEqualTo("Session " + id + " has 2 unfilled blanks (__):\n"
+                + "  Subjective: Foot or toe cramps since last visit: 2 per week, worst __/10, when (night / day / exercise):\n"
+                + "  Objective: Arch tight __/10\n"
+                + "Fill them with 'session edit " + id + "', or sign anyway with --allow-blanks; nothing was signed");
+        assertThat(row(id)).isEqualTo(before);
+        assertThat(row(id).get("signed_at")).isNull();
+    }
+
+    @Test
+    void allowBlanksSignsAndSaysHowManyWereLeft() {
+        practitioner("Sam Jones");
+        long id = session(client("Ann", "Lee"), "--template nocturnal-calf-cramps --pain-before 6 --pain-after 3");
+
+        String output = run("session sign " + id + " --allow-blanks").expectOk();
+
+        assertThat(row(id).get("signed_at")).isNotNull();
+        assertThat(output).startsWith("Signed session " + id + " at ").endsWith(", with 6 blanks left unfilled");
+        // Signed with its blanks, the note is as final as any other.
+        Result edit = run("session edit " + id + " --cramp-severity 5");
+        assertThat(edit.status()).isEqualTo(Failure.CONFLICT);
+        assertThat(edit.error()).contains("signed and final");
     }
 
     @Test

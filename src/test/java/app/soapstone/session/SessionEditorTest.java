@@ -107,7 +107,7 @@ class SessionEditorTest extends SoapstoneTest {
         practitioner();
         long client = client();
         long previous = session(client, "--subjective \"First visit\" --plan \"Calf stretches nightly, review in 2 weeks\"");
-        SoapTemplates.SoapTemplate template = template("nocturnal-calf-cramps");
+        Session.SoapNote template = template("nocturnal-calf-cramps").draft(Map.of());
         editorWill("append");
 
         Result result = run("session new --client " + client + " --template nocturnal-calf-cramps --modalities effleurage"
@@ -136,7 +136,7 @@ class SessionEditorTest extends SoapstoneTest {
     void withoutAPreviousPlanTheTemplatesPlanIsOffered() throws IOException {
         practitioner();
         long client = client();
-        SoapTemplates.SoapTemplate template = template("foot-cramps");
+        Session.SoapNote template = template("foot-cramps").draft(Map.of());
         editorWill("append");
 
         long id = lastLineId(run("session new --client " + client + " --template foot-cramps --edit"));
@@ -436,6 +436,21 @@ class SessionEditorTest extends SoapstoneTest {
         assertThat(editorCalls()).isZero();
     }
 
+    // ---------------------------------------------------------------- blanks filled before the editor opens
+
+    @Test
+    void theEditorShowsTheDraftWithTheBlanksTheMeasuresGivenFill() throws IOException {
+        practitioner();
+        long id = session(client(), "--template nocturnal-calf-cramps");
+        editorWill("append");
+
+        run("session edit " + id + " --edit --pain-before 5").expectOk();
+
+        assertThat(seen()).contains("Pain before 5/10, after __/10.");
+        assertThat((String) row(id).get("assessment")).contains("Pain before 5/10, after __/10.");
+        assertThat(row(id)).containsEntry("pain_before", 5);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static void editorWill(String mode) {
@@ -490,6 +505,7 @@ class SessionEditorTest extends SoapstoneTest {
         return jdbc.sql("SELECT modality FROM session_modality WHERE session_id = ? ORDER BY position").param(id)
                 .query(String.class).list();
     }
+
 
     private List<String> areas(long id) {
         return jdbc.sql("SELECT site FROM session_area WHERE session_id = ? ORDER BY position").param(id)

@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** {@code session new|list|show|edit|sign|amend|search} and {@code client progress}. */
@@ -106,8 +107,13 @@ class SessionCommands {
         return view.note(sessions.details(session));
     }
 
-    @Command(name = "session edit", group = GROUP, description = "Change a draft note (signed notes are final)")
-    String edit(@Argument(index = 0, description = "Session id") long id,
+    @Command(name = "session edit", group = GROUP, description = "Change a draft note (signed notes are final)",
+            help = """
+                    Options change those fields and keep the rest. With --edit, or in the interactive shell when no
+                    option is given, opens $VISUAL/$EDITOR on the draft note, like git commit; saving it unchanged
+                    or empty changes nothing. A measure (--pain-before, --sleep-disturbance, ...) also fills its
+                    blank in a note written from a template.""")
+    String edit(CommandContext context, @Argument(index = 0, description = "Session id") long id,
             @Option(longName = "date", description = "Session date, YYYY-MM-DD") String date,
             @Option(longName = "time", description = "Start time, HH:MM") String time,
             @Option(longName = "duration", description = "Minutes, 1-600") Integer duration,
@@ -132,7 +138,7 @@ class SessionCommands {
                 .pressure(pressure).products(products).homeMassageMinutes(homeMassageMinutes)
                 .pain(painBefore, painAfter).outcomes(crampsPerWeek, crampSeverity, sleep)
                 .note(subjective, objective, assessment, plan).date(date).time(time).draft();
-        if (edit) {
+        if (edit || (changes.isEmpty() && InteractiveInput.isInteractive(context))) {
             Session draft = sessions.requireDraft(id);
             SoapNote current = draft.note();
             SoapNote given = changes.noteGiven();
@@ -160,12 +166,23 @@ class SessionCommands {
                 : ", with " + blanks + (blanks == 1 ? " blank" : " blanks") + " left unfilled");
     }
 
-    @Command(name = "session amend", group = GROUP, description = "Add a dated addendum to a signed note")
-    String amend(@Argument(index = 0, description = "Session id") long id,
-            @Option(longName = "text", required = true, description = "The correction or late entry") String text,
-            @Option(longName = "practitioner", description = "Author (default: the default practitioner)") Long practitioner) {
+    @Command(name = "session amend", group = GROUP, description = "Add a dated addendum to a signed note",
+            help = """
+                    With --edit, or in the interactive shell when no --text is given, opens $VISUAL/$EDITOR to
+                    write the addendum, with the signed note below as comments; saving it empty cancels.""")
+    String amend(CommandContext context, @Argument(index = 0, description = "Session id") long id,
+            @Option(longName = "text", description = "The correction or late entry") String text,
+            @Option(longName = "practitioner", description = "Author (default: the default practitioner)") Long practitioner,
+            @Option(longName = "edit", description = "Write the addendum in your editor") boolean edit) {
+        String addendum = text;
+        if (edit || (text == null && InteractiveInput.isInteractive(context))) {
+            addendum = writeAddendum(sessions.requireSigned(id), text);
+        } else if (text == null) {
+            throw InvalidInputException.forField("text", "give the correction or late entry, or --edit to write it"
+                    + " in your editor");
+        }
         // The number session show and chart export print beside it, not the row id, which counts every session's.
-        return "Added addendum " + sessions.amend(id, text, practitioner).number() + " to session " + id;
+        return "Added addendum " + sessions.amend(id, addendum, practitioner).number() + " to session " + id;
     }
 
     @Command(name = "session search", group = GROUP, description = "Search all notes and addenda (best matches first)",
@@ -211,6 +228,26 @@ class SessionCommands {
             start = new SoapNote(start.subjective(), start.objective(), start.assessment(), previous.get().note().plan());
         }
         return edited(SoapForm.write(comments, start), "nothing was stored");
+    }
+
+    /**
+     * The addendum as written in the editor: like {@code git commit}, the text goes at the top and
+     * the signed note follows as comments, for reference; saved empty it cancels.
+     */
+    private String writeAddendum(Session signed, String text) {
+        StringBuilder form = new StringBuilder(text == null ? "" : text.strip()).append("\n\n")
+                .append("# Addendum to signed session ").append(signed.id())
+                .append(": write the correction or late entry above.\n")
+                .append("# Lines starting with # are ignored; save with no text to cancel.\n")
+                .append("# The signed note, which stays as it is:\n");
+        SoapForm.write(List.of(), signed.note()).lines().filter(line -> !line.startsWith("#") && !line.isEmpty())
+                .forEach(line -> form.append("#   ").append(line).append('\n'));
+        String written = editor.edit(form.toString(), ".addendum.txt").lines().filter(line -> !line.startsWith("#"))
+                .collect(Collectors.joining("\n")).strip();
+        if (written.isEmpty()) {
+            throw new InvalidInputException("Cancelled: the addendum was saved empty, so nothing was stored");
+        }
+        return written;
     }
 
     /**

@@ -155,8 +155,8 @@ public class SessionService {
     public Session edit(long id, SessionDraft changes) {
         Session session = draftSession(id);
         if (changes.isEmpty()) {
-            throw new InvalidInputException("Nothing to change: give at least one option, e.g. --plan \"...\" (see"
-                    + " 'help session edit')");
+            throw new InvalidInputException("Nothing to change: give at least one option, e.g. --plan \"...\", or"
+                    + " --edit to change the note in your editor (see 'help session edit')");
         }
         SoapNote note = changes.note(session.note());
         SoapNote filled = fillBlanks(session.template(), note, changes.measuresGiven());
@@ -210,8 +210,7 @@ public class SessionService {
     public NumberedAddendum amend(long id, String text, Long practitionerId) {
         Session session = get(id);
         if (!session.signed()) {
-            throw new ConflictException("Session " + id + " is a draft: change it with 'session edit " + id
-                    + "' instead; addenda are for signed notes");
+            throw notSigned(id);
         }
         String body = Fields.requiredText("text", text, Fields.LONG_TEXT_MAX).strip();
         Practitioner author = practitionerOrDefault(practitionerId);
@@ -384,10 +383,25 @@ public class SessionService {
         return Fields.inLifetime("date", date, today, dateOfBirth);
     }
 
+    /** The session, if it is signed: what an addendum is written to. */
+    @Transactional(readOnly = true)
+    public Session requireSigned(long id) {
+        Session session = get(id);
+        if (!session.signed()) {
+            throw notSigned(id);
+        }
+        return session;
+    }
+
     /** The session, if it is still a draft. */
     @Transactional(readOnly = true)
     public Session requireDraft(long id) {
         return draftSession(id);
+    }
+
+    private static ConflictException notSigned(long id) {
+        return new ConflictException("Session " + id + " is a draft: change it with 'session edit " + id
+                + "' instead; addenda are for signed notes");
     }
 
     private Session draftSession(long id) {

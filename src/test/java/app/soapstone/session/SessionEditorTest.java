@@ -436,7 +436,56 @@ class SessionEditorTest extends SoapstoneTest {
         assertThat(editorCalls()).isZero();
     }
 
-    // ---------------------------------------------------------------- blanks filled before the editor opens
+    // ---------------------------------------------------------------- session edit with no options
+
+    @Test
+    void sessionEditWithNoOptionsOpensTheDraftInTheInteractiveShell() throws IOException {
+        practitioner();
+        long id = session(client(), "--duration 40 --subjective \"Original S\"");
+        editorWill("append");
+
+        Result result = run("session edit " + id, INTERACTIVE);
+
+        assertThat(result.expectOk()).isEqualTo("Updated draft session " + id);
+        assertThat(editorCalls()).isOne();
+        assertThat(seen()).contains("# Draft note of session " + id).contains("--- Subjective ---\nOriginal S");
+        assertThat(row(id)).containsEntry("subjective", "Original S\n\n" + APPENDED)
+                .containsEntry("duration_minutes", 40);
+    }
+
+    @Test
+    void sessionEditWithNoOptionsSavedUnchangedOrEmptyChangesNothing() {
+        practitioner();
+        long id = session(client(), "--subjective \"Original S\"");
+        Map<String, Object> before = row(id);
+
+        for (String mode : List.of("unchanged", "empty")) {
+            editorWill(mode);
+
+            Result result = run("session edit " + id, INTERACTIVE);
+
+            assertThat(result.status()).as(mode).isEqualTo(Failure.USAGE);
+            assertThat(result.error()).as(mode).isEqualTo("Cancelled: the SOAP note was saved " + mode
+                    + ", so nothing was changed");
+            assertThat(row(id)).as(mode).isEqualTo(before);
+        }
+        assertThat(editorCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void sessionEditWithNoOptionsInOneShotModeSaysHowInsteadOfWaitingForAnEditor() {
+        practitioner();
+        long id = session(client(), "--subjective \"Original S\"");
+        Map<String, Object> before = row(id);
+        editorWill("append");
+
+        Result result = run("session edit " + id);
+
+        assertThat(result.status()).isEqualTo(Failure.USAGE);
+        assertThat(result.error()).contains("Nothing to change").contains("--edit");
+        assertThat(editorCalls()).isZero();
+        assertThat(row(id)).isEqualTo(before);
+    }
 
     @Test
     void theEditorShowsTheDraftWithTheBlanksTheMeasuresGivenFill() throws IOException {
@@ -449,6 +498,84 @@ class SessionEditorTest extends SoapstoneTest {
         assertThat(seen()).contains("Pain before 5/10, after __/10.");
         assertThat((String) row(id).get("assessment")).contains("Pain before 5/10, after __/10.");
         assertThat(row(id)).containsEntry("pain_before", 5);
+    }
+
+    // ---------------------------------------------------------------- session amend in the editor
+
+    @Test
+    void sessionAmendWithoutTextOpensTheEditorUnderTheSignedNote() throws IOException {
+        practitioner();
+        long id = session(client(), "--subjective \"Original S\" --plan \"Original P\"");
+        run("session sign " + id).expectOk();
+        editorWill("replace", "# my comment\nClient phoned: no bruising.\n\nCramp free since.\n");
+
+        Result result = run("session amend " + id, INTERACTIVE);
+
+        assertThat(result.expectOk()).isEqualTo("Added addendum 1 to session " + id);
+        assertThat(seen()).contains("# Addendum to signed session " + id).contains("#   Original S")
+                .contains("#   Original P");
+        assertThat(seen().lines().filter(line -> !line.startsWith("#") && !line.isBlank())).isEmpty();
+        assertThat(addenda(id)).containsExactly("Client phoned: no bruising.\n\nCramp free since.");
+    }
+
+    @Test
+    void sessionAmendEditStartsFromTheTextGiven() throws IOException {
+        practitioner();
+        long id = session(client(), "--subjective \"Original S\"");
+        run("session sign " + id).expectOk();
+        editorWill("unchanged");
+
+        run("session amend " + id + " --edit --text \"Late entry.\"").expectOk();
+
+        assertThat(seen()).startsWith("Late entry.\n\n# Addendum to signed session " + id);
+        assertThat(addenda(id)).containsExactly("Late entry.");
+    }
+
+    @Test
+    void anAddendumSavedEmptyIsCancelled() {
+        practitioner();
+        long id = session(client(), "--subjective \"Original S\"");
+        run("session sign " + id).expectOk();
+
+        for (String mode : List.of("empty", "unchanged")) {
+            editorWill(mode);
+
+            Result result = run("session amend " + id, INTERACTIVE);
+
+            assertThat(result.status()).as(mode).isEqualTo(Failure.USAGE);
+            assertThat(result.error()).as(mode).isEqualTo("Cancelled: the addendum was saved empty, so nothing was stored");
+        }
+        assertThat(editorCalls()).isEqualTo(2);
+        assertThat(addenda(id)).isEmpty();
+    }
+
+    @Test
+    void sessionAmendWithoutTextInOneShotModeNamesTheOption() {
+        practitioner();
+        long id = session(client(), "--subjective \"Original S\"");
+        run("session sign " + id).expectOk();
+        editorWill("append");
+
+        Result result = run("session amend " + id);
+
+        assertThat(result.status()).isEqualTo(Failure.USAGE);
+        assertThat(result.error()).startsWith("--text:").contains("--edit");
+        assertThat(editorCalls()).isZero();
+        assertThat(addenda(id)).isEmpty();
+    }
+
+    @Test
+    void aDraftIsRefusedBeforeTheAddendumEditorOpens() {
+        practitioner();
+        long id = session(client(), "--subjective \"Original S\"");
+        editorWill("append");
+
+        Result result = run("session amend " + id, INTERACTIVE);
+
+        assertThat(result.status()).isEqualTo(Failure.CONFLICT);
+        assertThat(result.error()).contains("is a draft");
+        assertThat(editorCalls()).isZero();
+        assertThat(addenda(id)).isEmpty();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -506,6 +633,9 @@ class SessionEditorTest extends SoapstoneTest {
                 .query(String.class).list();
     }
 
+    private List<String> addenda(long id) {
+        return jdbc.sql("SELECT text FROM addendum WHERE session_id = ? ORDER BY id").param(id).query(String.class).list();
+    }
 
     private List<String> areas(long id) {
         return jdbc.sql("SELECT site FROM session_area WHERE session_id = ? ORDER BY position").param(id)

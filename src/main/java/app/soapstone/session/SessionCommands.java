@@ -113,7 +113,7 @@ class SessionCommands {
                     option is given, opens $VISUAL/$EDITOR on the draft note, like git commit; saving it unchanged
                     or empty changes nothing. A measure (--pain-before, --sleep-disturbance, ...) also fills its
                     blank in a note written from a template.""")
-    String edit(CommandContext context, @Argument(index = 0, description = "Session id") long id,
+    String edit(CommandContext context, @Argument(index = 0, description = "Session id") long session,
             @Option(longName = "date", description = "Session date, YYYY-MM-DD") String date,
             @Option(longName = "time", description = "Start time, HH:MM") String time,
             @Option(longName = "duration", description = "Minutes, 1-600") Integer duration,
@@ -139,29 +139,29 @@ class SessionCommands {
                 .pain(painBefore, painAfter).outcomes(crampsPerWeek, crampSeverity, sleep)
                 .note(subjective, objective, assessment, plan).date(date).time(time).draft();
         if (edit || (changes.isEmpty() && InteractiveInput.isInteractive(context))) {
-            Session draft = sessions.requireDraft(id);
+            Session draft = sessions.requireDraft(session);
             SoapNote current = draft.note();
             SoapNote given = changes.noteGiven();
             SoapNote start = sessions.fillBlanks(draft.template(), new SoapNote(pick(given.subjective(),
                     current.subjective()), pick(given.objective(), current.objective()),
                     pick(given.assessment(), current.assessment()), pick(given.plan(), current.plan())),
                     changes.measuresGiven());
-            changes = changes.withNote(edited(SoapForm.write(List.of("Draft note of session " + id), start),
+            changes = changes.withNote(edited(SoapForm.write(List.of("Draft note of session " + session), start),
                     "nothing was changed"));
         }
-        return "Updated draft session " + sessions.edit(id, changes).id();
+        return "Updated draft session " + sessions.edit(session, changes).id();
     }
 
     @Command(name = "session sign", group = GROUP, description = "Sign a note; from then on it is final",
             help = """
                     Refuses a note with blanks left from its template (__), listing each by section and line,
                     unless --allow-blanks is given.""")
-    String sign(@Argument(index = 0, description = "Session id") long id,
+    String sign(@Argument(index = 0, description = "Session id") long session,
             @Option(longName = "practitioner", description = "Who signs (default: the default practitioner)") Long practitioner,
             @Option(longName = "allow-blanks", description = "Sign even with blanks (__) left unfilled") boolean allowBlanks) {
-        Session session = sessions.sign(id, practitioner, allowBlanks);
-        int blanks = SessionService.blanksLeft(session.note());
-        return "Signed session " + session.id() + " at " + SessionView.WHEN.format(session.signedAt()
+        Session signed = sessions.sign(session, practitioner, allowBlanks);
+        int blanks = SessionService.blanksLeft(signed.note());
+        return "Signed session " + signed.id() + " at " + SessionView.WHEN.format(signed.signedAt()
                 .atZone(ZoneId.systemDefault())) + (blanks == 0 ? ""
                 : ", with " + blanks + (blanks == 1 ? " blank" : " blanks") + " left unfilled");
     }
@@ -170,19 +170,19 @@ class SessionCommands {
             help = """
                     With --edit, or in the interactive shell when no --text is given, opens $VISUAL/$EDITOR to
                     write the addendum, with the signed note below as comments; saving it empty cancels.""")
-    String amend(CommandContext context, @Argument(index = 0, description = "Session id") long id,
+    String amend(CommandContext context, @Argument(index = 0, description = "Session id") long session,
             @Option(longName = "text", description = "The correction or late entry") String text,
             @Option(longName = "practitioner", description = "Author (default: the default practitioner)") Long practitioner,
             @Option(longName = "edit", description = "Write the addendum in your editor") boolean edit) {
         String addendum = text;
         if (edit || (text == null && InteractiveInput.isInteractive(context))) {
-            addendum = writeAddendum(sessions.requireSigned(id), text);
+            addendum = writeAddendum(sessions.requireSigned(session), text);
         } else if (text == null) {
             throw InvalidInputException.forField("text", "give the correction or late entry, or --edit to write it"
                     + " in your editor");
         }
         // The number session show and chart export print beside it, not the row id, which counts every session's.
-        return "Added addendum " + sessions.amend(id, addendum, practitioner).number() + " to session " + id;
+        return "Added addendum " + sessions.amend(session, addendum, practitioner).number() + " to session " + session;
     }
 
     @Command(name = "session search", group = GROUP, description = "Search all notes and addenda (best matches first)",

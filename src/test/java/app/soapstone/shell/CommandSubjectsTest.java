@@ -61,7 +61,7 @@ class CommandSubjectsTest extends SoapstoneTest {
             checked.add(spec.name());
         }
         assertThat(checked).contains("client show", "client edit", "client archive", "client restore",
-                "client progress", "session show", "practitioner default");
+                "client progress", "session show", "session edit", "session sign", "session amend", "practitioner default");
     }
 
     @Test

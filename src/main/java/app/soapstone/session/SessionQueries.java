@@ -145,22 +145,44 @@ class SessionQueries {
     }
 
     /**
-     * The user's words as an FTS5 query: each word quoted (so punctuation and FTS syntax in it are
-     * taken literally), all required; a trailing * keeps prefix matching ("cramp*").
+     * The user's words as an FTS5 query, all required. Each word is quoted, so punctuation and FTS
+     * syntax in it are taken literally, and searched as a prefix: "gastroc" finds "gastrocnemius",
+     * and with the index's stemmer "stretches" finds "stretch" and "stretching". Words in double
+     * quotes are one phrase, matched as whole words in that order; unpaired quotes are dropped.
+     * A word of punctuation alone ("-") has nothing to be a prefix of and is kept as a plain word.
      */
     static String matchQuery(String text) {
         List<String> terms = new ArrayList<>();
-        for (String word : text.strip().split("\\s+")) {
-            boolean prefix = word.endsWith("*");
-            String bare = word.replace("\"", "").replace("*", "");
-            if (!bare.isBlank()) {
-                terms.add("\"" + bare + "\"" + (prefix ? "*" : ""));
+        String[] parts = text.split("\"", -1);
+        if (parts.length % 2 == 0) {
+            // An odd number of quotes: none is taken as a phrase's, all are dropped ("O\"Neil").
+            parts = new String[] {text.replace("\"", "")};
+        }
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            // Parts at odd places were inside a pair of quotes.
+            if (i % 2 == 1) {
+                String words = String.join(" ", part.replace("*", " ").strip().split("\\s+"));
+                if (hasWord(words)) {
+                    terms.add("\"" + words + "\"");
+                }
+                continue;
+            }
+            for (String word : part.strip().split("\\s+")) {
+                String bare = word.replace("*", "");
+                if (!bare.isBlank()) {
+                    terms.add("\"" + bare + "\"" + (hasWord(bare) ? "*" : ""));
+                }
             }
         }
         if (terms.isEmpty()) {
             throw new InvalidInputException("TEXT: give one or more words to search the notes for");
         }
         return String.join(" ", terms);
+    }
+
+    private static boolean hasWord(String text) {
+        return text.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     Map<Long, LocalDate> lastVisits() {

@@ -77,6 +77,27 @@ class NoteSearchMigrationTest {
         }
     }
 
+    @Test
+    void notesWrittenBeforeVersion17AreFoundByTheirWordsOtherFormsAndBeginnings() throws Exception {
+        Path file = dir.resolve("v4.db");
+        OldDatabases.beforeTheChain(file);
+
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SoapstoneApplication.class)
+                .properties("spring.shell.interactive.enabled=false", "soapstone.db=" + file).run()) {
+            // The note says "Night cramps" and "Stretch nightly", its addendum "Client phoned: better."
+            assertThat(run(app, "session search cramping")).contains("[cramps]");
+            assertThat(run(app, "session search stretches")).contains("[Stretch]");
+            assertThat(run(app, "session search phon")).contains("1 (addendum)").contains("[phoned]");
+            assertThat(run(app, "session search night cramp")).contains("[Night] [cramps] Stretch [nightly]");
+
+            run(app, "session edit 2 --subjective \"Hamstrings tightening\"");
+            assertThat(run(app, "session search hamstring tight")).contains("[Hamstrings] [tightening]");
+
+            assertThat(run(app, "db check")).contains("Integrity:     ok").contains("Guards:        ok").contains("Record chain:  intact");
+            run(app, "records verify");
+        }
+    }
+
     private static List<Map<String, Object>> index(Path file) {
         var source = new org.sqlite.SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + file);

@@ -1011,12 +1011,37 @@ class SessionCommandsTest extends SoapstoneTest {
     }
 
     @Test
-    void searchFindsByPrefix() {
+    void searchFindsWordsByTheirBeginningAndInOtherForms() {
         practitioner("Sam Jones");
-        long id = session(client("Ann", "Lee"), "--subjective \"Cramping less\"");
+        long client = client("Ann", "Lee");
+        long cramping = session(client, "--subjective \"Cramping less; gastrocnemius tight\"");
+        long stretches = session(client, "--subjective \"Stretches twice daily\" --plan \"Calf stretching\"");
 
-        assertThat(ids(run("session search cramp*").expectOk())).containsExactly(id);
-        assertThat(run("session search cramp").expectOk()).startsWith("No notes match");
+        assertThat(ids(run("session search cramp*").expectOk())).containsExactly(cramping);
+        assertThat(ids(run("session search cramp").expectOk())).containsExactly(cramping);
+        assertThat(ids(run("session search cramps").expectOk())).containsExactly(cramping);
+        assertThat(ids(run("session search gastroc").expectOk())).containsExactly(cramping);
+        assertThat(ids(run("session search stretch").expectOk())).containsExactly(stretches);
+        String found = run("session search stretched").expectOk();
+        assertThat(ids(found)).containsExactly(stretches);
+        assertThat(found).contains("[Stretches]");
+        assertThat(runWords("session", "search", "\"gastroc tight\"").expectOk()).startsWith("No notes match");
+        assertThat(ids(runWords("session", "search", "\"gastrocnemius tight\"").expectOk())).containsExactly(cramping);
+    }
+
+    @Test
+    void aSearchForAWordStartingWithADashComesAfterTwoDashes() {
+        practitioner("Sam Jones");
+        long id = session(client("Ann", "Lee"), "--subjective \"Right calf cramps\"");
+
+        Result asOption = runWords("session", "search", "-calf");
+        assertThat(asOption.status()).isEqualTo(Failure.USAGE);
+        assertThat(asOption.error()).contains("unknown option -calf");
+
+        Result result = runWords("session", "search", "--", "-calf");
+        assertThat(result.status()).as(result.error()).isEqualTo(Failure.OK);
+        assertThat(ids(result.output())).containsExactly(id);
+        assertThat(ids(runWords("session", "search", "--all", "--", "-calf", "--all").expectOk())).isEmpty();
     }
 
     @ParameterizedTest

@@ -267,6 +267,20 @@ class CommandLineParserTest extends SoapstoneTest {
         assertThat(runWords().status()).isEqualTo(Failure.USAGE);
     }
 
+    @Test
+    void wordsAfterTwoDashesAreTextEvenWhenTheyStartWithADash() {
+        add("client add --first-name Ann --last-name Lee-Smith");
+
+        Result asOption = run("client search -smith");
+        assertThat(asOption.status()).isEqualTo(Failure.USAGE);
+        assertThat(asOption.error()).contains("unknown option -smith");
+
+        assertThat(run("client search -- -smith").expectOk()).contains("Lee-Smith, Ann");
+        assertThat(runWords("client", "search", "--", "-x").expectOk()).isEqualTo("No clients match '-x'.");
+        assertThat(runWords("client", "search", "--", "--archived").expectOk())
+                .isEqualTo("No clients match '--archived'.");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private long add(String line) {

@@ -40,7 +40,7 @@ class ArchitectureTest {
         allowed.put("audit", List.of("integrity", "shell", "storage", "validation"));
         allowed.put("screening", List.of("template", "vocabulary", "validation"));
         allowed.put("clinic", List.of("integrity", "shell", "storage", "validation"));
-        allowed.put("client", List.of("integrity", "shell", "storage", "validation"));
+        allowed.put("client", List.of("clinic", "integrity", "shell", "storage", "validation"));
         allowed.put("intake", List.of("client", "clinic", "integrity", "screening", "shell", "storage", "template",
                 "validation", "vocabulary"));
         allowed.put("session", List.of("client", "clinic", "intake", "integrity", "screening", "shell", "storage",

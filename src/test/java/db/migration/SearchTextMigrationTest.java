@@ -50,7 +50,7 @@ class SearchTextMigrationTest {
                 "maryann smithjones mia maryann smithjones");
         // The frozen copy agrees with the application today, so old and new clients are found alike.
         assertThat(texts).containsExactly(
-                SearchText.of("Seán", "O'Brien", null, null, "Sean.OB@Example.ie", "0412 345 678"),
-                SearchText.of("Mary-Ann", "Smith-Jones", "Mia", "Mary-Ann Smith‑Jones", null, null));
+                SearchText.of("Seán", "O'Brien", null, null, "Sean.OB@Example.ie", "0412 345 678", null),
+                SearchText.of("Mary-Ann", "Smith-Jones", "Mia", "Mary-Ann Smith‑Jones", null, null, null));
     }
 }

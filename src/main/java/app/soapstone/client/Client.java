@@ -1,6 +1,7 @@
 package app.soapstone.client;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
 
 import java.nio.file.InvalidPathException;
@@ -13,15 +14,24 @@ import java.time.Period;
  * A client of the clinic. Archived clients are hidden from lists but their records stay.
  *
  * @param printName the name as the client writes it, for printouts ("Nguyễn Thị Ánh"), or null
+ * @param phoneE164 the phone number in international form ("+61412345678"), read in the clinic's
+ *        country, or null without a country or when it is no valid number there; {@code phone}
+ *        keeps the number as typed
  */
 @Table("client")
 public record Client(@Id Long id, String firstName, String lastName, String preferredName, String printName,
-        LocalDate dateOfBirth, String phone, String email, String address, String emergencyContact, String notes,
+        LocalDate dateOfBirth, String phone, @Column("phone_e164") String phoneE164, String email, String address, String emergencyContact, String notes,
         String searchText, Instant archivedAt, Instant createdAt, Instant updatedAt) {
 
     public Client {
         // Derived, so it can never disagree with the names, email and phone it is made from.
-        searchText = SearchText.of(firstName, lastName, preferredName, printName, email, phone);
+        searchText = SearchText.of(firstName, lastName, preferredName, printName, email, phone, phoneE164);
+    }
+
+    /** The client with their phone number read again, in another country: nothing they told us changes. */
+    Client withPhoneE164(String international) {
+        return new Client(id, firstName, lastName, preferredName, printName, dateOfBirth, phone, international, email,
+                address, emergencyContact, notes, null, archivedAt, createdAt, updatedAt);
     }
 
     public boolean archived() {

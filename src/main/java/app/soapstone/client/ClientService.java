@@ -1,10 +1,12 @@
 package app.soapstone.client;
 
+import app.soapstone.clinic.ClinicService;
 import app.soapstone.integrity.AuditTrail;
 import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.NotFoundException;
+import app.soapstone.validation.PhoneNumbers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
@@ -28,17 +30,21 @@ public class ClientService {
     private final ObjectProvider<LastVisits> lastVisits;
     private final AuditTrail audit;
     private final ObjectProvider<DatedRecords> datedRecords;
+    private final ClinicService clinic;
 
     // The repository is looked up on first use: lists and searches go through the directory, so
-    // they do not wait for Spring Data to set up the mapping of clients.
+    // they do not wait for Spring Data to set up the mapping of clients. The clinic likewise: only
+    // a client's phone number needs its country.
     ClientService(@Lazy ClientRepository clients, ClientDirectory directory, Clock clock,
-            ObjectProvider<LastVisits> lastVisits, AuditTrail audit, ObjectProvider<DatedRecords> datedRecords) {
+            ObjectProvider<LastVisits> lastVisits, AuditTrail audit, ObjectProvider<DatedRecords> datedRecords,
+            @Lazy ClinicService clinic) {
         this.clients = clients;
         this.directory = directory;
         this.clock = clock;
         this.lastVisits = lastVisits;
         this.audit = audit;
         this.datedRecords = datedRecords;
+        this.clinic = clinic;
     }
 
     /** Adds a client, refusing a likely duplicate (see below). */
@@ -76,7 +82,8 @@ public class ClientService {
             throw InvalidInputException.forField("last-name", "is required");
         }
         Instant now = clock.instant();
-        Client blank = new Client(null, null, null, null, null, null, null, null, null, null, null, null, null, now, now);
+        Client blank = new Client(null, null, null, null, null, null, null, null, null, null, null, null, null, null, now,
+                now);
         return apply(blank, details);
     }
 
@@ -177,12 +184,14 @@ public class ClientService {
             requireNoRecordBefore(client.id(), dateOfBirth);
         }
         String phone = given(changes.phone(), client.phone(), v -> Fields.phone("phone", v));
+        String phoneE164 = changes.phone() == null ? client.phoneE164()
+                : PhoneNumbers.international(phone, clinic.country().orElse(null));
         String email = given(changes.email(), client.email(), v -> Fields.email("email", v));
         String address = given(changes.address(), client.address(), v -> Fields.optionalText("address", v, Fields.TEXT_MAX));
         String emergencyContact = given(changes.emergencyContact(), client.emergencyContact(),
                 v -> Fields.optionalLine("emergency-contact", v, Fields.TEXT_MAX));
         String notes = given(changes.notes(), client.notes(), v -> Fields.optionalText("notes", v, Fields.LONG_TEXT_MAX));
-        return new Client(client.id(), firstName, lastName, preferredName, printName, dateOfBirth, phone, email, address,
+        return new Client(client.id(), firstName, lastName, preferredName, printName, dateOfBirth, phone, phoneE164, email, address,
                 emergencyContact, notes, null, client.archivedAt(), client.createdAt(), clock.instant());
     }
 
@@ -202,7 +211,7 @@ public class ClientService {
     }
 
     private static Client withArchivedAt(Client c, Instant archivedAt) {
-        return new Client(c.id(), c.firstName(), c.lastName(), c.preferredName(), c.printName(), c.dateOfBirth(), c.phone(), c.email(),
+        return new Client(c.id(), c.firstName(), c.lastName(), c.preferredName(), c.printName(), c.dateOfBirth(), c.phone(), c.phoneE164(), c.email(),
                 c.address(), c.emergencyContact(), c.notes(), null, archivedAt, c.createdAt(), c.updatedAt());
     }
 

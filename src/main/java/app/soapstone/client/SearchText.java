@@ -64,10 +64,17 @@ public final class SearchText {
         return text == null ? "" : text.replaceAll("\\D", "");
     }
 
-    /** What a client is found by: names, email and the digits of their phone number. */
+    /**
+     * What a client is found by: names, email, and the digits of their phone number as typed and,
+     * when it differs, in international form, so that "+61 412..." finds a number typed "0412..."
+     * and the other way round.
+     */
     public static String of(String firstName, String lastName, String preferredName, String printName, String email,
-            String phone) {
+            String phone, String phoneE164) {
+        String international = digits(phoneE164);
+        String phoneDigits = international.isEmpty() || international.equals(digits(phone)) ? digits(phone)
+                : digits(phone) + " " + international;
         return String.join(" ", name(firstName), name(lastName), name(preferredName), name(printName), fold(email),
-                digits(phone)).strip();
+                phoneDigits).strip();
     }
 }

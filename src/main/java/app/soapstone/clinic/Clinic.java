@@ -5,10 +5,15 @@ import org.springframework.data.relational.core.mapping.Table;
 
 import java.time.Instant;
 
-/** The clinic's details, printed on notes and care plans. There is one clinic per database. */
+/**
+ * The clinic's details, printed on notes and care plans. There is one clinic per database.
+ *
+ * @param country where the clinic is (ISO 3166 two letters, "AU"), for reading phone numbers written
+ *        in national form; null until set
+ */
 @Table("clinic")
 public record Clinic(@Id Long id, String name, String address, String phone, String email, String website,
-        Instant updatedAt) {
+        String country, Instant updatedAt) {
 
     static final long THE_CLINIC = 1L;
 }

@@ -29,8 +29,10 @@ class ClinicCommands {
             @Option(longName = "address", description = "Street address") String address,
             @Option(longName = "phone", description = "Phone number") String phone,
             @Option(longName = "email", description = "Email address") String email,
-            @Option(longName = "website", description = "Web address") String website) {
-        Clinic saved = clinic.set(new ClinicDetails(name, address, phone, email, website));
+            @Option(longName = "website", description = "Web address") String website,
+            @Option(longName = "country", description = "Where the clinic is, for reading phone numbers (AU, GB, US...)")
+            String country) {
+        Clinic saved = clinic.set(new ClinicDetails(name, address, phone, email, website, country));
         return "Clinic details saved: " + saved.name();
     }
 
@@ -41,7 +43,9 @@ class ClinicCommands {
                         List.of("Address", c.address()),
                         List.of("Phone", c.phone()),
                         List.of("Email", c.email() == null ? "" : c.email()),
-                        List.of("Website", c.website() == null ? "" : c.website()))))
+                        List.of("Website", c.website() == null ? "" : c.website()),
+                        List.of("Country", c.country() == null ? "not set (phone numbers are matched by their digits)"
+                                : c.country()))))
                 .orElse("No clinic details yet. Set them with: clinic set --name ... --address ... --phone ...");
     }
 

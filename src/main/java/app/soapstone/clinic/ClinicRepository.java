@@ -15,10 +15,12 @@ interface ClinicRepository extends Repository<Clinic, Long> {
     /** Creates or replaces the clinic row; its id is fixed, so Spring Data's insert-or-update by id does not fit. */
     @Modifying
     @Query("""
-            INSERT INTO clinic (id, name, address, phone, email, website, updated_at)
-            VALUES (1, :name, :address, :phone, :email, :website, :updatedAt)
+            INSERT INTO clinic (id, name, address, phone, email, website, country, updated_at)
+            VALUES (1, :name, :address, :phone, :email, :website, :country, :updatedAt)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address, phone = excluded.phone,
-                email = excluded.email, website = excluded.website, updated_at = excluded.updated_at
+                email = excluded.email, website = excluded.website, country = excluded.country,
+                updated_at = excluded.updated_at
             """)
-    void store(String name, String address, String phone, String email, String website, Instant updatedAt);
+    void store(String name, String address, String phone, String email, String website, String country,
+            Instant updatedAt);
 }

@@ -4,11 +4,14 @@ import app.soapstone.integrity.AuditTrail;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.NotFoundException;
+import app.soapstone.validation.PhoneNumbers;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The clinic's details and its practitioners. */
@@ -19,17 +22,21 @@ public class ClinicService {
     private final PractitionerRepository practitioners;
     private final Clock clock;
     private final AuditTrail audit;
+    private final ObjectProvider<CountryChangeListener> countryListeners;
 
-    ClinicService(ClinicRepository clinics, PractitionerRepository practitioners, Clock clock, AuditTrail audit) {
+    ClinicService(ClinicRepository clinics, PractitionerRepository practitioners, Clock clock, AuditTrail audit,
+            ObjectProvider<CountryChangeListener> countryListeners) {
         this.clinics = clinics;
         this.practitioners = practitioners;
         this.clock = clock;
         this.audit = audit;
+        this.countryListeners = countryListeners;
     }
 
     /**
      * Sets the clinic's details. The first time, name, address and phone are required; after
-     * that only the options given change.
+     * that only the options given change. A new country reads every client's phone number again,
+     * in the same transaction.
      */
     @Transactional
     public Clinic set(ClinicDetails details) {
@@ -39,7 +46,7 @@ public class ClinicService {
             requiredFirstTime("address", details.address());
             requiredFirstTime("phone", details.phone());
         }
-        Clinic current = existing.orElse(new Clinic(Clinic.THE_CLINIC, null, null, null, null, null, null));
+        Clinic current = existing.orElse(new Clinic(Clinic.THE_CLINIC, null, null, null, null, null, null, null));
         String name = details.name() == null ? current.name() : Fields.requiredLine("name", details.name(), Fields.NAME_MAX);
         String address = details.address() == null ? current.address()
                 : Fields.requiredText("address", details.address(), Fields.TEXT_MAX);
@@ -47,7 +54,11 @@ public class ClinicService {
         String email = details.email() == null ? current.email() : Fields.email("email", details.email());
         String website = details.website() == null ? current.website()
                 : Fields.optionalLine("website", details.website(), Fields.NAME_MAX);
-        clinics.store(name, address, phone, email, website, clock.instant());
+        String country = details.country() == null ? current.country() : PhoneNumbers.country("country", details.country());
+        clinics.store(name, address, phone, email, website, country, clock.instant());
+        if (!Objects.equals(country, current.country())) {
+            countryListeners.orderedStream().forEach(listener -> listener.countryChanged(country));
+        }
         audit.record(existing.isEmpty() ? "add" : "change", "clinic", Clinic.THE_CLINIC, null, "Clinic details saved");
         return clinics.findById(Clinic.THE_CLINIC).orElseThrow();
     }
@@ -55,6 +66,12 @@ public class ClinicService {
     @Transactional(readOnly = true)
     public Optional<Clinic> clinic() {
         return clinics.findById(Clinic.THE_CLINIC);
+    }
+
+    /** Where the clinic is, for reading phone numbers; empty until {@code clinic set --country}. */
+    @Transactional(readOnly = true)
+    public Optional<String> country() {
+        return clinic().map(Clinic::country);
     }
 
     /** Adds a practitioner; the first one added becomes the default. */

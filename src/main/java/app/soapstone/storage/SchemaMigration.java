@@ -34,7 +34,7 @@ public final class SchemaMigration {
      * against the migrations Flyway finds, so a new migration cannot be forgotten here.
      */
     static final List<String> VERSIONS = List.of("001", "002", "003", "004", "005", "006", "007", "008", "009", "010",
-            "011", "012", "013", "014", "015", "016", "017");
+            "011", "012", "013", "014", "015", "016", "017", "018");
 
     static final String LOCATION = "classpath:db/migration";
 

@@ -540,7 +540,7 @@ public final class ClinicDataGenerator {
                         : (1 + random.nextInt(240)) + " " + pick(STREETS) + ", " + pick(SUBURBS));
                 setText(client, 9, random.nextDouble() < 0.6 ? null : pick(CONTACTS) + ": " + phone());
                 setText(client, 10, random.nextDouble() < 0.9 ? null : pick(CLIENT_NOTES));
-                client.setString(11, SearchText.of(person.first(), person.last(), person.preferred(), null, email, phone));
+                client.setString(11, SearchText.of(person.first(), person.last(), person.preferred(), null, email, phone, null));
                 setText(client, 12, archived ? instant(options.end().minusDays(random.nextInt(200)).atTime(17, 30)) : null);
                 client.setString(13, created);
                 client.setString(14, created);

@@ -504,6 +504,69 @@ class ClientCommandsTest extends SoapstoneTest {
     }
 
     @Test
+    void searchFindsANumberInTheNationalAndInternationalFormsOfTheClinicsCountry() {
+        run("clinic set --name Bodyworks --address \"1 Main St\" --phone \"02 9130 1234\" --country AU").expectOk();
+        long ann = add("--first-name Ann --last-name Lee --phone \"0412 345 678\"");
+        add("--first-name Zoë --last-name Łukasiewicz --phone \"+61 498 765 432\"");
+
+        for (String query : List.of("\"+61 412 345 678\"", "+61412345678", "\"0061 412 345 678\"", "0412345678",
+                "\"0412 345 678\"", "412345678")) {
+            assertThat(names(run("client search " + query).expectOk())).as(query).containsExactly("Lee, Ann");
+        }
+        for (String query : List.of("\"0498 765 432\"", "0498765432", "498765432", "+61498765432")) {
+            assertThat(names(run("client search " + query).expectOk())).as(query).containsExactly("Łukasiewicz, Zoë");
+        }
+        // The number stays as typed; its international form is kept beside it for searching.
+        assertThat(row(ann)).containsEntry("phone", "0412 345 678").containsEntry("phone_e164", "+61412345678");
+        assertThat(card(run("client show " + ann).expectOk())).containsEntry("Phone", "0412 345 678");
+    }
+
+    @Test
+    void searchReadsNumbersInBritainAndTheUnitedStatesToo() {
+        run("clinic set --name Bodyworks --address \"1 Main St\" --phone \"020 7946 0000\" --country gb").expectOk();
+        add("--first-name Ann --last-name Lee --phone \"020 7946 0958\"");
+        add("--first-name Bob --last-name Stone --phone \"+44 7700 900123\"");
+
+        assertThat(names(run("client search \"+44 20 7946 0958\"").expectOk())).containsExactly("Lee, Ann");
+        assertThat(names(run("client search 02079460958").expectOk())).containsExactly("Lee, Ann");
+        assertThat(names(run("client search \"07700 900123\"").expectOk())).containsExactly("Stone, Bob");
+
+        run("clinic set --country US").expectOk();
+        long cy = add("--first-name Cy --last-name Young --phone \"(201) 555-0123\"");
+
+        assertThat(names(run("client search \"+1 201 555 0123\"").expectOk())).containsExactly("Young, Cy");
+        assertThat(names(run("client search \"1 201 555 0123\"").expectOk())).containsExactly("Young, Cy");
+        assertThat(row(cy)).containsEntry("phone_e164", "+12015550123");
+        // In the United States "020 7946 0958" is no number: it is found only by its digits now.
+        assertThat(run("client search \"+44 20 7946 0958\"").expectOk()).startsWith("No clients match");
+        assertThat(names(run("client search \"020 7946 0958\"").expectOk())).containsExactly("Lee, Ann");
+    }
+
+    @Test
+    void settingTheClinicsCountryReadsEveryClientsNumberAgain() {
+        run("clinic set --name Bodyworks --address \"1 Main St\" --phone \"02 9130 1234\"").expectOk();
+        long ann = add("--first-name Ann --last-name Lee --phone \"0412 345 678\"");
+        long archived = add("--first-name Mark --last-name Smith --phone \"0423 456 789\"");
+        run("client archive " + archived).expectOk();
+        Map<String, Object> before = row(ann);
+        // Without a country, a number is matched by its digits only.
+        assertThat(run("client search \"+61 412 345 678\"").expectOk()).startsWith("No clients match");
+        assertThat(before).containsEntry("phone_e164", null);
+
+        run("clinic set --country au").expectOk();
+
+        assertThat(names(run("client search \"+61 412 345 678\"").expectOk())).containsExactly("Lee, Ann");
+        assertThat(run("client search +61423456789").expectOk()).contains("1 archived client matches");
+        assertThat(withoutColumns(row(ann), "phone_e164", "search_text")).isEqualTo(withoutColumns(before,
+                "phone_e164", "search_text"));
+
+        run("clinic set --country ''").expectOk();
+
+        assertThat(row(ann)).containsEntry("phone_e164", null);
+        assertThat(run("client search \"+61 412 345 678\"").expectOk()).startsWith("No clients match");
+    }
+
+    @Test
     void searchWithSeveralWordsNeedsAllOfThem() {
         add("--first-name Mary --last-name Smith");
         add("--first-name Mary --last-name Jones");

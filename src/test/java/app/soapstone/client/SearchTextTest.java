@@ -60,7 +60,7 @@ class SearchTextTest {
 
     @Test
     void searchTextHoldsFoldedNamesEmailAndPhoneDigits() {
-        String text = SearchText.of("Zoë", "Łukasiewicz", "Zo", null, "Zoe.L@Example.com", "+61 412 345 678");
+        String text = SearchText.of("Zoë", "Łukasiewicz", "Zo", null, "Zoe.L@Example.com", "+61 412 345 678", null);
         assertThat(text.split(" +")).containsExactly("zoe", "lukasiewicz", "zo", "zoe.l@example.com", "61412345678");
     }
 
@@ -79,20 +79,29 @@ class SearchTextTest {
 
     @Test
     void searchTextHoldsNamesWithoutPunctuationAndTheEmailAsWritten() {
-        assertThat(SearchText.of("Mary-Ann", "O'Brien", null, null, "mary.ob@example.ie", null).split(" +"))
+        assertThat(SearchText.of("Mary-Ann", "O'Brien", null, null, "mary.ob@example.ie", null, null).split(" +"))
                 .containsExactly("maryann", "obrien", "mary.ob@example.ie");
     }
 
     @Test
+    void searchTextHoldsTheInternationalFormOfANumberTypedInNationalForm() {
+        assertThat(SearchText.of("A", "B", null, null, null, "0412 345 678", "+61412345678").split(" +"))
+                .containsExactly("a", "b", "0412345678", "61412345678");
+        assertThat(SearchText.of("A", "B", null, null, null, "+61 412 345 678", "+61412345678").split(" +"))
+                .containsExactly("a", "b", "61412345678");
+    }
+
+    @Test
     void searchTextLeavesOutMissingValues() {
-        assertThat(SearchText.of("Анна", "Иванова", null, null, null, null)).isEqualTo("анна иванова");
+        assertThat(SearchText.of("Анна", "Иванова", null, null, null, null, null)).isEqualTo("анна иванова");
     }
 
     @Test
     void clientDerivesSearchTextFromItsFields() {
-        Client client = new Client(null, "Zoë", "Łukasiewicz", null, null, null, "0412 345 678", null, null, null, null,
-                "stale text that must be ignored", null, null, null);
-        assertThat(client.searchText()).isEqualTo(SearchText.of("Zoë", "Łukasiewicz", null, null, null, "0412 345 678"))
+        Client client = new Client(null, "Zoë", "Łukasiewicz", null, null, null, "0412 345 678", "+61412345678", null,
+                null, null, null, "stale text that must be ignored", null, null, null);
+        assertThat(client.searchText())
+                .isEqualTo(SearchText.of("Zoë", "Łukasiewicz", null, null, null, "0412 345 678", "+61412345678"))
                 .doesNotContain("stale");
     }
 
@@ -141,16 +150,20 @@ class SearchTextTest {
             "0412 345", "0412 345 678", "+61 412 345 678", "412345678", "example.com", "Zoe.L@example",
     })
     void everyTermOfAMatchingQueryIsInTheClientsSearchText(String query) {
-        String searchText = SearchText.of("Zoë", "Łukasiewicz", null, null, "Zoe.L@Example.com", "+61 412 345 678");
+        String searchText = SearchText.of("Zoë", "Łukasiewicz", null, null, "Zoe.L@Example.com", "+61 412 345 678", null);
         assertThat(ClientDirectory.terms(query)).allSatisfy(term -> assertThat(searchText).contains(term));
     }
 
     @Test
     void localAndInternationalFormsOfANumberFindEachOther() {
-        String international = SearchText.of("A", "B", null, null, null, "+61 412 345 678");
-        String local = SearchText.of("A", "B", null, null, null, "0412 345 678");
+        String international = SearchText.of("A", "B", null, null, null, "+61 412 345 678", null);
+        String local = SearchText.of("A", "B", null, null, null, "0412 345 678", null);
         assertThat(international).contains(ClientDirectory.terms("0412 345 678").get(0));
         assertThat(local).contains(ClientDirectory.terms("0412 345")).contains(ClientDirectory.terms("412 345 678"));
+        // Read in Australia, the local number also holds its international form.
+        String localInAustralia = SearchText.of("A", "B", null, null, null, "0412 345 678", "+61412345678");
+        assertThat(localInAustralia).contains(ClientDirectory.terms("+61 412 345 678"))
+                .contains(ClientDirectory.terms("0061 412 345 678"));
     }
 
     @Test

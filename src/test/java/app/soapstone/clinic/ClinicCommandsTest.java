@@ -63,6 +63,28 @@ class ClinicCommandsTest extends SoapstoneTest {
     }
 
     @Test
+    void theCountryIsATwoLetterCodeThatPhoneNumbersCanBeReadIn() {
+        run("clinic set --name Bodyworks --address \"1 Main St\" --phone 0291301234").expectOk();
+        assertThat(card(run("clinic show").expectOk())).containsEntry("Country",
+                "not set (phone numbers are matched by their digits)");
+
+        for (String code : List.of("XX", "AUS", "Australia", "1", "A")) {
+            Result result = run("clinic set --country " + code);
+            assertThat(result.status()).as(code).isEqualTo(Failure.USAGE);
+            assertThat(result.error()).as(code).startsWith("--country: '" + code + "' is not a country code")
+                    .contains("AU, GB").doesNotContain("\n");
+        }
+        assertThat(clinic()).containsEntry("country", null);
+
+        run("clinic set --country au").expectOk();
+        assertThat(clinic()).containsEntry("country", "AU").containsEntry("name", "Bodyworks");
+        assertThat(card(run("clinic show").expectOk())).containsEntry("Country", "AU");
+
+        run("clinic set --country ''").expectOk();
+        assertThat(clinic()).containsEntry("country", null);
+    }
+
+    @Test
     void laterSetChangesOnlyTheGivenFields() {
         run("clinic set --name Bodyworks --address \"1 Main St\" --phone 0291301234 --email a@example.com"
                 + " --website example.com").expectOk();
@@ -213,7 +235,7 @@ class ClinicCommandsTest extends SoapstoneTest {
     }
 
     private Map<String, Object> clinic() {
-        return jdbc.sql("SELECT name, address, phone, email, website FROM clinic").query().singleRow();
+        return jdbc.sql("SELECT name, address, phone, email, website, country FROM clinic").query().singleRow();
     }
 
     private int clinicCount() {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Times Soapstone's start-up: the launcher, the extracted jar and plain `java -jar`, in one run.
+"""Times Soapstone's start-up: the launcher, the README's run command, the extracted jar and plain `java -jar`.
 
-For each way of starting it runs a one-shot `client list` on a generated clinic of 1,000 clients
+For each way of starting it runs a one-shot `client list` (or --one-shot version) on a generated clinic of 1,000 clients
 (stdout to a pipe, as a script would call it) and starts the interactive shell in a
 pseudo-terminal until the prompt is shown. Runs are interleaved - one of each in turn - so that
 other work on the machine affects all three alike. Reports the median, 90th percentile, minimum
@@ -9,7 +9,8 @@ and maximum wall time, and the peak resident memory (RSS) of each.
 
 Run from the project root after `./mvnw package`:
 
-    python3 src/bench/startup-benchmark.py [--runs 15] [--db clinic.db]
+    python3 src/bench/startup-benchmark.py [--runs 15] [--db clinic.db] [--kinds launcher,run]
+        [--one-shot version] [--skip-interactive]
 
 Without --db it generates the clinic first (1,000 clients, 20,000 sessions) with the test-scope
 generator through Maven. The database is copied to a temporary folder, which is also HOME for
@@ -54,7 +55,7 @@ def generate(db: Path, clients: int, sessions: int) -> None:
                    stdout=subprocess.DEVNULL)
 
 
-def one_shot(command: list, env: dict, expected_rows: int) -> list:
+def one_shot(command: list, env: dict, expected_rows) -> list:
     """Runs a one-shot command with stdout to a pipe; returns [seconds, peak RSS in MB]. Called
     in a process of its own (see isolated), so that the children's peak RSS is this run's."""
     start = time.perf_counter()
@@ -64,7 +65,7 @@ def one_shot(command: list, env: dict, expected_rows: int) -> list:
     if process.returncode != 0:
         sys.exit(f"{' '.join(command)} failed ({process.returncode}): {err.decode(errors='replace')}")
     rows = len(out.decode().splitlines()) - 2
-    if rows != expected_rows:
+    if expected_rows is not None and rows != expected_rows:
         sys.exit(f"{' '.join(command)} listed {rows} clients, expected {expected_rows}")
     return [elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024]
 
@@ -145,6 +146,9 @@ def main() -> None:
     parser.add_argument("--dist", type=Path, default=ROOT / "target" / "soapstone")
     parser.add_argument("--jar", type=Path, default=ROOT / "target" / "soapstone.jar")
     parser.add_argument("--skip-interactive", action="store_true")
+    parser.add_argument("--kinds", default="launcher,run,extracted,jar",
+                        help="which ways of starting, comma-separated (default: all four)")
+    parser.add_argument("--one-shot", default="client list", help="the one-shot command (default: client list)")
     args = parser.parse_args()
     if args.runs < 10:
         sys.exit("--runs must be at least 10")
@@ -166,14 +170,31 @@ def main() -> None:
         active = int(subprocess.run(["sqlite3", str(db), "SELECT count(*) FROM client WHERE archived_at IS NULL"],
                                     capture_output=True, text=True).stdout.strip() or -1) \
             if shutil.which("sqlite3") else None
-        kinds = {
-            "launcher (bin/soapstone)": [str(launcher)],
-            "extracted jar (java -jar app/soapstone.jar)": [java, "-jar", str(args.dist / "app" / "soapstone.jar")],
-            "plain java -jar target/soapstone.jar": [java, "-jar", str(args.jar)],
+        every = {
+            "launcher": ("launcher (bin/soapstone)", [str(launcher)]),
+            # The README's run command; it runs target/soapstone of the project it is in.
+            "run": ("README run command (src/bin/soapstone)", [str(ROOT / "src" / "bin" / "soapstone")]),
+            "extracted": ("extracted jar (java -jar app/soapstone.jar)",
+                          [java, "-jar", str(args.dist / "app" / "soapstone.jar")]),
+            "jar": ("plain java -jar target/soapstone.jar", [java, "-jar", str(args.jar)]),
         }
-        if active is None:
+        wanted = args.kinds.split(",")
+        if unknown := [kind for kind in wanted if kind not in every]:
+            sys.exit(f"unknown --kinds {unknown}: choose from {', '.join(every)}")
+        if "run" in wanted:
+            if args.dist.resolve() != (ROOT / "target" / "soapstone").resolve():
+                sys.exit("the run command runs target/soapstone: leave out --dist or 'run' from --kinds")
+            # Timed, it must only start the launcher: a build would be timed instead.
+            check = subprocess.run(every["run"][1] + ["version"], env=env, capture_output=True, text=True)
+            if check.returncode != 0 or check.stderr:
+                sys.exit(f"src/bin/soapstone does more than start the launcher (run it once first):\n{check.stderr}")
+        kinds = {every[kind][0]: every[kind][1] for kind in wanted}
+        one_shot_args = args.one_shot.split()
+        if one_shot_args != ["client", "list"]:
+            active = None
+        elif active is None:
             # Without sqlite3, take the row count from a first run of the launcher.
-            out = subprocess.run(kinds["launcher (bin/soapstone)"] + ["client", "list"], env=env,
+            out = subprocess.run(every["launcher"][1] + ["client", "list"], env=env,
                                  capture_output=True, text=True).stdout
             active = len(out.splitlines()) - 2
         load_before = os.getloadavg()
@@ -182,7 +203,7 @@ def main() -> None:
         for run in range(args.runs):
             order = names[run % len(names):] + names[:run % len(names)]
             for kind in order:
-                seconds, rss = isolated(one_shot, kinds[kind] + ["client", "list"], env, active)
+                seconds, rss = isolated(one_shot, kinds[kind] + one_shot_args, env, active)
                 results[kind]["one-shot"].append(seconds)
                 results[kind]["rss"].append(rss)
                 if not args.skip_interactive:
@@ -194,9 +215,10 @@ def main() -> None:
 
     version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     lines = [f"Start-up, {time.strftime('%Y-%m-%d %H:%M')}: {args.runs} runs of each, interleaved;"
-             f" {active} active clients; {os.cpu_count()} CPUs; {version};"
+             f" one-shot `{args.one_shot}`{f' on {active} active clients' if active is not None else ''};"
+             f" {os.cpu_count()} CPUs; {version};"
              f" load average {load_before[0]:.2f} before, {load_after[0]:.2f} after", ""]
-    lines.append("| How it starts | `client list` median | p90 | min | max | peak RSS median (max) |"
+    lines.append(f"| How it starts | `{args.one_shot}` median | p90 | min | max | peak RSS median (max) |"
                  + ("" if args.skip_interactive else " shell ready median | p90 | peak RSS median |"))
     lines.append("|---|---:|---:|---:|---:|---:|" + ("" if args.skip_interactive else "---:|---:|---:|"))
     for kind in kinds:
@@ -208,10 +230,18 @@ def main() -> None:
             ready = summary(r["ready"])
             row += f" {ready['median']:.3f} s | {ready['p90']:.3f} s | {statistics.median(r['ready-rss']):.0f} MB |"
         lines.append(row)
-    launcher_median = statistics.median(results[names[0]]["one-shot"])
-    plain_median = statistics.median(results[names[2]]["one-shot"])
     lines.append("")
-    lines.append(f"Plain `java -jar` / launcher (medians of `client list`): {plain_median / launcher_median:.2f}x")
+    launcher_name = every["launcher"][0]
+    if launcher_name in results:
+        launcher_median = statistics.median(results[launcher_name]["one-shot"])
+        for kind in names:
+            if kind != launcher_name:
+                ratio = statistics.median(results[kind]["one-shot"]) / launcher_median
+                line = f"{kind} / launcher, medians of `{args.one_shot}`: {ratio:.2f}x"
+                if not args.skip_interactive:
+                    ratio = statistics.median(results[kind]["ready"]) / statistics.median(results[launcher_name]["ready"])
+                    line += f"; of shell ready: {ratio:.2f}x"
+                lines.append(line)
     report = "\n".join(lines)
     print(report)
     out_dir = ROOT / "target" / "benchmarks"

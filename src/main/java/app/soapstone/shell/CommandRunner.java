@@ -14,13 +14,15 @@ import org.springframework.stereotype.Component;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * Runs one command line and turns any failure into a one-line message and an exit status. Used
  * by the interactive shell, one-shot mode and scripts alike, so all three behave the same. It is
  * the one way out to the terminal: what a command prints and every error pass through
- * {@link VisibleWriter}, so no stored text reaches the terminal as a control sequence. Only the
- * shell's own {@code clear} writes to the terminal as it is.
+ * {@link VisibleWriter}, so no stored text reaches the terminal as a control sequence, and then
+ * {@link LaidOutWriter}, which wraps prose at the screen's width and colours the level labels.
+ * Only the shell's own {@code clear} writes to the terminal as it is.
  */
 @Component
 public class CommandRunner {
@@ -31,12 +33,15 @@ public class CommandRunner {
     private final CommandCatalog catalog;
     private final HelpText helpText;
     private final DataLocation location;
+    private final Screen screen;
 
-    public CommandRunner(CommandLineParser parser, CommandCatalog catalog, HelpText helpText, DataLocation location) {
+    public CommandRunner(CommandLineParser parser, CommandCatalog catalog, HelpText helpText, DataLocation location,
+            Screen screen) {
         this.parser = parser;
         this.catalog = catalog;
         this.helpText = helpText;
         this.location = location;
+        this.screen = screen;
     }
 
     /** The outcome of one command: its exit status and, on failure, the message shown. */
@@ -47,15 +52,27 @@ public class CommandRunner {
     }
 
     public Outcome run(String line, PrintWriter out, InputReader in) {
+        return run(line, out, in, screen::proseWidth, screen.colour());
+    }
+
+    /**
+     * Runs {@code line} with its prose wrapped at {@code width} (0 for none) and its level labels
+     * coloured or not: what the screen says, or what a test chooses.
+     */
+    public Outcome run(String line, PrintWriter out, InputReader in, IntSupplier width, boolean colour) {
         try {
-            return run(CommandLine.split(line), out, in);
+            return run(CommandLine.split(line), out, in, width, colour);
         } catch (RuntimeException e) {
             return failed(e, List.of());
         }
     }
 
     public Outcome run(List<String> words, PrintWriter terminal, InputReader in) {
-        PrintWriter out = new PrintWriter(new VisibleWriter(terminal));
+        return run(words, terminal, in, screen::proseWidth, screen.colour());
+    }
+
+    private Outcome run(List<String> words, PrintWriter terminal, InputReader in, IntSupplier width, boolean colour) {
+        PrintWriter out = new PrintWriter(new VisibleWriter(new LaidOutWriter(terminal, width, colour)));
         try {
             Invocation invocation = parser.parse(words);
             if (invocation.helpRequested()) {

@@ -47,7 +47,7 @@ public class HelpText {
         text.append(spec.name()).append(" - ").append(spec.description()).append("\n\n");
         text.append("Usage: ").append(usage(spec)).append('\n');
         if (!spec.help().isBlank()) {
-            text.append('\n').append(spec.help().strip()).append('\n');
+            text.append('\n').append(Prose.unwrap(spec.help())).append('\n');
         }
         if (!spec.arguments().isEmpty()) {
             text.append("\nArguments:\n");

@@ -27,23 +27,26 @@ public class InteractiveShell {
     private final CommandRunner runner;
     private final DataLocation location;
     private final ObjectProvider<StartupNotice> notices;
+    private final Screen screen;
 
     public InteractiveShell(LineReader reader, PromptProvider prompt, CommandRunner runner, DataLocation location,
-            ObjectProvider<StartupNotice> notices) {
+            ObjectProvider<StartupNotice> notices, Screen screen) {
         this.reader = reader;
         this.prompt = prompt;
         this.runner = runner;
         this.location = location;
         this.notices = notices;
+        this.screen = screen;
     }
 
     /** Reads and runs commands until {@code quit}, {@code exit} or end of input; returns the exit status. */
     public int run() {
         createHistoryFile();
         PrintWriter out = reader.getTerminal().writer();
-        out.println("Soapstone - records in " + location.database() + ". Type 'help' for commands, 'quit' to leave.");
+        out.println(Prose.wrap("Soapstone - records in " + location.database() + ". Type 'help' for commands, 'quit' to leave.",
+                screen.proseWidth()));
         notices.orderedStream().map(StartupNotice::message).filter(m -> m != null && !m.isBlank())
-                .forEach(message -> out.println(styled(message, AttributedStyle.YELLOW)));
+                .forEach(message -> out.println(styled(Prose.wrap(message, screen.proseWidth()), AttributedStyle.YELLOW)));
         out.flush();
         JLineInputReader jline = new JLineInputReader(reader);
         InteractiveInput input = new InteractiveInput() {
@@ -70,7 +73,7 @@ public class InteractiveShell {
             }
             CommandRunner.Outcome outcome = runner.run(command, out, input);
             if (!outcome.ok()) {
-                out.println(styled("Error: " + outcome.error(), AttributedStyle.RED));
+                out.println(styled(Prose.wrap("Error: " + outcome.error(), screen.proseWidth()), AttributedStyle.RED));
                 out.flush();
             }
         }
@@ -89,7 +92,11 @@ public class InteractiveShell {
         }
     }
 
+    /** {@code text} in {@code colour}, unless NO_COLOR is set (or the terminal cannot show colour). */
     private String styled(String text, int colour) {
+        if (!screen.colour()) {
+            return text;
+        }
         return new AttributedString(text, AttributedStyle.DEFAULT.foreground(colour)).toAnsi(reader.getTerminal());
     }
 }

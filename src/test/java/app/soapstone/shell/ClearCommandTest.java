@@ -26,7 +26,7 @@ class ClearCommandTest {
             context.refresh();
             CommandCatalog catalog = new CommandCatalog(new CommandRegistry(Set.of(new Clear())), context);
             CommandRunner runner = new CommandRunner(new CommandLineParser(catalog, new UserHome("/nonexistent")), catalog, new HelpText(catalog),
-                    new DataLocation(Path.of("/nonexistent/soapstone.db")));
+                    new DataLocation(Path.of("/nonexistent/soapstone.db")), new Screen(null, false));
             StringWriter terminal = new StringWriter();
 
             CommandRunner.Outcome outcome = runner.run("clear", new PrintWriter(terminal), new InputReader() {

@@ -32,16 +32,39 @@ class ScreenTest {
 
     @Test
     void aTerminalGivesItsWidth() {
+        assertThat(new Screen(terminalOf(64, 24), true).width()).isEqualTo(64);
+    }
+
+    @Test
+    void colourOnlyOnATerminalAndNeverWithNoColourOrADumbTerminal() {
+        assertThat(Screen.colour(java.util.Map.of(), true)).isTrue();
+        assertThat(Screen.colour(java.util.Map.of("NO_COLOR", ""), true)).isTrue();
+        assertThat(Screen.colour(java.util.Map.of("NO_COLOR", "1"), true)).isFalse();
+        assertThat(Screen.colour(java.util.Map.of("NO_COLOR", "false"), true)).isFalse();
+        assertThat(Screen.colour(java.util.Map.of("TERM", "dumb"), true)).isFalse();
+        assertThat(Screen.colour(java.util.Map.of(), false)).isFalse();
+    }
+
+    @Test
+    void proseIsWrappedOnlyOnATerminal() {
+        ObjectProvider<Terminal> provider = terminalOf(60, 30);
+
+        assertThat(new Screen(provider, true).proseWidth()).isEqualTo(60);
+        assertThat(new Screen(provider, true).height()).isEqualTo(30);
+        assertThat(new Screen(provider, false).proseWidth()).isZero();
+        assertThat(new Screen(provider, false).height()).isZero();
+    }
+
+    private static ObjectProvider<Terminal> terminalOf(int width, int height) {
         Terminal terminal = org.mockito.Mockito.mock(Terminal.class);
         org.mockito.Mockito.when(terminal.getType()).thenReturn("xterm-256color");
-        org.mockito.Mockito.when(terminal.getWidth()).thenReturn(64);
-        ObjectProvider<Terminal> provider = new ObjectProvider<>() {
+        org.mockito.Mockito.when(terminal.getWidth()).thenReturn(width);
+        org.mockito.Mockito.when(terminal.getHeight()).thenReturn(height);
+        return new ObjectProvider<>() {
             @Override
             public Terminal getObject() {
                 return terminal;
             }
         };
-
-        assertThat(new Screen(provider, true).width()).isEqualTo(64);
     }
 }

@@ -1,6 +1,7 @@
 package app.soapstone.shell;
 
 import app.soapstone.validation.InvalidInputException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.File;
@@ -27,14 +28,22 @@ public class Editor {
 
     private final Map<String, String> environment;
     private final PrintStream terminal;
+    /** Shows what the command printed so far (held for the pager) before the editor takes the terminal. */
+    private final Runnable handOver;
 
-    public Editor() {
-        this(System.getenv(), System.out);
+    @Autowired
+    public Editor(Pager pager) {
+        this(System.getenv(), System.out, pager::release);
     }
 
     Editor(Map<String, String> environment, PrintStream terminal) {
+        this(environment, terminal, () -> { });
+    }
+
+    Editor(Map<String, String> environment, PrintStream terminal, Runnable handOver) {
         this.environment = environment;
         this.terminal = terminal;
+        this.handOver = handOver;
     }
 
     public String edit(String text, String fileSuffix) {
@@ -43,6 +52,7 @@ public class Editor {
         try {
             file = createPrivateFile(fileSuffix);
             Files.writeString(file, text, StandardCharsets.UTF_8);
+            handOver.run();
             howTo(command).ifPresent(line -> {
                 terminal.println(line);
                 terminal.flush();
@@ -72,7 +82,7 @@ public class Editor {
     }
 
     String command() {
-        return chosen().orElseGet(() -> windows() ? "notepad" : installed("nano").map(Path::toString).orElse("vi"));
+        return chosen().orElseGet(() -> windows() ? "notepad" : installed("nano", environment.getOrDefault("PATH", "")).map(Path::toString).orElse("vi"));
     }
 
     /** The editor the user chose with VISUAL or EDITOR, if they did. */
@@ -105,8 +115,7 @@ public class Editor {
     }
 
     /** Where {@code program} is on the PATH, if it is. */
-    private Optional<Path> installed(String program) {
-        String path = environment.getOrDefault("PATH", "");
+    static Optional<Path> installed(String program, String path) {
         for (String folder : path.split(File.pathSeparator)) {
             if (!folder.isBlank() && Files.isExecutable(Path.of(folder, program))) {
                 return Optional.of(Path.of(folder, program));

@@ -28,15 +28,17 @@ public class InteractiveShell {
     private final DataLocation location;
     private final ObjectProvider<StartupNotice> notices;
     private final Screen screen;
+    private final Pager pager;
 
     public InteractiveShell(LineReader reader, PromptProvider prompt, CommandRunner runner, DataLocation location,
-            ObjectProvider<StartupNotice> notices, Screen screen) {
+            ObjectProvider<StartupNotice> notices, Screen screen, Pager pager) {
         this.reader = reader;
         this.prompt = prompt;
         this.runner = runner;
         this.location = location;
         this.notices = notices;
         this.screen = screen;
+        this.pager = pager;
     }
 
     /** Reads and runs commands until {@code quit}, {@code exit} or end of input; returns the exit status. */
@@ -49,12 +51,6 @@ public class InteractiveShell {
                 .forEach(message -> out.println(styled(Prose.wrap(message, screen.proseWidth()), AttributedStyle.YELLOW)));
         out.flush();
         JLineInputReader jline = new JLineInputReader(reader);
-        InteractiveInput input = new InteractiveInput() {
-            @Override
-            public String readInput(String prompt) {
-                return jline.readInput(prompt);
-            }
-        };
         while (true) {
             String line;
             try {
@@ -71,11 +67,34 @@ public class InteractiveShell {
             if (List.of("quit", "exit").contains(command)) {
                 return Failure.OK;
             }
-            CommandRunner.Outcome outcome = runner.run(command, out, input);
+            CommandRunner.Outcome outcome = run(command, out, jline);
             if (!outcome.ok()) {
                 out.println(styled(Prose.wrap("Error: " + outcome.error(), screen.proseWidth()), AttributedStyle.RED));
                 out.flush();
             }
+        }
+    }
+
+    /**
+     * Runs one command with its output held, then shown through the pager when it is longer than
+     * the screen. A command that asks a question has what it printed shown before the question,
+     * and is not paged.
+     */
+    private CommandRunner.Outcome run(String command, PrintWriter out, JLineInputReader jline) {
+        HeldOutput held = new HeldOutput(out);
+        InteractiveInput input = new InteractiveInput() {
+            @Override
+            public String readInput(String prompt) {
+                held.release();
+                return jline.readInput(Prose.wrap(prompt, screen.proseWidth()));
+            }
+        };
+        pager.hold(held);
+        try {
+            return runner.run(command, new PrintWriter(held), input);
+        } finally {
+            pager.hold(null);
+            held.finish(screen.height(), pager);
         }
     }
 

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,6 +62,36 @@ class EditorTest {
         assertThat(editor.edit("Plan:\n", ".txt")).contains("typed in mine");
         assertThat(shown.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(editor.howTo(editor.command())).isEmpty();
+    }
+
+    @Test
+    void whatTheCommandPrintedIsShownBeforeTheEditorTakesTheTerminal() throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path seen = dir.resolve("seen.txt");
+        // The editor notes what the terminal showed when it opened.
+        Path mine = script(bin.resolve("my-editor"), "cat '" + dir.resolve("terminal.txt") + "' > '" + seen + "'");
+        StringWriter terminal = new StringWriter();
+        HeldOutput held = new HeldOutput(new Writer() {
+            @Override
+            public void write(char[] text, int offset, int length) throws IOException {
+                terminal.write(text, offset, length);
+                Files.writeString(dir.resolve("terminal.txt"), terminal.toString());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        held.write("Screening for Ann Lee:\n  PRECAUTION: Neuropathy\n");
+        Editor editor = new Editor(Map.of("EDITOR", mine.toString()), System.out, held::release);
+
+        editor.edit("Plan:\n", ".txt");
+
+        assertThat(Files.readString(seen)).isEqualTo("Screening for Ann Lee:\n  PRECAUTION: Neuropathy\n");
     }
 
     private static Path script(Path file, String body) throws IOException {

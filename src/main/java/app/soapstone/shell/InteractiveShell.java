@@ -54,7 +54,8 @@ public class InteractiveShell {
         while (true) {
             String line;
             try {
-                line = reader.readLine(prompt.getPrompt().toAnsi(reader.getTerminal()));
+                line = reader.readLine(screen.colour() ? prompt.getPrompt().toAnsi(reader.getTerminal())
+                        : prompt.getPrompt().toString());
             } catch (UserInterruptException e) {
                 continue;
             } catch (EndOfFileException e) {

@@ -75,7 +75,7 @@ public final class Prose {
         StringBuilder current = new StringBuilder(prefix);
         int used = Tables.displayWidth(prefix);
         boolean empty = true;
-        for (String word : line.substring(hang).strip().split(" +")) {
+        for (String word : words(line.substring(hang))) {
             int w = Tables.displayWidth(word);
             if (!empty && used + 1 + w > width) {
                 lines.add(current.toString());
@@ -94,6 +94,32 @@ public final class Prose {
         }
         lines.add(current.toString());
         return lines;
+    }
+
+    /**
+     * The words of {@code text}, split at spaces; an option in square brackets ("[--date
+     * YYYY-MM-DD]") stays one word, since a usage line broken inside one misleads.
+     */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder open = null;
+        for (String word : text.strip().split(" +")) {
+            if (open != null) {
+                open.append(' ').append(word);
+                if (word.endsWith("]")) {
+                    words.add(open.toString());
+                    open = null;
+                }
+            } else if (word.startsWith("[") && !word.endsWith("]")) {
+                open = new StringBuilder(word);
+            } else {
+                words.add(word);
+            }
+        }
+        if (open != null) {
+            words.addAll(List.of(open.toString().split(" ")));
+        }
+        return words;
     }
 
     /** Where the text of {@code line} starts, as an index into it: continuation lines start under it. */

@@ -38,6 +38,17 @@ class ProseTest {
     }
 
     @Test
+    void anOptionInSquareBracketsIsNotBrokenAcrossLines() {
+        assertThat(Prose.wrap("Usage: intake new --client N [--cramp-frequency-unit TEXT] [--date YYYY-MM-DD]", 40).lines())
+                .containsExactly(
+                        "Usage: intake new --client N",
+                        "       [--cramp-frequency-unit TEXT]",
+                        "       [--date YYYY-MM-DD]");
+        assertThat(Prose.wrap("see [the note that never closes its bracket at all", 20).lines())
+                .containsExactly("see [the note that", "never closes its", "bracket at all");
+    }
+
+    @Test
     void indentedProseKeepsItsIndentation() {
         assertThat(Prose.wrap("      Signs of a deep vein thrombosis need a same-day medical assessment.", 36).lines())
                 .containsExactly(

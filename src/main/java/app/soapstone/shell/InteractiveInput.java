@@ -12,4 +12,9 @@ public interface InteractiveInput extends InputReader {
     static boolean isInteractive(CommandContext context) {
         return context.inputReader() instanceof InteractiveInput;
     }
+
+    /** Reads the answer to {@code command}'s question about {@code option}; TAB offers that option's values. */
+    default String readAnswer(String prompt, String command, String option) throws Exception {
+        return readInput(prompt);
+    }
 }

@@ -29,9 +29,10 @@ public class InteractiveShell {
     private final ObjectProvider<StartupNotice> notices;
     private final Screen screen;
     private final Pager pager;
+    private final ObjectProvider<ShellCompleter> completer;
 
     public InteractiveShell(LineReader reader, PromptProvider prompt, CommandRunner runner, DataLocation location,
-            ObjectProvider<StartupNotice> notices, Screen screen, Pager pager) {
+            ObjectProvider<StartupNotice> notices, Screen screen, Pager pager, ObjectProvider<ShellCompleter> completer) {
         this.reader = reader;
         this.prompt = prompt;
         this.runner = runner;
@@ -39,6 +40,7 @@ public class InteractiveShell {
         this.notices = notices;
         this.screen = screen;
         this.pager = pager;
+        this.completer = completer;
     }
 
     /** Reads and runs commands until {@code quit}, {@code exit} or end of input; returns the exit status. */
@@ -88,6 +90,13 @@ public class InteractiveShell {
             public String readInput(String prompt) {
                 held.release();
                 return jline.readInput(Prose.wrap(prompt, screen.proseWidth()));
+            }
+
+            @Override
+            public String readAnswer(String prompt, String command, String option) {
+                try (ShellCompleter.Asking asking = completer.getObject().asking(command, option)) {
+                    return readInput(prompt);
+                }
             }
         };
         pager.hold(held);

@@ -2,12 +2,14 @@ package app.soapstone.shell;
 
 import app.soapstone.validation.InvalidInputException;
 import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.ParsedInput;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Asks the user for a value the command needs but was not given. Only the interactive shell can
@@ -42,7 +44,9 @@ public final class Prompts {
             String answer;
             try {
                 out.flush();
-                answer = context.inputReader().readInput(prompt);
+                answer = context.inputReader() instanceof InteractiveInput person
+                        ? person.readAnswer(prompt, commandName(context), option)
+                        : context.inputReader().readInput(prompt);
             } catch (UnsupportedOperationException e) {
                 if (current != null || !required) {
                     return current;
@@ -71,6 +75,12 @@ public final class Prompts {
             }
         }
         throw new InvalidInputException("Cancelled after " + ATTEMPTS + " tries at --" + option + "; nothing was stored");
+    }
+
+    private static String commandName(CommandContext context) {
+        ParsedInput input = context.parsedInput();
+        return input == null ? "" : String.join(" ", Stream.concat(Stream.of(input.commandName()),
+                input.subCommands().stream()).toList());
     }
 
     /**

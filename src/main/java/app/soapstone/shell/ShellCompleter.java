@@ -56,7 +56,37 @@ public class ShellCompleter implements Completer {
         int index = Math.min(line.wordIndex(), words.size());
         String current = index < words.size() ? words.get(index).substring(0, Math.min(line.wordCursor(),
                 words.get(index).length())) : "";
-        candidates.addAll(candidates(words.subList(0, index), current, words));
+        Question question = asked;
+        candidates.addAll(question == null ? candidates(words.subList(0, index), current, words)
+                : answers(question, current, words));
+    }
+
+    /** A command's question about one of its options, as a form asks it. */
+    record Question(String command, String option) {
+    }
+
+    private volatile Question asked;
+
+    /**
+     * Until the returned handle is closed, TAB completes an answer to {@code command}'s question
+     * about {@code option} - the ids a form asks for - instead of a command line.
+     */
+    public Asking asking(String command, String option) {
+        asked = new Question(command, option);
+        return () -> asked = null;
+    }
+
+    /** A question being asked; closing it gives TAB back to command lines. */
+    public interface Asking extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** The values {@code option} of {@code command} takes, for an answer typed at a form's prompt. */
+    List<Candidate> answers(Question question, String current, List<String> line) {
+        return catalog.find(question.command()).flatMap(spec -> spec.option(question.option())
+                .map(option -> values(spec, option.longName(), option.type(), spec.isPath(option), current, line)))
+                .orElse(List.of());
     }
 
     /** What may follow {@code before} when {@code current} has been typed of the next word. */

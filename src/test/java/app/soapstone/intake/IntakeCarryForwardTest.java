@@ -297,6 +297,19 @@ class IntakeCarryForwardTest extends SoapstoneTest {
     }
 
     @Test
+    void eachQuestionOfTheFormNamesItsOptionSoTabCanOfferItsValues() {
+        long client = client();
+        run("intake new --client " + client + FULL).expectOk();
+        List<String> answers = new ArrayList<>(Collections.nCopies(IntakeForm.FIELDS.size(), ""));
+        answers.set(option("cramp-severity"), "3");
+        Walk form = new Walk(answers.toArray(String[]::new));
+
+        run("intake new " + client, form).expectOk();
+
+        assertThat(form.questions).isEqualTo(IntakeForm.FIELDS.stream().map(f -> "intake new --" + f.option()).toList());
+    }
+
+    @Test
     void withSomeFieldOptionsTheShellAsksOnlyMissingRequiredOnes() {
         long client = client();
         Answers form = new Walk("calf-left", "6", "today", "client");
@@ -364,9 +377,16 @@ class IntakeCarryForwardTest extends SoapstoneTest {
 
     /** Answers as a person at the interactive shell, where the form is walked. */
     static final class Walk extends Answers implements InteractiveInput {
+        final List<String> questions = new ArrayList<>();
 
         Walk(String... answers) {
             super(answers);
+        }
+
+        @Override
+        public String readAnswer(String prompt, String command, String option) {
+            questions.add(command + " --" + option);
+            return readInput(prompt);
         }
     }
 

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.jline.reader.Candidate;
+import org.jline.reader.Parser;
+import org.jline.reader.impl.DefaultParser;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,6 +41,12 @@ class InteractiveShellOutputTest extends SoapstoneTest {
 
     @Autowired
     private ObjectProvider<StartupNotice> notices;
+
+    @Autowired
+    private ObjectProvider<ShellCompleter> completer;
+
+    /** What TAB offered after "calf-l" at each prompt. */
+    private final List<List<String>> offered = new ArrayList<>();
 
     /** The prompts the shell showed, as given to the line reader. */
     private final List<String> prompts = new ArrayList<>();
@@ -69,6 +78,21 @@ class InteractiveShellOutputTest extends SoapstoneTest {
         assertThat(prompts).isNotEmpty().allMatch("soapstone:>"::equals);
     }
 
+    @Test
+    void tabAtAFormsQuestionOffersTheValuesOfTheFieldAsked() {
+        String client = run("client add --first-name Ann --last-name Lee").expectOk();
+        String shown = typedInto("""
+                intake new %s --cramp-frequency 2 --cramp-severity 5 --consent-date today --consent-by Ann
+                calf-left
+                quit
+                """.formatted(client), Map.of(), new Pager(Map.of("PAGER", "")));
+
+        assertThat(prompts.get(1)).as(shown).contains("Where the cramps are");
+        assertThat(offered.get(1)).containsExactly("calf-left");
+        assertThat(offered.get(0)).isEmpty();
+        assertThat(offered.get(2)).isEmpty();
+    }
+
     /**
      * What the shell showed when the lines of {@code typed} were typed into it, with the given
      * environment. The line reader is a stand-in that gives the lines in turn: what is tested is
@@ -87,6 +111,10 @@ class InteractiveShellOutputTest extends SoapstoneTest {
         org.mockito.Mockito.when(reader.readLine(org.mockito.ArgumentMatchers.anyString()))
                 .thenAnswer(call -> {
                     prompts.add(call.getArgument(0));
+                    List<Candidate> candidates = new ArrayList<>();
+                    completer.getObject().complete(reader, new DefaultParser().parse("calf-l", 6,
+                            Parser.ParseContext.COMPLETE), candidates);
+                    offered.add(candidates.stream().map(Candidate::value).toList());
                     return lines.hasNext() ? lines.next() : "quit";
                 });
         ObjectProvider<Terminal> provider = new ObjectProvider<>() {
@@ -97,7 +125,7 @@ class InteractiveShellOutputTest extends SoapstoneTest {
         };
         InteractiveShell shell = new InteractiveShell(reader,
                 () -> new AttributedString("soapstone:>", AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN)),
-                runner, location, notices, new Screen(provider, true, environment), pager);
+                runner, location, notices, new Screen(provider, true, environment), pager, completer);
 
         assertThat(shell.run()).isEqualTo(Failure.OK);
         return shown.toString();

@@ -83,6 +83,19 @@ class ShellCompleterTest extends SoapstoneTest {
     }
 
     @Test
+    void aFormsQuestionCompletesTheValuesOfItsOptionUntilItIsAnswered() {
+        try (ShellCompleter.Asking asking = completer.asking("intake new", "cramp-sites")) {
+            assertThat(values(tab("calf-l"))).containsExactly("calf-left");
+            assertThat(values(tab("calf-left,foot-r"))).containsExactly("calf-left,foot-right");
+        }
+        try (ShellCompleter.Asking asking = completer.asking("intake new", "conditions")) {
+            assertThat(values(tab("diab"))).containsExactly("diabetes");
+        }
+        assertThat(values(tab("calf-l"))).isEmpty();
+        assertThat(values(tab("clie"))).containsExactly("client");
+    }
+
+    @Test
     void sessionsAreThoseOfTheClientOnTheLineWithDateAndStatus() {
         practitioner("Sam Jones");
         long ann = client("Ann", "Lee");

@@ -287,9 +287,11 @@ public class CommandLineParser implements CommandParser {
                 : name.length() == 1 ? spec.option(name.charAt(0)) : Optional.<OptionSpec>empty();
         return option.orElseThrow(() -> {
             String suggestion = closest(name, spec.options().stream().map(OptionSpec::longName).toList());
+            String asText = spec.remainingArguments() == null || suggestion != null ? ""
+                    : " (a word starting with - goes after --: " + spec.name() + " -- " + word + ")";
             return new InvalidInputException(spec.name() + ": unknown option " + word
                     + (suggestion == null ? "" : " (did you mean --" + suggestion + "?)")
-                    + "; see 'help " + spec.name() + "'");
+                    + "; see 'help " + spec.name() + "'" + asText);
         });
     }
 

@@ -273,7 +273,8 @@ class CommandLineParserTest extends SoapstoneTest {
 
         Result asOption = run("client search -smith");
         assertThat(asOption.status()).isEqualTo(Failure.USAGE);
-        assertThat(asOption.error()).contains("unknown option -smith");
+        assertThat(asOption.error()).contains("unknown option -smith")
+                .endsWith("(a word starting with - goes after --: client search -- -smith)");
 
         assertThat(run("client search -- -smith").expectOk()).contains("Lee-Smith, Ann");
         assertThat(runWords("client", "search", "--", "-x").expectOk()).isEqualTo("No clients match '-x'.");

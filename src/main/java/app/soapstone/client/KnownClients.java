@@ -8,18 +8,19 @@ import java.util.Locale;
 /**
  * Clients already known, each under a label ("12 Zoë Łukasiewicz", or an earlier line of an
  * import), for finding the one a new client likely repeats: the same name (folded the way client
- * search folds names) and date of birth, the same phone digits or the same email, case aside.
+ * search folds names) and date of birth, the same phone (the same digits, or the same number read in
+ * the clinic's country: "0412 345 678" and "+61 412 345 678") or the same email, case aside.
  */
 final class KnownClients {
 
     /** What tells one client from another, in the form the comparison needs. */
     private record Known(String label, String firstName, String lastName, LocalDate dateOfBirth, String phone,
-            String email) {
+            String international, String email) {
 
-        static Known of(String label, String firstName, String lastName, LocalDate dateOfBirth, String phone,
-                String email) {
-            return new Known(label, SearchText.name(firstName), SearchText.name(lastName), dateOfBirth,
-                    SearchText.digits(phone), email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+        static Known of(String label, Client c) {
+            return new Known(label, SearchText.name(c.firstName()), SearchText.name(c.lastName()), c.dateOfBirth(),
+                    SearchText.digits(c.phone()), c.phoneE164() == null ? "" : c.phoneE164(),
+                    c.email() == null ? "" : c.email().strip().toLowerCase(Locale.ROOT));
         }
 
         /** What {@code other} shares with this client ("same phone, same email"), or null if nothing. */
@@ -29,7 +30,8 @@ final class KnownClients {
                     && lastName.equals(other.lastName)) {
                 same.add("same name and date of birth");
             }
-            if (!phone.isEmpty() && phone.equals(other.phone)) {
+            if (!phone.isEmpty() && phone.equals(other.phone)
+                    || !international.isEmpty() && international.equals(other.international)) {
                 same.add("same phone");
             }
             if (!email.isEmpty() && email.equals(other.email)) {
@@ -41,16 +43,15 @@ final class KnownClients {
 
     private final List<Known> known = new ArrayList<>();
 
-    KnownClients(List<ClientSummary> stored) {
-        for (ClientSummary c : stored) {
-            known.add(Known.of(c.id() + " " + c.displayName(),
-                    c.firstName(), c.lastName(), c.dateOfBirth(), c.phone(), c.email()));
+    KnownClients(List<Client> stored) {
+        for (Client c : stored) {
+            known.add(Known.of(c.id() + " " + c.displayName(), c));
         }
     }
 
     /** The known clients {@code client} likely repeats, each with what matched: "12 Zoë Łukasiewicz (same phone)". */
     List<String> likely(Client client) {
-        Known candidate = known(null, client);
+        Known candidate = Known.of(null, client);
         List<String> matches = new ArrayList<>();
         for (Known k : known) {
             String shared = k.sharedWith(candidate);
@@ -63,10 +64,6 @@ final class KnownClients {
 
     /** Remembers {@code client} under {@code label}, so later ones are compared with it too. */
     void add(String label, Client client) {
-        known.add(known(label, client));
-    }
-
-    private static Known known(String label, Client c) {
-        return Known.of(label, c.firstName(), c.lastName(), c.dateOfBirth(), c.phone(), c.email());
+        known.add(Known.of(label, client));
     }
 }

@@ -97,6 +97,18 @@ class ClientCommandsTest extends SoapstoneTest {
     }
 
     @Test
+    void addRefusesThePhoneInItsInternationalFormInTheClinicsCountry() {
+        run("clinic set --name Bodyworks --address \"1 Main St\" --phone \"02 9130 1234\" --country AU").expectOk();
+        long id = add("--first-name Ann --last-name Lee --phone \"+61 412 345 678\"");
+
+        Result result = run("client add --first-name Annie --last-name Smith --phone \"0412 345 678\"");
+
+        assertThat(result.status()).isEqualTo(Failure.CONFLICT);
+        assertThat(result.error()).startsWith("A client like this exists already: " + id + " Ann Lee (same phone).");
+        assertThat(clientCount()).isEqualTo(1);
+    }
+
+    @Test
     void addRefusesTheEmailInAnotherCaseArchivedClientsIncluded() {
         long id = add("--first-name Ann --last-name Lee --email ann@lee.net");
         run("client archive " + id).expectOk();

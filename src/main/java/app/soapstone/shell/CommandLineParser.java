@@ -282,14 +282,16 @@ public class CommandLineParser implements CommandParser {
         }
     }
 
-    private static OptionSpec findOption(CommandSpec spec, String word, String name) {
-        var option = word.startsWith("--") ? spec.option(name)
+    private static OptionSpec findOption(CommandSpec spec, String typed, String name) {
+        var option = typed.startsWith("--") ? spec.option(name)
                 : name.length() == 1 ? spec.option(name.charAt(0)) : Optional.<OptionSpec>empty();
         return option.orElseThrow(() -> {
-            String suggestion = closest(name, spec.options().stream().map(OptionSpec::longName).toList());
-            String asText = spec.remainingArguments() == null || suggestion != null ? ""
-                    : " (a word starting with - goes after --: " + spec.name() + " -- " + word + ")";
-            return new InvalidInputException(spec.name() + ": unknown option " + word
+            // "-calf" to a command that takes words is a word, not a mistyped --all.
+            boolean aWord = spec.remainingArguments() != null && !typed.startsWith("--");
+            String suggestion = aWord ? null : closest(name, spec.options().stream().map(OptionSpec::longName).toList());
+            String asText = spec.remainingArguments() == null ? ""
+                    : " (a word starting with - goes after --: " + spec.name() + " -- " + typed + ")";
+            return new InvalidInputException(spec.name() + ": unknown option " + typed
                     + (suggestion == null ? "" : " (did you mean --" + suggestion + "?)")
                     + "; see 'help " + spec.name() + "'" + asText);
         });

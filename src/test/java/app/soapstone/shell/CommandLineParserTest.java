@@ -275,6 +275,8 @@ class CommandLineParserTest extends SoapstoneTest {
         assertThat(asOption.status()).isEqualTo(Failure.USAGE);
         assertThat(asOption.error()).contains("unknown option -smith")
                 .endsWith("(a word starting with - goes after --: client search -- -smith)");
+        assertThat(run("session search -calf").error()).doesNotContain("did you mean")
+                .endsWith("(a word starting with - goes after --: session search -- -calf)");
 
         assertThat(run("client search -- -smith").expectOk()).contains("Lee-Smith, Ann");
         assertThat(runWords("client", "search", "--", "-x").expectOk()).isEqualTo("No clients match '-x'.");

@@ -201,7 +201,7 @@ class IntakeCommands {
             description = "Record a medical clearance of the urgent referrals on a client's current intake")
     String clear(@Option(longName = "client", required = true, description = "Client id") long client,
             @Option(longName = "note", required = true, description = "Who cleared what, e.g. \"GP Dr Singh: DVT excluded by ultrasound\"") String note,
-            @Option(longName = "date", description = "Date of the clearance, YYYY-MM-DD (default today)") String date) {
+            @Option(longName = "date", description = "Date of the clearance, YYYY-MM-DD, today or yesterday (default today)") String date) {
         Clearance clearance = intakes.clear(client, note, date);
         return "Recorded medical clearance of " + clearance.clearedOn() + " for client " + client;
     }

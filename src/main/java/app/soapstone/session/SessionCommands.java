@@ -50,7 +50,7 @@ class SessionCommands {
                     template's blanks for them.""")
     String newSession(CommandContext context,
             @Option(longName = "client", required = true, description = "Client id") long client,
-            @Option(longName = "date", description = "Session date, YYYY-MM-DD (default today)") String date,
+            @Option(longName = "date", description = "Session date, YYYY-MM-DD, today or yesterday (default today)") String date,
             @Option(longName = "time", description = "Start time, HH:MM (default now)") String time,
             @Option(longName = "duration", description = "Minutes, 1-600") Integer duration,
             @Option(longName = "practitioner", description = "Practitioner id (default: the default practitioner)") Long practitioner,
@@ -114,7 +114,7 @@ class SessionCommands {
                     or empty changes nothing. A measure (--pain-before, --sleep-disturbance, ...) also fills its
                     blank in a note written from a template.""")
     String edit(CommandContext context, @Argument(index = 0, description = "Session id") long session,
-            @Option(longName = "date", description = "Session date, YYYY-MM-DD") String date,
+            @Option(longName = "date", description = "Session date, YYYY-MM-DD, today or yesterday") String date,
             @Option(longName = "time", description = "Start time, HH:MM") String time,
             @Option(longName = "duration", description = "Minutes, 1-600") Integer duration,
             @Option(longName = "modalities", description = "Techniques (replaces the list)") String modalities,

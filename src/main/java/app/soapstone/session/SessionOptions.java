@@ -8,6 +8,7 @@ import app.soapstone.vocabulary.IdList;
 import app.soapstone.vocabulary.Vocabulary;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -36,11 +37,13 @@ class SessionOptions {
     private final Vocabulary vocabulary;
     private final SoapTemplates templates;
     private final ScreeningRules screening;
+    private final Clock clock;
 
-    SessionOptions(Vocabulary vocabulary, SoapTemplates templates, ScreeningRules screening) {
+    SessionOptions(Vocabulary vocabulary, SoapTemplates templates, ScreeningRules screening, Clock clock) {
         this.vocabulary = vocabulary;
         this.templates = templates;
         this.screening = screening;
+        this.clock = clock;
     }
 
     /** A reader for one command's options; a bad value is reported as soon as it is read. */
@@ -76,7 +79,7 @@ class SessionOptions {
         }
 
         Reader date(String value) {
-            date = text(value, v -> Fields.date("date", v));
+            date = text(value, v -> Fields.date("date", v, LocalDate.now(clock)));
             return this;
         }
 

@@ -38,11 +38,8 @@ public final class Fields {
         }
     }
 
-    /**
-     * A date that is not after {@code today}: YYYY-MM-DD, or the words {@code today} and
-     * {@code yesterday}, which is how a therapist says the dates most records carry.
-     */
-    public static LocalDate pastDate(String field, String value, LocalDate today) {
+    /** A date as YYYY-MM-DD, or the words {@code today} and {@code yesterday}. */
+    public static LocalDate date(String field, String value, LocalDate today) {
         String word = value.strip().toLowerCase(Locale.ROOT);
         if (word.equals("today")) {
             return today;
@@ -50,7 +47,15 @@ public final class Fields {
         if (word.equals("yesterday")) {
             return today.minusDays(1);
         }
-        LocalDate date = date(field, value);
+        return date(field, value);
+    }
+
+    /**
+     * A date that is not after {@code today}: YYYY-MM-DD, or the words {@code today} and
+     * {@code yesterday}, which is how a therapist says the dates most records carry.
+     */
+    public static LocalDate pastDate(String field, String value, LocalDate today) {
+        LocalDate date = date(field, value, today);
         if (date.isAfter(today)) {
             throw InvalidInputException.forField(field, date + " is in the future (today is " + today + ")");
         }

@@ -56,6 +56,21 @@ class SessionCommandsTest extends SoapstoneTest {
     // ---------------------------------------------------------------- session new: what is stored
 
     @Test
+    void theDateMayBeTodayOrYesterday() {
+        practitioner("Sam Jones");
+        long client = client("Ann", "Lee");
+
+        long yesterday = session(client, "--date yesterday --time 09:15 --subjective x");
+        long today = session(client, "--date Today --time 00:00 --subjective x");
+        run("session edit " + yesterday + " --date today --time 00:00").expectOk();
+
+        assertThat(row(yesterday)).containsEntry("started_at", TODAY + "T00:00");
+        assertThat(row(today)).containsEntry("started_at", TODAY + "T00:00");
+        long older = session(client, "--date yesterday --time 09:15 --subjective y");
+        assertThat(row(older)).containsEntry("started_at", TODAY.minusDays(1) + "T09:15");
+    }
+
+    @Test
     void newStoresEveryFieldOfTheSessionAndItsLists() {
         long practitioner = practitioner("Sam Jones");
         long client = client("Ann", "Lee");

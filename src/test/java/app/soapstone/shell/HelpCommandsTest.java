@@ -4,7 +4,11 @@ import app.soapstone.support.SoapstoneTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,6 +96,26 @@ class HelpCommandsTest extends SoapstoneTest {
         assertThat(line(text, "Usage:")).contains("client show CLIENT");
         assertThat(text).contains("Arguments:");
         assertThat(line(text, "  CLIENT ")).contains("Client id").contains("--client CLIENT");
+    }
+
+    @Test
+    void everyCommandHelpPointsAtExistsAndRuns() {
+        Pattern see = Pattern.compile("\\(see ([a-z]+ [a-z]+)( [a-z-]+)?");
+        List<String> checked = new ArrayList<>();
+        for (CommandSpec spec : catalog.all()) {
+            String text = spec.help() + " " + spec.options().stream().map(CommandSpec.OptionSpec::description)
+                    .collect(Collectors.joining(" "));
+            Matcher match = see.matcher(text);
+            while (match.find()) {
+                String command = match.group(1);
+                assertThat(catalog.find(command)).as(spec.name() + " points at " + command).isPresent();
+                String line = command + (match.group(2) == null ? "" : match.group(2));
+                assertThat(run(line).status()).as(line).isEqualTo(Failure.OK);
+                checked.add(line);
+            }
+        }
+        assertThat(checked).contains("vocabulary list conditions", "vocabulary list sites",
+                "vocabulary list modalities", "vocabulary list red-flags");
     }
 
     @Test

@@ -46,6 +46,10 @@ public class InteractiveShell {
     /** Reads and runs commands until {@code quit}, {@code exit} or end of input; returns the exit status. */
     public int run() {
         createHistoryFile();
+        if (!screen.colour()) {
+            // JLine shows the typed command in bold; NO_COLOR asks for no styling at all.
+            reader.option(LineReader.Option.DISABLE_HIGHLIGHTER, true);
+        }
         PrintWriter out = reader.getTerminal().writer();
         out.println(Prose.wrap("Soapstone - records in " + location.database() + ". Type 'help' for commands, 'quit' to leave.",
                 screen.proseWidth()));

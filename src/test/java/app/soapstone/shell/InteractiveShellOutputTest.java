@@ -45,6 +45,9 @@ class InteractiveShellOutputTest extends SoapstoneTest {
     @Autowired
     private ObjectProvider<ShellCompleter> completer;
 
+    /** Whether each shell run turned JLine's highlighting of the typed line off. */
+    private final List<Boolean> highlighterOff = new ArrayList<>();
+
     /** What TAB offered after "calf-l" at each prompt. */
     private final List<List<String>> offered = new ArrayList<>();
 
@@ -76,6 +79,7 @@ class InteractiveShellOutputTest extends SoapstoneTest {
         String plain = typedInto("client show 999\nquit\n", Map.of("NO_COLOR", "1"), new Pager(Map.of("PAGER", "")));
         assertThat(plain).contains("Error: No client with id 999").doesNotContain("\u001B");
         assertThat(prompts).isNotEmpty().allMatch("soapstone:>"::equals);
+        assertThat(highlighterOff).containsExactly(false, true);
     }
 
     @Test
@@ -106,6 +110,11 @@ class InteractiveShellOutputTest extends SoapstoneTest {
         org.mockito.Mockito.when(terminal.getHeight()).thenReturn(12);
         org.mockito.Mockito.when(terminal.writer()).thenReturn(new PrintWriter(shown));
         LineReader reader = org.mockito.Mockito.mock(LineReader.class);
+        boolean[] off = {false};
+        org.mockito.Mockito.doAnswer(call -> {
+            off[0] = call.getArgument(1);
+            return reader;
+        }).when(reader).option(LineReader.Option.DISABLE_HIGHLIGHTER, true);
         org.mockito.Mockito.when(reader.getTerminal()).thenReturn(terminal);
         Iterator<String> lines = typed.lines().iterator();
         org.mockito.Mockito.when(reader.readLine(org.mockito.ArgumentMatchers.anyString()))
@@ -128,6 +137,7 @@ class InteractiveShellOutputTest extends SoapstoneTest {
                 runner, location, notices, new Screen(provider, true, environment), pager, completer);
 
         assertThat(shell.run()).isEqualTo(Failure.OK);
+        highlighterOff.add(off[0]);
         return shown.toString();
     }
 }

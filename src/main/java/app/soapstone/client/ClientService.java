@@ -30,14 +30,15 @@ public class ClientService {
     private final ObjectProvider<LastVisits> lastVisits;
     private final AuditTrail audit;
     private final ObjectProvider<DatedRecords> datedRecords;
-    private final ClinicService clinic;
+    private final ObjectProvider<ClinicService> clinic;
 
     // The repository is looked up on first use: lists and searches go through the directory, so
     // they do not wait for Spring Data to set up the mapping of clients. The clinic likewise: only
-    // a client's phone number needs its country.
+    // a client's phone number needs its country. (A provider, not @Lazy: a lazy proxy of a class
+    // breaks under the distribution's AOT processing.)
     ClientService(@Lazy ClientRepository clients, ClientDirectory directory, Clock clock,
             ObjectProvider<LastVisits> lastVisits, AuditTrail audit, ObjectProvider<DatedRecords> datedRecords,
-            @Lazy ClinicService clinic) {
+            ObjectProvider<ClinicService> clinic) {
         this.clients = clients;
         this.directory = directory;
         this.clock = clock;
@@ -185,7 +186,7 @@ public class ClientService {
         }
         String phone = given(changes.phone(), client.phone(), v -> Fields.phone("phone", v));
         String phoneE164 = changes.phone() == null ? client.phoneE164()
-                : PhoneNumbers.international(phone, clinic.country().orElse(null));
+                : PhoneNumbers.international(phone, clinic.getObject().country().orElse(null));
         String email = given(changes.email(), client.email(), v -> Fields.email("email", v));
         String address = given(changes.address(), client.address(), v -> Fields.optionalText("address", v, Fields.TEXT_MAX));
         String emergencyContact = given(changes.emergencyContact(), client.emergencyContact(),

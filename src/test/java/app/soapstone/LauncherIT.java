@@ -189,7 +189,7 @@ class LauncherIT {
         }
 
         assertThat(ok(soapstone(db, "template", "list")).out().lines())
-                .anyMatch(line -> line.matches("careplan/plan\\.yaml\\s+bundled\\s*"));
+                .anyMatch(line -> line.matches("careplan/plan\\.yaml\\s+-\\s+bundled\\s*"));
 
         assertThat(ok(soapstone(db, "records", "verify")).out())
                 .contains("Verified the record chain").contains("1 signed note, 1 intake version, 1 care plan given")

@@ -219,10 +219,25 @@ public class ShellCompleter implements Completer {
         }
         for (OptionValues feature : (Iterable<OptionValues>) features.orderedStream()::iterator) {
             if (feature.serves(spec.name(), slot)) {
-                return featureValues(feature, spec.name(), slot, current, line);
+                return featureValues(feature, spec.name(), slot, current, withSubjectNamed(spec, line));
             }
         }
         return List.of();
+    }
+
+    /**
+     * The words of {@code line} with a subject given as a lone word written as its option, so that
+     * a feature finds the client of {@code plan preview 3 --session} as of {@code --client 3}.
+     */
+    private static List<String> withSubjectNamed(CommandSpec spec, List<String> line) {
+        var subject = spec.subjectOption();
+        int first = spec.name().split(" ").length;
+        if (subject.isEmpty() || line.size() <= first || line.get(first).startsWith("-")) {
+            return line;
+        }
+        List<String> named = new ArrayList<>(line);
+        named.add(first, "--" + subject.get().longName());
+        return named;
     }
 
     /** A feature's values; in a list, for the item after the last comma, leaving out those already given. */

@@ -111,6 +111,9 @@ class ShellCompleterTest extends SoapstoneTest {
         assertThat(descriptionOf(ofAnn, Long.toString(second))).isEqualTo("unsigned");
         assertThat(ofAnn.getFirst().displ()).matches(second + "  \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
 
+        assertThat(values(tab("plan preview " + ann + " --session "))).containsExactly(Long.toString(second),
+                Long.toString(first));
+
         List<Candidate> any = tab("session show ");
         assertThat(values(any)).contains(Long.toString(first), Long.toString(other));
         assertThat(any).anySatisfy(c -> assertThat(c.displ()).startsWith(other + "  ").endsWith("Bob Ray"));

@@ -1,6 +1,7 @@
 package app.soapstone.integrity;
 
 import app.soapstone.storage.SchemaMigration;
+import app.soapstone.storage.Vendor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -76,7 +77,7 @@ final class Guards {
     /** The triggers of an empty database in memory, migrated as Soapstone migrates every database. */
     private static Map<String, String> migrated() {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            SchemaMigration.flyway(new SingleConnectionDataSource(connection, true)).migrate();
+            SchemaMigration.flyway(new SingleConnectionDataSource(connection, true), Vendor.SQLITE).migrate();
             Map<String, String> triggers = new LinkedHashMap<>();
             try (Statement statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")) {

@@ -130,6 +130,6 @@ class DatabaseConfiguration {
     /** For the commands that read the migration history ({@code db check}, {@code restore}). */
     @Bean
     Flyway flyway(DataSource dataSource) {
-        return SchemaMigration.flyway(dataSource);
+        return SchemaMigration.flyway(dataSource, Vendor.SQLITE);
     }
 }

@@ -30,28 +30,39 @@ import java.util.List;
 public final class SchemaMigration {
 
     /**
-     * The versions of the migrations in {@code db/migration}, oldest first. A test checks this
-     * against the migrations Flyway finds, so a new migration cannot be forgotten here.
+     * The versions of the migrations in {@code db/migration/sqlite}, oldest first. A test checks
+     * this against the migrations Flyway finds, so a new migration cannot be forgotten here.
      */
     static final List<String> VERSIONS = List.of("001", "002", "003", "004", "005", "006", "007", "008", "009", "010",
             "011", "012", "013", "014", "015", "016", "017", "018");
 
-    static final String LOCATION = "classpath:db/migration";
+    /**
+     * The versions of the migrations in {@code db/migration/postgresql}: PostgreSQL came at
+     * version 18, so its history starts with one migration that makes the whole schema of that
+     * version; each later version has a migration per database.
+     */
+    static final List<String> POSTGRESQL_VERSIONS = List.of("018");
 
     private SchemaMigration() {
     }
 
-    public static Flyway flyway(DataSource dataSource) {
-        return Flyway.configure().dataSource(dataSource).locations(LOCATION).validateOnMigrate(true).load();
+    /** The versions a database of {@code vendor} holds in its history when it has this version's schema. */
+    static List<String> versions(Vendor vendor) {
+        return vendor == Vendor.SQLITE ? VERSIONS : POSTGRESQL_VERSIONS;
     }
 
-    /** Migrates the database behind {@code dataSource}, or refuses it. */
+    /** Flyway for the database behind {@code dataSource}, with the migrations written for its vendor. */
+    public static Flyway flyway(DataSource dataSource, Vendor vendor) {
+        return Flyway.configure().dataSource(dataSource).locations(vendor.migrations()).validateOnMigrate(true).load();
+    }
+
+    /** Migrates the SQLite database behind {@code dataSource}, or refuses it. */
     static void bringUpToDate(Path database, DataSource dataSource) {
         // Not through the pool: it would retry a file SQLite cannot open until its timeout (30 s).
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(DatabaseConfiguration.BUSY_TIMEOUT_MILLIS);
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database, config.toProperties())) {
-            if (appliedVersions(connection).equals(VERSIONS)) {
+            if (appliedVersions(connection, Vendor.SQLITE).equals(VERSIONS)) {
                 useWriteAheadLog(connection);
                 return;
             }
@@ -65,11 +76,14 @@ public final class SchemaMigration {
      * The versions in the migration history, in the order applied, if every migration there
      * succeeded; otherwise (no history, a failed migration) an empty list.
      */
-    private static List<String> appliedVersions(Connection connection) throws SQLException {
+    private static List<String> appliedVersions(Connection connection, Vendor vendor) throws SQLException {
         List<String> versions = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
-            try (ResultSet history = statement.executeQuery(
-                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'")) {
+            try (ResultSet history = statement.executeQuery(vendor == Vendor.SQLITE
+                    ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'"
+                    // Where Flyway puts it: the first schema of the search path.
+                    : "SELECT count(*) FROM information_schema.tables"
+                            + " WHERE table_schema = current_schema() AND table_name = 'flyway_schema_history'")) {
                 if (!history.next() || history.getInt(1) == 0) {
                     return versions;
                 }
@@ -87,8 +101,8 @@ public final class SchemaMigration {
         return versions;
     }
 
-    private static void migrate(Path database, DataSource dataSource) {
-        Flyway flyway = flyway(dataSource);
+    /** The migrations applied to the database, unless one of them is newer than this version knows. */
+    private static MigrationInfo[] refuseNewer(Flyway flyway, String database) {
         MigrationInfo[] applied = flyway.info().applied();
         for (MigrationInfo migration : applied) {
             if (isFuture(migration)) {
@@ -99,6 +113,12 @@ public final class SchemaMigration {
                         + " It was left untouched. Update Soapstone to open it.");
             }
         }
+        return applied;
+    }
+
+    private static void migrate(Path database, DataSource dataSource) {
+        Flyway flyway = flyway(dataSource, Vendor.SQLITE);
+        MigrationInfo[] applied = refuseNewer(flyway, database.toString());
         if (applied.length == 0 && hasTables(database, dataSource)) {
             throw new DatabaseRefusedException("The database " + database
                     + " is a SQLite database from another program, not a Soapstone database. It was left untouched.");

@@ -193,7 +193,7 @@ public final class ClinicDataGenerator {
             }
         }
         String url = "jdbc:sqlite:" + absolute;
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration/sqlite").load().migrate();
         long migrated = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(url);
              java.io.Writer anchors = Files.newBufferedWriter(anchorFile(absolute), java.nio.charset.StandardCharsets.UTF_8)) {

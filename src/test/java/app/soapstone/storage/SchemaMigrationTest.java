@@ -28,7 +28,7 @@ class SchemaMigrationTest {
     @Test
     void theKnownVersionsAreExactlyTheMigrationsFlywayFinds() {
         Path file = dir.resolve("any.db");
-        List<String> found = Arrays.stream(SchemaMigration.flyway(dataSource(file)).info().all())
+        List<String> found = Arrays.stream(SchemaMigration.flyway(dataSource(file), Vendor.SQLITE).info().all())
                 .map(MigrationInfo::getVersion).map(version -> version.getVersion()).toList();
 
         assertThat(found).isNotEmpty().isEqualTo(SchemaMigration.VERSIONS);
@@ -63,7 +63,7 @@ class SchemaMigrationTest {
         SchemaMigration.bringUpToDate(file, dataSource(file));
         // A checksum Flyway would reject: proof that the next start does not run Flyway's checks.
         jdbc(file).sql("UPDATE flyway_schema_history SET checksum = 1 WHERE version = '001'").update();
-        assertThat(SchemaMigration.flyway(dataSource(file)).validateWithResult().validationSuccessful).isFalse();
+        assertThat(SchemaMigration.flyway(dataSource(file), Vendor.SQLITE).validateWithResult().validationSuccessful).isFalse();
         jdbc(file).sql("PRAGMA journal_mode = DELETE").query(String.class).single();
 
         SchemaMigration.bringUpToDate(file, dataSource(file));
@@ -95,6 +95,42 @@ class SchemaMigrationTest {
         assertThatThrownBy(() -> SchemaMigration.bringUpToDate(file, dataSource(file)))
                 .isInstanceOf(DatabaseRefusedException.class).hasMessageContaining("is damaged");
         assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+    }
+
+    /**
+     * Until the migrations moved to {@code db/migration/sqlite}, Flyway recorded a Java migration's
+     * script as its class name in {@code db.migration}; such a database must still validate, and
+     * upgrade, now that the class is {@code db.migration.sqlite}.
+     */
+    @Test
+    void databasesMigratedBeforeTheMigrationsMovedToTheSqliteFolderStillValidateAndUpgrade() {
+        Path old = dir.resolve("old.db");
+        OldDatabases.migratedTo(old, "13");
+        Path current = dir.resolve("current.db");
+        OldDatabases.migratedTo(current, SchemaMigration.VERSIONS.getLast());
+        for (Path file : List.of(old, current)) {
+            int renamed = jdbc(file).sql("""
+                    UPDATE flyway_schema_history SET script = replace(script, 'db.migration.sqlite.', 'db.migration.')
+                    WHERE type = 'JDBC'""").update();
+            assertThat(renamed).isEqualTo(file == old ? 2 : 3);
+            assertThat(jdbc(file).sql("SELECT script FROM flyway_schema_history WHERE version = '006'")
+                    .query(String.class).single()).isEqualTo("db.migration.V006__Link_records_final_before_the_chain");
+
+            // Flyway validates before it migrates (validateOnMigrate), so the old one is validated too.
+            SchemaMigration.bringUpToDate(file, dataSource(file));
+            assertThat(history(file)).isEqualTo(SchemaMigration.VERSIONS);
+            var validation = SchemaMigration.flyway(dataSource(file), Vendor.SQLITE).validateWithResult();
+            assertThat(validation.invalidMigrations).as("validation of %s", file.getFileName()).isEmpty();
+            assertThat(validation.validationSuccessful).isTrue();
+        }
+    }
+
+    @Test
+    void eachVendorHasItsOwnMigrationsAndHistory() {
+        assertThat(Vendor.SQLITE.migrations()).isEqualTo("classpath:db/migration/sqlite");
+        assertThat(Vendor.POSTGRESQL.migrations()).isEqualTo("classpath:db/migration/postgresql");
+        assertThat(SchemaMigration.versions(Vendor.SQLITE)).isSameAs(SchemaMigration.VERSIONS);
+        assertThat(SchemaMigration.versions(Vendor.POSTGRESQL)).containsExactly("018");
     }
 
     private static List<String> history(Path file) {

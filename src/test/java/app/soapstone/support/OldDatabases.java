@@ -19,7 +19,7 @@ public final class OldDatabases {
 
     /** An empty database with the application's migrations applied up to {@code version}. */
     public static void migratedTo(Path file, String version) {
-        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration")
+        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration/sqlite")
                 .target(version).load().migrate();
     }
 

@@ -1,4 +1,4 @@
-package db.migration;
+package db.migration.sqlite;
 
 import app.soapstone.client.SearchText;
 import app.soapstone.support.OldDatabases;

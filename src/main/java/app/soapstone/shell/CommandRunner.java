@@ -101,7 +101,7 @@ public class CommandRunner {
         Failure failure = Failure.of(e);
         if (failure.unexpected()) {
             // A read-only database file or a full disk arrives as whatever SQL or I/O error it caused.
-            RuntimeException disk = DiskFailures.ofDatabase(e, location.database());
+            RuntimeException disk = location.onPostgres() ? null : DiskFailures.ofDatabase(e, location.database());
             if (disk != null) {
                 failure = Failure.of(disk);
             }

@@ -51,7 +51,7 @@ public class InteractiveShell {
             reader.option(LineReader.Option.DISABLE_HIGHLIGHTER, true);
         }
         PrintWriter out = reader.getTerminal().writer();
-        out.println(Prose.wrap("Soapstone - records in " + location.database() + ". Type 'help' for commands, 'quit' to leave.",
+        out.println(Prose.wrap("Soapstone - records in " + location.describe() + ". Type 'help' for commands, 'quit' to leave.",
                 screen.proseWidth()));
         notices.orderedStream().map(StartupNotice::message).filter(m -> m != null && !m.isBlank())
                 .forEach(message -> out.println(styled(Prose.wrap(message, screen.proseWidth()), AttributedStyle.YELLOW)));

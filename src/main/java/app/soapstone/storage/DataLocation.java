@@ -9,15 +9,37 @@ import java.util.Map;
  * application-data folder ({@code $XDG_DATA_HOME/soapstone} or {@code ~/.local/share/soapstone}
  * on Linux, {@code ~/Library/Application Support/Soapstone} on macOS, {@code %APPDATA%\Soapstone}
  * on Windows). On Linux and macOS {@code ~} is {@code $HOME} when it is set, as the shell means it.
+ *
+ * <p>{@code SOAPSTONE_DB} may instead name a PostgreSQL database ({@link PostgresAddress}); then
+ * {@code database} is null, and what sits beside a SQLite file (the log, the history, the anchors,
+ * the note of part files being written) lives in a folder of that database's own under the data
+ * folder: {@code servers/<host>-<port>-<database>/}.
  */
-public record DataLocation(Path database) {
+public record DataLocation(Path directory, Path database, PostgresAddress server) {
 
     public static final String DATABASE_VARIABLE = "SOAPSTONE_DB";
     static final String FILE_NAME = "soapstone.db";
+    /** The folder under the data folder that holds a folder per PostgreSQL database. */
+    static final String SERVERS_FOLDER = "servers";
 
-    /** The folder that holds the database, its log and history. */
-    public Path directory() {
-        return database.toAbsolutePath().getParent();
+    /** A SQLite database file; its folder holds its log and history. */
+    public DataLocation(Path database) {
+        this(database.toAbsolutePath().getParent(), database, null);
+    }
+
+    /** Whether the records are in PostgreSQL rather than in a SQLite file. */
+    public boolean onPostgres() {
+        return server != null;
+    }
+
+    /** The database's vendor, which picks its migrations and its connection settings. */
+    public Vendor vendor() {
+        return onPostgres() ? Vendor.POSTGRESQL : Vendor.SQLITE;
+    }
+
+    /** Where the records are, for messages: the file, or the server and database. */
+    public String describe() {
+        return onPostgres() ? server.toString() : database.toString();
     }
 
     public Path logFile() {
@@ -35,7 +57,7 @@ public record DataLocation(Path database) {
 
     /** The append-only file of record seal anchors: named after the database, beside it. */
     public Path anchorFile() {
-        String name = database.getFileName().toString();
+        String name = onPostgres() ? FILE_NAME : database.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return directory().resolve((dot > 0 ? name.substring(0, dot) : name) + ".anchors");
     }
@@ -52,6 +74,11 @@ public record DataLocation(Path database) {
     public static DataLocation resolve(Map<String, String> env, String osName, String userHome) {
         userHome = home(env, osName, userHome);
         String override = env.get(DATABASE_VARIABLE);
+        if (override != null && PostgresAddress.isPostgres(override)) {
+            PostgresAddress server = PostgresAddress.parse(override, env, userHome);
+            return new DataLocation(defaultDirectory(env, osName, userHome).resolve(SERVERS_FOLDER)
+                    .resolve(server.folderName()), null, server);
+        }
         if (override != null && !override.isBlank()) {
             return new DataLocation(Path.of(expandHome(override.strip(), userHome)).toAbsolutePath().normalize());
         }

@@ -1,5 +1,6 @@
 package app.soapstone.storage;
 
+import app.soapstone.validation.InvalidInputException;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.SQLExceptionOverride;
 import org.flywaydb.core.Flyway;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.data.relational.RelationalManagedTypes;
 import org.springframework.data.repository.core.support.RepositoryFactoryBeanSupport;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -20,8 +22,13 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
-/** The SQLite database: connection settings, handed out only once it has this version's schema. */
+/**
+ * The database - a SQLite file, or a PostgreSQL database ({@link PostgresConnection}) - with its
+ * connection settings, handed out only once it has this version's schema.
+ */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
@@ -29,8 +36,23 @@ class DatabaseConfiguration {
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
     @Bean
-    DataLocation dataLocation(@Value("${soapstone.db}") Path database) {
-        return new DataLocation(database);
+    DataLocation dataLocation(@Value("${" + StorageEnvironment.INVALID_PROPERTY + ":}") String invalid,
+                              @Value("${" + StorageEnvironment.DB_PROPERTY + ":}") String database,
+                              @Value("${" + StorageEnvironment.FOLDER_PROPERTY + ":}") String folder,
+                              @Value("${" + StorageEnvironment.PASSWORD_FILE_PROPERTY + ":}") String passwordFile,
+                              @Value("${" + StorageEnvironment.SERVICE_FILE_PROPERTY + ":}") String serviceFile,
+                              @Value("${" + StorageEnvironment.HOME_PROPERTY + ":}") String home) {
+        if (!invalid.isEmpty()) {
+            throw new InvalidInputException(invalid);
+        }
+        if (!PostgresAddress.isPostgres(database)) {
+            return new DataLocation(Path.of(database));
+        }
+        // The URL StorageEnvironment completed from the environment: only the files are passed on.
+        Map<String, String> files = new HashMap<>();
+        files.put("PGPASSFILE", passwordFile);
+        files.put("PGSERVICEFILE", serviceFile);
+        return new DataLocation(Path.of(folder), null, PostgresAddress.parse(database, files, home));
     }
 
     /**
@@ -40,6 +62,12 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     @Lazy(false)
     DataSource dataSource(DataLocation location) {
+        if (location.onPostgres()) {
+            HikariDataSource pool = PostgresConnection.open(location);
+            LogFile.open(location.logFile());
+            PartFiles.noteIn(location);
+            return pool;
+        }
         DatabaseFile.prepare(location.database());
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
@@ -116,10 +144,10 @@ class DatabaseConfiguration {
     /** Spring Boot's bean with the entity classes for Spring Data JDBC. */
     static final String MANAGED_TYPES = "jdbcManagedTypes";
 
-    /** Replaces the one Spring Boot would make; see {@link SqliteTransactionManager}. */
+    /** Replaces the one Spring Boot would make; on SQLite see {@link SqliteTransactionManager}. */
     @Bean
-    SqliteTransactionManager transactionManager(DataSource dataSource) {
-        return new SqliteTransactionManager(dataSource);
+    JdbcTransactionManager transactionManager(DataSource dataSource, DataLocation location) {
+        return location.onPostgres() ? new JdbcTransactionManager(dataSource) : new SqliteTransactionManager(dataSource);
     }
 
     @Bean
@@ -129,7 +157,7 @@ class DatabaseConfiguration {
 
     /** For the commands that read the migration history ({@code db check}, {@code restore}). */
     @Bean
-    Flyway flyway(DataSource dataSource) {
-        return SchemaMigration.flyway(dataSource, Vendor.SQLITE);
+    Flyway flyway(DataSource dataSource, DataLocation location) {
+        return SchemaMigration.flyway(dataSource, location.vendor());
     }
 }

@@ -56,8 +56,8 @@ public final class LogFile implements ApplicationListener<ApplicationEnvironment
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        String database = event.getEnvironment().getProperty(StorageEnvironment.DB_PROPERTY);
-        hold(database == null ? null : new DataLocation(Path.of(database)).logFile());
+        String folder = event.getEnvironment().getProperty(StorageEnvironment.FOLDER_PROPERTY);
+        hold(folder == null ? null : new DataLocation(Path.of(folder), null, null).logFile());
     }
 
     /** Detaches every appender and every status listener that prints, and holds log lines from now on. */

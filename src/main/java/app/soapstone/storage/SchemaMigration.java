@@ -5,12 +5,12 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -61,7 +61,10 @@ public final class SchemaMigration {
         // Not through the pool: it would retry a file SQLite cannot open until its timeout (30 s).
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(DatabaseConfiguration.BUSY_TIMEOUT_MILLIS);
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database, config.toProperties())) {
+        SQLiteDataSource file = new SQLiteDataSource(config);
+        file.setUrl("jdbc:sqlite:" + database);
+        // Not DriverManager either: it loads every JDBC driver on the class path, PostgreSQL's too.
+        try (Connection connection = file.getConnection()) {
             if (appliedVersions(connection, Vendor.SQLITE).equals(VERSIONS)) {
                 useWriteAheadLog(connection);
                 return;
@@ -99,6 +102,28 @@ public final class SchemaMigration {
             }
         }
         return versions;
+    }
+
+    /**
+     * Migrates the PostgreSQL database behind {@code dataSource}, or refuses it: as on SQLite, a
+     * database at this version's schema is recognised from its history without building Flyway.
+     */
+    static void bringUpToDate(PostgresAddress server, DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (appliedVersions(connection, Vendor.POSTGRESQL).equals(POSTGRESQL_VERSIONS)) {
+                return;
+            }
+        } catch (SQLException e) {
+            throw PostgresFailures.refused(server, e);
+        }
+        Flyway flyway = flyway(dataSource, Vendor.POSTGRESQL);
+        MigrationInfo[] applied = refuseNewer(flyway, server.toString());
+        if (applied.length == 0 && hasPostgresTables(server, dataSource)) {
+            throw new DatabaseRefusedException("The database " + server + " holds tables of another program, not"
+                    + " Soapstone's. It was left untouched; point " + DataLocation.DATABASE_VARIABLE
+                    + " at an empty database.");
+        }
+        flyway.migrate();
     }
 
     /** The migrations applied to the database, unless one of them is newer than this version knows. */
@@ -188,6 +213,17 @@ public final class SchemaMigration {
 
     private static boolean isFuture(MigrationInfo migration) {
         return migration.getState() == MigrationState.FUTURE_SUCCESS || migration.getState() == MigrationState.FUTURE_FAILED;
+    }
+
+    private static boolean hasPostgresTables(PostgresAddress server, DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet tables = statement.executeQuery("SELECT count(*) FROM information_schema.tables"
+                     + " WHERE table_schema = current_schema() AND table_name <> 'flyway_schema_history'")) {
+            return tables.next() && tables.getInt(1) > 0;
+        } catch (SQLException e) {
+            throw PostgresFailures.refused(server, e);
+        }
     }
 
     private static boolean hasTables(Path database, DataSource dataSource) {

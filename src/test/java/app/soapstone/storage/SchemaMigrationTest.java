@@ -1,10 +1,12 @@
 package app.soapstone.storage;
 
 import app.soapstone.support.OldDatabases;
+import app.soapstone.support.TestPostgres;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sqlite.SQLiteDataSource;
 
@@ -32,6 +34,18 @@ class SchemaMigrationTest {
                 .map(MigrationInfo::getVersion).map(version -> version.getVersion()).toList();
 
         assertThat(found).isNotEmpty().isEqualTo(SchemaMigration.VERSIONS);
+    }
+
+    @Test
+    void theKnownPostgresqlVersionsAreExactlyTheMigrationsFlywayFinds() {
+        try (TestPostgres.Database database = TestPostgres.newDatabase()) {
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setUrl(database.url());
+            List<String> found = Arrays.stream(SchemaMigration.flyway(dataSource, Vendor.POSTGRESQL).info().all())
+                    .map(MigrationInfo::getVersion).map(version -> version.getVersion()).toList();
+
+            assertThat(found).isNotEmpty().isEqualTo(SchemaMigration.POSTGRESQL_VERSIONS);
+        }
     }
 
     @Test

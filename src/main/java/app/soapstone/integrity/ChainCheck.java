@@ -111,7 +111,7 @@ final class ChainCheck {
     }
 
     private KeyUse readChain() throws SQLException {
-        boolean keyColumn = hasColumn("record_chain", "key_id");
+        boolean keyColumn = Catalog.hasColumn(connection, "record_chain", "key_id");
         // One value per link, read as the bytes the database holds: far fewer calls into the driver
         // than a column at a time, and no strings made. The fields are fixed in form (the table's
         // checks), which parse() checks again.
@@ -576,27 +576,17 @@ final class ChainCheck {
     // ---------------------------------------------------------------- helpers
 
     private boolean chainsEveryKind() throws SQLException {
+        // Flyway's success column is an integer on SQLite and a boolean on PostgreSQL.
+        String succeeded = Catalog.onPostgres(connection) ? "success" : "success = 1";
         try (Statement statement = connection.createStatement();
              ResultSet version = statement.executeQuery(
-                     "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1")) {
+                     "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE " + succeeded)) {
             return version.next() && version.getInt(1) >= RecordChain.EVERY_KIND_SINCE;
         }
     }
 
     static boolean hasTable(Connection connection, String table) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet tables = statement.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '"
-                     + table + "'")) {
-            return tables.next() && tables.getInt(1) > 0;
-        }
-    }
-
-    private boolean hasColumn(String table, String column) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet columns = statement.executeQuery("SELECT count(*) FROM pragma_table_info('" + table
-                     + "') WHERE name = '" + column + "'")) {
-            return columns.next() && columns.getInt(1) > 0;
-        }
+        return Catalog.hasTable(connection, table);
     }
 
     /** "session 12, audit event 40 and 3 more" for the entries from {@code from} to {@code to} of the chain. */

@@ -133,18 +133,19 @@ public class RecordDigests {
     static void scan(Connection connection, FinalRecord kind, long first, long last, Scanned scanned)
             throws SQLException {
         Shape shape = SHAPES.get(kind);
+        boolean postgres = Catalog.onPostgres(connection);
         List<PartCursor> parts = new ArrayList<>();
         try (PreparedStatement parent = connection.prepareStatement("SELECT * FROM " + kind.table()
                 + " WHERE id BETWEEN ? AND ? ORDER BY id")) {
             for (Part part : shape.parts()) {
-                parts.add(new PartCursor(connection, part, first, last));
+                parts.add(new PartCursor(connection, part, first, last, postgres));
             }
             parent.setLong(1, first);
             parent.setLong(2, last);
             MessageDigest sha = sha256();
             Canonical text = new Canonical();
             try (ResultSet rows = parent.executeQuery()) {
-                Columns columns = new Columns(rows.getMetaData(), shape);
+                Columns columns = new Columns(rows.getMetaData(), shape, postgres);
                 int signedAt = kind == FinalRecord.SESSION ? columns.index("signed_at") : 0;
                 int idColumn = columns.index("id");
                 Object[] values = new Object[shape.columns().size()];
@@ -170,36 +171,75 @@ public class RecordDigests {
     }
 
     /**
-     * Where a shape's columns are in a result set, and how each is read: REAL columns as Java
-     * numbers (their text is Java's, as it has been since the chain began), the others as the bytes
-     * the database holds - for whole numbers, the same digits Java would write.
+     * How a column's value is read into the canonical text. On SQLite: REAL columns as Java numbers
+     * (their text is Java's, as it has been since the chain began), the others as the bytes the
+     * database holds - for whole numbers, the same digits Java would write. On PostgreSQL the same
+     * text from typed values, for the driver's bytes are not it: whole numbers as their digits (a
+     * prepared statement's bigint comes over in binary), a flag as SQLite holds it ({@code 1} or
+     * {@code 0}, not {@code t}), text as its UTF-8.
      */
+    private enum Read {
+        BYTES, NUMBER, WHOLE, FLAG, TEXT;
+
+        private static final byte[] ONE = {'1'};
+        private static final byte[] ZERO = {'0'};
+
+        /** How column {@code index} of {@code metadata} is read, on PostgreSQL or on SQLite. */
+        static Read of(ResultSetMetaData metadata, int index, boolean postgres) throws SQLException {
+            String type = String.valueOf(metadata.getColumnTypeName(index)).toUpperCase(Locale.ROOT);
+            if (type.contains("REAL") || type.contains("FLOA") || type.contains("DOUB")) {
+                return NUMBER;
+            }
+            if (!postgres) {
+                return BYTES;
+            }
+            return switch (type) {
+                case "INT2", "INT4", "INT8", "SERIAL", "BIGSERIAL", "NUMERIC" -> WHOLE;
+                case "BOOL" -> FLAG;
+                default -> TEXT;
+            };
+        }
+
+        Object value(ResultSet rows, int index) throws SQLException {
+            return switch (this) {
+                case BYTES -> rows.getBytes(index);
+                case NUMBER -> rows.getObject(index);
+                case WHOLE -> {
+                    String digits = rows.getString(index);
+                    yield digits == null ? null : digits.getBytes(StandardCharsets.US_ASCII);
+                }
+                case FLAG -> {
+                    boolean flag = rows.getBoolean(index);
+                    yield rows.wasNull() ? null : flag ? ONE : ZERO;
+                }
+                case TEXT -> {
+                    String text = rows.getString(index);
+                    yield text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+                }
+            };
+        }
+    }
+
+    /** Where a shape's columns are in a result set, and how each is read ({@link Read}). */
     private static final class Columns {
 
         private final Map<String, Integer> indexes = new HashMap<>();
-        private final Map<String, Boolean> real = new HashMap<>();
+        private final Map<String, Read> reads = new HashMap<>();
         private final int[] columns;
-        private final boolean[] columnsReal;
+        private final Read[] columnsRead;
         private final int[] later;
-        private final boolean[] laterReal;
+        private final Read[] laterRead;
 
-        Columns(ResultSetMetaData metadata, Shape shape) throws SQLException {
+        Columns(ResultSetMetaData metadata, Shape shape, boolean postgres) throws SQLException {
             for (int i = 1; i <= metadata.getColumnCount(); i++) {
                 String name = metadata.getColumnName(i).toLowerCase(Locale.ROOT);
-                String type = String.valueOf(metadata.getColumnTypeName(i)).toUpperCase(Locale.ROOT);
                 indexes.put(name, i);
-                real.put(name, type.contains("REAL") || type.contains("FLOA") || type.contains("DOUB"));
+                reads.put(name, Read.of(metadata, i, postgres));
             }
             columns = shape.columns().stream().mapToInt(this::index).toArray();
-            columnsReal = new boolean[columns.length];
-            for (int i = 0; i < columns.length; i++) {
-                columnsReal[i] = real.getOrDefault(shape.columns().get(i), false);
-            }
+            columnsRead = shape.columns().stream().map(c -> reads.getOrDefault(c, Read.BYTES)).toArray(Read[]::new);
             later = shape.later().stream().mapToInt(this::index).toArray();
-            laterReal = new boolean[later.length];
-            for (int i = 0; i < later.length; i++) {
-                laterReal[i] = real.getOrDefault(shape.later().get(i), false);
-            }
+            laterRead = shape.later().stream().map(c -> reads.getOrDefault(c, Read.BYTES)).toArray(Read[]::new);
         }
 
         /** The column's index, or 0 if the table has no such column (a database from before it). */
@@ -209,18 +249,11 @@ public class RecordDigests {
 
         void read(ResultSet rows, Object[] values, Object[] laterValues) throws SQLException {
             for (int i = 0; i < columns.length; i++) {
-                values[i] = value(rows, columns[i], columnsReal[i]);
+                values[i] = columns[i] == 0 ? null : columnsRead[i].value(rows, columns[i]);
             }
             for (int i = 0; i < later.length; i++) {
-                laterValues[i] = value(rows, later[i], laterReal[i]);
+                laterValues[i] = later[i] == 0 ? null : laterRead[i].value(rows, later[i]);
             }
-        }
-
-        private static Object value(ResultSet rows, int index, boolean real) throws SQLException {
-            if (index == 0) {
-                return null;
-            }
-            return real ? rows.getObject(index) : rows.getBytes(index);
         }
     }
 
@@ -230,15 +263,16 @@ public class RecordDigests {
         private final Part part;
         private final PreparedStatement statement;
         private final ResultSet rows;
+        private final Read[] reads;
         private boolean more;
         private long parent;
 
-        PartCursor(Connection connection, Part part, long first, long last) throws SQLException {
+        PartCursor(Connection connection, Part part, long first, long last, boolean postgres) throws SQLException {
             this.part = part;
             // A field added later is read where the table has it (not in a backup from before it).
             List<String> columns = new ArrayList<>(part.fields());
             for (String later : part.later()) {
-                columns.add(hasColumn(connection, part.table(), later) ? later : "NULL");
+                columns.add(Catalog.hasColumn(connection, part.table(), later) ? later : "NULL");
             }
             this.statement = connection.prepareStatement("SELECT " + part.parent() + ", position, "
                     + String.join(", ", columns) + " FROM " + part.table() + " WHERE " + part.parent()
@@ -246,6 +280,11 @@ public class RecordDigests {
             statement.setLong(1, first);
             statement.setLong(2, last);
             this.rows = statement.executeQuery();
+            this.reads = new Read[columns.size()];
+            for (int i = 0; i < reads.length; i++) {
+                // SQLite's list fields are all text, hashed as the bytes it holds since the chain began.
+                reads[i] = postgres ? Read.of(rows.getMetaData(), 3 + i, true) : Read.BYTES;
+            }
             advance();
         }
 
@@ -266,7 +305,7 @@ public class RecordDigests {
             while (more && parent == id) {
                 Object[] values = new Object[part.fields().size() + part.later().size()];
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = rows.getBytes(3 + i);
+                    values[i] = reads[i].value(rows, 3 + i);
                 }
                 items.add(new Item(part.joined() ? 0 : rows.getLong(2), values));
                 advance();
@@ -409,7 +448,10 @@ public class RecordDigests {
                 buffer[length++] = '0';
                 return;
             }
-            byte[] bytes = value instanceof byte[] raw ? raw : value.toString().getBytes(StandardCharsets.UTF_8);
+            // A flag as SQLite holds it, whichever database a caller's row came from.
+            byte[] bytes = value instanceof byte[] raw ? raw
+                    : value instanceof Boolean flag ? (flag ? Read.ONE : Read.ZERO)
+                    : value.toString().getBytes(StandardCharsets.UTF_8);
             ensure(bytes.length * 2);
             for (byte b : bytes) {
                 switch (b) {
@@ -472,17 +514,6 @@ public class RecordDigests {
         shapes.put(FinalRecord.CARE_PLAN, new Shape(FinalRecord.CARE_PLAN, CARE_PLAN_COLUMNS, List.of(), List.of()));
         shapes.put(FinalRecord.AUDIT, new Shape(FinalRecord.AUDIT, AUDIT_COLUMNS, List.of(), List.of()));
         return shapes;
-    }
-
-    private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT count(*) FROM pragma_table_info(?) WHERE name = ?")) {
-            statement.setString(1, table);
-            statement.setString(2, column);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() && rows.getInt(1) > 0;
-            }
-        }
     }
 
     /** The columns of a record of {@code kind} that are hashed, including those added later. */

@@ -13,10 +13,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Everything {@code db check} looks at: the file, its schema, its foreign keys, the triggers that
  * guard the records, and the record chain with its anchors.
+ *
+ * <p>On PostgreSQL there is no file to check page by page and no foreign key left unenforced: the
+ * server keeps its own files (checked with its own tools, {@code pg_amcheck}) and refuses a row
+ * pointing at a missing record, so those two lines say so; the schema, the guards (as made, and
+ * enabled), the chain and the anchors are checked as on SQLite.
  */
 @Component
 public class DatabaseCheck {
@@ -28,9 +34,12 @@ public class DatabaseCheck {
     private final Flyway flyway;
     private final RecordChain chain;
     private final DataLocation location;
+    private final DataSource dataSource;
 
-    public DatabaseCheck(JdbcClient jdbc, Flyway flyway, RecordChain chain, DataLocation location) {
+    public DatabaseCheck(JdbcClient jdbc, Flyway flyway, RecordChain chain, DataLocation location,
+            DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.flyway = flyway;
         this.chain = chain;
         this.location = location;
@@ -47,23 +56,32 @@ public class DatabaseCheck {
     public Report run() {
         ArrayList<String> lines = new ArrayList<>();
         boolean healthy = true;
-        lines.add("Database:      " + location.database() + " (" + size() + ")");
-        List<String> integrity = jdbc.sql("PRAGMA integrity_check").query(String.class).list();
-        boolean intact = integrity.equals(List.of("ok"));
-        healthy &= intact;
-        lines.add("Integrity:     " + (intact ? "ok" : "DAMAGED: " + String.join("; ", integrity)));
-        List<Map<String, Object>> orphans = jdbc.sql("PRAGMA foreign_key_check").query().listOfRows();
-        healthy &= orphans.isEmpty();
-        lines.add("Foreign keys:  " + (orphans.isEmpty() ? "ok" : orphans.size() + " rows point at missing records"));
+        if (location.onPostgres()) {
+            lines.add("Database:      " + location.describe() + " (" + jdbc.sql(
+                    "SELECT pg_size_pretty(pg_database_size(current_database()))").query(String.class).single() + ")");
+            lines.add("Integrity:     kept by the PostgreSQL server (its files are checked with pg_amcheck)");
+            lines.add("Foreign keys:  enforced by the PostgreSQL server");
+        } else {
+            lines.add("Database:      " + location.database() + " (" + size() + ")");
+            List<String> integrity = jdbc.sql("PRAGMA integrity_check").query(String.class).list();
+            boolean intact = integrity.equals(List.of("ok"));
+            healthy &= intact;
+            lines.add("Integrity:     " + (intact ? "ok" : "DAMAGED: " + String.join("; ", integrity)));
+            List<Map<String, Object>> orphans = jdbc.sql("PRAGMA foreign_key_check").query().listOfRows();
+            healthy &= orphans.isEmpty();
+            lines.add("Foreign keys:  " + (orphans.isEmpty() ? "ok" : orphans.size() + " rows point at missing records"));
+        }
         MigrationInfoService migrations = flyway.info();
         MigrationInfo current = migrations.current();
         int pending = migrations.pending().length;
         lines.add("Schema:        version " + (current == null ? "none" : current.getVersion()) + ", "
                 + (pending == 0 ? "up to date" : pending + " migrations pending"));
         healthy &= pending == 0;
-        List<String> guards = Guards.problems(jdbc);
+        Guards.OnPostgres onPostgres = location.onPostgres() ? Guards.problemsOnPostgres(dataSource) : null;
+        List<String> guards = onPostgres != null ? onPostgres.problems() : Guards.problems(jdbc);
+        int triggers = onPostgres != null ? onPostgres.expected() : Guards.expected().size();
         healthy &= guards.isEmpty();
-        lines.add("Guards:        " + (guards.isEmpty() ? "ok (" + Guards.expected().size() + " triggers, as made)"
+        lines.add("Guards:        " + (guards.isEmpty() ? "ok (" + triggers + " triggers, as made)"
                 : guards.size() + " problem" + (guards.size() == 1 ? "" : "s") + " with the triggers that guard the records"));
         guards.forEach(problem -> lines.add("               " + problem));
         RecordChain.Verification verification = chain.verify();

@@ -1,6 +1,7 @@
 package app.soapstone.integrity;
 
 import app.soapstone.storage.DataLocation;
+import app.soapstone.storage.PostgresAddress;
 import app.soapstone.storage.SchemaMigration;
 import app.soapstone.storage.Vendor;
 import app.soapstone.support.PostgresTamperer;
@@ -151,6 +152,68 @@ class PostgresRecordsTest {
         tamperer().sql("DELETE FROM audit_event WHERE id = 1");
 
         assertThat(chain().verify().problems()).anyMatch(p -> p.contains("audit event 1 is missing"));
+    }
+
+    @Test
+    void dbCheckFindsEveryGuardAsMadeAndNamesOneDroppedDisabledOrRewritten() throws Exception {
+        String migration = new String(getClass().getResourceAsStream(
+                "/db/migration/postgresql/V018__Soapstone_schema_as_of_version_18.sql").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        long madeByTheMigration = java.util.regex.Pattern.compile("(?m)^CREATE TRIGGER ").matcher(migration).results().count();
+
+        DatabaseCheck.Report fresh = dbCheck();
+        assertThat(fresh.healthy()).as(String.join("\n", fresh.lines())).isTrue();
+        assertThat(fresh.lines()).contains("Guards:        ok (" + madeByTheMigration + " triggers, as made)",
+                "Foreign keys:  enforced by the PostgreSQL server");
+        assertThat(fresh.lines()).anyMatch(line -> line.startsWith("Record chain:  intact (6 entries"));
+        assertThat(single("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'soapstone_check_%'"))
+                .as("the schema migrated to compare with is dropped").isEqualTo("0");
+
+        run(postgres, List.of("DROP TRIGGER intake_site_is_permanent_delete ON intake_site",
+                "ALTER TABLE addendum DISABLE TRIGGER addendum_is_permanent_update",
+                "CREATE OR REPLACE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$"));
+        DatabaseCheck.Report tampered = dbCheck();
+
+        assertThat(tampered.healthy()).isFalse();
+        String report = String.join("\n", tampered.lines());
+        assertThat(report).contains("the trigger intake_site_is_permanent_delete is missing; it refused with"
+                        + " \"intakes are permanent\"")
+                .contains("the trigger addendum_is_permanent_update is disabled")
+                .contains("the trigger intake_is_permanent_update has been changed");
+    }
+
+    @Test
+    void aLoginThatMayNotCreateASchemaIsToldTheGuardsCouldNotBeCompared() throws SQLException {
+        String role = "soapstone_reader_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        run(postgres, List.of("CREATE ROLE " + role + " LOGIN PASSWORD 'reader'",
+                "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role));
+        try {
+            DriverManagerDataSource reader = new DriverManagerDataSource(database.url().replaceFirst("\\?.*$", "")
+                    + "?user=" + role + "&password=reader");
+
+            Guards.OnPostgres checked = Guards.problemsOnPostgres(reader);
+
+            assertThat(checked.problems()).singleElement().asString()
+                    .startsWith("the triggers could not be compared with a freshly migrated copy")
+                    .contains("permission denied").endsWith("run 'db check' as the database's owner");
+        } finally {
+            run(postgres, List.of("DROP OWNED BY " + role, "DROP ROLE " + role));
+        }
+    }
+
+    private DatabaseCheck.Report dbCheck() {
+        DriverManagerDataSource source = new DriverManagerDataSource(database.url());
+        DataLocation location = new DataLocation(dir, null, PostgresAddress.parse("postgresql://127.0.0.1:5432/"
+                + database.name(), java.util.Map.of(), dir.toString()));
+        return new DatabaseCheck(JdbcClient.create(source), SchemaMigration.flyway(source, Vendor.POSTGRESQL), chain(),
+                location, source).run();
+    }
+
+    private String single(String sql) throws SQLException {
+        try (Statement statement = postgres.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
+        }
     }
 
     private RecordChain chain() {

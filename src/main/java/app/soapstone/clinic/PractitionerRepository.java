@@ -21,6 +21,7 @@ interface PractitionerRepository extends Repository<Practitioner, Long> {
     long count();
 
     @Modifying
-    @Query("UPDATE practitioner SET is_default = 0 WHERE is_default = 1")
+    // Boolean words, which both SQLite (1 and 0) and PostgreSQL (a boolean column) read.
+    @Query("UPDATE practitioner SET is_default = FALSE WHERE is_default")
     void clearDefault();
 }

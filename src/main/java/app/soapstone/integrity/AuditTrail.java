@@ -35,13 +35,15 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String action, String recordType, Long recordId, Long clientId, String summary) {
-        jdbc.sql("""
+        // RETURNING (SQLite 3.35+ and PostgreSQL): the id the database chose, on either.
+        long id = jdbc.sql("""
                         INSERT INTO audit_event (at, practitioner_id, action, record_type, record_id, client_id, summary)
-                        VALUES (?, (SELECT id FROM practitioner WHERE is_default = 1), ?, ?, ?, ?, ?)""")
+                        VALUES (?, (SELECT id FROM practitioner WHERE is_default), ?, ?, ?, ?, ?)
+                        RETURNING id""")
                 .param(SqliteDialect.INSTANT_TEXT.format(clock.instant())).param(action).param(recordType)
                 .param(recordId).param(clientId).param(summary)
-                .update();
-        chain.link("audit", jdbc.sql("SELECT last_insert_rowid()").query(Long.class).single());
+                .query(Long.class).single();
+        chain.link("audit", id);
         chain.anchorAtCommit(action + " " + recordType, summary);
     }
 }

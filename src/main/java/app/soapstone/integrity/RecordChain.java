@@ -126,14 +126,15 @@ public class RecordChain {
         }
         String text = RecordDigests.linkText(previous, type, id, content);
         String hash = clinicKey.map(k -> k.hash(text)).orElseGet(() -> RecordDigests.sha256(text));
-        jdbc.sql("""
+        // RETURNING (SQLite 3.35+ and PostgreSQL): the seq the database chose, on either.
+        long seq = jdbc.sql("""
                         INSERT INTO record_chain (record_type, record_id, content_hash, previous_hash, hash, linked_at, key_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        RETURNING seq""")
                 .param(type).param(id).param(content).param(previous).param(hash)
                 .param(SqliteDialect.INSTANT_TEXT.format(clock.instant()))
                 .param(clinicKey.map(SealKey::id).orElse(null))
-                .update();
-        long seq = jdbc.sql("SELECT last_insert_rowid()").query(Long.class).single();
+                .query(Long.class).single();
         pending().ifPresent(anchor -> anchor.seal = new Seal(seq, hash));
     }
 

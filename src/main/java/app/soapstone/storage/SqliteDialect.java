@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -89,11 +90,19 @@ public final class SqliteDialect extends AbstractDialect implements JdbcDialect 
         return IdentifierProcessing.create(IdentifierProcessing.Quoting.ANSI, IdentifierProcessing.LetterCasing.AS_IS);
     }
 
+    /**
+     * Dates, instants and minutes read from ISO-8601 text: how Soapstone keeps them on either
+     * database (the record chain hashes that text), so {@link PostgresDialect} reads them so too.
+     */
+    static final List<Object> TEXT_TO_TIME = List.of(TextToLocalDate.INSTANCE, TextToInstant.INSTANCE,
+            TextToLocalDateTime.INSTANCE);
+
     @Override
     public Collection<Object> getConverters() {
-        return List.of(LocalDateToText.INSTANCE, TextToLocalDate.INSTANCE, InstantToText.INSTANCE,
-                TextToInstant.INSTANCE, LocalDateTimeToText.INSTANCE, TextToLocalDateTime.INSTANCE,
-                NumberToBoolean.INSTANCE);
+        List<Object> converters = new ArrayList<>(TEXT_TO_TIME);
+        converters.addAll(List.of(LocalDateToText.INSTANCE, InstantToText.INSTANCE, LocalDateTimeToText.INSTANCE,
+                NumberToBoolean.INSTANCE));
+        return converters;
     }
 
     @WritingConverter

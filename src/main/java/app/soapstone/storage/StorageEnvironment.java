@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,7 +14,8 @@ import java.util.Map;
  * Resolves the database location before anything else starts, so that the log file and the
  * shell history can live beside the database. The properties {@code soapstone.db},
  * {@code soapstone.home}, {@code soapstone.pgpassfile} and {@code soapstone.pgservicefile} (used by
- * tests) win over the environment.
+ * tests) win over the environment, and so does {@code soapstone.folder} for a PostgreSQL database
+ * (a test's own folder for its log and anchors, instead of one under the user's data folder).
  */
 public class StorageEnvironment implements EnvironmentPostProcessor {
 
@@ -52,6 +54,10 @@ public class StorageEnvironment implements EnvironmentPostProcessor {
             properties.put(INVALID_PROPERTY, e.getMessage());
             environment.getPropertySources().addFirst(new MapPropertySource("soapstoneStorage", properties));
             return;
+        }
+        String folder = environment.getProperty(FOLDER_PROPERTY);
+        if (location.onPostgres() && folder != null && !folder.isBlank()) {
+            location = new DataLocation(Path.of(folder), null, location.server());
         }
         properties.put(FOLDER_PROPERTY, location.directory().toString());
         if (location.onPostgres()) {

@@ -2,6 +2,7 @@ package app.soapstone.client;
 
 import app.soapstone.shell.Failure;
 import app.soapstone.support.SoapstoneTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,6 +17,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every {@code client} command through the real command layer, checked against what the database holds. */
+@Tag(SoapstoneTest.POSTGRESQL)
 class ClientCommandsTest extends SoapstoneTest {
 
     // ---------------------------------------------------------------- client add
@@ -173,8 +175,7 @@ class ClientCommandsTest extends SoapstoneTest {
         String name = "Robert'); DROP TABLE client;--";
         long id = add("--first-name Bobby --last-name \"" + name + "\" --notes \"'; DELETE FROM client; --\"");
 
-        assertThat(jdbc.sql("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'client'")
-                .query(Integer.class).single()).isEqualTo(1);
+        // The table is there, with the row: on SQLite and PostgreSQL alike.
         assertThat(row(id)).containsEntry("last_name", name).containsEntry("notes", "'; DELETE FROM client; --");
         assertThat(clientCount()).isEqualTo(1);
         assertThat(run("client list").expectOk()).contains(name + ", Bobby");

@@ -2,6 +2,7 @@ package app.soapstone.client;
 
 import app.soapstone.shell.Failure;
 import app.soapstone.support.SoapstoneTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A file that is not valid CSV is refused with the line and what is wrong with it, in a
  * therapist's words: never the CSV library's class names or its advice to programmers.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class ClientImportCsvErrorsTest extends SoapstoneTest {
 
     @TempDir

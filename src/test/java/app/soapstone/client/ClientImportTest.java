@@ -2,6 +2,7 @@ package app.soapstone.client;
 
 import app.soapstone.shell.Failure;
 import app.soapstone.support.SoapstoneTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its line in the file; nothing goes in if any row is bad, unless --skip-bad, and then all the
  * good rows go in together.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class ClientImportTest extends SoapstoneTest {
 
     private static final String CLIENT_COLUMNS =

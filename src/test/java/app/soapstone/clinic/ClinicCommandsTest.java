@@ -2,6 +2,7 @@ package app.soapstone.clinic;
 
 import app.soapstone.shell.Failure;
 import app.soapstone.support.SoapstoneTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code clinic set|show} and {@code practitioner add|list|default} through the real command layer. */
+@Tag(SoapstoneTest.POSTGRESQL)
 class ClinicCommandsTest extends SoapstoneTest {
 
     // ---------------------------------------------------------------- clinic set / show
@@ -251,7 +253,7 @@ class ClinicCommandsTest extends SoapstoneTest {
     }
 
     private List<Long> defaultIds() {
-        return jdbc.sql("SELECT id FROM practitioner WHERE is_default = 1").query(Long.class).list();
+        return jdbc.sql("SELECT id FROM practitioner WHERE is_default").query(Long.class).list();
     }
 
     private static String line(String text, String containing) {

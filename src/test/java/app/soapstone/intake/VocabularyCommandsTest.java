@@ -4,12 +4,14 @@ import app.soapstone.screening.ScreeningRules;
 import app.soapstone.shell.Failure;
 import app.soapstone.support.SoapstoneTest;
 import app.soapstone.vocabulary.Vocabulary;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code vocabulary list}: the kinds of word list, and every id of one with its meaning. */
+@Tag(SoapstoneTest.POSTGRESQL)
 class VocabularyCommandsTest extends SoapstoneTest {
 
     @Autowired

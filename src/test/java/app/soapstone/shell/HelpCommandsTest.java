@@ -1,6 +1,7 @@
 package app.soapstone.shell;
 
 import app.soapstone.support.SoapstoneTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code help}, {@code help COMMAND} and {@code COMMAND --help}. */
+@Tag(SoapstoneTest.POSTGRESQL)
 class HelpCommandsTest extends SoapstoneTest {
 
     private static final List<String> CLIENT_COMMANDS = List.of("client add", "client list", "client search",

@@ -1,6 +1,7 @@
 package app.soapstone.shell;
 
 import app.soapstone.support.SoapstoneTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One command, or a script of them, run without the interactive shell: stdout, stderr and exit status. */
+@Tag(SoapstoneTest.POSTGRESQL)
 class OneShotTest extends SoapstoneTest {
 
     @TempDir

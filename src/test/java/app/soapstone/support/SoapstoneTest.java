@@ -1,6 +1,7 @@
 package app.soapstone.support;
 
 import app.soapstone.shell.CommandRunner;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,13 +14,22 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * Base for tests that need the application: one Spring context for all of them, on a SQLite file
- * in a fresh temp folder (never the user's database), emptied before each test, with a home
+ * in a fresh temp folder (never the user's database) - or, with the system property
+ * {@code soapstone.test.vendor=postgresql} (the build's {@code postgresql} run), on a database of
+ * this JVM's own on the test PostgreSQL server ({@link TestPostgres}) - emptied before each test, with a home
  * folder for {@code ~} in that temp folder (never the user's), with the bundled
  * templates (never the user's SOAPSTONE_TEMPLATES), printing with the Noto fonts of
  * {@code app.soapstone.pdf.TestFonts} (never the user's fonts). Each is set here, above anything
@@ -27,7 +37,10 @@ import java.util.List;
  * interactive shell and one-shot mode use.
  */
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false",
-        "soapstone.db=${" + SoapstoneTest.DATA_DIR_PROPERTY + "}/soapstone.db",
+        "soapstone.db=${" + SoapstoneTest.DB_PROPERTY + "}",
+        // On PostgreSQL: the password of the test server's role, and a folder for the log and anchors.
+        "soapstone.pgpassfile=${" + SoapstoneTest.PASSWORD_FILE_PROPERTY + ":}",
+        "soapstone.folder=${" + SoapstoneTest.DATA_DIR_PROPERTY + "}",
         // What ~ in a path option means: a folder of the tests' own, never the user's home.
         "soapstone.home=${" + SoapstoneTest.DATA_DIR_PROPERTY + "}/home",
         // Blank: the bundled templates only. Tests of overrides make their own TemplateFiles.
@@ -43,11 +56,33 @@ public abstract class SoapstoneTest {
      * (its own name, so applications started by other tests are not affected).
      */
     static final String DATA_DIR_PROPERTY = "soapstone.test.data-dir";
+    /** The database the context opens: the SQLite file, or the test PostgreSQL database's address. */
+    static final String DB_PROPERTY = "soapstone.test.db";
+    /** On PostgreSQL, the password file holding the test role's password (never in the address). */
+    static final String PASSWORD_FILE_PROPERTY = "soapstone.test.pgpassfile";
+    /** Which database the tests run on: {@code sqlite} (the default) or {@code postgresql}. */
+    public static final String VENDOR_PROPERTY = "soapstone.test.vendor";
+    /**
+     * The tag of the test classes that also run on PostgreSQL (the build's {@code postgresql}
+     * execution runs the tagged ones): those whose commands work on both databases.
+     */
+    public static final String POSTGRESQL = "postgresql";
 
     protected static final Path DATA_DIR = createDataDir();
 
+    /** Whether this JVM's tests run on PostgreSQL. */
+    protected static final boolean ON_POSTGRES = POSTGRESQL.equals(System.getProperty(VENDOR_PROPERTY, "sqlite"));
+
+    /** Why the test PostgreSQL server cannot be used, when it cannot (reported by {@link #serverIsThere}). */
+    private static Throwable postgresMissing;
+
     static {
         System.setProperty(DATA_DIR_PROPERTY, DATA_DIR.toString());
+        if (ON_POSTGRES) {
+            usePostgres();
+        } else {
+            System.setProperty(DB_PROPERTY, DATA_DIR.resolve("soapstone.db").toString());
+        }
     }
 
     /** The triggers of the freshly migrated database, as SQLite keeps them. */
@@ -70,6 +105,33 @@ public abstract class SoapstoneTest {
      */
     @BeforeEach
     void emptyDatabase() {
+        if (ON_POSTGRES) {
+            emptyPostgres();
+        } else {
+            emptySqlite();
+        }
+        // The record seal's anchors and key belong to the database just emptied.
+        for (String file : List.of("soapstone.anchors", "soapstone.key")) {
+            try {
+                Files.deleteIfExists(DATA_DIR.resolve(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Before the context starts: without a test server the tests are skipped, or in CI failed
+     * ({@link Prerequisites}), with the reason, rather than failing on a database nobody made.
+     */
+    @BeforeAll
+    static void serverIsThere() throws Throwable {
+        if (postgresMissing != null) {
+            throw postgresMissing;
+        }
+    }
+
+    private void emptySqlite() {
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             jdbc.sql("PRAGMA defer_foreign_keys = ON").update();
             if (migratedTriggers == null) {
@@ -95,14 +157,70 @@ public abstract class SoapstoneTest {
             jdbc.sql("DELETE FROM sqlite_sequence WHERE name = 'record_chain'").update();
             migratedTriggers.forEach(sql -> jdbc.sql(sql).update());
         });
-        // The record seal's anchors and key belong to the database just emptied.
-        for (String file : List.of("soapstone.anchors", "soapstone.key")) {
+    }
+
+    /**
+     * TRUNCATE fires no row triggers, so the guards need not be lifted (session_replication_role
+     * keeps any other trigger out of the clean-up all the same). RESTART IDENTITY starts every id
+     * again at 1, as in a new database: the identities, and the sequences the INSERT guards of
+     * audit events and care plans draw from, which belong to their tables.
+     */
+    private void emptyPostgres() {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            List<String> tables = jdbc.sql("""
+                    SELECT quote_ident(tablename) FROM pg_tables
+                    WHERE schemaname = current_schema() AND tablename NOT LIKE 'flyway_%'
+                    """).query(String.class).list();
+            jdbc.sql("SET LOCAL session_replication_role = replica").update();
+            jdbc.sql("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE").update();
+        });
+    }
+
+    /**
+     * Makes this JVM's database on the test server and points the context at it. The address holds
+     * no password (Soapstone refuses one there): the role's password goes into a password file of
+     * the tests' own, as a therapist's goes into ~/.pgpass. The database is dropped when the JVM ends.
+     */
+    private static void usePostgres() {
+        TestPostgres.Database database;
+        try {
+            database = TestPostgres.newDatabase();
+        } catch (AssertionError | RuntimeException e) {
+            // No server: skipped, or in CI failed, by serverIsThere.
+            postgresMissing = e;
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(database::close));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        int query = database.url().indexOf('?');
+        String base = query < 0 ? database.url() : database.url().substring(0, query);
+        if (query >= 0) {
+            for (String pair : database.url().substring(query + 1).split("&")) {
+                int equals = pair.indexOf('=');
+                parameters.put(equals < 0 ? pair : pair.substring(0, equals),
+                        equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        String password = parameters.remove("password");
+        StringJoiner address = new StringJoiner("&", base + (parameters.isEmpty() ? "" : "?"), "");
+        parameters.forEach((name, value) -> address.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        System.setProperty(DB_PROPERTY, address.toString());
+        if (password != null) {
+            Path file = DATA_DIR.resolve("pgpass");
             try {
-                Files.deleteIfExists(DATA_DIR.resolve(file));
+                Files.writeString(file, "*:*:" + database.name() + ":" + pgpassField(parameters.getOrDefault("user", "*"))
+                        + ":" + pgpassField(password) + "\n");
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            System.setProperty(PASSWORD_FILE_PROPERTY, file.toString());
         }
+    }
+
+    /** A field of a password file, where ':' and '\' are escaped with '\'. */
+    private static String pgpassField(String value) {
+        return value.replace("\\", "\\\\").replace(":", "\\:");
     }
 
     /** Runs one command line as typed in the shell. */

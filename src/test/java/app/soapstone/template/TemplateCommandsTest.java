@@ -7,6 +7,7 @@ import app.soapstone.shell.Screen;
 import app.soapstone.support.SoapstoneTest;
 import app.soapstone.vocabulary.Vocabulary;
 import org.jline.terminal.Terminal;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -27,6 +28,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code template list}: every template in use, with "bundled" or the override file it came from. */
+@Tag(SoapstoneTest.POSTGRESQL)
 class TemplateCommandsTest extends SoapstoneTest {
 
     @TempDir

@@ -40,7 +40,8 @@ public class AuditLog {
         String newest = "SELECT a.id, a.at, p.name AS practitioner, a.action, a.record_type, a.record_id, a.client_id,"
                 + " a.summary FROM audit_event a LEFT JOIN practitioner p ON p.id = a.practitioner_id" + where
                 + " ORDER BY a.id DESC LIMIT ?";
-        var statement = jdbc.sql("SELECT * FROM (" + newest + ") ORDER BY id");
+        // The subquery named: PostgreSQL requires it, SQLite accepts it.
+        var statement = jdbc.sql("SELECT * FROM (" + newest + ") AS newest ORDER BY id");
         for (Object param : params) {
             statement = statement.param(param);
         }

@@ -248,6 +248,19 @@ class ClinicCommandsTest extends SoapstoneTest {
         return jdbc.sql("SELECT * FROM practitioner WHERE id = ?").param(id).query().singleRow();
     }
 
+    @Test
+    void theAuditTrailNamesTheDefaultPractitionerAtTheTimeOfEachChange() {
+        run("practitioner add --name Alex --credentials RMT").expectOk();
+        String sam = run("practitioner add --name Sam --credentials RMT").expectOk();
+        run("practitioner default " + sam).expectOk();
+
+        String audit = run("audit list").expectOk();
+
+        // Alex, the first, was the default until Sam was made it.
+        assertThat(line(audit, "Added practitioner " + sam)).contains("Alex").doesNotContain("Sam");
+        assertThat(line(audit, "Made practitioner " + sam + " the default")).contains("Sam").doesNotContain("Alex");
+    }
+
     private int practitionerCount() {
         return jdbc.sql("SELECT count(*) FROM practitioner").query(Integer.class).single();
     }

@@ -37,10 +37,11 @@ class SessionQueries {
             Integer sleepDisturbance, Integer painBefore, Integer painAfter) {
     }
 
+    // string_agg: PostgreSQL's name, which SQLite (3.44+) also takes for group_concat.
     private static final String LINE = """
             SELECT s.id, s.client_id, c.first_name || ' ' || c.last_name AS client_name, s.started_at,
                    s.duration_minutes, s.pain_before, s.pain_after, p.name AS practitioner, s.created_at, s.signed_at,
-                   (SELECT group_concat(m.modality, ', ') FROM session_modality m WHERE m.session_id = s.id) AS modalities
+                   (SELECT string_agg(m.modality, ', ') FROM session_modality m WHERE m.session_id = s.id) AS modalities
             FROM session s
             JOIN client c ON c.id = s.client_id
             JOIN practitioner p ON p.id = s.practitioner_id

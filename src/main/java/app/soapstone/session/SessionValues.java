@@ -39,10 +39,11 @@ class SessionValues implements OptionValues {
         Long client = query.option("client").filter(id -> id.strip().matches("\\d{1,18}"))
                 .map(id -> Long.parseLong(id.strip())).orElse(null);
         String typed = query.typed().strip();
+        // CAST: PostgreSQL must know the type of a parameter that may be NULL; SQLite accepts it.
         return jdbc.sql("""
                         SELECT s.id, s.started_at, s.signed_at, c.first_name, c.last_name FROM session s
                         JOIN client c ON c.id = s.client_id
-                        WHERE (? IS NULL OR s.client_id = ?) AND CAST(s.id AS TEXT) LIKE ? || '%'
+                        WHERE (CAST(? AS BIGINT) IS NULL OR s.client_id = ?) AND CAST(s.id AS TEXT) LIKE ? || '%'
                           AND (? = 0 OR s.signed_at IS NULL)
                         ORDER BY s.started_at DESC, s.id DESC LIMIT ?
                         """)

@@ -2,6 +2,7 @@ package app.soapstone.shell;
 
 import app.soapstone.shell.CommandSpec.OptionSpec;
 import app.soapstone.support.SoapstoneTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.core.command.CommandOption;
@@ -14,6 +15,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every command about one client (or session, or practitioner) takes its id as a word or as an option. */
+@Tag(SoapstoneTest.POSTGRESQL)
 class CommandSubjectsTest extends SoapstoneTest {
 
     @Autowired

@@ -5,6 +5,7 @@ import org.jline.reader.Candidate;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 import org.jline.reader.impl.DefaultParser;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,6 +18,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** TAB completion as JLine asks for it: a parsed line with the cursor at its end. */
+@Tag(SoapstoneTest.POSTGRESQL)
 class ShellCompleterTest extends SoapstoneTest {
 
     @Autowired

@@ -160,10 +160,10 @@ public abstract class SoapstoneTest {
     }
 
     /**
-     * TRUNCATE fires no row triggers, so the guards need not be lifted (session_replication_role
-     * keeps any other trigger out of the clean-up all the same). RESTART IDENTITY starts every id
-     * again at 1, as in a new database: the identities, and the sequences the INSERT guards of
-     * audit events and care plans draw from, which belong to their tables.
+     * TRUNCATE fires no row triggers, so the guards against deleting final records need not be
+     * lifted (nor session_replication_role set, which only a superuser may). RESTART IDENTITY
+     * starts every id again at 1, as in a new database: the identities, and the sequences the
+     * INSERT guards of audit events and care plans draw from, which belong to their tables.
      */
     private void emptyPostgres() {
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
@@ -171,7 +171,6 @@ public abstract class SoapstoneTest {
                     SELECT quote_ident(tablename) FROM pg_tables
                     WHERE schemaname = current_schema() AND tablename NOT LIKE 'flyway_%'
                     """).query(String.class).list();
-            jdbc.sql("SET LOCAL session_replication_role = replica").update();
             jdbc.sql("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE").update();
         });
     }

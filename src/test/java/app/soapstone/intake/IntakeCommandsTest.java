@@ -4,6 +4,7 @@ import app.soapstone.screening.ScreeningRules;
 import app.soapstone.shell.Failure;
 import app.soapstone.support.SoapstoneTest;
 import app.soapstone.vocabulary.Vocabulary;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.within;
  * {@code intake new|show|history|clear} and {@code screening show} through the real command
  * layer, checked against the rows in {@code intake} and its child tables.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class IntakeCommandsTest extends SoapstoneTest {
 
     private static final LocalDate TODAY = LocalDate.now();
@@ -64,8 +66,9 @@ class IntakeCommandsTest extends SoapstoneTest {
         assertThat(result.status()).as(result.error()).isEqualTo(Failure.OK);
         assertThat(result.output()).startsWith("Recorded intake version 1 for client " + client);
         Map<String, Object> intake = jdbc.sql("SELECT * FROM intake").query().singleRow();
-        assertThat(intake).containsEntry("client_id", (int) client)
-                .containsEntry("version", 1)
+        // An id is a Java int from SQLite and a long from PostgreSQL: compared as a number.
+        assertThat(((Number) intake.get("client_id")).longValue()).isEqualTo(client);
+        assertThat(intake).containsEntry("version", 1)
                 .containsEntry("taken_on", taken.toString())
                 .containsEntry("cramp_frequency_given", "2 per night")
                 .containsEntry("cramp_severity", 7)
@@ -787,8 +790,9 @@ class IntakeCommandsTest extends SoapstoneTest {
         assertThat(result.output()).contains("Recorded medical clearance of " + TODAY + " for client " + client);
         Map<String, Object> clearance = jdbc.sql("SELECT * FROM intake_clearance").query().singleRow();
         assertThat(clearance).containsEntry("cleared_on", TODAY.toString())
-                .containsEntry("note", "GP Dr Singh: DVT excluded by ultrasound")
-                .containsEntry("intake_id", jdbc.sql("SELECT id FROM intake").query(Integer.class).single());
+                .containsEntry("note", "GP Dr Singh: DVT excluded by ultrasound");
+        assertThat(((Number) clearance.get("intake_id")).longValue())
+                .isEqualTo(jdbc.sql("SELECT id FROM intake").query(Long.class).single());
         assertThat(clearance.get("recorded_at")).isNotNull();
 
         String after = run("screening show --client " + client).expectOk();

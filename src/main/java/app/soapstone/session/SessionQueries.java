@@ -1,5 +1,6 @@
 package app.soapstone.session;
 
+import app.soapstone.storage.DataLocation;
 import app.soapstone.validation.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -48,9 +49,11 @@ class SessionQueries {
             """;
 
     private final JdbcClient jdbc;
+    private final DataLocation location;
 
-    SessionQueries(JdbcClient jdbc) {
+    SessionQueries(JdbcClient jdbc, DataLocation location) {
         this.jdbc = jdbc;
+        this.location = location;
     }
 
     List<SessionLine> forClient(long clientId) {
@@ -102,6 +105,9 @@ class SessionQueries {
      * in step.)
      */
     Hits search(String text, int limit, boolean all) {
+        if (location.onPostgres()) {
+            return searchPostgres(text, limit, all);
+        }
         String match = matchQuery(text);
         // One more than the window is read from each end, to tell whether older matches were left out.
         String scored = all ? """
@@ -134,15 +140,64 @@ class SessionQueries {
                         ORDER BY scored.score, s.started_at DESC
                         LIMIT ?4""")
                 .param(1, match).param(2, RECENT_MATCHES).param(3, limit - 1).param(4, limit)
-                .query((row, n) -> new Found(new Hit(row.getLong("session_id"), nullableLong(row.getObject("addendum_id")),
-                        row.getLong("client_id"), row.getString("client_name"),
-                        LocalDateTime.parse(row.getString("started_at")), row.getString("snippet").replace('\n', ' ')),
-                        row.getBoolean("recent_only")))
+                .query(SessionQueries::found)
                 .list();
         return new Hits(found.stream().map(Found::hit).toList(), found.stream().anyMatch(Found::recentOnly));
     }
 
     private record Found(Hit hit, boolean recentOnly) {
+    }
+
+    /**
+     * {@link #search} on PostgreSQL: the same windows, cut and order over note_search's tsvector
+     * {@code document}, scored by ts_rank (larger is better, where bm25 is smaller) and the
+     * snippet by ts_headline. The tsquery is worked out once ({@code query}).
+     */
+    private Hits searchPostgres(String text, int limit, boolean all) {
+        String scored = all ? """
+                scored AS MATERIALIZED (
+                    SELECT rowid AS hit, ts_rank(document, q) AS score FROM note_search, query WHERE document @@ q),
+                cut AS (SELECT false AS recent_only)"""
+                : """
+                notes AS MATERIALIZED (
+                    SELECT rowid AS hit, ts_rank(document, q) AS score FROM note_search, query
+                    WHERE document @@ q AND rowid > 0 ORDER BY rowid DESC LIMIT :recent + 1),
+                addenda AS MATERIALIZED (
+                    SELECT rowid AS hit, ts_rank(document, q) AS score FROM note_search, query
+                    WHERE document @@ q AND rowid < 0 ORDER BY rowid LIMIT :recent + 1),
+                scored AS MATERIALIZED (
+                    (SELECT * FROM notes ORDER BY hit DESC LIMIT :recent)
+                    UNION ALL
+                    (SELECT * FROM addenda ORDER BY hit LIMIT :recent)),
+                cut AS (SELECT (SELECT count(*) FROM notes) > :recent OR (SELECT count(*) FROM addenda) > :recent
+                        AS recent_only)""";
+        List<Found> found = jdbc.sql("WITH query AS MATERIALIZED (SELECT " + tsQuery(text) + " AS q),\n" + scored + """
+
+                        SELECT n.session_id, n.addendum_id, s.client_id, c.first_name || ' ' || c.last_name AS client_name,
+                               s.started_at, (SELECT recent_only FROM cut) AS recent_only,
+                               ts_headline('english', n.body, query.q,
+                                   'StartSel=[, StopSel=], MaxWords=12, MinWords=4') AS snippet
+                        FROM scored
+                        JOIN note_search n ON n.rowid = scored.hit
+                        CROSS JOIN query
+                        JOIN session s ON s.id = n.session_id
+                        JOIN client c ON c.id = s.client_id
+                        WHERE scored.score >= coalesce(
+                            (SELECT score FROM scored ORDER BY score DESC LIMIT 1 OFFSET :cut), -1)
+                        ORDER BY scored.score DESC, s.started_at DESC
+                        LIMIT :limit""")
+                .params(tsQueryParams(text)).param("recent", RECENT_MATCHES).param("cut", limit - 1)
+                .param("limit", limit)
+                .query(SessionQueries::found)
+                .list();
+        return new Hits(found.stream().map(Found::hit).toList(), found.stream().anyMatch(Found::recentOnly));
+    }
+
+    private static Found found(ResultSet row, int n) throws SQLException {
+        return new Found(new Hit(row.getLong("session_id"), nullableLong(row.getObject("addendum_id")),
+                row.getLong("client_id"), row.getString("client_name"),
+                LocalDateTime.parse(row.getString("started_at")), row.getString("snippet").replace('\n', ' ')),
+                row.getBoolean("recent_only"));
     }
 
     /**
@@ -153,7 +208,17 @@ class SessionQueries {
      * A word of punctuation alone ("-") has nothing to be a prefix of and is kept as a plain word.
      */
     static String matchQuery(String text) {
-        List<String> terms = new ArrayList<>();
+        return String.join(" ", terms(text).stream()
+                .map(term -> "\"" + term.words() + "\"" + (term.prefix() ? "*" : "")).toList());
+    }
+
+    /** One required term of a search: a word (a prefix when it has a letter or digit) or a quoted phrase. */
+    private record Term(String words, boolean prefix, boolean phrase) {
+    }
+
+    /** The user's words as the terms that {@link #matchQuery} and {@link #tsQuery} both search for. */
+    private static List<Term> terms(String text) {
+        List<Term> terms = new ArrayList<>();
         String[] parts = text.split("\"", -1);
         if (parts.length % 2 == 0) {
             // An odd number of quotes: none is taken as a phrase's, all are dropped ("O\"Neil").
@@ -165,21 +230,63 @@ class SessionQueries {
             if (i % 2 == 1) {
                 String words = String.join(" ", part.replace("*", " ").strip().split("\\s+"));
                 if (hasWord(words)) {
-                    terms.add("\"" + words + "\"");
+                    terms.add(new Term(words, false, true));
                 }
                 continue;
             }
             for (String word : part.strip().split("\\s+")) {
                 String bare = word.replace("*", "");
                 if (!bare.isBlank()) {
-                    terms.add("\"" + bare + "\"" + (hasWord(bare) ? "*" : ""));
+                    terms.add(new Term(bare, hasWord(bare), false));
                 }
             }
         }
         if (terms.isEmpty()) {
             throw new InvalidInputException("TEXT: give one or more words to search the notes for");
         }
-        return String.join(" ", terms);
+        return terms;
+    }
+
+    /**
+     * The same terms as a PostgreSQL tsquery expression over the parameters :term0, :term1...
+     * ({@link #tsQueryParams}). Each term is read as plain text (plainto_tsquery), so operators
+     * and punctuation in it are taken literally, with accents removed and English stems, as the
+     * index's document is; a word's lexemes become prefixes ({@code :*}). A word the English
+     * configuration drops as a stop word ("not") is searched as the bare word's prefix, as on
+     * SQLite, which has no stop words; a phrase is matched word after word.
+     */
+    static String tsQuery(String text) {
+        List<Term> terms = terms(text);
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i++) {
+            String words = "soapstone_unaccent(CAST(:term" + i + " AS text))";
+            Term term = terms.get(i);
+            String english = "plainto_tsquery('english', " + words + ")";
+            if (term.phrase()) {
+                parts.add("phraseto_tsquery('english', " + words + ")");
+            } else if (!term.prefix()) {
+                parts.add(english);
+            } else {
+                parts.add("CASE WHEN numnode(" + english + ") > 0 THEN " + prefixes(english)
+                        + " ELSE " + prefixes("plainto_tsquery('simple', " + words + ")") + " END");
+            }
+        }
+        return "(" + String.join(" && ", parts) + ")";
+    }
+
+    /** The parameters of {@link #tsQuery}: each term's words by name. */
+    static Map<String, Object> tsQueryParams(String text) {
+        List<Term> terms = terms(text);
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < terms.size(); i++) {
+            params.put("term" + i, terms.get(i).words());
+        }
+        return params;
+    }
+
+    /** Every lexeme of a tsquery made a prefix: each lexeme's closing quote gains {@code :*}. */
+    private static String prefixes(String query) {
+        return "CAST(regexp_replace(CAST(" + query + " AS text), '''(\\s|$)', ''':*\\1', 'g') AS tsquery)";
     }
 
     private static boolean hasWord(String text) {

@@ -1,6 +1,7 @@
 package app.soapstone.session;
 
 import app.soapstone.bench.ClinicDataGenerator;
+import app.soapstone.storage.DataLocation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,7 +86,7 @@ class SessionSearchAtScaleTest {
                             row.getObject(2) == null ? null : ((Number) row.getObject(2)).longValue(), row.getString(3),
                             row.getDouble(4)))
                     .list();
-            SessionQueries.Hits hits = new SessionQueries(jdbc).search(words, limit, true);
+            SessionQueries.Hits hits = new SessionQueries(jdbc, new DataLocation(dir.resolve("clinic.db"))).search(words, limit, true);
 
             assertThat(hits.recentOnly()).isFalse();
             assertSameRanking(ranked(hits.hits(), words), plain, words + " --all, limit " + limit);
@@ -117,7 +118,7 @@ class SessionSearchAtScaleTest {
 
         for (int limit : new int[] {1, 7, 50}) {
             List<Ranked> expected = window.stream().map(Match::ranked).sorted(best).limit(limit).toList();
-            SessionQueries.Hits hits = new SessionQueries(jdbc).search(words, limit, false);
+            SessionQueries.Hits hits = new SessionQueries(jdbc, new DataLocation(dir.resolve("clinic.db"))).search(words, limit, false);
 
             assertThat(hits.recentOnly()).as("'%s' in %d notes and %d addenda", words, notes, addenda).isEqualTo(cut);
             assertSameRanking(ranked(hits.hits(), words), expected, words + ", limit " + limit);

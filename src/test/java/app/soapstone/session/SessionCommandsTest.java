@@ -6,6 +6,7 @@ import app.soapstone.storage.SqliteDialect;
 import app.soapstone.support.SoapstoneTest;
 import app.soapstone.template.TemplateFiles;
 import app.soapstone.vocabulary.Vocabulary;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.within;
  * visit in {@code client list|show}, through the real command layer, checked against the rows in
  * {@code session}, {@code session_modality}, {@code session_area} and {@code addendum}.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class SessionCommandsTest extends SoapstoneTest {
 
     private static final LocalDate TODAY = LocalDate.now();

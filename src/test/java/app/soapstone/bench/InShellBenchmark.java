@@ -137,7 +137,7 @@ class InShellBenchmark {
             }
         } finally {
             System.out.println(report);
-            writeResults(report);
+            writeResults("in-shell", report);
             if (temporary) {
                 try (var files = Files.walk(dir)) {
                     files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
@@ -295,12 +295,13 @@ class InShellBenchmark {
         return out.toString();
     }
 
-    private static void writeResults(StringBuilder report) throws IOException {
+    /** Writes {@code report} to {@code target/benchmarks/<prefix>-<time>[-<soapstone.bench.label>].txt}. */
+    static void writeResults(String prefix, StringBuilder report) throws IOException {
         String label = System.getProperty("soapstone.bench.label", "");
         Path folder = Path.of("target", "benchmarks");
         Files.createDirectories(folder);
         String stamp = LocalDateTime.now().withNano(0).toString().replace(':', '-');
-        Files.writeString(folder.resolve("in-shell-" + stamp + (label.isBlank() ? "" : "-" + label) + ".txt"),
+        Files.writeString(folder.resolve(prefix + "-" + stamp + (label.isBlank() ? "" : "-" + label) + ".txt"),
                 report.toString());
     }
 }

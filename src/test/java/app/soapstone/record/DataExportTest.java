@@ -2,9 +2,11 @@ package app.soapstone.record;
 
 import app.soapstone.shell.Failure;
 import app.soapstone.support.RecordsTest;
+import app.soapstone.support.SoapstoneTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -15,11 +17,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rows are the table's rows, value for value; a README describing every file and column; one JSON
  * file per client with their whole record; everything owner-only.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class DataExportTest extends RecordsTest {
 
     /** Commas, quotes, line breaks, apostrophes and letters from outside Latin. */
@@ -54,10 +52,8 @@ class DataExportTest extends RecordsTest {
         List<String> tables = tables();
         // What the database holds when the export starts (its own audit row comes after).
         Map<String, List<List<String>>> stored = new java.util.LinkedHashMap<>();
-        try (Connection live = DriverManager.getConnection("jdbc:sqlite:" + DATA_DIR.resolve("soapstone.db"))) {
-            for (String table : tables) {
-                stored.put(table, rows(live, "SELECT * FROM \"" + table + "\" ORDER BY rowid"));
-            }
+        for (String table : tables) {
+            stored.put(table, rows("SELECT * FROM \"" + table + "\" ORDER BY " + rowOrder(table)));
         }
 
         Result result = run("export --to " + folder);
@@ -275,8 +271,18 @@ class DataExportTest extends RecordsTest {
         return Map.of("zoe", zoe, "ben", ben, "signed", signed, "addendum", addendum, "draft", draft);
     }
 
-    /** The tables holding data: every table but SQLite's own and the shadow tables of full-text indexes. */
+    /**
+     * The tables holding data: every table but SQLite's own and the shadow tables of full-text
+     * indexes; on PostgreSQL every table of the schema but the note search index (note_search,
+     * which is the FTS5 table on SQLite).
+     */
     private List<String> tables() {
+        if (ON_POSTGRES) {
+            return jdbc.sql("""
+                    SELECT table_name FROM information_schema.tables
+                    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'note_search'
+                    """).query(String.class).list().stream().sorted().toList();
+        }
         List<String> virtual = jdbc.sql("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")
                 .query(String.class).list();
         return jdbc.sql("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
@@ -286,6 +292,10 @@ class DataExportTest extends RecordsTest {
     }
 
     private List<String> columns(String table) {
+        if (ON_POSTGRES) {
+            return jdbc.sql("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                    + " AND table_name = ? ORDER BY ordinal_position").param(table).query(String.class).list();
+        }
         return jdbc.sql("SELECT name FROM pragma_table_info(?) ORDER BY cid").param(table).query(String.class).list();
     }
 
@@ -295,20 +305,15 @@ class DataExportTest extends RecordsTest {
     }
 
     /** Every row as the text a CSV holds: SQL NULL as an empty field. */
-    private static List<List<String>> rows(Connection connection, String sql) throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                List<String> row = new ArrayList<>();
-                for (int c = 1; c <= columns; c++) {
-                    Object value = result.getObject(c);
-                    row.add(value == null ? "" : value.toString());
-                }
-                rows.add(row);
+    private List<List<String>> rows(String sql) {
+        return jdbc.sql(sql).query((result, n) -> {
+            List<String> row = new ArrayList<>();
+            for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
+                Object value = result.getObject(c);
+                row.add(value == null ? "" : value.toString());
             }
-        }
-        return rows;
+            return row;
+        }).list();
     }
 
     /** The README's section for one file: from its heading to the next. */

@@ -190,6 +190,26 @@ public abstract class SoapstoneTest {
         }
     }
 
+    /**
+     * What to order a table's rows by to see them in the order they were added: SQLite's rowid;
+     * PostgreSQL has none, so the table's primary key (the id, or the parent's id and the position).
+     */
+    protected String rowOrder(String table) {
+        if (!ON_POSTGRES) {
+            return "rowid";
+        }
+        List<String> key = jdbc.sql("""
+                SELECT k.column_name FROM information_schema.table_constraints c
+                JOIN information_schema.key_column_usage k
+                  ON k.constraint_name = c.constraint_name AND k.table_schema = c.table_schema
+                WHERE c.table_schema = current_schema() AND c.table_name = ? AND c.constraint_type = 'PRIMARY KEY'
+                ORDER BY k.ordinal_position""").param(table).query(String.class).list();
+        if (key.isEmpty()) {
+            throw new IllegalStateException(table + " has no primary key");
+        }
+        return String.join(", ", key);
+    }
+
     /** Runs one command line as typed in the shell. */
     protected Result run(String line) {
         return run(line, new InputReader() {

@@ -8,6 +8,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +41,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * (name, place, content, paper), the export recorded with the file's SHA-256, and every refusal
  * leaving neither a file nor a record behind.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class CarePlanCommandsTest extends SoapstoneTest {
 
     private static final String SESSION_PLAN = "Stretch both calves every night and drink a glass of water with each meal.";
@@ -68,8 +70,9 @@ class CarePlanCommandsTest extends SoapstoneTest {
         assertThat(filesIn(out)).containsExactly(expected.getFileName().toString());
 
         Map<String, Object> row = jdbc.sql("SELECT * FROM care_plan_export").query().singleRow();
-        assertThat(row).containsEntry("client_id", (int) client)
-                .containsEntry("file_name", expected.toString())
+        // An id column is a Java int on SQLite and a long on PostgreSQL (bigint): compared as a long.
+        assertThat(((Number) row.get("client_id")).longValue()).isEqualTo(client);
+        assertThat(row).containsEntry("file_name", expected.toString())
                 .containsEntry("sha256", sha256)
                 .containsEntry("paper", "a4");
         assertThat(row.get("session_id")).as("no --session given").isNull();
@@ -699,8 +702,9 @@ class CarePlanCommandsTest extends SoapstoneTest {
         export(client, "--out", out.resolve("standard.pdf").toString()).expectOk();
         export(client, "--out", out.resolve("large.pdf").toString(), "--large-print").expectOk();
 
-        assertThat(jdbc.sql("SELECT large_print FROM care_plan_export ORDER BY id").query(Integer.class).list())
-                .containsExactly(0, 1);
+        // The flag is 0 or 1 on SQLite and a boolean on PostgreSQL; read as a boolean on both.
+        assertThat(jdbc.sql("SELECT large_print FROM care_plan_export ORDER BY id").query(Boolean.class).list())
+                .containsExactly(false, true);
         assertThat(PdfPages.read(Files.readAllBytes(out.resolve("large.pdf"))).smallestSize())
                 .isGreaterThanOrEqualTo(14f);
         assertThat(PdfPages.read(Files.readAllBytes(out.resolve("standard.pdf"))).smallestSize())

@@ -2,6 +2,7 @@ package app.soapstone.pdf;
 
 import app.soapstone.shell.Failure;
 import app.soapstone.support.SoapstoneTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code fonts}: each script with the font it prints in, and what to install for the rest. */
+@Tag(SoapstoneTest.POSTGRESQL)
 class FontCommandsTest extends SoapstoneTest {
 
     @Test

@@ -2,6 +2,7 @@ package app.soapstone.printing;
 
 import app.soapstone.support.SoapstoneTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -10,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code printer list} through the real command layer, on stand-in printers. */
 @Import(FakePrinters.class)
+@Tag(SoapstoneTest.POSTGRESQL)
 class PrinterCommandsTest extends SoapstoneTest {
 
     @Autowired

@@ -7,6 +7,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.fail;
  * ({@code CI=true}), where a missing printer fails the build: this test is the only proof that
  * printing works.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class VirtualPrinterTest extends SoapstoneTest {
 
     private static final String PRINTER = setting("SOAPSTONE_TEST_PRINTER", "SoapstonePDF");

@@ -5,12 +5,14 @@ import app.soapstone.pdf.PdfPages.Line;
 import app.soapstone.pdf.PdfPages.Page;
 import app.soapstone.shell.Failure;
 import app.soapstone.support.RecordsTest;
+import app.soapstone.support.SoapstoneTest;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "page N of M"; 12 pt type at least, no heading at the foot of a page, "(continued)" where a note
  * goes on over a page; a period with --from and --to; owner-only, written whole or not at all.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class ChartExportTest extends RecordsTest {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");

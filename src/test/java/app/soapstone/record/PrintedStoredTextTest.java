@@ -1,11 +1,13 @@
 package app.soapstone.record;
 
 import app.soapstone.support.RecordsTest;
+import app.soapstone.support.SoapstoneTest;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * restored backup or another tool the way the terminal does ({@code \x1b}, {@code <U+202E>}): on
  * the page, where they would otherwise vanish or turn a name around, and in the document's title.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class PrintedStoredTextTest extends RecordsTest {
 
     private static final Pattern RAW = Pattern.compile(
@@ -35,9 +38,10 @@ class PrintedStoredTextTest extends RecordsTest {
         clinic();
         client = client("Ann", "Lee");
         signedSession(client, "Calves tight.", "Stretch twice a day.");
-        jdbc.sql("UPDATE client SET first_name = 'Ann' || char(27) || '[2J', last_name = 'Lee' || char(8238) || 'liveD',"
-                + " print_name = NULL, notes = 'bell' || char(7) WHERE id = ?").param(client).update();
-        jdbc.sql("UPDATE clinic SET name = 'Calm' || char(13) || 'Waters'").update();
+        // Bound as parameters, not made with SQL functions: SQLite's char() is PostgreSQL's chr().
+        jdbc.sql("UPDATE client SET first_name = ?, last_name = ?, print_name = NULL, notes = ? WHERE id = ?")
+                .params("Ann\u001b[2J", "Lee\u202eliveD", "bell\u0007", client).update();
+        jdbc.sql("UPDATE clinic SET name = ?").param("Calm\rWaters").update();
     }
 
     @Test

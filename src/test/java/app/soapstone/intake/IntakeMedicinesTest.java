@@ -2,7 +2,9 @@ package app.soapstone.intake;
 
 import app.soapstone.shell.Failure;
 import app.soapstone.support.RecordsTest;
+import app.soapstone.support.SoapstoneTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the intake); one-shot mode records it as typed with a note naming the closest names; the
  * screening ends with how many medicines were recognised, and is worked out afresh when shown.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class IntakeMedicinesTest extends RecordsTest {
 
     private static final String CONSENT = " --consent-date " + TODAY + " --consent-by client --consent-explained all";

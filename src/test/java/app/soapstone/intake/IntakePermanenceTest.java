@@ -2,6 +2,7 @@ package app.soapstone.intake;
 
 import app.soapstone.support.SoapstoneTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Intakes and clearances are health records: the database itself refuses to change or remove
  * them, whatever program writes to it. Checked with raw SQL through the application's DataSource.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class IntakePermanenceTest extends SoapstoneTest {
 
     @Autowired
@@ -51,6 +53,7 @@ class IntakePermanenceTest extends SoapstoneTest {
             """)
     void rawUpdatesAndDeletesAreRefusedByTheDatabase(String table, String column, String message) throws SQLException {
         List<List<String>> before = contents(table);
+        String key = rowOrder(table);
         assertThat(before).as(table + " has rows to protect").isNotEmpty();
 
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -60,7 +63,8 @@ class IntakePermanenceTest extends SoapstoneTest {
             assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM " + table))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining(message);
-            assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM " + table + " WHERE rowid = (SELECT min(rowid) FROM " + table + ")"))
+            String first = "SELECT " + key + " FROM " + table + " ORDER BY " + key + " LIMIT 1";
+            assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM " + table + " WHERE (" + key + ") IN (" + first + ")"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining(message);
         }
@@ -71,7 +75,7 @@ class IntakePermanenceTest extends SoapstoneTest {
     private List<List<String>> contents(String table) throws SQLException {
         List<List<String>> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT * FROM " + table + " ORDER BY rowid")) {
+             ResultSet result = statement.executeQuery("SELECT * FROM " + table + " ORDER BY " + rowOrder(table))) {
             int columns = result.getMetaData().getColumnCount();
             while (result.next()) {
                 List<String> row = new ArrayList<>();

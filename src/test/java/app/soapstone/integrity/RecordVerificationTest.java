@@ -1,7 +1,9 @@
 package app.soapstone.integrity;
 
+import app.soapstone.support.RecordsTest;
 import app.soapstone.support.SoapstoneTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * chain, and each broken link. The changes are made as another program would, with the
  * protecting triggers removed for the moment (and put back).
  */
-class RecordVerificationTest extends SoapstoneTest {
+@Tag(SoapstoneTest.POSTGRESQL)
+class RecordVerificationTest extends RecordsTest {
 
     @Autowired
     private RecordChain chain;
@@ -176,17 +179,16 @@ class RecordVerificationTest extends SoapstoneTest {
         return Long.parseLong(lines.getLast().strip());
     }
 
-    /** Runs {@code change} with the named triggers dropped, in one transaction, and puts them back. */
+    /** Runs {@code change} with the named triggers dropped (disabled), in one transaction, and puts them back. */
     private void withoutTriggers(Runnable change, String... triggers) {
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            List<String> definitions = new java.util.ArrayList<>();
-            for (String trigger : triggers) {
-                definitions.add(jdbc.sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?")
-                        .param(trigger).query(String.class).single());
-                jdbc.sql("DROP TRIGGER " + trigger).update();
-            }
+        new TransactionTemplate(transactions).executeWithoutResult(status -> without(change, List.of(triggers)));
+    }
+
+    private void without(Runnable change, List<String> triggers) {
+        if (triggers.isEmpty()) {
             change.run();
-            definitions.forEach(sql -> jdbc.sql(sql).update());
-        });
+        } else {
+            withoutTrigger(triggers.getFirst(), () -> without(change, triggers.subList(1, triggers.size())));
+        }
     }
 }

@@ -2,6 +2,8 @@ package app.soapstone.validation;
 
 import app.soapstone.shell.Failure;
 import app.soapstone.support.RecordsTest;
+import app.soapstone.support.SoapstoneTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -16,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after today; a date of birth cannot move after records already dated. Each refusal names the
  * option, exits 2 and stores nothing.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class RecordDatesTest extends RecordsTest {
 
     private static final String BORN = "1958-03-14";
@@ -167,7 +170,7 @@ class RecordDatesTest extends RecordsTest {
     private Map<String, List<Map<String, Object>>> stored() {
         Map<String, List<Map<String, Object>>> rows = new java.util.LinkedHashMap<>();
         for (String table : TABLES) {
-            rows.put(table, jdbc.sql("SELECT * FROM " + table + " ORDER BY rowid").query().listOfRows());
+            rows.put(table, jdbc.sql("SELECT * FROM " + table + " ORDER BY " + rowOrder(table)).query().listOfRows());
         }
         return rows;
     }

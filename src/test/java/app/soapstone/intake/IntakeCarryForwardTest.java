@@ -4,6 +4,7 @@ import app.soapstone.shell.Failure;
 import app.soapstone.shell.InteractiveInput;
 import app.soapstone.support.SoapstoneTest;
 import org.jline.reader.UserInterruptException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.shell.core.InputReader;
 
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code intake new} starting from the latest version, {@code intake diff}, and the form the
  * interactive shell walks, through the real command layer.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class IntakeCarryForwardTest extends SoapstoneTest {
 
     private static final LocalDate TODAY = LocalDate.now();

@@ -3,6 +3,7 @@ package app.soapstone.intake;
 import app.soapstone.shell.CommandRunner;
 import app.soapstone.shell.Failure;
 import app.soapstone.support.SoapstoneTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The screening as the terminal shows it: wrapped at a narrow width under the text it continues,
  * REFER and PRECAUTION coloured on a terminal and not otherwise.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class ScreeningOutputTest extends SoapstoneTest {
 
     private long screenedClient() {

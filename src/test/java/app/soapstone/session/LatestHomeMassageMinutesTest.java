@@ -2,6 +2,7 @@ package app.soapstone.session;
 
 import app.soapstone.support.SoapstoneTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on the client's most recent session (by start, then id), or nothing if that session has none -
  * never an older session's number.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class LatestHomeMassageMinutesTest extends SoapstoneTest {
 
     private static final LocalDate TODAY = LocalDate.now();

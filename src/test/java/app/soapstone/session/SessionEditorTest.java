@@ -7,6 +7,7 @@ import app.soapstone.shell.TestEditors;
 import app.soapstone.support.SoapstoneTest;
 import app.soapstone.template.TemplateFiles;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DisabledOnOs(OS.WINDOWS)
 @Import(SessionEditorTest.FakeEditorConfiguration.class)
+@Tag(SoapstoneTest.POSTGRESQL)
 class SessionEditorTest extends SoapstoneTest {
 
     private static final LocalDate TODAY = LocalDate.now();

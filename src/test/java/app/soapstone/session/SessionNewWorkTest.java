@@ -4,6 +4,7 @@ import app.soapstone.clinic.ClinicService;
 import app.soapstone.intake.IntakeService;
 import app.soapstone.support.SoapstoneTest;
 import app.soapstone.vocabulary.Vocabulary;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
@@ -20,6 +21,7 @@ import static org.mockito.Mockito.mockingDetails;
  * check, storing) use them. Counted on spies of the beans that do that work; this class starts a
  * Spring context of its own, as the spies replace those beans.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class SessionNewWorkTest extends SoapstoneTest {
 
     private static final LocalDate TODAY = LocalDate.now();

@@ -1,6 +1,7 @@
 package app.soapstone.shell;
 
 import app.soapstone.support.SoapstoneTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** How typed lines and OS-shell words become commands, seen through {@link #run} and {@link #runWords}. */
+@Tag(SoapstoneTest.POSTGRESQL)
 class CommandLineParserTest extends SoapstoneTest {
 
     // ---------------------------------------------------------------- quoting

@@ -6,6 +6,7 @@ import org.jline.reader.LineReader;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is printed (the pager is a script that keeps what it is given; the screen is 12 lines), and
  * NO_COLOR leaves errors and the prompt plain.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class InteractiveShellOutputTest extends SoapstoneTest {
 
     @TempDir

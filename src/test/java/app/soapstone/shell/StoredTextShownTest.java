@@ -1,7 +1,9 @@
 package app.soapstone.shell;
 
 import app.soapstone.support.RecordsTest;
+import app.soapstone.support.SoapstoneTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code <U+202E>}) in every view and message, never sent raw to the terminal, where it could
  * clear the screen, retitle the window or make a name read backwards.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class StoredTextShownTest extends RecordsTest {
 
     /**
@@ -33,13 +36,13 @@ class StoredTextShownTest extends RecordsTest {
         clinic();
         client = client("Ann", "Lee");
         draft = session(client, "--subjective", "Calves tight.");
-        jdbc.sql("UPDATE client SET first_name = 'Ann' || char(27) || '[2J' || char(7), last_name = 'Lee' || char(13)"
-                + " || 'Evil', preferred_name = 'Annie' || char(8238) || 'cba', notes = 'Line one' || char(10)"
-                + " || 'Line two' || char(27) || ']0;owned' || char(7) WHERE id = ?").param(client).update();
-        jdbc.sql("UPDATE practitioner SET name = 'Sam' || char(27) || '[31mRed'").update();
-        jdbc.sql("UPDATE clinic SET name = 'Calm ' || char(8238) || 'sretaW'").update();
-        jdbc.sql("UPDATE session SET subjective = 'Calves' || char(27) || '[1A tight' || char(13) || char(10)"
-                + " || 'second line' WHERE id = ?").param(draft).update();
+        // Bound as parameters, not made with SQL functions: SQLite's char() is PostgreSQL's chr().
+        jdbc.sql("UPDATE client SET first_name = ?, last_name = ?, preferred_name = ?, notes = ? WHERE id = ?")
+                .params("Ann\u001b[2J\u0007", "Lee\rEvil", "Annie\u202ecba", "Line one\nLine two\u001b]0;owned\u0007", client)
+                .update();
+        jdbc.sql("UPDATE practitioner SET name = ?").param("Sam\u001b[31mRed").update();
+        jdbc.sql("UPDATE clinic SET name = ?").param("Calm \u202esretaW").update();
+        jdbc.sql("UPDATE session SET subjective = ? WHERE id = ?").params("Calves\u001b[1A tight\r\nsecond line", draft).update();
     }
 
     @Test

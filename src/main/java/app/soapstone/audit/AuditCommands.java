@@ -43,7 +43,7 @@ class AuditCommands {
         }
         return Tables.render(List.of("When", "Who", "Action", "Record", "Client", "Summary"), events.stream()
                 .map(e -> List.of(WHEN.format(e.at().atZone(ZoneId.systemDefault())),
-                        e.practitioner() == null ? "" : e.practitioner(), e.action(),
+                        e.who(), e.action(),
                         e.recordType() + (e.recordId() == null ? "" : " " + e.recordId()),
                         e.clientId() == null ? "" : e.clientId().toString(), e.summary()))
                 .toList(), screen.width());

@@ -12,9 +12,20 @@ import java.util.List;
 @Repository
 public class AuditLog {
 
-    /** One audit row, with the practitioner's name when known. */
-    public record Event(long id, Instant at, String practitioner, String action, String recordType, Long recordId,
-            Long clientId, String summary) {
+    /**
+     * One audit row, with the practitioner's name when known and, on PostgreSQL, the database
+     * login that wrote it (set by the database, not by Soapstone).
+     */
+    public record Event(long id, Instant at, String practitioner, String login, String action, String recordType,
+            Long recordId, Long clientId, String summary) {
+
+        /** "Alex Chen (alex)", "Alex Chen" on SQLite, "jo" for a login that is no practitioner; empty if neither. */
+        public String who() {
+            if (practitioner == null) {
+                return login == null ? "" : login;
+            }
+            return login == null ? practitioner : practitioner + " (" + login + ")";
+        }
     }
 
     private final JdbcClient jdbc;
@@ -37,7 +48,7 @@ public class AuditLog {
             params.add(app.soapstone.storage.SqliteDialect.INSTANT_TEXT.format(since));
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        String newest = "SELECT a.id, a.at, p.name AS practitioner, a.action, a.record_type, a.record_id, a.client_id,"
+        String newest = "SELECT a.id, a.at, p.name AS practitioner, a.login, a.action, a.record_type, a.record_id, a.client_id,"
                 + " a.summary FROM audit_event a LEFT JOIN practitioner p ON p.id = a.practitioner_id" + where
                 + " ORDER BY a.id DESC LIMIT ?";
         // The subquery named: PostgreSQL requires it, SQLite accepts it.
@@ -46,7 +57,7 @@ public class AuditLog {
             statement = statement.param(param);
         }
         return statement.param(limit).query((row, n) -> new Event(row.getLong("id"), Instant.parse(row.getString("at")),
-                row.getString("practitioner"), row.getString("action"), row.getString("record_type"),
+                row.getString("practitioner"), row.getString("login"), row.getString("action"), row.getString("record_type"),
                 (Long) nullable(row.getObject("record_id")), (Long) nullable(row.getObject("client_id")),
                 row.getString("summary"))).list();
     }

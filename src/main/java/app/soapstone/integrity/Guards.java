@@ -201,7 +201,9 @@ final class Guards {
 
     /** A definition without its schema's name, so that the same trigger in two schemas reads the same. */
     private static String unqualified(String definition, String schema) {
-        return definition.replace("\"" + schema + "\".", "").replace(schema + ".", "");
+        // A function's search path names its schema (SET search_path TO 'public', 'pg_temp').
+        return definition.replace("\"" + schema + "\".", "").replace(schema + ".", "")
+                .replace("'" + schema + "'", "'(its schema)'");
     }
 
     private static String single(Connection connection, String sql) throws SQLException {

@@ -59,6 +59,8 @@ public class RecordDigests {
             "sha256", "paper", "kind", "adaptations", "large_print", "printer");
     static final List<String> AUDIT_COLUMNS = List.of("id", "at", "practitioner_id", "action", "record_type",
             "record_id", "client_id", "summary");
+    /** The login that wrote the event, on PostgreSQL (version 20); hashed only when set. Append only. */
+    static final List<String> LATER_AUDIT_COLUMNS = List.of("login");
 
     /**
      * A list that belongs to a record, in its own table: {@code joined}, all values on one line
@@ -512,7 +514,7 @@ public class RecordDigests {
                 new Part("surgery", "intake_surgery", "intake_id", List.of("description", "performed", "side"), false))));
         shapes.put(FinalRecord.CLEARANCE, new Shape(FinalRecord.CLEARANCE, CLEARANCE_COLUMNS, List.of(), List.of()));
         shapes.put(FinalRecord.CARE_PLAN, new Shape(FinalRecord.CARE_PLAN, CARE_PLAN_COLUMNS, List.of(), List.of()));
-        shapes.put(FinalRecord.AUDIT, new Shape(FinalRecord.AUDIT, AUDIT_COLUMNS, List.of(), List.of()));
+        shapes.put(FinalRecord.AUDIT, new Shape(FinalRecord.AUDIT, AUDIT_COLUMNS, LATER_AUDIT_COLUMNS, List.of()));
         return shapes;
     }
 

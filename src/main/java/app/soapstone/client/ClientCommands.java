@@ -1,5 +1,6 @@
 package app.soapstone.client;
 
+import app.soapstone.clinic.ClinicRoles;
 import app.soapstone.shell.Screen;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Arguments;
@@ -22,12 +23,15 @@ class ClientCommands {
     // care-plan services with them.
     private final ObjectProvider<ClientSection> sections;
     private final ClientImport importer;
+    private final ClinicRoles roles;
 
-    ClientCommands(ClientService clients, Screen screen, ObjectProvider<ClientSection> sections, ClientImport importer) {
+    ClientCommands(ClientService clients, Screen screen, ObjectProvider<ClientSection> sections, ClientImport importer,
+            ClinicRoles roles) {
         this.clients = clients;
         this.screen = screen;
         this.sections = sections;
         this.importer = importer;
+        this.roles = roles;
     }
 
     @Command(name = "client add", group = GROUP, description = "Add a client and print their id")
@@ -70,6 +74,11 @@ class ClientCommands {
     String show(@Argument(index = 0, description = "Client id") long client) {
         StringBuilder text = new StringBuilder(ClientView.card(clients.get(client), clients.today(),
                 clients.lastVisit(client).orElse(null)));
+        if (!roles.readsClinicalRecords()) {
+            // The front desk's card: contact details and the last visit, no intake or care plan.
+            return text.append("\n\nIntakes, notes and care plans are for therapists (this login is reception).")
+                    .toString();
+        }
         sections.orderedStream().forEach(section -> section.render(client).ifPresent(part -> text.append("\n\n").append(part)));
         return text.toString();
     }

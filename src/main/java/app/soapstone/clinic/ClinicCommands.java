@@ -7,9 +7,10 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** {@code clinic set|show} and {@code practitioner add|list|default}. */
+/** {@code clinic set|show}, {@code clinic roles init|grant} and {@code practitioner add|edit|list|default}. */
 @Component
 class ClinicCommands {
 
@@ -53,8 +54,43 @@ class ClinicCommands {
             description = "Add a practitioner and print their id (the first one is the default)")
     String addPractitioner(@Option(longName = "name", required = true, description = "Full name") String name,
             @Option(longName = "credentials", required = true, description = "e.g. RMT, Myotherapist") String credentials,
-            @Option(longName = "registration-number", description = "Registration with the regulator") String registration) {
-        return String.valueOf(clinic.addPractitioner(name, credentials, registration).id());
+            @Option(longName = "registration-number", description = "Registration with the regulator") String registration,
+            @Option(longName = "db-role", description = "PostgreSQL only: their own database login, who alone signs as them")
+            String dbRole) {
+        return String.valueOf(clinic.addPractitioner(name, credentials, registration, dbRole).id());
+    }
+
+    @Command(name = "practitioner edit", group = GROUP,
+            description = "Make a practitioner's database login the given one (PostgreSQL only)")
+    String editPractitioner(@Argument(index = 0, description = "Practitioner id") long practitioner,
+            @Option(longName = "db-role", required = true,
+                    description = "Their own database login, who alone signs as them") String dbRole) {
+        Practitioner saved = clinic.setLogin(practitioner, dbRole);
+        return "Practitioner " + saved.id() + " (" + saved.signature() + ") is login " + saved.dbRole()
+                + ", a " + ClinicRole.THERAPIST.word() + " unless the owner";
+    }
+
+    @Command(name = "clinic roles init", group = GROUP,
+            description = "Set up the owner, therapist and reception roles in this PostgreSQL database (run as its owner)",
+            help = """
+                    Makes the group roles soapstone_owner, soapstone_therapist and soapstone_reception on the server if
+                    they are not there, and gives each what it may read and write in this database. Run it again after
+                    upgrading Soapstone. Then 'practitioner add --db-role LOGIN' makes each therapist's login, and
+                    'clinic roles grant --role reception --login LOGIN' the front desk's.""")
+    String initRoles() {
+        clinic.initRoles();
+        return "The clinic's roles are set up in this database: owner, therapist, reception.\n"
+                + "Next: practitioner add --name ... --credentials ... --db-role LOGIN (a therapist's login),\n"
+                + "clinic roles grant --role reception --login LOGIN (the front desk's),\n"
+                + "then give each login a password with psql's \\password LOGIN.";
+    }
+
+    @Command(name = "clinic roles grant", group = GROUP,
+            description = "Put a database login in one of the clinic's roles, making the login if needed (PostgreSQL only)")
+    String grantRole(@Option(longName = "role", required = true, description = "owner, therapist or reception")
+            ClinicRole role,
+            @Option(longName = "login", required = true, description = "The PostgreSQL login, e.g. jo") String login) {
+        return "Login " + clinic.grantRole(role, login) + " is " + role.word() + ".";
     }
 
     @Command(name = "practitioner list", group = GROUP, description = "List practitioners (* marks the default)")
@@ -63,9 +99,21 @@ class ClinicCommands {
         if (all.isEmpty()) {
             return "No practitioners yet. Add one with: practitioner add --name ... --credentials ...";
         }
-        List<List<String>> rows = all.stream().map(p -> List.of(p.isDefault() ? "*" : "", String.valueOf(p.id()),
-                p.name(), p.credentials(), p.registrationNumber() == null ? "" : p.registrationNumber())).toList();
-        return Tables.render(List.of("", "ID", "Name", "Credentials", "Registration"), rows, screen.width());
+        // The login column once a practitioner has one (a clinic on PostgreSQL with roles).
+        boolean logins = all.stream().anyMatch(p -> p.dbRole() != null);
+        List<List<String>> rows = all.stream().map(p -> {
+            List<String> row = new ArrayList<>(List.of(p.isDefault() ? "*" : "", String.valueOf(p.id()),
+                    p.name(), p.credentials(), p.registrationNumber() == null ? "" : p.registrationNumber()));
+            if (logins) {
+                row.add(p.dbRole() == null ? "" : p.dbRole());
+            }
+            return row;
+        }).toList();
+        List<String> header = new ArrayList<>(List.of("", "ID", "Name", "Credentials", "Registration"));
+        if (logins) {
+            header.add("Login");
+        }
+        return Tables.render(header, rows, screen.width());
     }
 
     @Command(name = "practitioner default", group = GROUP,

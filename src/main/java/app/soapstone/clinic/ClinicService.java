@@ -1,9 +1,11 @@
 package app.soapstone.clinic;
 
 import app.soapstone.integrity.AuditTrail;
+import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.NotFoundException;
+import app.soapstone.validation.NotPermittedException;
 import app.soapstone.validation.PhoneNumbers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -23,9 +25,11 @@ public class ClinicService {
     private final Clock clock;
     private final AuditTrail audit;
     private final ObjectProvider<CountryChangeListener> countryListeners;
+    private final ClinicRoles roles;
 
     ClinicService(ClinicRepository clinics, PractitionerRepository practitioners, Clock clock, AuditTrail audit,
-            ObjectProvider<CountryChangeListener> countryListeners) {
+            ObjectProvider<CountryChangeListener> countryListeners, ClinicRoles roles) {
+        this.roles = roles;
         this.clinics = clinics;
         this.practitioners = practitioners;
         this.clock = clock;
@@ -74,15 +78,72 @@ public class ClinicService {
         return clinic().map(Clinic::country);
     }
 
-    /** Adds a practitioner; the first one added becomes the default. */
+    /**
+     * Adds a practitioner; the first one added becomes the default. With {@code dbRole} (PostgreSQL
+     * only) they are that login, made if the server has none, and a therapist unless already the
+     * owner - in the same transaction, so a refused GRANT adds no practitioner.
+     */
     @Transactional
-    public Practitioner addPractitioner(String name, String credentials, String registrationNumber) {
+    public Practitioner addPractitioner(String name, String credentials, String registrationNumber, String dbRole) {
+        String login = dbRole == null ? null : freeLogin(dbRole, null);
         boolean first = practitioners.count() == 0;
         Practitioner practitioner = practitioners.save(new Practitioner(null, Fields.name("name", name),
                 Fields.requiredLine("credentials", credentials, Fields.NAME_MAX),
-                Fields.optionalLine("registration-number", registrationNumber, Fields.NAME_MAX), first, clock.instant()));
-        audit.record("add", "practitioner", practitioner.id(), null, "Added practitioner " + practitioner.id());
+                Fields.optionalLine("registration-number", registrationNumber, Fields.NAME_MAX), first, clock.instant(),
+                login));
+        if (login != null) {
+            admitTherapist(login);
+        }
+        audit.record("add", "practitioner", practitioner.id(), null, "Added practitioner " + practitioner.id()
+                + (login == null ? "" : " as login " + login));
         return practitioner;
+    }
+
+    /** Makes {@code dbRole} the login of practitioner {@code id} (PostgreSQL only), as {@link #addPractitioner} does. */
+    @Transactional
+    public Practitioner setLogin(long id, String dbRole) {
+        Practitioner practitioner = practitioner(id);
+        String login = freeLogin(dbRole, id);
+        Practitioner saved = practitioners.save(practitioner.withDbRole(login));
+        admitTherapist(login);
+        audit.record("change", "practitioner", id, null, "Practitioner " + id + " is login " + login);
+        return saved;
+    }
+
+    /** Sets up the clinic's roles in this database (PostgreSQL only). */
+    @Transactional
+    public void initRoles() {
+        roles.init();
+        audit.record("change", "clinic", null, null, "Set up the clinic's roles");
+    }
+
+    /** Puts a login in one of the clinic's roles (PostgreSQL only), e.g. the front desk's in reception. */
+    @Transactional
+    public String grantRole(ClinicRole role, String login) {
+        String name = roles.loginName("login", login);
+        practitioners.findByDbRole(name).filter(p -> role == ClinicRole.RECEPTION).ifPresent(p -> {
+            throw new ConflictException("Login " + name + " is practitioner " + p.id() + " (" + p.signature()
+                    + "), who signs notes: a practitioner is a therapist or the owner, not reception");
+        });
+        roles.grant(role, name);
+        audit.record("change", "clinic", null, null, "Login " + name + " is " + role.word());
+        return name;
+    }
+
+    private String freeLogin(String dbRole, Long practitionerId) {
+        String login = roles.loginName("db-role", dbRole);
+        practitioners.findByDbRole(login).filter(p -> !p.id().equals(practitionerId)).ifPresent(p -> {
+            throw new ConflictException("Login " + login + " is already practitioner " + p.id() + " (" + p.signature()
+                    + "): one login signs as one practitioner");
+        });
+        return login;
+    }
+
+    /** A practitioner's login is a therapist, unless the owner made it the owner (who may sign too). */
+    private void admitTherapist(String login) {
+        if (!roles.isMember(login, ClinicRole.OWNER)) {
+            roles.grant(ClinicRole.THERAPIST, login);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -104,10 +165,31 @@ public class ClinicService {
         return practitioners.findById(id).orElseThrow(() -> NotFoundException.of("practitioner", id));
     }
 
-    /** The practitioner used when a command names none. */
+    /**
+     * The practitioner used when a command names none: on PostgreSQL the one whose login this is,
+     * since they may sign only as themselves; else the clinic's default.
+     */
     @Transactional(readOnly = true)
     public Optional<Practitioner> defaultPractitioner() {
-        return practitioners.findByIsDefaultTrue();
+        Optional<Practitioner> own = roles.login().flatMap(practitioners::findByDbRole);
+        return own.isPresent() ? own : practitioners.findByIsDefaultTrue();
+    }
+
+    /**
+     * Refuses to sign (a note, an addendum) as a practitioner other than this login's, once roles
+     * are in use on PostgreSQL: said here in the clinic's words; the database checks the same
+     * (trigger signer_is_the_login), so another client cannot skip it.
+     */
+    @Transactional(readOnly = true)
+    public void requireSignsAsThemselves(Practitioner signer) {
+        Optional<String> login = roles.login();
+        if (login.isEmpty() || login.get().equals(signer.dbRole()) || practitioners.countWithLogin() == 0) {
+            return;
+        }
+        throw new NotPermittedException("Practitioner " + signer.id() + " (" + signer.signature() + ") signs only as "
+                + (signer.dbRole() == null ? "a login of their own, and has none yet (practitioner edit "
+                + signer.id() + " --db-role LOGIN)" : "login " + signer.dbRole()) + "; this login is " + login.get()
+                + ": sign as yourself (leave out --practitioner). Nothing was signed.");
     }
 
     private static void requiredFirstTime(String option, String value) {

@@ -5,10 +5,13 @@ import org.springframework.data.relational.core.mapping.Table;
 
 import java.time.Instant;
 
-/** A therapist who treats clients and signs notes. The default practitioner is used when none is named. */
+/**
+ * A therapist who treats clients and signs notes. The default practitioner is used when none is
+ * named. On PostgreSQL {@code dbRole} is their own login: the database lets only that login sign as them.
+ */
 @Table("practitioner")
 public record Practitioner(@Id Long id, String name, String credentials, String registrationNumber, boolean isDefault,
-        Instant createdAt) {
+        Instant createdAt, String dbRole) {
 
     /** "Alex Chen, RMT". */
     public String signature() {
@@ -16,6 +19,10 @@ public record Practitioner(@Id Long id, String name, String credentials, String 
     }
 
     Practitioner asDefault(boolean value) {
-        return new Practitioner(id, name, credentials, registrationNumber, value, createdAt);
+        return new Practitioner(id, name, credentials, registrationNumber, value, createdAt, dbRole);
+    }
+
+    Practitioner withDbRole(String login) {
+        return new Practitioner(id, name, credentials, registrationNumber, isDefault, createdAt, login);
     }
 }

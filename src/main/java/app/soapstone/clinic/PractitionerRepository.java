@@ -18,7 +18,12 @@ interface PractitionerRepository extends Repository<Practitioner, Long> {
 
     Optional<Practitioner> findByIsDefaultTrue();
 
+    Optional<Practitioner> findByDbRole(String dbRole);
+
     long count();
+
+    @Query("SELECT count(*) FROM practitioner WHERE db_role IS NOT NULL")
+    long countWithLogin();
 
     @Modifying
     // Boolean words, which both SQLite (1 and 0) and PostgreSQL (a boolean column) read.

@@ -196,6 +196,7 @@ public class SessionService {
                     + " nothing was signed");
         }
         Practitioner signer = practitionerOrDefault(practitionerId);
+        clinic.requireSignsAsThemselves(signer);
         if (sessions.sign(id, signer.id(), clock.instant()) != 1) {
             throw new ConflictException("Session " + id + " was signed meanwhile; nothing changed");
         }
@@ -214,6 +215,7 @@ public class SessionService {
         }
         String body = Fields.requiredText("text", text, Fields.LONG_TEXT_MAX).strip();
         Practitioner author = practitionerOrDefault(practitionerId);
+        clinic.requireSignsAsThemselves(author);
         Addendum addendum = addenda.save(new Addendum(null, AggregateReference.to(id), AggregateReference.to(author.id()),
                 clock.instant(), body));
         chain.link("addendum", addendum.id());

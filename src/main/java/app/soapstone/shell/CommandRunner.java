@@ -2,9 +2,11 @@ package app.soapstone.shell;
 
 import app.soapstone.storage.DataLocation;
 import app.soapstone.storage.DiskFailures;
+import app.soapstone.validation.NotPermittedException;
 import app.soapstone.validation.PlainText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.Clear;
 import org.springframework.shell.core.command.Command;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 
 /**
@@ -34,14 +37,16 @@ public class CommandRunner {
     private final HelpText helpText;
     private final DataLocation location;
     private final Screen screen;
+    private final ObjectProvider<CommandPermissions> permissions;
 
     public CommandRunner(CommandLineParser parser, CommandCatalog catalog, HelpText helpText, DataLocation location,
-            Screen screen) {
+            Screen screen, ObjectProvider<CommandPermissions> permissions) {
         this.parser = parser;
         this.catalog = catalog;
         this.helpText = helpText;
         this.location = location;
         this.screen = screen;
+        this.permissions = permissions;
     }
 
     /** The outcome of one command: its exit status and, on failure, the message shown. */
@@ -78,6 +83,12 @@ public class CommandRunner {
             if (invocation.helpRequested()) {
                 out.println(helpText.forCommand(invocation.spec()));
                 return new Outcome(Failure.OK, null);
+            }
+            // Asked up front, so a login's role is refused in one plain line before anything is read.
+            CommandPermissions allowed = permissions.getIfAvailable();
+            Optional<String> refusal = allowed == null ? Optional.empty() : allowed.refusal(invocation.spec().name());
+            if (refusal.isPresent()) {
+                throw new NotPermittedException(refusal.get());
             }
             Command command = catalog.registry().getCommandByName(invocation.spec().name());
             // Spring Shell's clear writes the sequence that clears the screen: the one output that

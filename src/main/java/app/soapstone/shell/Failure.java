@@ -42,6 +42,13 @@ public record Failure(int status, String message, boolean unexpected) {
             // Each failure the user can act on says its own status (a broken template: 1, shown as it is).
             return new Failure(failure.status(), cause.getMessage(), false);
         }
+        String refused = permissionDenied(cause);
+        if (refused != null) {
+            // The database's own refusal, where the up-front check of the login's role did not
+            // foresee it (a command reading a table its role may not): the same status and a plain line.
+            return new Failure(CONFLICT, "The database refused this login: " + refused + ". Nothing was changed.",
+                    false);
+        }
         if (isBusy(cause)) {
             return new Failure(DATABASE, "The database is busy: another Soapstone is writing to it. Nothing was"
                     + " changed; try again in a moment.", false);
@@ -84,6 +91,21 @@ public record Failure(int status, String message, boolean unexpected) {
             }
         }
         return false;
+    }
+
+    /**
+     * PostgreSQL's message when it refused the login (SQLState 42501, insufficient privilege:
+     * a GRANT or a check of who signs), else null. Read through {@link SQLException}, so the
+     * PostgreSQL driver's classes are not needed here.
+     */
+    private static String permissionDenied(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "42501".equals(sql.getSQLState())) {
+                String message = sql.getMessage() == null ? "" : sql.getMessage().lines().findFirst().orElse("");
+                return message.replaceFirst("^ERROR: ", "").strip();
+            }
+        }
+        return null;
     }
 
     /** The first line of the deepest message, without Java class names; empty if there is none. */

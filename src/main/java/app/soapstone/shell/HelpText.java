@@ -2,6 +2,7 @@ package app.soapstone.shell;
 
 import app.soapstone.shell.CommandSpec.ArgumentSpec;
 import app.soapstone.shell.CommandSpec.OptionSpec;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -17,9 +18,11 @@ import java.util.stream.Stream;
 public class HelpText {
 
     private final CommandCatalog catalog;
+    private final ObjectProvider<CommandPermissions> permissions;
 
-    public HelpText(CommandCatalog catalog) {
+    public HelpText(CommandCatalog catalog, ObjectProvider<CommandPermissions> permissions) {
         this.catalog = catalog;
+        this.permissions = permissions;
     }
 
     public String overview() {
@@ -29,15 +32,23 @@ public class HelpText {
                     .add(spec);
         }
         int width = catalog.all().stream().mapToInt(s -> s.name().length()).max().orElse(10) + 2;
+        // Every command is listed; those this login may not run are marked, not hidden, so a front
+        // desk sees what exists and whom to ask.
+        CommandPermissions allowed = permissions.getIfAvailable();
         StringBuilder text = new StringBuilder("Soapstone - practice records for massage therapists\n");
         groups.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey((a, b) -> a.equals("Shell") ? 1 : b.equals("Shell") ? -1 : a.compareTo(b)))
                 .forEach(group -> {
                     text.append('\n').append(group.getKey()).append('\n');
                     for (CommandSpec spec : group.getValue()) {
-                        text.append("  ").append(pad(spec.name(), width)).append(spec.description()).append('\n');
+                        boolean refused = allowed != null && allowed.refusal(spec.name()).isPresent();
+                        text.append(refused ? "x " : "  ").append(pad(spec.name(), width)).append(spec.description())
+                                .append('\n');
                     }
                 });
+        if (allowed != null && catalog.all().stream().anyMatch(s -> allowed.refusal(s.name()).isPresent())) {
+            text.append("\nx: not for this database login's role (help COMMAND says why).");
+        }
         text.append("\nType 'help COMMAND' (or COMMAND --help) for its options, e.g. 'help client add'.");
         return text.toString();
     }
@@ -46,6 +57,10 @@ public class HelpText {
         StringBuilder text = new StringBuilder();
         text.append(spec.name()).append(" - ").append(spec.description()).append("\n\n");
         text.append("Usage: ").append(usage(spec)).append('\n');
+        CommandPermissions allowed = permissions.getIfAvailable();
+        if (allowed != null) {
+            allowed.refusal(spec.name()).ifPresent(why -> text.append("\nNot for this login: ").append(why).append('\n'));
+        }
         if (!spec.help().isBlank()) {
             text.append('\n').append(Prose.unwrap(spec.help())).append('\n');
         }

@@ -230,6 +230,28 @@ class ClinicCommandsTest extends SoapstoneTest {
         assertThat(result.output()).contains("No practitioners").contains("practitioner add");
     }
 
+    @Test
+    void aDatabaseLoginIsRefusedOnSqliteAndBeforeTheRolesAreSetUpOnPostgres() {
+        Result result = run("practitioner add --name \"Alex Chen\" --credentials RMT --db-role alex");
+
+        if (ON_POSTGRES) {
+            // The test server's database never had 'clinic roles init' (ClinicRolesTest runs it in its own).
+            assertThat(result.status()).isEqualTo(Failure.CONFLICT);
+            assertThat(result.error()).contains("run 'clinic roles init' first");
+        } else {
+            assertThat(result.status()).isEqualTo(Failure.USAGE);
+            assertThat(result.error()).startsWith("--db-role: is for a clinic on PostgreSQL")
+                    .contains("SQLite file");
+            assertThat(run("clinic roles init").error()).contains("is for a clinic on PostgreSQL");
+        }
+        assertThat(run("practitioner list").output()).contains("No practitioners");
+    }
+
+    @Test
+    void withoutRolesNothingIsMarkedInHelp() {
+        assertThat(run("help").expectOk()).doesNotContain("\nx ").contains("  clinic roles init");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private long addPractitioner(String options) {

@@ -25,8 +25,9 @@ class ClearCommandTest {
         try (GenericApplicationContext context = new GenericApplicationContext()) {
             context.refresh();
             CommandCatalog catalog = new CommandCatalog(new CommandRegistry(Set.of(new Clear())), context);
-            CommandRunner runner = new CommandRunner(new CommandLineParser(catalog, new UserHome("/nonexistent")), catalog, new HelpText(catalog),
-                    new DataLocation(Path.of("/nonexistent/soapstone.db")), new Screen(null, false));
+            CommandRunner runner = new CommandRunner(new CommandLineParser(catalog, new UserHome("/nonexistent")), catalog, new HelpText(catalog, context.getBeanProvider(CommandPermissions.class)),
+                    new DataLocation(Path.of("/nonexistent/soapstone.db")), new Screen(null, false),
+                    context.getBeanProvider(CommandPermissions.class));
             StringWriter terminal = new StringWriter();
 
             CommandRunner.Outcome outcome = runner.run("clear", new PrintWriter(terminal), new InputReader() {

@@ -37,6 +37,21 @@ class FailureTest {
     }
 
     @Test
+    void aLoginThePostgresServerRefusedIsStatusFourInOneLine() {
+        // As Spring's JDBC translation hands over PostgreSQL's "permission denied" (SQLState 42501).
+        Throwable denied = new org.springframework.jdbc.BadSqlGrammarException("SELECT", "SELECT * FROM session",
+                new java.sql.SQLException("ERROR: permission denied for table session\n  Where: x", "42501"));
+
+        Failure failure = Failure.of(denied);
+
+        assertThat(failure.status()).isEqualTo(Failure.CONFLICT).isEqualTo(4);
+        assertThat(failure.message()).isEqualTo("The database refused this login: permission denied for table"
+                + " session. Nothing was changed.");
+        assertThat(failure.unexpected()).isFalse();
+        assertThat(Failure.of(new java.sql.SQLException("ERROR: syntax error", "42601")).status()).isEqualTo(Failure.DATABASE);
+    }
+
+    @Test
     void otherFailuresAreUnwrappedToo() {
         assertThat(Failure.of(new BeanCreationException("x", "y", new NotFoundException("No client with id 9"))).status())
                 .isEqualTo(Failure.NOT_FOUND);

@@ -1,0 +1,291 @@
+package app.soapstone.clinic;
+
+import app.soapstone.SoapstoneApplication;
+import app.soapstone.shell.CommandRunner;
+import app.soapstone.support.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.shell.core.InputReader;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The clinic's roles on a real PostgreSQL server: the administrator sets them up with Soapstone's
+ * commands, then a therapist (Alex), a second therapist (Sam) and the front desk (Jo) log in with
+ * logins of their own - through Soapstone, and with plain JDBC as psql would - and each can do
+ * only what their role allows. Login names are unique to this run (roles are the server's, shared
+ * with other test databases) and dropped afterwards; the group roles are shared and kept.
+ */
+class ClinicRolesTest {
+
+    private static final String SUFFIX = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private static final String ALEX = "alex_" + SUFFIX;
+    private static final String SAM = "sam_" + SUFFIX;
+    private static final String JO = "jo_" + SUFFIX;
+    private static final Map<String, String> PASSWORDS = Map.of(ALEX, "alex-pw", SAM, "sam:pw", JO, "jo-pw");
+
+    @TempDir
+    static Path temp;
+
+    private static TestPostgres.Database database;
+    private static String server;
+    private static String admin;
+    private static Path pgpass;
+    private static final Map<String, ConfigurableApplicationContext> apps = new HashMap<>();
+    private static long alexId;
+    private static long samId;
+    private static long client;
+
+    @BeforeAll
+    static void setUpTheClinic() throws Exception {
+        database = TestPostgres.newDatabase();
+        URI url = URI.create(database.url().substring("jdbc:".length()));
+        server = url.getHost() + ":" + (url.getPort() < 0 ? 5432 : url.getPort());
+        Map<String, String> parameters = new HashMap<>();
+        for (String pair : url.getRawQuery().split("&")) {
+            String[] parts = pair.split("=", 2);
+            parameters.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+        }
+        admin = parameters.get("user");
+        List<String> lines = new ArrayList<>(List.of("*:*:" + database.name() + ":" + admin + ":"
+                + parameters.get("password").replace("\\", "\\\\").replace(":", "\\:")));
+        PASSWORDS.forEach((login, password) -> lines.add("*:*:" + database.name() + ":" + login + ":"
+                + password.replace("\\", "\\\\").replace(":", "\\:")));
+        pgpass = temp.resolve("pgpass");
+        Files.write(pgpass, lines);
+        Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
+
+        // From an empty database to three logins, as the README's "A clinic with several therapists" says.
+        expectOk(admin, "clinic roles init");
+        expectOk(admin, "clinic roles init"); // again: the roles exist, nothing changes
+        alexId = Long.parseLong(expectOk(admin, "practitioner add --name \"Alex Chen\" --credentials RMT --db-role " + ALEX));
+        samId = Long.parseLong(expectOk(admin, "practitioner add --name \"Sam Ng\" --credentials RMT --db-role " + SAM));
+        assertThat(expectOk(admin, "clinic roles grant --role reception --login " + JO)).isEqualTo("Login " + JO + " is reception.");
+        try (Connection connection = DriverManager.getConnection(database.url());
+             Statement statement = connection.createStatement()) {
+            for (Map.Entry<String, String> login : PASSWORDS.entrySet()) {
+                // The administrator's \password in psql; the logins were made without one.
+                statement.execute("ALTER ROLE " + login.getKey() + " PASSWORD '" + login.getValue() + "'");
+            }
+        }
+        client = Long.parseLong(expectOk(JO, "client add --first-name Ann --last-name Lee --phone 0412345678"));
+    }
+
+    @AfterAll
+    static void dropTheLogins() throws SQLException {
+        apps.values().forEach(ConfigurableApplicationContext::close);
+        System.clearProperty("org.postgresql.pgpassfile");
+        if (database == null) {
+            return;
+        }
+        database.close();
+        try (Connection connection = DriverManager.getConnection(database.adminUrl());
+             Statement statement = connection.createStatement()) {
+            for (String login : PASSWORDS.keySet()) {
+                statement.execute("DROP ROLE IF EXISTS " + login);
+            }
+        }
+    }
+
+    @Test
+    void receptionCannotReadClinicalRecordsWithPlainSql() throws SQLException {
+        String note = lastLine(ALEX, "session new --client " + client + " --subjective \"Night cramps\" --objective Tight"
+                + " --assessment Better --plan Stretch");
+        expectOk(ALEX, "session sign " + note);
+
+        try (Connection jo = login(JO); Statement statement = jo.createStatement()) {
+            for (String table : List.of("session", "session_modality", "addendum", "intake", "intake_medication",
+                    "intake_red_flag", "intake_clearance", "note_search", "care_plan_export")) {
+                assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM " + table).close()).as(table)
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT first_name FROM client WHERE id = " + client)) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("Ann");
+            }
+            // The audit trail: events about the client, none about the note (row-level security).
+            try (ResultSet rows = statement.executeQuery("SELECT string_agg(DISTINCT record_type, ',') FROM audit_event")) {
+                rows.next();
+                assertThat(rows.getString(1)).contains("client").doesNotContain("session");
+            }
+        }
+        try (Connection owner = DriverManager.getConnection(database.url()); Statement statement = owner.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM audit_event WHERE record_type = 'session'")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isPositive();
+        }
+    }
+
+    @Test
+    void receptionIsRefusedClinicalCommandsWithStatusFourAndListsAndAddsClients() {
+        Outcome list = run(JO, "session list " + client);
+        assertThat(list.status()).isEqualTo(4);
+        assertThat(list.error()).startsWith("reception cannot read clinical records").contains("ask a therapist");
+        assertThat(run(JO, "intake show " + client).status()).isEqualTo(4);
+        assertThat(run(JO, "backup --to " + temp.resolve("backups")).error()).startsWith("reception cannot export");
+
+        String added = expectOk(JO, "client add --first-name Ben --last-name Ng");
+        assertThat(expectOk(JO, "client list")).contains("Lee, Ann").contains("Ng, Ben");
+        assertThat(expectOk(JO, "client show " + added)).contains("Ben Ng")
+                .contains("Intakes, notes and care plans are for therapists");
+    }
+
+    @Test
+    void aSecondTherapistCannotSignAsTheFirstThroughSoapstoneOrSql() throws SQLException {
+        long draft = Long.parseLong(lastLine(ALEX, "session new --client " + client + " --subjective Calves"
+                + " --objective Tight --assessment Cramps --plan Stretch"));
+
+        Outcome asAlex = run(SAM, "session sign " + draft + " --practitioner " + alexId);
+        assertThat(asAlex.status()).isEqualTo(4);
+        assertThat(asAlex.error()).contains("signs only as login " + ALEX).contains("this login is " + SAM);
+
+        try (Connection sam = login(SAM); PreparedStatement update = sam.prepareStatement(
+                "UPDATE session SET signed_at = '2026-01-01T10:00:00.000Z', signed_by = ? WHERE id = ?")) {
+            update.setLong(1, alexId);
+            update.setLong(2, draft);
+            assertThatThrownBy(update::executeUpdate).isInstanceOfSatisfying(SQLException.class, e -> {
+                assertThat(e.getSQLState()).isEqualTo("42501");
+                assertThat(e.getMessage()).contains("sign only as themselves");
+            });
+        }
+        try (Connection owner = DriverManager.getConnection(database.url()); Statement statement = owner.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT signed_by FROM session WHERE id = " + draft)) {
+            rows.next();
+            assertThat(rows.getObject(1)).as("still a draft").isNull();
+        }
+
+        // Sam signs as Sam; an addendum as Alex is refused by the database too.
+        expectOk(SAM, "session sign " + draft);
+        try (Connection sam = login(SAM); PreparedStatement insert = sam.prepareStatement(
+                "INSERT INTO addendum (session_id, practitioner_id, written_at, text) VALUES (?, ?, ?, 'forged')")) {
+            insert.setLong(1, draft);
+            insert.setLong(2, alexId);
+            insert.setString(3, "2026-01-01T10:00:00.000Z");
+            assertThatThrownBy(insert::executeUpdate).isInstanceOfSatisfying(SQLException.class,
+                    e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+        }
+    }
+
+    @Test
+    void theAuditActorIsTheLoginWhateverTheClientSends() throws SQLException {
+        // Sent as Alex by Sam: the event is Sam's. Sent as Alex by the front desk: no practitioner's, Jo's.
+        assertThat(auditEventSentAsAlex(SAM)).containsExactly(samId, SAM);
+        assertThat(auditEventSentAsAlex(JO)).containsExactly(null, JO);
+
+        expectOk(SAM, "client edit " + client + " --email ann@example.org");
+        String audit = expectOk(ALEX, "audit list --client " + client);
+        assertThat(audit.lines().filter(l -> l.contains("Changed client") || l.contains("change")).toList())
+                .anySatisfy(line -> assertThat(line).contains("Sam Ng (" + SAM + ")"));
+        assertThat(audit.lines().filter(l -> l.contains("Added client " + client)).findFirst().orElseThrow())
+                .contains(JO);
+    }
+
+    @Test
+    void helpMarksWhatEachLoginMayNotRun() {
+        String reception = expectOk(JO, "help");
+        assertThat(reception).contains("x session list").contains("x intake new").contains("x backup")
+                .contains("  client add").contains("  client list").contains("x: not for this database login's role");
+        assertThat(expectOk(JO, "help session list")).contains("Not for this login: reception cannot read clinical");
+
+        String therapist = expectOk(SAM, "help");
+        assertThat(therapist).contains("  session sign").contains("  intake new").contains("x backup")
+                .contains("x clinic roles init");
+        assertThat(run(SAM, "backup --to " + temp.resolve("b")).error()).startsWith("a therapist cannot export");
+
+        assertThat(expectOk(admin, "help")).doesNotContain("\nx ").doesNotContain("not for this database login");
+    }
+
+    @Test
+    void aLoginCannotBeTwoPractitionersNorAPractitionerReception() {
+        Outcome twice = run(admin, "practitioner add --name \"Kim Park\" --credentials RMT --db-role " + ALEX);
+        assertThat(twice.status()).isEqualTo(4);
+        assertThat(twice.error()).contains("already practitioner " + alexId);
+        Outcome reception = run(admin, "clinic roles grant --role reception --login " + SAM);
+        assertThat(reception.status()).isEqualTo(4);
+        assertThat(reception.error()).contains("not reception");
+        assertThat(run(admin, "practitioner add --name Kim --credentials RMT --db-role Kim").error())
+                .startsWith("--db-role: must be a PostgreSQL login name");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private record Outcome(int status, String output, String error) {
+    }
+
+    private static Outcome run(String login, String line) {
+        StringWriter out = new StringWriter();
+        CommandRunner.Outcome outcome = app(login).getBean(CommandRunner.class).run(line, new PrintWriter(out),
+                new InputReader() {
+                });
+        return new Outcome(outcome.status(), out.toString(), outcome.error());
+    }
+
+    private static String expectOk(String login, String line) {
+        Outcome outcome = run(login, line);
+        assertThat(outcome.status()).as(login + ": " + line + " -> " + outcome.error()).isZero();
+        return outcome.output().strip();
+    }
+
+    /** The practitioner and login the database wrote for an audit event {@code login} sent as Alex's, by plain SQL. */
+    private static List<Object> auditEventSentAsAlex(String login) throws SQLException {
+        try (Connection connection = login(login); PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO audit_event (at, practitioner_id, action, record_type, summary)
+                VALUES ('2026-01-01T10:00:00.000Z', ?, 'change', 'client', 'Sent as Alex')
+                RETURNING practitioner_id, login""")) {
+            insert.setLong(1, alexId);
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                return Arrays.asList(row.getObject(1) == null ? null : row.getLong(1), row.getString(2));
+            }
+        }
+    }
+
+    /** The last line of what a command printed (a new session's id, after any notes about the client). */
+    private static String lastLine(String login, String line) {
+        List<String> lines = expectOk(login, line).lines().toList();
+        return lines.get(lines.size() - 1).strip();
+    }
+
+    /** Soapstone as {@code login} would start it: its own address, the password from the password file. */
+    private static ConfigurableApplicationContext app(String login) {
+        return apps.computeIfAbsent(login, name -> new SpringApplicationBuilder(SoapstoneApplication.class).properties(
+                "spring.shell.interactive.enabled=false",
+                "soapstone.db=postgresql://" + name + "@" + server + "/" + database.name(),
+                "soapstone.pgpassfile=" + pgpass,
+                "soapstone.folder=" + temp.resolve("data-" + name),
+                "soapstone.home=" + temp.resolve("home"),
+                "soapstone.templates=").run());
+    }
+
+    /** A plain JDBC connection as {@code login}, as psql would make one. */
+    private static Connection login(String login) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + server + "/" + database.name(), login,
+                PASSWORDS.get(login));
+    }
+}

@@ -67,7 +67,7 @@ class ClinicCommands {
                     description = "Their own database login, who alone signs as them") String dbRole) {
         Practitioner saved = clinic.setLogin(practitioner, dbRole);
         return "Practitioner " + saved.id() + " (" + saved.signature() + ") is login " + saved.dbRole()
-                + ", a " + ClinicRole.THERAPIST.word() + " unless the owner";
+                + ", who alone signs as them.";
     }
 
     @Command(name = "clinic roles init", group = GROUP,

@@ -1,5 +1,6 @@
 package app.soapstone.session;
 
+import app.soapstone.clinic.ClinicRoles;
 import app.soapstone.shell.StartupNotice;
 import org.springframework.stereotype.Component;
 
@@ -16,14 +17,20 @@ class UnsignedNotesNotice implements StartupNotice {
     // for the services and the entity mappings the first command will set up.
     private final SessionQueries queries;
     private final Clock clock;
+    private final ClinicRoles roles;
 
-    UnsignedNotesNotice(SessionQueries queries, Clock clock) {
+    UnsignedNotesNotice(SessionQueries queries, Clock clock, ClinicRoles roles) {
         this.queries = queries;
         this.clock = clock;
+        this.roles = roles;
     }
 
     @Override
     public String message() {
+        if (!roles.readsClinicalRecords()) {
+            // The front desk signs no notes, and may not count them: the database would refuse.
+            return null;
+        }
         long count = queries.unsignedSince(clock.instant().minus(GRACE));
         if (count == 0) {
             return null;

@@ -2,6 +2,7 @@ package app.soapstone.clinic;
 
 import app.soapstone.SoapstoneApplication;
 import app.soapstone.shell.CommandRunner;
+import app.soapstone.shell.StartupNotice;
 import app.soapstone.support.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -207,6 +208,18 @@ class ClinicRolesTest {
     }
 
     @Test
+    void theFrontDesksShellStartsWithoutCountingUnsignedNotes() throws SQLException {
+        long draft = Long.parseLong(lastLine(ALEX, "session new --client " + client + " --subjective Left"));
+        try (Connection owner = DriverManager.getConnection(database.url()); Statement statement = owner.createStatement()) {
+            statement.execute("UPDATE session SET created_at = '2020-01-01T10:00:00.000Z' WHERE id = " + draft);
+        }
+
+        // Shown before the first prompt: a refusal there would stop the interactive shell.
+        assertThat(notices(ALEX)).anySatisfy(line -> assertThat(line).contains("unsigned for over 24 hours"));
+        assertThat(notices(JO)).allSatisfy(line -> assertThat(line).isNull());
+    }
+
+    @Test
     void helpMarksWhatEachLoginMayNotRun() {
         String reception = expectOk(JO, "help");
         assertThat(reception).contains("x session list").contains("x intake new").contains("x backup")
@@ -264,6 +277,11 @@ class ClinicRolesTest {
                 return Arrays.asList(row.getObject(1) == null ? null : row.getLong(1), row.getString(2));
             }
         }
+    }
+
+    /** The start-up notices of the interactive shell, as {@code login} would see them. */
+    private static List<String> notices(String login) {
+        return app(login).getBeansOfType(StartupNotice.class).values().stream().map(StartupNotice::message).toList();
     }
 
     /** The last line of what a command printed (a new session's id, after any notes about the client). */

@@ -460,9 +460,12 @@ final class ChainCheck {
             return;
         }
         Anchor restore = anchors.restore();
-        String since = restore == null ? "" : ", since the restore of " + restore.at().replace('T', ' ')
-                .replaceFirst("\\.\\d+Z$", " UTC").replaceFirst("Z$", " UTC") + " (" + from
-                + " earlier anchors belong to the database that restore replaced)";
+        // A copy into an empty database (db copy) starts the file over as a restore does.
+        boolean copy = restore != null && restore.summary().startsWith(DatabaseCopy.ANCHOR_SUMMARY);
+        String since = restore == null ? "" : ", since the " + (copy ? "copy" : "restore") + " of "
+                + restore.at().replace('T', ' ').replaceFirst("\\.\\d+Z$", " UTC").replaceFirst("Z$", " UTC")
+                + (copy && from == 0 ? "" : " (" + from + " earlier anchors belong to the database that "
+                + (copy ? "copy" : "restore") + " replaced)");
         if (firstFailing >= 0) {
             long to = anchors.entries(firstFailing);
             int lastGood = -1;

@@ -11,8 +11,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
-/** {@code records verify}, {@code records key} and {@code db check}. */
+/** {@code records verify}, {@code records key}, {@code db check} and {@code db copy}. */
 @Component
 class IntegrityCommands {
 
@@ -22,11 +24,13 @@ class IntegrityCommands {
     private final DatabaseCheck check;
     private final ClinicKey key;
     private final AuditTrail audit;
+    private final DatabaseCopy copy;
     private final TransactionTemplate transaction;
 
-    IntegrityCommands(RecordChain chain, DatabaseCheck check, ClinicKey key, AuditTrail audit,
+    IntegrityCommands(RecordChain chain, DatabaseCheck check, ClinicKey key, AuditTrail audit, DatabaseCopy copy,
             PlatformTransactionManager transactions) {
         this.chain = chain;
+        this.copy = copy;
         this.check = check;
         this.key = key;
         this.audit = audit;
@@ -115,5 +119,27 @@ class IntegrityCommands {
             throw new VerificationFailedException("The database check found problems:\n" + text);
         }
         return text;
+    }
+
+    @Command(name = "db copy", group = GROUP,
+            description = "Copy every record into an empty database: a SQLite file to PostgreSQL or back",
+            help = """
+                    Copies every record of --from into --to, each a SQLite file or a PostgreSQL address as
+                    SOAPSTONE_DB names one (postgresql://host:5432/clinic, jdbc:postgresql://...; the password comes
+                    from ~/.pgpass or the service file, never from the address). Ids, signatures, the record chain
+                    and the audit trail stay as they are. --to is made and brought to this version's schema if need
+                    be, and must hold no record; --from must be at this version's schema. All in one transaction:
+                    a copy that fails leaves --to empty. The clinic's key goes with the records, and --to gets an
+                    anchor; the copy ends with the check 'records verify' makes, on --to.""")
+    String dbCopy(@Option(longName = "from", required = true, description = "The database to copy: a file or postgresql://...") String from,
+            @Option(longName = "to", required = true, description = "An empty database to copy into: a file or postgresql://...") String to) {
+        DatabaseCopy.Copied copied = copy.copy(from, to);
+        String rows = copied.rows().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
+        return "Copied " + copied.from() + " to " + copied.to() + ". Rows: " + (rows.isEmpty() ? "none" : rows) + ".\n"
+                + "Verified the record chain on " + copied.to() + ", " + copied.verification().summary() + ".\n"
+                + String.join("\n", copied.report()) + "\nRecord seal now: "
+                + copied.verification().seal().printed().replace("Record seal: ", "") + ".";
     }
 }

@@ -79,7 +79,7 @@ public final class SchemaMigration {
      * The versions in the migration history, in the order applied, if every migration there
      * succeeded; otherwise (no history, a failed migration) an empty list.
      */
-    private static List<String> appliedVersions(Connection connection, Vendor vendor) throws SQLException {
+    static List<String> appliedVersions(Connection connection, Vendor vendor) throws SQLException {
         List<String> versions = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
             try (ResultSet history = statement.executeQuery(vendor == Vendor.SQLITE

@@ -464,7 +464,7 @@ final class ChainCheck {
         boolean copy = restore != null && restore.summary().startsWith(DatabaseCopy.ANCHOR_SUMMARY);
         String since = restore == null ? "" : ", since the " + (copy ? "copy" : "restore") + " of "
                 + restore.at().replace('T', ' ').replaceFirst("\\.\\d+Z$", " UTC").replaceFirst("Z$", " UTC")
-                + (copy && from == 0 ? "" : " (" + from + " earlier anchors belong to the database that "
+                + (from == 0 ? "" : " (" + from + " earlier anchors belong to the database that "
                 + (copy ? "copy" : "restore") + " replaced)");
         if (firstFailing >= 0) {
             long to = anchors.entries(firstFailing);

@@ -258,16 +258,29 @@ public class RecordChain {
      * owner-only, replacing one left there by an earlier backup. Returns the seal it holds.
      */
     public Seal writeManifest(Path snapshot, Path backup) {
-        Path manifestFile = BackupManifest.besides(backup);
         Seal backupSeal;
-        String sha256;
         try (Connection connection = readOnly(snapshot);
              Statement statement = connection.createStatement();
              ResultSet head = statement.executeQuery(
                      "SELECT seq, hash FROM record_chain ORDER BY seq DESC LIMIT 1")) {
             backupSeal = head.next() ? new Seal(head.getLong(1), head.getString(2)) : Seal.EMPTY;
+        } catch (SQLException e) {
+            throw new VerificationFailedException("Could not read the backup to write its manifest (" + e.getMessage()
+                    + "); nothing was written to " + backup);
+        }
+        return writeManifest(snapshot, backup, backupSeal);
+    }
+
+    /**
+     * Writes the manifest of a backup whose seal the caller read ({@code pg_dump}'s archive, read
+     * through {@code pg_restore}): the SHA-256 of {@code snapshot} and {@code backupSeal}.
+     */
+    public Seal writeManifest(Path snapshot, Path backup, Seal backupSeal) {
+        Path manifestFile = BackupManifest.besides(backup);
+        String sha256;
+        try {
             sha256 = BackupManifest.sha256(snapshot);
-        } catch (SQLException | IOException e) {
+        } catch (IOException e) {
             throw new VerificationFailedException("Could not read the backup to write its manifest (" + e.getMessage()
                     + "); nothing was written to " + backup);
         }

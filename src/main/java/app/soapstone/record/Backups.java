@@ -8,7 +8,9 @@ import app.soapstone.storage.DataLocation;
 import app.soapstone.storage.DatabaseFile;
 import app.soapstone.storage.DiskFailures;
 import app.soapstone.storage.FileErrors;
+import app.soapstone.storage.PostgresTools;
 import app.soapstone.storage.PrivateFiles;
+import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.UnavailableException;
 import app.soapstone.validation.VerificationFailedException;
@@ -40,9 +42,10 @@ import javax.sql.DataSource;
 
 /**
  * Backing up and restoring the database. A backup is a consistent snapshot taken while other
- * shells may be writing (VACUUM INTO), checked before success is reported. A restore checks the
- * file first - integrity, schema version, record chain - and keeps a copy of the current
- * database before replacing it through SQLite's online backup API.
+ * shells may be writing (VACUUM INTO; on PostgreSQL pg_dump), checked before success is reported. A
+ * restore checks the file first - integrity, schema version, record chain - and keeps a copy of
+ * the current database before replacing it through SQLite's online backup API; on PostgreSQL it
+ * goes into an empty database through pg_restore and is checked once there.
  */
 @Service
 public class Backups {
@@ -80,6 +83,9 @@ public class Backups {
     /** Writes a checked snapshot of the database to {@code to}. */
     public Written backup(String to, boolean force) {
         Path target = Path.of(to.strip()).toAbsolutePath().normalize();
+        if (location.onPostgres()) {
+            return dumpPostgres(target, force);
+        }
         if (target.equals(location.database().toAbsolutePath().normalize())) {
             throw InvalidInputException.forField("to", "that is the database itself; choose another file");
         }
@@ -93,17 +99,7 @@ public class Backups {
                         + String.join("; ", problems) + "); nothing was written to " + target);
             }
             // The seal of the backup beside it, so that it anchors the records wherever it is kept.
-            Seal seal = chain.writeManifest(temp, target);
-            Path manifest = BackupManifest.besides(target);
-            try {
-                PrivateFiles.moveIntoPlace(temp, target);
-            } catch (IOException e) {
-                PrivateFiles.deleteQuietly(manifest);
-                throw e;
-            }
-            transaction.executeWithoutResult(status -> audit.record("backup", "database", null, null,
-                    "Backed up to " + target));
-            return new Written(target, Files.size(target), manifest, seal);
+            return placeBackup(temp, target, chain.writeManifest(temp, target));
         } catch (IOException e) {
             throw PrivateFiles.cannotWrite("to", target, e);
         } finally {
@@ -111,11 +107,28 @@ public class Backups {
         }
     }
 
+    /** Moves a checked backup, whose manifest is written, into place, and records it in the audit trail. */
+    private Written placeBackup(Path temp, Path target, Seal seal) throws IOException {
+        Path manifest = BackupManifest.besides(target);
+        try {
+            PrivateFiles.moveIntoPlace(temp, target);
+        } catch (IOException e) {
+            PrivateFiles.deleteQuietly(manifest);
+            throw e;
+        }
+        transaction.executeWithoutResult(status -> audit.record("backup", "database", null, null,
+                "Backed up to " + target));
+        return new Written(target, Files.size(target), manifest, seal);
+    }
+
     /** Replaces the database with {@code from}, after checking it and keeping a copy of the current one. */
     public Restored restore(String from) {
         Path source = Path.of(from.strip()).toAbsolutePath().normalize();
         if (!Files.isRegularFile(source)) {
             throw InvalidInputException.forField("from", source + " does not exist");
+        }
+        if (location.onPostgres()) {
+            return restorePostgres(source);
         }
         if (source.equals(location.database().toAbsolutePath().normalize())) {
             throw InvalidInputException.forField("from", "that is the database itself");
@@ -138,6 +151,148 @@ public class Backups {
         transaction.executeWithoutResult(status -> audit.record("restore", "database", null, null,
                 "Restored from " + source + "; previous database kept in " + previous));
         return new Restored(previous, chain.sessions(), chain.addenda());
+    }
+
+    // ---------------------------------------------------------------- PostgreSQL: pg_dump and pg_restore
+
+    /**
+     * A backup of a PostgreSQL database: pg_dump's archive (-Fc), one consistent snapshot, checked
+     * by reading its record chain back through pg_restore - its seal must be an entry of this
+     * database's chain - before success is reported, with the manifest beside it as on SQLite.
+     */
+    private Written dumpPostgres(Path target, boolean force) {
+        PrivateFiles.checkTarget("to", target, force);
+        PostgresTools tools = postgresTools();
+        Path temp = PrivateFiles.createTemp("to", target);
+        try {
+            tools.dump(temp);
+            PrivateFiles.restrict(temp);
+            Seal seal = archivedSeal(tools, temp);
+            boolean ours = seal.entries() == 0 || JdbcClient.create(dataSource)
+                    .sql("SELECT hash FROM record_chain WHERE seq = ?").param(seal.entries()).query(String.class)
+                    .optional().filter(seal.head()::equals).isPresent();
+            if (!ours) {
+                throw new VerificationFailedException("The backup's record chain does not match the database's at entry "
+                        + seal.entries() + "; nothing was written to " + target);
+            }
+            return placeBackup(temp, target, chain.writeManifest(temp, target, seal));
+        } catch (IOException e) {
+            throw PrivateFiles.cannotWrite("to", target, e);
+        } finally {
+            PrivateFiles.discardTemp(temp);
+        }
+    }
+
+    /**
+     * Restores a pg_dump archive into this PostgreSQL database, which must hold no record: the
+     * archive must be a Soapstone database no newer than this version; once restored, its chain is
+     * checked against its manifest, the clinic's key and this database's anchors as on SQLite, and a
+     * restore that fails the check is taken out again, leaving the database empty as it was.
+     */
+    private Restored restorePostgres(Path source) {
+        try {
+            if (!PostgresTools.isArchive(source)) {
+                throw new VerificationFailedException(source + " is not a PostgreSQL backup (pg_dump's custom format,"
+                        + " as 'backup' writes on PostgreSQL); the database was not changed");
+            }
+        } catch (IOException e) {
+            throw InvalidInputException.forField("from", "cannot read " + source + " (" + FileErrors.describe(e) + ")");
+        }
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        List<String> held = new ArrayList<>();
+        for (String table : List.of("client", "practitioner", "session", "intake", "audit_event", "record_chain")) {
+            long rows = jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+            if (rows > 0) {
+                held.add(rows + " in " + table);
+            }
+        }
+        if (!held.isEmpty()) {
+            throw new ConflictException("This database holds records (" + String.join(", ", held) + "): on PostgreSQL a"
+                    + " backup is restored into an empty database. Create one (createdb), point "
+                    + DataLocation.DATABASE_VARIABLE + " at it and restore there. The database was not changed.");
+        }
+        PostgresTools tools = postgresTools();
+        int newest = 0;
+        for (String row : tools.rows(source, "flyway_schema_history")) {
+            String[] columns = row.split("\t", -1);
+            if (columns.length > 9 && columns[9].equals("t") && columns[1].matches("\\d+")) {
+                newest = Math.max(newest, Integer.parseInt(columns[1]));
+            }
+        }
+        if (newest == 0) {
+            throw new VerificationFailedException(source + " is not a Soapstone database; the database was not changed");
+        }
+        int known = knownVersion();
+        if (newest > known) {
+            throw new VerificationFailedException(source + " was written by a newer version of Soapstone (schema "
+                    + newest + "; this version knows up to " + known + "); the database was not changed");
+        }
+        tools.restore(source);
+        flyway.migrate();
+        RecordChain.Verification verified;
+        try (Connection connection = dataSource.getConnection()) {
+            verified = chain.verifyBackup(source, connection);
+        } catch (SQLException e) {
+            verified = null;
+        }
+        if (verified == null || !verified.intact()) {
+            emptyAgain();
+            throw new VerificationFailedException(source + " failed verification; the database is empty again, as"
+                    + " before the restore:\n  " + (verified == null ? "it could not be read"
+                    : String.join("\n  ", verified.problems())));
+        }
+        transaction.executeWithoutResult(status -> audit.record("restore", "database", null, null,
+                "Restored from " + source));
+        return new Restored(null, verified.sessions(), verified.addenda());
+    }
+
+    /** The seal of the chain in a pg_dump archive: its last entry's seq and hash. */
+    private static Seal archivedSeal(PostgresTools tools, Path archive) {
+        long entries = 0;
+        String head = "0".repeat(64);
+        for (String row : tools.rows(archive, "record_chain")) {
+            // seq, record_type, record_id, content_hash, previous_hash, hash, ...: as the table is made.
+            String[] columns = row.split("\t", -1);
+            long seq = Long.parseLong(columns[0]);
+            if (seq > entries) {
+                entries = seq;
+                head = columns[5];
+            }
+        }
+        return new Seal(entries, head);
+    }
+
+    /** pg_dump and pg_restore from the PATH, no older than the server. */
+    private PostgresTools postgresTools() {
+        int serverVersion = JdbcClient.create(dataSource).sql("SHOW server_version_num").query(Integer.class).single();
+        return PostgresTools.find(location.server(), serverVersion / 10_000, System.getenv("PATH"));
+    }
+
+    private int knownVersion() {
+        return Arrays.stream(flyway.info().all()).map(MigrationInfo::getVersion).filter(Objects::nonNull)
+                .mapToInt(v -> Integer.parseInt(v.getVersion())).max().orElse(0);
+    }
+
+    /**
+     * Takes a restore that failed its check out again: the tables and functions it made are
+     * dropped (dropping fires no row guard) and the schema made afresh, empty, as before it.
+     */
+    private void emptyAgain() {
+        transaction.executeWithoutResult(status -> {
+            JdbcClient jdbc = JdbcClient.create(dataSource);
+            for (String table : jdbc.sql("SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = current_schema()")
+                    .query(String.class).list()) {
+                jdbc.sql("DROP TABLE IF EXISTS " + table + " CASCADE").update();
+            }
+            for (String function : jdbc.sql("""
+                    SELECT p.oid::regprocedure::text FROM pg_proc p
+                    WHERE p.pronamespace = current_schema()::regnamespace
+                      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')""")
+                    .query(String.class).list()) {
+                jdbc.sql("DROP FUNCTION IF EXISTS " + function + " CASCADE").update();
+            }
+        });
+        flyway.migrate();
     }
 
     /**
@@ -213,8 +368,7 @@ public class Backups {
             }
             Integer newest = jdbc.sql("SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1")
                     .query(Integer.class).single();
-            int known = Arrays.stream(flyway.info().all()).map(MigrationInfo::getVersion).filter(Objects::nonNull)
-                    .mapToInt(v -> Integer.parseInt(v.getVersion())).max().orElse(0);
+            int known = knownVersion();
             if (newest != null && newest > known) {
                 throw new VerificationFailedException(file + " was written by a newer version of Soapstone (schema "
                         + newest + "; this version knows up to " + known + "); the database was not changed");

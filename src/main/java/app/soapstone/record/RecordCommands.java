@@ -28,7 +28,11 @@ class RecordCommands {
     }
 
     @Command(name = "backup", group = GROUP,
-            description = "Copy the database to a file, safely while others use it, and check the copy")
+            description = "Copy the database to a file, safely while others use it, and check the copy",
+            help = """
+                    Writes a consistent snapshot while other shells may be writing, checks it, and writes its
+                    record seal into a .manifest beside it. On PostgreSQL the snapshot is pg_dump's custom archive
+                    (pg_dump and pg_restore of the server's version or newer must be on the PATH).""")
     String backup(@Option(longName = "to", required = true, description = "Backup file to write") String to,
             @Option(longName = "force", description = "Replace the file if it exists") boolean force) {
         Backups.Written written = backups.backup(to, force);
@@ -38,11 +42,18 @@ class RecordCommands {
     }
 
     @Command(name = "restore", group = GROUP,
-            description = "Replace the database with a backup, after checking it; the current database is kept as a copy")
+            description = "Replace the database with a backup, after checking it; the current database is kept as a copy",
+            help = """
+                    Checks the backup - its integrity, its schema version, its record chain against its manifest,
+                    the clinic's key and this database's anchors - then replaces the database with it, keeping a
+                    copy of the current one. On PostgreSQL the backup is pg_dump's archive ('backup' writes one
+                    there) and goes into an empty database through pg_restore; it is checked once restored, and
+                    taken out again if it fails.""")
     String restore(@Option(longName = "from", required = true, description = "Backup file to restore") String from) {
         Backups.Restored restored = backups.restore(from);
         return "Restored from " + from + " (" + restored.signedNotes() + " signed notes and " + restored.addenda()
-                + " addenda verified). The database before the restore is kept in " + restored.previousCopy();
+                + " addenda verified)." + (restored.previousCopy() == null ? ""
+                : " The database before the restore is kept in " + restored.previousCopy());
     }
 
     @Command(name = "chart export", group = GROUP,

@@ -341,6 +341,7 @@ public class DatabaseCopy {
         void copyAll() throws SQLException {
             copyTable("clinic", "id");
             copyTable("practitioner", "id");
+            Map<Long, String> logins = withholdLogins();
             copyTable("client", "id");
             copyIntakes();
             for (String list : INTAKE_LISTS) {
@@ -353,6 +354,39 @@ public class DatabaseCopy {
             copyTable("care_plan_export", "id");
             copyTable("audit_event", "id");
             copyChainWithAddenda();
+            giveBack(logins);
+        }
+
+        /**
+         * The practitioners' logins, taken off them until every note is signed and every addendum in:
+         * on PostgreSQL a note is signed only by the signer's own login (V020), and the copy, made by
+         * the owner, signs them all. The rows end as they were in the source.
+         */
+        private Map<Long, String> withholdLogins() throws SQLException {
+            Map<Long, String> logins = new LinkedHashMap<>();
+            if (!toPostgres) {
+                return logins;
+            }
+            try (Statement statement = target.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT id, db_role FROM practitioner WHERE db_role IS NOT NULL")) {
+                while (rows.next()) {
+                    logins.put(rows.getLong(1), rows.getString(2));
+                }
+            }
+            try (Statement statement = target.createStatement()) {
+                statement.executeUpdate("UPDATE practitioner SET db_role = NULL WHERE db_role IS NOT NULL");
+            }
+            return logins;
+        }
+
+        private void giveBack(Map<Long, String> logins) throws SQLException {
+            try (PreparedStatement update = target.prepareStatement("UPDATE practitioner SET db_role = ? WHERE id = ?")) {
+                for (Map.Entry<Long, String> login : logins.entrySet()) {
+                    update.setString(1, login.getValue());
+                    update.setLong(2, login.getKey());
+                    update.executeUpdate();
+                }
+            }
         }
 
         private void copyTable(String table, String order) throws SQLException {

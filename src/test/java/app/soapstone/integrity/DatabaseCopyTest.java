@@ -92,6 +92,9 @@ class DatabaseCopyTest extends RecordsTest {
     @Test
     void aPracticeGoesToPostgresqlAndBackWithEveryRecordAsItWas() throws Exception {
         fillPractice();
+        // A practice that was on PostgreSQL with logins once: the copy signs every note as the
+        // owner, where the database lets each practitioner sign only as their own login.
+        jdbc.sql("UPDATE practitioner SET db_role = 'copy_alex' WHERE name = 'Alex Doe'").update();
         Path original = database();
         Map<String, List<List<String>>> before = rows(sqlite(original));
 

@@ -1,6 +1,7 @@
 package app.soapstone.client;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -21,7 +22,7 @@ import java.time.Period;
 @Table("client")
 public record Client(@Id Long id, String firstName, String lastName, String preferredName, String printName,
         LocalDate dateOfBirth, String phone, @Column("phone_e164") String phoneE164, String email, String address, String emergencyContact, String notes,
-        String searchText, Instant archivedAt, Instant createdAt, Instant updatedAt) {
+        String searchText, Instant archivedAt, Instant createdAt, Instant updatedAt, @Version Long version) {
 
     public Client {
         // Derived, so it can never disagree with the names, email and phone it is made from.
@@ -31,7 +32,7 @@ public record Client(@Id Long id, String firstName, String lastName, String pref
     /** The client with their phone number read again, in another country: nothing they told us changes. */
     Client withPhoneE164(String international) {
         return new Client(id, firstName, lastName, preferredName, printName, dateOfBirth, phone, international, email,
-                address, emergencyContact, notes, null, archivedAt, createdAt, updatedAt);
+                address, emergencyContact, notes, null, archivedAt, createdAt, updatedAt, version);
     }
 
     public boolean archived() {

@@ -9,6 +9,7 @@ import app.soapstone.validation.NotFoundException;
 import app.soapstone.validation.PhoneNumbers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -84,7 +85,7 @@ public class ClientService {
         }
         Instant now = clock.instant();
         Client blank = new Client(null, null, null, null, null, null, null, null, null, null, null, null, null, null, now,
-                now);
+                now, null);
         return apply(blank, details);
     }
 
@@ -101,7 +102,7 @@ public class ClientService {
             throw new InvalidInputException("Nothing to change: give at least one option, e.g. --phone \"0412 345 678\""
                     + " (see 'help client edit')");
         }
-        Client client = clients.save(apply(get(id), changes));
+        Client client = save(apply(get(id), changes));
         audit.record("change", "client", id, id, "Changed " + String.join(", ", changes.given()));
         return client;
     }
@@ -113,7 +114,7 @@ public class ClientService {
             return client;
         }
         audit.record("archive", "client", id, id, "Archived client " + id);
-        return clients.save(withArchivedAt(client, clock.instant()));
+        return save(withArchivedAt(client, clock.instant()));
     }
 
     @Transactional
@@ -123,7 +124,17 @@ public class ClientService {
             return client;
         }
         audit.record("restore", "client", id, id, "Restored client " + id);
-        return clients.save(withArchivedAt(client, null));
+        return save(withArchivedAt(client, null));
+    }
+
+    /** Saves a change to a client read in this transaction, unless someone else changed them since. */
+    private Client save(Client changed) {
+        try {
+            return clients.save(changed);
+        } catch (OptimisticLockingFailureException e) {
+            throw audit.changedMeanwhile("Client " + changed.id(), "client", changed.id(),
+                    "see them with 'client show " + changed.id() + "' and make your change again");
+        }
     }
 
     /** The client, if they are not archived: new clinical records are only made for active clients. */
@@ -193,7 +204,7 @@ public class ClientService {
                 v -> Fields.optionalLine("emergency-contact", v, Fields.TEXT_MAX));
         String notes = given(changes.notes(), client.notes(), v -> Fields.optionalText("notes", v, Fields.LONG_TEXT_MAX));
         return new Client(client.id(), firstName, lastName, preferredName, printName, dateOfBirth, phone, phoneE164, email, address,
-                emergencyContact, notes, null, client.archivedAt(), client.createdAt(), clock.instant());
+                emergencyContact, notes, null, client.archivedAt(), client.createdAt(), clock.instant(), client.version());
     }
 
     /**
@@ -213,7 +224,7 @@ public class ClientService {
 
     private static Client withArchivedAt(Client c, Instant archivedAt) {
         return new Client(c.id(), c.firstName(), c.lastName(), c.preferredName(), c.printName(), c.dateOfBirth(), c.phone(), c.phoneE164(), c.email(),
-                c.address(), c.emergencyContact(), c.notes(), null, archivedAt, c.createdAt(), c.updatedAt());
+                c.address(), c.emergencyContact(), c.notes(), null, archivedAt, c.createdAt(), c.updatedAt(), c.version());
     }
 
     private static <T> T given(String value, T current, Function<String, T> check) {

@@ -13,7 +13,7 @@ import java.time.Instant;
  */
 @Table("clinic")
 public record Clinic(@Id Long id, String name, String address, String phone, String email, String website,
-        String country, Instant updatedAt) {
+        String country, Instant updatedAt, long version) {
 
     static final long THE_CLINIC = 1L;
 }

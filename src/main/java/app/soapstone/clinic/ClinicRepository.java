@@ -12,15 +12,20 @@ interface ClinicRepository extends Repository<Clinic, Long> {
 
     Optional<Clinic> findById(Long id);
 
-    /** Creates or replaces the clinic row; its id is fixed, so Spring Data's insert-or-update by id does not fit. */
+    /**
+     * Creates or replaces the clinic row, if it is still at {@code version} (none yet: -1); its id
+     * is fixed, so Spring Data's insert-or-update by id does not fit. Returns 0 if someone else
+     * stored it meanwhile.
+     */
     @Modifying
     @Query("""
             INSERT INTO clinic (id, name, address, phone, email, website, country, updated_at)
             VALUES (1, :name, :address, :phone, :email, :website, :country, :updatedAt)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address, phone = excluded.phone,
                 email = excluded.email, website = excluded.website, country = excluded.country,
-                updated_at = excluded.updated_at
+                updated_at = excluded.updated_at, version = clinic.version + 1
+            WHERE clinic.version = :version
             """)
-    void store(String name, String address, String phone, String email, String website, String country,
-            Instant updatedAt);
+    int store(String name, String address, String phone, String email, String website, String country,
+            Instant updatedAt, long version);
 }

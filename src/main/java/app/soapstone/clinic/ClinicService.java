@@ -50,7 +50,7 @@ public class ClinicService {
             requiredFirstTime("address", details.address());
             requiredFirstTime("phone", details.phone());
         }
-        Clinic current = existing.orElse(new Clinic(Clinic.THE_CLINIC, null, null, null, null, null, null, null));
+        Clinic current = existing.orElse(new Clinic(Clinic.THE_CLINIC, null, null, null, null, null, null, null, -1));
         String name = details.name() == null ? current.name() : Fields.requiredLine("name", details.name(), Fields.NAME_MAX);
         String address = details.address() == null ? current.address()
                 : Fields.requiredText("address", details.address(), Fields.TEXT_MAX);
@@ -59,7 +59,10 @@ public class ClinicService {
         String website = details.website() == null ? current.website()
                 : Fields.optionalLine("website", details.website(), Fields.NAME_MAX);
         String country = details.country() == null ? current.country() : PhoneNumbers.country("country", details.country());
-        clinics.store(name, address, phone, email, website, country, clock.instant());
+        if (clinics.store(name, address, phone, email, website, country, clock.instant(), current.version()) != 1) {
+            throw audit.changedMeanwhile("The clinic", "clinic", Clinic.THE_CLINIC,
+                    "see it with 'clinic show' and set it again");
+        }
         if (!Objects.equals(country, current.country())) {
             countryListeners.orderedStream().forEach(listener -> listener.countryChanged(country));
         }
@@ -90,7 +93,7 @@ public class ClinicService {
         Practitioner practitioner = practitioners.save(new Practitioner(null, Fields.name("name", name),
                 Fields.requiredLine("credentials", credentials, Fields.NAME_MAX),
                 Fields.optionalLine("registration-number", registrationNumber, Fields.NAME_MAX), first, clock.instant(),
-                login));
+                login, null));
         if (login != null) {
             admitTherapist(login);
         }

@@ -1,6 +1,7 @@
 package app.soapstone.clinic;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.time.Instant;
  */
 @Table("practitioner")
 public record Practitioner(@Id Long id, String name, String credentials, String registrationNumber, boolean isDefault,
-        Instant createdAt, String dbRole) {
+        Instant createdAt, String dbRole, @Version Long version) {
 
     /** "Alex Chen, RMT". */
     public String signature() {
@@ -19,10 +20,10 @@ public record Practitioner(@Id Long id, String name, String credentials, String 
     }
 
     Practitioner asDefault(boolean value) {
-        return new Practitioner(id, name, credentials, registrationNumber, value, createdAt, dbRole);
+        return new Practitioner(id, name, credentials, registrationNumber, value, createdAt, dbRole, version);
     }
 
     Practitioner withDbRole(String login) {
-        return new Practitioner(id, name, credentials, registrationNumber, isDefault, createdAt, login);
+        return new Practitioner(id, name, credentials, registrationNumber, isDefault, createdAt, login, version);
     }
 }

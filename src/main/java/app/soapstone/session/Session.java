@@ -4,6 +4,7 @@ import app.soapstone.client.Client;
 import app.soapstone.clinic.Practitioner;
 import app.soapstone.intake.Intake;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.jdbc.core.mapping.AggregateReference;
 import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Embedded;
@@ -44,7 +45,8 @@ public record Session(
         Instant createdAt,
         Instant updatedAt,
         Instant signedAt,
-        @Column("signed_by") AggregateReference<Practitioner, Long> signedBy) {
+        @Column("signed_by") AggregateReference<Practitioner, Long> signedBy,
+        @Version Long version) {
 
     public record SessionModality(String modality) {
     }

@@ -6,6 +6,7 @@ import app.soapstone.session.SessionService.Preflight;
 import app.soapstone.shell.Editor;
 import app.soapstone.shell.InteractiveInput;
 import app.soapstone.shell.Screen;
+import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.InvalidInputException;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -15,6 +16,7 @@ import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,8 +148,17 @@ class SessionCommands {
                     current.subjective()), pick(given.objective(), current.objective()),
                     pick(given.assessment(), current.assessment()), pick(given.plan(), current.plan())),
                     changes.measuresGiven());
-            changes = changes.withNote(edited(SoapForm.write(List.of("Draft note of session " + session), start),
-                    "nothing was changed"));
+            SoapNote written = edited(SoapForm.write(List.of("Draft note of session " + session), start),
+                    "nothing was changed");
+            try {
+                // The version opened: a change or signature by someone else while the editor was open refuses this one.
+                sessions.edit(session, draft.version(), changes.withNote(written));
+            } catch (ConflictException e) {
+                Path kept = editor.keep(SoapForm.write(List.of("Your note for session " + session + ", not saved: "
+                        + e.getMessage()), written), ".soap.txt");
+                throw new ConflictException(e.getMessage() + ". What you wrote is kept in " + kept);
+            }
+            return "Updated draft session " + session;
         }
         return "Updated draft session " + sessions.edit(session, changes).id();
     }

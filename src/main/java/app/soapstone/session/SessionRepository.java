@@ -19,7 +19,7 @@ interface SessionRepository extends Repository<Session, Long> {
     Optional<Session> findLatestWithPlan(long clientId);
 
     @Modifying
-    @Query("UPDATE session SET signed_at = :signedAt, signed_by = :practitionerId, updated_at = :signedAt"
-            + " WHERE id = :id AND signed_at IS NULL")
-    int sign(long id, long practitionerId, Instant signedAt);
+    @Query("UPDATE session SET signed_at = :signedAt, signed_by = :practitionerId, updated_at = :signedAt,"
+            + " version = version + 1 WHERE id = :id AND signed_at IS NULL AND version = :version")
+    int sign(long id, long practitionerId, Instant signedAt, long version);
 }

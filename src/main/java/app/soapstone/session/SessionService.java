@@ -19,6 +19,7 @@ import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.NotFoundException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.jdbc.core.mapping.AggregateReference;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -126,7 +127,7 @@ public class SessionService {
                 preflight.screening().map(s -> AggregateReference.<Intake, Long>to(s.intake().id())).orElse(null),
                 null, null, List.of(), List.of(), null, null, null, new Pain(null, null), new Outcomes(null, null, null),
                 new SoapNote(null, null, null, null), null, screeningShown(preflight), warningsShown(preflight), override,
-                now, now, null, null);
+                now, now, null, null, null);
         Session saved = sessions.save(changed(empty, draft, preflight.startedAt(), now));
         audit.record("add", "session", saved.id(), clientId, "Recorded session " + saved.id()
                 + (override == null ? "" : " despite an urgent referral (override reason given)"));
@@ -153,6 +154,19 @@ public class SessionService {
     /** Changes the given fields of a draft; signed notes are final. */
     @Transactional
     public Session edit(long id, SessionDraft changes) {
+        return edit(id, null, changes);
+    }
+
+    /**
+     * Changes the given fields of a draft that was read at {@code readVersion} (null: read now, in
+     * this transaction), as when it was opened in the editor minutes ago: if anyone changed or
+     * signed it since, nothing is saved and the refusal says who and when.
+     */
+    @Transactional
+    public Session edit(long id, Long readVersion, SessionDraft changes) {
+        if (readVersion != null && !readVersion.equals(get(id).version())) {
+            throw changedMeanwhile(id);
+        }
         Session session = draftSession(id);
         if (changes.isEmpty()) {
             throw new InvalidInputException("Nothing to change: give at least one option, e.g. --plan \"...\", or"
@@ -166,9 +180,27 @@ public class SessionService {
         LocalDateTime startedAt = changes.date().given() || changes.time().given()
                 ? startedAt(changes, session.startedAt(), clients.get(session.client().getId()).dateOfBirth())
                 : session.startedAt();
+        Session saved;
+        try {
+            saved = sessions.save(changed(session, changes, startedAt, clock.instant()));
+        } catch (OptimisticLockingFailureException e) {
+            throw changedMeanwhile(id);
+        }
         audit.record("change", "session", id, session.client().getId(), "Changed draft: "
                 + String.join(", ", changes.given()));
-        return sessions.save(changed(session, changes, startedAt, clock.instant()));
+        return saved;
+    }
+
+    /** The refusal of a change to session {@code id}, read before someone else changed or signed it. */
+    private ConflictException changedMeanwhile(long id) {
+        Session now = get(id);
+        if (now.signed()) {
+            // Who signed, from the note: the audit trail's actor is whoever was at the keyboard.
+            return audit.changedMeanwhile("Session " + id, new AuditTrail.LastChange("sign",
+                    clinic.practitioner(now.signedBy().getId()).name(), now.signedAt()),
+                    "it is final now: add what you meant as an addendum with 'session amend " + id + " --edit'");
+        }
+        return audit.changedMeanwhile("Session " + id, "session", id, "open it again with 'session edit " + id + "'");
     }
 
     /**
@@ -197,8 +229,9 @@ public class SessionService {
         }
         Practitioner signer = practitionerOrDefault(practitionerId);
         clinic.requireSignsAsThemselves(signer);
-        if (sessions.sign(id, signer.id(), clock.instant()) != 1) {
-            throw new ConflictException("Session " + id + " was signed meanwhile; nothing changed");
+        // Signs the note as read above, blanks checked: not one changed since by someone else.
+        if (sessions.sign(id, signer.id(), clock.instant(), session.version()) != 1) {
+            throw changedMeanwhile(id);
         }
         chain.link("session", id);
         audit.record("sign", "session", id, session.client().getId(), "Signed session " + id + " by practitioner "
@@ -347,7 +380,7 @@ public class SessionService {
                         draft.crampSeverity().applyTo(base.outcomes().crampSeverity()),
                         draft.sleepDisturbance().applyTo(base.outcomes().sleepDisturbance())),
                 draft.note(base.note()), draft.template().applyTo(base.template()), base.screeningShown(),
-                base.warningsShown(), base.overrideReason(), base.createdAt(), updatedAt, null, null);
+                base.warningsShown(), base.overrideReason(), base.createdAt(), updatedAt, null, null, base.version());
     }
 
     /**

@@ -81,6 +81,21 @@ public class Editor {
         }
     }
 
+    /**
+     * Keeps {@code text} - what the user wrote in the editor, which could not be saved - in a file
+     * of their own (readable by them only, as it holds health information) that is not removed,
+     * and returns where, for the message that tells them.
+     */
+    public Path keep(String text, String fileSuffix) {
+        try {
+            Path file = createPrivateFile(fileSuffix);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new InvalidInputException("Could not keep what you wrote in a file (" + e.getMessage() + ")");
+        }
+    }
+
     String command() {
         return chosen().orElseGet(() -> windows() ? "notepad" : installed("nano", environment.getOrDefault("PATH", "")).map(Path::toString).orElse("vi"));
     }

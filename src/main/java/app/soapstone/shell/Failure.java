@@ -4,6 +4,7 @@ import app.soapstone.validation.ExitException;
 import org.springframework.beans.BeansException;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 
 import java.lang.reflect.InvocationTargetException;
@@ -48,6 +49,11 @@ public record Failure(int status, String message, boolean unexpected) {
             // foresee it (a command reading a table its role may not): the same status and a plain line.
             return new Failure(CONFLICT, "The database refused this login: " + refused + ". Nothing was changed.",
                     false);
+        }
+        if (cause instanceof OptimisticLockingFailureException) {
+            // A service names the record and who changed it; this is for a save none of them expected to fail.
+            return new Failure(CONFLICT, "Someone else changed this record since it was read; nothing was saved."
+                    + " Show it again and make your change there.", false);
         }
         if (isBusy(cause)) {
             return new Failure(DATABASE, "The database is busy: another Soapstone is writing to it. Nothing was"

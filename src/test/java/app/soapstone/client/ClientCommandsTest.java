@@ -570,8 +570,8 @@ class ClientCommandsTest extends SoapstoneTest {
 
         assertThat(names(run("client search \"+61 412 345 678\"").expectOk())).containsExactly("Lee, Ann");
         assertThat(run("client search +61423456789").expectOk()).contains("1 archived client matches");
-        assertThat(withoutColumns(row(ann), "phone_e164", "search_text")).isEqualTo(withoutColumns(before,
-                "phone_e164", "search_text"));
+        assertThat(withoutColumns(row(ann), "phone_e164", "search_text", "version")).isEqualTo(withoutColumns(before,
+                "phone_e164", "search_text", "version"));
 
         run("clinic set --country ''").expectOk();
 
@@ -715,8 +715,10 @@ class ClientCommandsTest extends SoapstoneTest {
         assertThat(result.output()).contains(String.valueOf(id));
         Map<String, Object> after = row(id);
         assertThat(after).containsEntry("phone", "0499 888 777").containsEntry("last_name", "Taylor-Brown");
-        assertThat(withoutColumns(after, "phone", "last_name", "search_text", "updated_at"))
-                .isEqualTo(withoutColumns(before, "phone", "last_name", "search_text", "updated_at"));
+        // Each change counts one more version (optimistic locking: a change read before it is refused).
+        assertThat(((Number) after.get("version")).longValue()).isEqualTo(((Number) before.get("version")).longValue() + 1);
+        assertThat(withoutColumns(after, "phone", "last_name", "search_text", "updated_at", "version"))
+                .isEqualTo(withoutColumns(before, "phone", "last_name", "search_text", "updated_at", "version"));
         assertThat(names(run("client search 0499888777").expectOk())).containsExactly("Taylor-Brown, Elizabeth (Liz)");
         assertThat(run("client search 0412345678").expectOk()).startsWith("No clients match");
     }
@@ -742,8 +744,8 @@ class ClientCommandsTest extends SoapstoneTest {
 
             Map<String, Object> after = row(id);
             assertThat(after.get(column)).as(change.getKey()).isEqualTo(change.getValue());
-            assertThat(withoutColumns(after, column, "search_text", "updated_at")).as(change.getKey())
-                    .isEqualTo(withoutColumns(before, column, "search_text", "updated_at"));
+            assertThat(withoutColumns(after, column, "search_text", "updated_at", "version")).as(change.getKey())
+                    .isEqualTo(withoutColumns(before, column, "search_text", "updated_at", "version"));
         }
     }
 
@@ -838,8 +840,8 @@ class ClientCommandsTest extends SoapstoneTest {
         assertThat(archived.output()).contains(String.valueOf(id)).contains("Ann Lee");
         assertThat(clientCount()).isEqualTo(2);
         assertThat(row(id).get("archived_at")).isNotNull();
-        assertThat(withoutColumns(row(id), "archived_at", "updated_at"))
-                .isEqualTo(withoutColumns(before, "archived_at", "updated_at"));
+        assertThat(withoutColumns(row(id), "archived_at", "updated_at", "version"))
+                .isEqualTo(withoutColumns(before, "archived_at", "updated_at", "version"));
         assertThat(names(run("client list").expectOk())).containsExactly("Brown, Bob");
         assertThat(run("client search lee").expectOk()).startsWith("No clients match");
         assertThat(run("client search 0412345678").expectOk()).startsWith("No clients match");

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,12 +29,25 @@ class ClientDirectoryTest extends SoapstoneTest {
 
     private Client save(String first, String last, String email, String phone) {
         return repository.save(new Client(null, first, last, null, null, null, phone, null, email, null, null, null, null, null,
-                CREATED, CREATED));
+                CREATED, CREATED, null));
     }
 
     private Client saveArchived(String first, String last) {
         return repository.save(new Client(null, first, last, null, null, null, null, null, null, null, null, null, null,
-                CREATED.plusSeconds(60), CREATED, CREATED));
+                CREATED.plusSeconds(60), CREATED, CREATED, null));
+    }
+
+    @Test
+    void aClientReadBeforeSomeoneElsesChangeIsNotSavedOverIt() {
+        Client read = save("Ann", "Lee", null, null);
+        run("client edit " + read.id() + " --notes \"Prefers mornings\"").expectOk();
+
+        Client stale = new Client(read.id(), read.firstName(), read.lastName(), read.preferredName(), read.printName(),
+                read.dateOfBirth(), read.phone(), read.phoneE164(), read.email(), read.address(), read.emergencyContact(),
+                "Written over", null, read.archivedAt(), read.createdAt(), read.updatedAt(), read.version());
+
+        assertThatThrownBy(() -> repository.save(stale)).isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(repository.findById(read.id()).orElseThrow().notes()).isEqualTo("Prefers mornings");
     }
 
     private static List<String> lastNames(List<ClientSummary> clients) {
@@ -44,7 +58,7 @@ class ClientDirectoryTest extends SoapstoneTest {
     void repositoryRoundTripsEveryField() {
         Client saved = repository.save(new Client(null, "Zoë", "Łukasiewicz", "Zo", null, LocalDate.of(1958, 3, 14),
                 "+61 412 345 678", "+61412345678", "zoe@example.com", "1 Main St\nSpringfield", "Piotr 0412 000 111",
-                "Prefers firm pressure", null, null, CREATED, CREATED.plusSeconds(5)));
+                "Prefers firm pressure", null, null, CREATED, CREATED.plusSeconds(5), null));
         assertThat(saved.id()).isNotNull().isPositive();
 
         Client loaded = repository.findById(saved.id()).orElseThrow();
@@ -159,7 +173,7 @@ class ClientDirectoryTest extends SoapstoneTest {
     @Test
     void summaryCarriesTheListedFields() {
         Client saved = repository.save(new Client(null, "Elizabeth", "Taylor", "Liz", null, LocalDate.of(1932, 2, 27),
-                "0412 345 678", null, "liz@example.com", null, null, null, null, null, CREATED, CREATED));
+                "0412 345 678", null, "liz@example.com", null, null, null, null, null, CREATED, CREATED, null));
         ClientSummary summary = directory.list(false).get(0);
         assertThat(summary.id()).isEqualTo(saved.id());
         assertThat(summary.displayName()).isEqualTo("Elizabeth (Liz) Taylor");

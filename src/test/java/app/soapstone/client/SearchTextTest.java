@@ -99,7 +99,7 @@ class SearchTextTest {
     @Test
     void clientDerivesSearchTextFromItsFields() {
         Client client = new Client(null, "Zoë", "Łukasiewicz", null, null, null, "0412 345 678", "+61412345678", null,
-                null, null, null, "stale text that must be ignored", null, null, null);
+                null, null, null, "stale text that must be ignored", null, null, null, null);
         assertThat(client.searchText())
                 .isEqualTo(SearchText.of("Zoë", "Łukasiewicz", null, null, null, "0412 345 678", "+61412345678"))
                 .doesNotContain("stale");

@@ -4,7 +4,9 @@ import app.soapstone.shell.Failure;
 import app.soapstone.support.SoapstoneTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code clinic set|show} and {@code practitioner add|list|default} through the real command layer. */
 @Tag(SoapstoneTest.POSTGRESQL)
 class ClinicCommandsTest extends SoapstoneTest {
+
+    @Autowired
+    private ClinicRepository clinics;
+
+    @Test
+    void clinicDetailsReadBeforeSomeoneElsesChangeAreNotStoredOverIt() {
+        run("clinic set --name Bodyworks --address \"1 Main St\" --phone \"02 9130 1234\"").expectOk();
+        long read = clinics.findById(Clinic.THE_CLINIC).orElseThrow().version();
+        run("clinic set --website bodyworks.example").expectOk();
+
+        assertThat(clinics.store("Stale", "1 Main St", "02 9130 1234", null, null, null, Instant.now(), read)).isZero();
+        assertThat(clinics.findById(Clinic.THE_CLINIC).orElseThrow()).satisfies(clinic -> {
+            assertThat(clinic.name()).isEqualTo("Bodyworks");
+            assertThat(clinic.website()).isEqualTo("bodyworks.example");
+            assertThat(clinic.version()).isEqualTo(read + 1);
+        });
+    }
+
 
     // ---------------------------------------------------------------- clinic set / show
 

@@ -1,6 +1,7 @@
 package app.soapstone.shell;
 
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds a real {@link Editor} that reads {@code VISUAL}/{@code EDITOR} from a given map instead
@@ -13,5 +14,18 @@ public final class TestEditors {
 
     public static Editor withEnvironment(Map<String, String> environment) {
         return new Editor(Map.copyOf(environment), System.out);
+    }
+
+    /**
+     * An editor that runs no program: {@code user} gets the text the editor would open and
+     * returns what they save, so a test can do things while the editor is open.
+     */
+    public static Editor acting(UnaryOperator<String> user) {
+        return new Editor(Map.of(), System.out) {
+            @Override
+            public String edit(String text, String fileSuffix) {
+                return user.apply(text);
+            }
+        };
     }
 }

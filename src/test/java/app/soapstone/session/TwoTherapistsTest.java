@@ -1,0 +1,192 @@
+package app.soapstone.session;
+
+import app.soapstone.clinic.ClinicService;
+import app.soapstone.integrity.AuditTrail;
+import app.soapstone.shell.Editor;
+import app.soapstone.shell.TestEditors;
+import app.soapstone.support.SoapstoneTest;
+import app.soapstone.validation.ConflictException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Two therapists at once (issue 17): a draft changed or signed by someone else while it is open in
+ * the editor is not written over. The other therapist is
+ * another thread on the same database, with connections of its own; each step waits for the one
+ * before it (futures and latches, no sleeps).
+ */
+@Tag(SoapstoneTest.POSTGRESQL)
+@Import(TwoTherapistsTest.ActingEditor.class)
+class TwoTherapistsTest extends SoapstoneTest {
+
+    /** What the therapist at the editor does while it is open: given the text, returns what they save. */
+    private static volatile UnaryOperator<String> atTheEditor = text -> {
+        throw new AssertionError("no editor expected");
+    };
+
+    @TestConfiguration
+    static class ActingEditor {
+
+        @Bean
+        @Primary
+        Editor actingEditor() {
+            return TestEditors.acting(text -> atTheEditor.apply(text));
+        }
+    }
+
+    @Autowired
+    private SessionService sessions;
+
+    @Autowired
+    private SessionOptions options;
+
+    @Autowired
+    private ClinicService clinic;
+
+    @Autowired
+    private AuditTrail audit;
+
+    private final ExecutorService otherShell = Executors.newSingleThreadExecutor();
+    private long alex;
+    private long bo;
+    private long client;
+
+    @BeforeEach
+    void clinicWithTwoTherapists() {
+        alex = Long.parseLong(run("practitioner add --name \"Alex Chen\" --credentials RMT").expectOk());
+        bo = Long.parseLong(run("practitioner add --name \"Bo Lee\" --credentials RMT").expectOk());
+        client = Long.parseLong(run("client add --first-name Ann --last-name Lee").expectOk());
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        otherShell.shutdownNow();
+        assertThat(otherShell.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    // ---------------------------------------------------------------- a draft open in the editor
+
+    @Test
+    void savingADraftSomeoneElseChangedWhileItWasOpenIsRefusedNamingWhoAndWhenAndKeepsTheText() throws Exception {
+        long id = draft("Cramps at night");
+        atTheEditor = text -> {
+            // Meanwhile, at the other workstation, Bo edits the same draft.
+            done(otherShell.submit(() -> {
+                clinic.makeDefault(bo);
+                return sessions.edit(id, options.read().note("Bo's words", null, null, null).draft());
+            }));
+            return text.replace("Cramps at night", "Alex's words, written slowly");
+        };
+
+        Result result = run("session edit " + id + " --edit");
+
+        assertThat(result.status()).isEqualTo(4);
+        String time = audit.lastChange("session", id).map(c -> c.at().atZone(ZoneId.systemDefault()))
+                .map(t -> DateTimeFormatter.ofPattern("HH:mm").format(t)).orElseThrow();
+        assertThat(result.error()).startsWith("Session " + id + " was changed by Bo Lee at " + time
+                + " since you opened it; nothing was saved - open it again with 'session edit " + id + "'");
+        assertThat(subjective(id)).isEqualTo("Bo's words");
+        Path kept = keptFile(result.error());
+        assertThat(Files.readString(kept)).contains("Alex's words, written slowly");
+        assertThat(Files.getPosixFilePermissions(kept)).map(Object::toString)
+                .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+        Files.delete(kept);
+    }
+
+    @Test
+    void savingADraftSomeoneSignedWhileItWasOpenIsRefusedNamingTheSigner() throws Exception {
+        long id = draft("Cramps at night");
+        atTheEditor = text -> {
+            done(otherShell.submit(() -> sessions.sign(id, bo, false)));
+            return text.replace("Cramps at night", "A late thought");
+        };
+
+        Result result = run("session edit " + id + " --edit");
+
+        assertThat(result.status()).isEqualTo(4);
+        assertThat(result.error()).startsWith("Session " + id + " was signed by Bo Lee at ")
+                .contains("nothing was saved - it is final now: add what you meant as an addendum with 'session amend "
+                        + id + " --edit'");
+        assertThat(subjective(id)).isEqualTo("Cramps at night");
+        Path kept = keptFile(result.error());
+        assertThat(Files.readString(kept)).contains("A late thought");
+        Files.delete(kept);
+    }
+
+    @Test
+    void aDraftNobodyElseTouchedIsSavedFromTheEditor() {
+        long id = draft("Cramps at night");
+        atTheEditor = text -> text.replace("Cramps at night", "Cramps twice a week");
+
+        run("session edit " + id + " --edit").expectOk();
+
+        assertThat(subjective(id)).isEqualTo("Cramps twice a week");
+        run("session sign " + id).expectOk();
+    }
+
+    @Test
+    void anEditOfADraftReadBeforeTwoOtherChangesIsRefusedNamingWhoChangedItLast() {
+        long id = draft("Cramps at night");
+        Session read = sessions.get(id);
+        sessions.edit(id, read.version(), options.read().note("Changed", null, null, null).draft());
+        run("session edit " + id + " --plan \"Stretch\"").expectOk();
+        assertThat(sessions.get(id).version()).isEqualTo(read.version() + 2);
+
+        assertThatThrownBy(() -> sessions.edit(id, read.version(), options.read().note("Stale", null, null, null).draft()))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageStartingWith("Session " + id + " was changed by Alex Chen at ");
+        assertThat(subjective(id)).isEqualTo("Changed");
+        assertThat(jdbc.sql("SELECT plan FROM session WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo("Stretch");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private long draft(String subjective) {
+        Result result = run("session new --client " + client + " --practitioner " + alex + " --subjective \""
+                + subjective + "\"");
+        List<String> lines = result.expectOk().lines().toList();
+        return Long.parseLong(lines.get(lines.size() - 1));
+    }
+
+    private String subjective(long id) {
+        return jdbc.sql("SELECT subjective FROM session WHERE id = ?").param(id).query(String.class).single();
+    }
+
+    private static Path keptFile(String error) {
+        Matcher kept = Pattern.compile("What you wrote is kept in (\\S+)$").matcher(error.strip());
+        assertThat(kept.find()).as(error).isTrue();
+        return Path.of(kept.group(1));
+    }
+
+    private static <T> T done(Future<T> future) {
+        try {
+            return future.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the other therapist's change failed", e);
+        }
+    }
+}

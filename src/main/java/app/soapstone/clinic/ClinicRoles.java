@@ -126,6 +126,8 @@ public class ClinicRoles {
                 "GRANT SELECT (client_id, started_at) ON session TO " + reception,
                 // What reception changes is audited and chained like any change.
                 "GRANT SELECT, INSERT ON audit_event, record_chain TO " + reception,
+                // The audit trail's count of its events, by which the next one is numbered (V019).
+                "GRANT SELECT, INSERT, UPDATE ON audit_event_last_id TO " + reception,
                 // Audit events about clinical records name them (a signed session, an intake):
                 // reception sees and writes only those about clients, the clinic and practitioners.
                 "ALTER TABLE audit_event ENABLE ROW LEVEL SECURITY",

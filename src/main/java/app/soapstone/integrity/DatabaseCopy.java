@@ -58,8 +58,12 @@ public class DatabaseCopy {
     /** Tables of an intake's lists and of a note's lists, copied whole after their parents. */
     private static final List<String> INTAKE_LISTS = List.of("intake_site", "intake_condition", "intake_red_flag",
             "intake_consent_element", "intake_medication", "intake_surgery");
-    /** Kept by the databases' own triggers from the notes and addenda; migrations' history. */
-    private static final Set<String> NOT_COPIED = Set.of("note_search", "flyway_schema_history");
+    /**
+     * Kept by the databases' own triggers: the note search from the notes and addenda, and on
+     * PostgreSQL the audit trail's count of its events (V019), as the copied events go in. Then
+     * the migrations' history.
+     */
+    private static final Set<String> NOT_COPIED = Set.of("note_search", "audit_event_last_id", "flyway_schema_history");
     /** The anchor that starts the target's anchor file over (as a restore does): its action. */
     private static final String ANCHOR_ACTION = AnchorFile.RESTORE;
     /** How that anchor's summary starts, which tells it from a restore's. */

@@ -136,13 +136,15 @@ public class DataExport {
 
     /**
      * The tables holding the practice's data, by name (in code-point order on both databases): all but
-     * the database's own and the note search index, which is made from the notes and addenda.
+     * the database's own and the note search index, which is made from the notes and addenda, and on
+     * PostgreSQL the audit trail's count of its events (V019), which is its last id.
      */
     private List<String> tables() {
         if (location.onPostgres()) {
             return jdbc.sql("""
                             SELECT tablename FROM pg_tables WHERE schemaname = current_schema()
-                            AND tablename NOT LIKE 'note_search%' ORDER BY tablename COLLATE "C"
+                            AND tablename NOT LIKE 'note_search%' AND tablename <> 'audit_event_last_id'
+                            ORDER BY tablename COLLATE "C"
                             """)
                     .query(String.class).list();
         }

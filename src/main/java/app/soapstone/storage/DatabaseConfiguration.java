@@ -144,10 +144,13 @@ class DatabaseConfiguration {
     /** Spring Boot's bean with the entity classes for Spring Data JDBC. */
     static final String MANAGED_TYPES = "jdbcManagedTypes";
 
-    /** Replaces the one Spring Boot would make; on SQLite see {@link SqliteTransactionManager}. */
+    /**
+     * Replaces the one Spring Boot would make: on SQLite see {@link SqliteTransactionManager}, on
+     * PostgreSQL {@link PostgresTransactionManager}.
+     */
     @Bean
     JdbcTransactionManager transactionManager(DataSource dataSource, DataLocation location) {
-        return location.onPostgres() ? new JdbcTransactionManager(dataSource) : new SqliteTransactionManager(dataSource);
+        return location.onPostgres() ? new PostgresTransactionManager(dataSource) : new SqliteTransactionManager(dataSource);
     }
 
     @Bean

@@ -38,8 +38,11 @@ import java.util.StringJoiner;
  */
 final class PostgresClinic {
 
-    /** Tables not copied: Flyway's history is the target's own, note search is made from the notes. */
-    private static final List<String> NOT_COPIED = List.of("flyway_schema_history", "note_search");
+    /**
+     * Tables not copied: Flyway's history is the target's own, note search is made from the notes,
+     * and the audit trail's count of its events is set from the copied events.
+     */
+    private static final List<String> NOT_COPIED = List.of("flyway_schema_history", "note_search", "audit_event_last_id");
     private static final int COPY_BUFFER = 1 << 20;
 
     /** The database as the application is given it: address without password, and its password file. */
@@ -104,6 +107,8 @@ final class PostgresClinic {
                 for (String sequence : sequences(target)) {
                     statement.execute(sequence);
                 }
+                // As the audit trail's insert trigger keeps it: the next event follows the last copied.
+                statement.executeUpdate("UPDATE audit_event_last_id SET last_id = (SELECT coalesce(max(id), 0) FROM audit_event)");
                 statement.execute("SET session_replication_role = origin");
             }
             target.commit();

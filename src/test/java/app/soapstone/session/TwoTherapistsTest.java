@@ -15,12 +15,16 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,13 +32,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Two therapists at once (issue 17): a draft changed or signed by someone else while it is open in
- * the editor is not written over. The other therapist is
+ * the editor is not written over, and concurrent writers keep the record chain and the audit trail
+ * numbered without gap or duplicate. The other therapist is
  * another thread on the same database, with connections of its own; each step waits for the one
  * before it (futures and latches, no sleeps).
  */
@@ -69,7 +75,10 @@ class TwoTherapistsTest extends SoapstoneTest {
     @Autowired
     private AuditTrail audit;
 
-    private final ExecutorService otherShell = Executors.newSingleThreadExecutor();
+    @Autowired
+    private PlatformTransactionManager transactions;
+
+    private final ExecutorService otherShell = Executors.newFixedThreadPool(8);
     private long alex;
     private long bo;
     private long client;
@@ -163,6 +172,60 @@ class TwoTherapistsTest extends SoapstoneTest {
                 .isEqualTo("Stretch");
     }
 
+    // ---------------------------------------------------------------- concurrent writers
+
+    @Test
+    void concurrentWritersNumberTheChainAndTheAuditTrailWithoutGapOrDuplicate() throws Exception {
+        int writers = 4;
+        int each = 3;
+        long eventsBefore = count("audit_event");
+        long linksBefore = count("record_chain");
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Long>>> work = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            work.add(otherShell.submit(() -> {
+                start.await();
+                List<Long> ids = new ArrayList<>();
+                for (int i = 0; i < each; i++) {
+                    long id = sessions.record(sessions.preflight(client, note("Written concurrently")),
+                            note("Written concurrently")).id();
+                    sessions.sign(id, alex, false);
+                    sessions.amend(id, "Late entry", alex);
+                    ids.add(id);
+                }
+                return ids;
+            }));
+        }
+        start.countDown();
+        List<Long> sessionIds = new ArrayList<>();
+        for (Future<List<Long>> writer : work) {
+            sessionIds.addAll(writer.get(120, TimeUnit.SECONDS));
+        }
+
+        assertThat(sessionIds).doesNotHaveDuplicates().hasSize(writers * each);
+        assertGapFree("SELECT seq FROM record_chain ORDER BY seq");
+        assertGapFree("SELECT id FROM audit_event ORDER BY id");
+        assertGapFree("SELECT id FROM session ORDER BY id");
+        // Each session: recorded, signed, amended (3 audit events); each signed note, addendum and event linked.
+        assertThat(count("audit_event") - eventsBefore).isEqualTo(3L * writers * each);
+        assertThat(count("record_chain") - linksBefore).isEqualTo(5L * writers * each);
+        assertThat(run("records verify").expectOk()).contains("No final record has changed since it became final");
+    }
+
+    @Test
+    void aWriteThatRollsBackLeavesNoGapInTheAuditTrailOrTheChain() {
+        long id = draft("Cramps at night");
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            sessions.sign(id, alex, false);
+            status.setRollbackOnly();
+        });
+        run("session sign " + id).expectOk();
+
+        assertGapFree("SELECT id FROM audit_event ORDER BY id");
+        assertGapFree("SELECT seq FROM record_chain ORDER BY seq");
+        assertThat(run("records verify").expectOk()).contains("No final record has changed since it became final");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private long draft(String subjective) {
@@ -172,8 +235,24 @@ class TwoTherapistsTest extends SoapstoneTest {
         return Long.parseLong(lines.get(lines.size() - 1));
     }
 
+    private SessionDraft note(String subjective) {
+        return options.read().note(subjective, null, null, null).draft();
+    }
+
     private String subjective(long id) {
         return jdbc.sql("SELECT subjective FROM session WHERE id = ?").param(id).query(String.class).single();
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+
+    /** The numbers {@code query} gives follow each other, none left out or given twice (ids on SQLite need not start at 1). */
+    private void assertGapFree(String query) {
+        List<Long> numbers = jdbc.sql(query).query(Long.class).list();
+        assertThat(numbers).as(query).isNotEmpty();
+        long first = numbers.getFirst();
+        assertThat(numbers).as(query).containsExactlyElementsOf(LongStream.range(first, first + numbers.size()).boxed().toList());
     }
 
     private static Path keptFile(String error) {

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.data.jdbc.core.dialect.JdbcDialect;
 import org.springframework.data.jdbc.core.dialect.JdbcPostgresDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.FileSystemUtils;
 
@@ -71,7 +70,8 @@ class PostgresStartupTest {
                 assertThat(folder.getFileName().toString()).endsWith("-" + database.name());
                 assertThat(location.logFile()).exists();
                 assertThat(app.getBean(JdbcDialect.class)).isInstanceOf(JdbcPostgresDialect.class);
-                assertThat(app.getBean(PlatformTransactionManager.class).getClass()).isEqualTo(JdbcTransactionManager.class);
+                // Spring's, taking the write lock first in each writing transaction.
+                assertThat(app.getBean(PlatformTransactionManager.class).getClass()).isEqualTo(PostgresTransactionManager.class);
                 assertThat(JdbcClient.create(app.getBean(DataSource.class)).sql("SELECT current_user")
                         .query(String.class).single()).isEqualTo(login.role());
             } finally {

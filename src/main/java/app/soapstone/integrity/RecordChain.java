@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -166,9 +167,12 @@ public class RecordChain {
 
     /**
      * Recomputes every link and every final record's content hash from what the database holds,
-     * and checks the chain against the anchor file, the key and the {@code external} anchors.
+     * and checks the chain against the anchor file, the key and the {@code external} anchors. In one
+     * snapshot (REPEATABLE READ: on PostgreSQL one snapshot for the whole transaction, where READ
+     * COMMITTED would take one per query), so a check while others write sees one chain, each
+     * record as that chain's link hashed it; on SQLite a read transaction sees one snapshot anyway.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Verification verify(List<ChainCheck.External> external) {
         Optional<SealKey> clinicKey;
         List<String> keyProblems = new ArrayList<>();
@@ -189,7 +193,7 @@ public class RecordChain {
         return new Verification(result.seal(), result.counts(), problems, result.anchors(), result.key());
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Verification verify() {
         return verify(List.of());
     }

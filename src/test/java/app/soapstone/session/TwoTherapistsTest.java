@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Two therapists at once (issue 17): a draft changed or signed by someone else while it is open in
  * the editor is not written over, and concurrent writers keep the record chain and the audit trail
- * numbered without gap or duplicate. The other therapist is
+ * numbered without gap or duplicate, and verifiable while they write. The other therapist is
  * another thread on the same database, with connections of its own; each step waits for the one
  * before it (futures and latches, no sleeps).
  */
@@ -224,6 +224,48 @@ class TwoTherapistsTest extends SoapstoneTest {
         assertGapFree("SELECT id FROM audit_event ORDER BY id");
         assertGapFree("SELECT seq FROM record_chain ORDER BY seq");
         assertThat(run("records verify").expectOk()).contains("No final record has changed since it became final");
+    }
+
+    @Test
+    void recordsVerifyWhileOthersWriteSeesOneConsistentChain() throws Exception {
+        int writers = 3;
+        int each = 4;
+        CountDownLatch firstWritten = new CountDownLatch(1);
+        CountDownLatch allDone = new CountDownLatch(writers);
+        List<Future<Integer>> work = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            work.add(otherShell.submit(() -> {
+                try {
+                    for (int i = 0; i < each; i++) {
+                        long id = sessions.record(sessions.preflight(client, note("Busy day")), note("Busy day")).id();
+                        sessions.sign(id, alex, false);
+                        firstWritten.countDown();
+                    }
+                    return each;
+                } finally {
+                    allDone.countDown();
+                }
+            }));
+        }
+        assertThat(firstWritten.await(120, TimeUnit.SECONDS)).isTrue();
+        List<String> failures = new ArrayList<>();
+        int checks = 0;
+        // Checks while the writers write, at least once, until the last of them is done.
+        do {
+            Result verify = run("records verify");
+            checks++;
+            if (!verify.ok()) {
+                failures.add(verify.error());
+            }
+        } while (!allDone.await(0, TimeUnit.SECONDS));
+        for (Future<Integer> writer : work) {
+            assertThat(writer.get(120, TimeUnit.SECONDS)).isEqualTo(each);
+        }
+
+        assertThat(checks).isPositive();
+        assertThat(failures).isEmpty();
+        assertThat(run("records verify").expectOk()).contains("No final record has changed since it became final");
+        assertGapFree("SELECT seq FROM record_chain ORDER BY seq");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -86,10 +86,11 @@ public record Failure(int status, String message, boolean unexpected) {
     }
 
     private static boolean isBusy(Throwable cause) {
-        if (cause instanceof CannotAcquireLockException || cause instanceof PessimisticLockingFailureException) {
-            return true;
-        }
         for (Throwable t = cause; t != null; t = t.getCause()) {
+            // Also under Spring's "could not open a transaction", when a PostgreSQL writer waited too long for its turn.
+            if (t instanceof CannotAcquireLockException || t instanceof PessimisticLockingFailureException) {
+                return true;
+            }
             String message = t.getMessage();
             if (t instanceof SQLException && message != null
                     && (message.contains("SQLITE_BUSY") || message.contains("database is locked"))) {

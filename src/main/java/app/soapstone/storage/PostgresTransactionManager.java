@@ -1,5 +1,6 @@
 package app.soapstone.storage;
 
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 
@@ -14,9 +15,14 @@ import java.sql.Statement;
  * ({@code soapstone_write_lock()}, from migration 19), held until it commits or rolls back.
  * Without it, two writers under READ COMMITTED could both read the same head of the record chain,
  * and a writer that took the lock only at its chain link could deadlock with one holding the row
- * it was changing. Read-only transactions take no lock: readers never wait for writers.
+ * it was changing. Read-only transactions take no lock: readers never wait for writers. A writer
+ * waits for the lock as long as SQLite waits for a busy database, then gives up as SQLite does:
+ * "the database is busy", nothing changed.
  */
 class PostgresTransactionManager extends JdbcTransactionManager {
+
+    /** SQLSTATE lock_not_available: lock_timeout passed. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     PostgresTransactionManager(DataSource dataSource) {
         super(dataSource);
@@ -28,7 +34,16 @@ class PostgresTransactionManager extends JdbcTransactionManager {
         super.prepareTransactionalConnection(connection, definition);
         if (!definition.isReadOnly()) {
             try (Statement statement = connection.createStatement()) {
+                // For this lock only: other waits (a long copy's, say) keep the server's setting.
+                statement.execute("SET LOCAL lock_timeout = " + DatabaseConfiguration.BUSY_TIMEOUT_MILLIS);
                 statement.execute("SELECT soapstone_write_lock()");
+                statement.execute("SET LOCAL lock_timeout TO DEFAULT");
+            } catch (SQLException e) {
+                if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                    throw new CannotAcquireLockException("Another writer held the database for "
+                            + DatabaseConfiguration.BUSY_TIMEOUT_MILLIS / 1000 + " s", e);
+                }
+                throw e;
             }
         }
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -224,6 +225,39 @@ class TwoTherapistsTest extends SoapstoneTest {
         assertGapFree("SELECT id FROM audit_event ORDER BY id");
         assertGapFree("SELECT seq FROM record_chain ORDER BY seq");
         assertThat(run("records verify").expectOk()).contains("No final record has changed since it became final");
+    }
+
+    @Test
+    // Were the wait endless, the test would hang: it fails instead.
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aWriterKeptWaitingTooLongIsToldTheDatabaseIsBusyAndNothingChanges() throws Exception {
+        long id = draft("Cramps at night");
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> other = otherShell.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            // A write that has begun holds the database's write lock (SQLite's, or soapstone_write_lock) to its end.
+            jdbc.sql("UPDATE session SET products = 'oil' WHERE id = ?").param(id).update();
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(holding.await(60, TimeUnit.SECONDS)).isTrue();
+        Result waited;
+        try {
+            waited = run("session edit " + id + " --plan \"Stretch\"");
+        } finally {
+            release.countDown();
+        }
+        done(other);
+
+        assertThat(waited.status()).isEqualTo(5);
+        assertThat(waited.error()).startsWith("The database is busy: another Soapstone is writing to it. Nothing was"
+                + " changed");
+        assertThat(jdbc.sql("SELECT plan FROM session WHERE id = ?").param(id).query(String.class).optional())
+                .isEmpty();
     }
 
     @Test

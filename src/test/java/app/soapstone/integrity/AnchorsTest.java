@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,46 @@ class AnchorsTest extends RecordsTest {
         assertThat(verify.output()).contains("No anchor was checked. The chain was checked against itself only")
                 .contains("someone able to write the database file could change records and recompute every hash")
                 .contains("check against one with --backup or --seal");
+    }
+
+    @Test
+    void entriesOfAChangeWhoseShellIsStillWritingItsAnchorAreLeftToTheNextCheck() throws Exception {
+        practitioner("Sam Jones");
+        signedSession(client("Ann", "Lee"), "Night cramps", "Stretch nightly");
+        // Another shell's signing has committed, and its anchor is appended just after: not yet.
+        long anchored = dropLastAnchor();
+
+        Result verify = run("records verify");
+
+        assertThat(verify.status()).as(verify.error()).isEqualTo(Failure.OK);
+        assertThat(verify.output()).contains("covers " + anchored + " entries; the " + (count("record_chain") - anchored)
+                + " after it were linked moments before this check began, and their anchor is left to the next check");
+    }
+
+    @Test
+    void entriesLinkedLongBeforeTheCheckWithoutAnAnchorAreReported() throws Exception {
+        practitioner("Sam Jones");
+        signedSession(client("Ann", "Lee"), "Night cramps", "Stretch nightly");
+        long anchored = dropLastAnchor();
+        // As if linked two minutes ago by something that writes no anchor.
+        jdbc.sql("DROP TRIGGER record_chain_is_append_only_update").update();
+        jdbc.sql("UPDATE record_chain SET linked_at = ? WHERE seq > ?")
+                .param(java.time.Instant.now().minusSeconds(120).toString()).param(anchored).update();
+
+        Result verify = run("records verify");
+
+        assertThat(verify.status()).isEqualTo(Failure.VERIFICATION);
+        assertThat(verify.error()).contains("came after the last anchor")
+                .contains("these were added by something else, or their anchor could not be written");
+    }
+
+    /** Removes the anchor file's last anchor; returns the entries the one before it covers. */
+    private long dropLastAnchor() throws IOException {
+        Path file = DATA_DIR.resolve("soapstone.anchors");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        lines.removeLast();
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return Long.parseLong(lines.getLast().split("\t")[1]);
     }
 
     @Test

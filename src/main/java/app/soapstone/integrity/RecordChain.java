@@ -2,6 +2,7 @@ package app.soapstone.integrity;
 
 import app.soapstone.storage.DataLocation;
 import app.soapstone.storage.DatabaseFile;
+import app.soapstone.storage.PostgresTools;
 import app.soapstone.storage.PrivateFiles;
 import app.soapstone.storage.SqliteDialect;
 import app.soapstone.validation.InvalidInputException;
@@ -60,6 +61,7 @@ public class RecordChain {
     private final RecordDigests digests;
     private final ClinicKey key;
     private final AnchorFile anchors;
+    private final DataLocation location;
     private final Clock clock;
 
     RecordChain(JdbcClient jdbc, JdbcTemplate template, RecordDigests digests, ClinicKey key, DataLocation location,
@@ -69,6 +71,7 @@ public class RecordChain {
         this.digests = digests;
         this.key = key;
         this.anchors = new AnchorFile(location.anchorFile());
+        this.location = location;
         this.clock = clock;
     }
 
@@ -303,6 +306,16 @@ public class RecordChain {
             throw InvalidInputException.forField("backup", file + " does not exist");
         }
         try {
+            if (PostgresTools.isArchive(file)) {
+                // pg_dump's archive: its chain is read out of it with pg_restore, as backup checks it.
+                if (!location.onPostgres()) {
+                    throw InvalidInputException.forField("backup", file + " is a backup of a PostgreSQL database"
+                            + " (pg_dump's archive): check it against that database");
+                }
+                external.add(new ChainCheck.External("backup " + file, Seal.inArchive(postgresTools(), file)));
+                manifestOf(file, problems, external);
+                return external;
+            }
             if (!DatabaseFile.isSqlite(file)) {
                 BackupManifest manifest = BackupManifest.read(file).orElseThrow(() -> InvalidInputException.forField(
                         "backup", file + " is neither a backup nor a backup's manifest"));
@@ -327,6 +340,12 @@ public class RecordChain {
             throw InvalidInputException.forField("backup", "cannot read " + file + " (" + e.getMessage() + ")");
         }
         return external;
+    }
+
+    /** pg_dump and pg_restore from the PATH, no older than this PostgreSQL database's server. */
+    public PostgresTools postgresTools() {
+        int serverVersion = jdbc.sql("SHOW server_version_num").query(Integer.class).single();
+        return PostgresTools.find(location.server(), serverVersion / 10_000, System.getenv("PATH"));
     }
 
     private static Connection readOnly(Path file) throws SQLException {

@@ -1,5 +1,8 @@
 package app.soapstone.integrity;
 
+import app.soapstone.storage.PostgresTools;
+
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,6 +15,22 @@ import java.util.regex.Pattern;
  * or rewritten up to that point.
  */
 public record Seal(long entries, String head) {
+
+    /** The seal of the chain in a pg_dump archive (read with pg_restore): its last entry's seq and hash. */
+    public static Seal inArchive(PostgresTools tools, Path archive) {
+        long entries = 0;
+        String head = RecordChain.GENESIS;
+        for (String row : tools.rows(archive, "record_chain")) {
+            // seq, record_type, record_id, content_hash, previous_hash, hash, ...: as the table is made.
+            String[] columns = row.split("\t", -1);
+            long seq = Long.parseLong(columns[0]);
+            if (seq > entries) {
+                entries = seq;
+                head = columns[5];
+            }
+        }
+        return new Seal(entries, head);
+    }
 
     /** The head as printed: enough of it to tell one chain from another at a glance and by hand. */
     static final int PRINTED_DIGITS = 16;

@@ -162,12 +162,12 @@ public class Backups {
      */
     private Written dumpPostgres(Path target, boolean force) {
         PrivateFiles.checkTarget("to", target, force);
-        PostgresTools tools = postgresTools();
+        PostgresTools tools = chain.postgresTools();
         Path temp = PrivateFiles.createTemp("to", target);
         try {
             tools.dump(temp);
             PrivateFiles.restrict(temp);
-            Seal seal = archivedSeal(tools, temp);
+            Seal seal = Seal.inArchive(tools, temp);
             boolean ours = seal.entries() == 0 || JdbcClient.create(dataSource)
                     .sql("SELECT hash FROM record_chain WHERE seq = ?").param(seal.entries()).query(String.class)
                     .optional().filter(seal.head()::equals).isPresent();
@@ -211,7 +211,7 @@ public class Backups {
                     + " backup is restored into an empty database. Create one (createdb), point "
                     + DataLocation.DATABASE_VARIABLE + " at it and restore there. The database was not changed.");
         }
-        PostgresTools tools = postgresTools();
+        PostgresTools tools = chain.postgresTools();
         int newest = 0;
         for (String row : tools.rows(source, "flyway_schema_history")) {
             String[] columns = row.split("\t", -1);
@@ -244,28 +244,6 @@ public class Backups {
         transaction.executeWithoutResult(status -> audit.record("restore", "database", null, null,
                 "Restored from " + source));
         return new Restored(null, verified.sessions(), verified.addenda());
-    }
-
-    /** The seal of the chain in a pg_dump archive: its last entry's seq and hash. */
-    private static Seal archivedSeal(PostgresTools tools, Path archive) {
-        long entries = 0;
-        String head = "0".repeat(64);
-        for (String row : tools.rows(archive, "record_chain")) {
-            // seq, record_type, record_id, content_hash, previous_hash, hash, ...: as the table is made.
-            String[] columns = row.split("\t", -1);
-            long seq = Long.parseLong(columns[0]);
-            if (seq > entries) {
-                entries = seq;
-                head = columns[5];
-            }
-        }
-        return new Seal(entries, head);
-    }
-
-    /** pg_dump and pg_restore from the PATH, no older than the server. */
-    private PostgresTools postgresTools() {
-        int serverVersion = JdbcClient.create(dataSource).sql("SHOW server_version_num").query(Integer.class).single();
-        return PostgresTools.find(location.server(), serverVersion / 10_000, System.getenv("PATH"));
     }
 
     private int knownVersion() {

@@ -2,6 +2,7 @@ package app.soapstone.shell;
 
 import app.soapstone.support.SoapstoneTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ~} in every option that names a file or folder is the home folder (the tests' own, never the user's). */
+@Tag(SoapstoneTest.POSTGRESQL)
 class HomePathsTest extends SoapstoneTest {
 
     @Autowired

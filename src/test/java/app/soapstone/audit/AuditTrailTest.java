@@ -3,6 +3,8 @@ package app.soapstone.audit;
 import app.soapstone.shell.Failure;
 import app.soapstone.storage.SqliteDialect;
 import app.soapstone.support.RecordsTest;
+import app.soapstone.support.SoapstoneTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * who (the default practitioner), what action on which record of which client, and a short
  * summary that names fields and ids but no health details. Failed commands write nothing.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class AuditTrailTest extends RecordsTest {
 
     @TempDir
@@ -197,6 +199,10 @@ class AuditTrailTest extends RecordsTest {
         assertEvent(onlyEventSince(before), "export", "database", null, null, sam);
 
         client("Ben", "Ng");
+        if (ON_POSTGRES) {
+            // There a backup is restored into an empty database only.
+            emptyPostgresForRestore();
+        }
         run("restore --from " + backup).expectOk();
 
         // The trail is the backup's own, then the restore.
@@ -281,9 +287,10 @@ class AuditTrailTest extends RecordsTest {
     void theTrailCannotBeChangedFromAnotherConnectionEither() throws Exception {
         practitioner("Sam Jones");
         List<Event> before = eventsSince(0);
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + DATA_DIR.resolve("soapstone.db"));
-             Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA busy_timeout = 5000");
+        try (Connection connection = otherConnection(); Statement statement = connection.createStatement()) {
+            if (!ON_POSTGRES) {
+                statement.execute("PRAGMA busy_timeout = 5000");
+            }
             assertThatThrownBy(() -> statement.executeUpdate("UPDATE audit_event SET action = 'x'"))
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM audit_event"))

@@ -58,7 +58,7 @@ class BackupRoundTripTest extends RecordsTest {
             var refused = run("restore --from " + backup);
             assertThat(refused.status()).isEqualTo(Failure.CONFLICT);
             assertThat(refused.error()).contains("restored into an empty database", "was not changed");
-            emptyPostgres();
+            emptyPostgresForRestore();
         } else {
             client("Added", "Later");
         }
@@ -87,7 +87,7 @@ class BackupRoundTripTest extends RecordsTest {
         run("backup --to " + backup).expectOk();
         Files.write(backup, new byte[] {0}, StandardOpenOption.APPEND);
         if (ON_POSTGRES) {
-            emptyPostgres();
+            emptyPostgresForRestore();
         }
         Map<String, List<Map<String, Object>>> before = rows();
 
@@ -118,13 +118,6 @@ class BackupRoundTripTest extends RecordsTest {
 
     private static long maxClientBefore(Map<String, List<Map<String, Object>>> rows) {
         return rows.get("client").stream().mapToLong(row -> ((Number) row.get("id")).longValue()).max().orElse(0);
-    }
-
-    /** Empties the test's PostgreSQL database as a new one is: TRUNCATE fires no row guard. */
-    private void emptyPostgres() {
-        List<String> tables = jdbc.sql("SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = current_schema()"
-                + " AND tablename NOT LIKE 'flyway_%'").query(String.class).list();
-        jdbc.sql("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE").update();
     }
 
     private Map<String, List<Map<String, Object>>> rows() {

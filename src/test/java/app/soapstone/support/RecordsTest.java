@@ -111,6 +111,16 @@ public abstract class RecordsTest extends SoapstoneTest {
         }
     }
 
+    /**
+     * Empties the test's PostgreSQL database as a new one is, for a restore (on PostgreSQL only into
+     * an empty database): TRUNCATE fires no row guard.
+     */
+    protected void emptyPostgresForRestore() {
+        List<String> tables = jdbc.sql("SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = current_schema()"
+                + " AND tablename NOT LIKE 'flyway_%'").query(String.class).list();
+        jdbc.sql("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE").update();
+    }
+
     /** {@code rw-------} and the like, or null where the file system has no POSIX permissions. */
     public static String permissions(Path path) {
         try {

@@ -16,6 +16,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -71,6 +74,9 @@ public abstract class SoapstoneTest {
 
     /** Whether this JVM's tests run on PostgreSQL. */
     protected static final boolean ON_POSTGRES = POSTGRESQL.equals(System.getProperty(VENDOR_PROPERTY, "sqlite"));
+
+    /** On PostgreSQL, the test database's address with the test role's password, for connections of a test's own. */
+    private static String postgresUrl;
 
     /** Why the test PostgreSQL server cannot be used, when it cannot (reported by {@link #serverIsThere}). */
     private static Throwable postgresMissing;
@@ -237,11 +243,25 @@ public abstract class SoapstoneTest {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(database::close));
+        postgresUrl = database.url();
         TestPostgres.ApplicationAddress address = database.forApplication(DATA_DIR.resolve("pgpass"));
         System.setProperty(DB_PROPERTY, address.url());
         if (address.passwordFile() != null) {
             System.setProperty(PASSWORD_FILE_PROPERTY, address.passwordFile().toString());
         }
+    }
+
+    /**
+     * A connection of its own to the database the application uses, as another program would open
+     * one: the SQLite file, or the PostgreSQL database as the test role. The caller closes it.
+     */
+    protected static Connection otherConnection() throws SQLException {
+        return DriverManager.getConnection(databaseUrl());
+    }
+
+    /** The JDBC address of the database the application uses, with the test role's password on PostgreSQL. */
+    protected static String databaseUrl() {
+        return ON_POSTGRES ? postgresUrl : "jdbc:sqlite:" + DATA_DIR.resolve("soapstone.db");
     }
 
     /**

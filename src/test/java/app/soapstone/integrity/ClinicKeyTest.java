@@ -2,9 +2,10 @@ package app.soapstone.integrity;
 
 import app.soapstone.shell.Failure;
 import app.soapstone.support.RecordsTest;
+import app.soapstone.support.SoapstoneTest;
 import app.soapstone.support.Tamperer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * secret outside the database, so someone who can rewrite the file but not read the key cannot
  * recompute the chain - caught even with no anchor left to compare with.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class ClinicKeyTest extends RecordsTest {
-
-    @Autowired
-    private RecordDigests digests;
 
     private Path keyFile() {
         return DATA_DIR.resolve("soapstone.key");
@@ -66,7 +65,7 @@ class ClinicKeyTest extends RecordsTest {
         long first = signedSession(client, "Night cramps", "Stretch nightly");
         run("records key --create").expectOk();
         signedSession(client, "Better", "Keep going");
-        Tamperer tamperer = new Tamperer(DATA_DIR.resolve("soapstone.db"), (type, id) -> digests.digest(type, id).orElse(null));
+        Tamperer tamperer = tamperer();
 
         // Rewritten and recomputed from the note on, the anchors gone: the links after the key are plain SHA-256 now.
         tamperer.sql("UPDATE session SET plan = 'No stretching' WHERE id = ?", first);

@@ -2,12 +2,14 @@ package app.soapstone.integrity;
 
 import app.soapstone.shell.Failure;
 import app.soapstone.support.RecordsTest;
+import app.soapstone.support.SoapstoneTest;
 import app.soapstone.support.Tamperer;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * final record and was anchored outside the database; each is now caught (exit status 6) and the
  * record named, against the anchor file Soapstone keeps beside the database.
  */
+@Tag(SoapstoneTest.POSTGRESQL)
 class TamperEvidenceTest extends RecordsTest {
 
     @Autowired
@@ -30,7 +33,7 @@ class TamperEvidenceTest extends RecordsTest {
 
     @BeforeEach
     void aPracticeWithSignedNotes() {
-        tamperer = new Tamperer(database(), (type, id) -> digests.digest(type, id).orElse(null));
+        tamperer = tamperer();
         practitioner("Sam Jones");
         client = client("Ann", "Lee");
         intake(client, "--medications \"atorvastatin 20 mg daily\"");
@@ -55,8 +58,9 @@ class TamperEvidenceTest extends RecordsTest {
                 + " signed_by = (SELECT min(id) FROM practitioner) WHERE id = ?", forged);
         tamperer.link("session", forged);
         tamperer.sql("""
-                INSERT INTO audit_event (at, practitioner_id, action, record_type, record_id, client_id, summary)
-                VALUES ('2026-01-20T11:05:00.000Z', NULL, 'sign', 'session', ?, ?, 'Signed session ' || ?)""",
+                INSERT INTO audit_event (id, at, practitioner_id, action, record_type, record_id, client_id, summary)
+                VALUES ((SELECT coalesce(max(id), 0) + 1 FROM audit_event), '2026-01-20T11:05:00.000Z', NULL, 'sign',
+                        'session', ?, ?, 'Signed session ' || ?)""",
                 forged, client, forged);
         long auditRow = tamperer.single("SELECT max(id) FROM audit_event");
         linkIfChained("audit", auditRow);
@@ -137,30 +141,57 @@ class TamperEvidenceTest extends RecordsTest {
     }
 
     @Test
-    void dbCheckReportsGuardsThatAreMissingChangedOrNew() {
-        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + database());
-             var statement = connection.createStatement()) {
-            statement.execute("DROP TRIGGER session_signed_is_final_update");
-            statement.execute("DROP TRIGGER audit_event_is_append_only_delete");
-            statement.execute("CREATE TRIGGER audit_event_is_append_only_delete BEFORE DELETE ON audit_event"
-                    + " WHEN OLD.id < 0 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END");
-            statement.execute("CREATE TRIGGER quiet_rewrite AFTER INSERT ON addendum"
-                    + " BEGIN UPDATE client SET notes = NULL WHERE id = NEW.session_id; END");
+    void dbCheckReportsGuardsThatAreMissingChangedOrNew() throws Exception {
+        List<String> tamper = ON_POSTGRES ? List.of(
+                "DROP TRIGGER session_signed_is_final_update ON session",
+                "DROP TRIGGER audit_event_is_append_only_delete ON audit_event",
+                "CREATE TRIGGER audit_event_is_append_only_delete BEFORE DELETE ON audit_event FOR EACH ROW"
+                        + " WHEN (OLD.id < 0) EXECUTE FUNCTION refuse('the audit trail is append-only')",
+                "CREATE FUNCTION quiet_rewrite() RETURNS trigger LANGUAGE plpgsql AS"
+                        + " $$ BEGIN UPDATE client SET notes = NULL WHERE id = NEW.session_id; RETURN NULL; END $$",
+                "CREATE TRIGGER quiet_rewrite AFTER INSERT ON addendum FOR EACH ROW EXECUTE FUNCTION quiet_rewrite()")
+                : List.of(
+                "DROP TRIGGER session_signed_is_final_update",
+                "DROP TRIGGER audit_event_is_append_only_delete",
+                "CREATE TRIGGER audit_event_is_append_only_delete BEFORE DELETE ON audit_event"
+                        + " WHEN OLD.id < 0 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+                "CREATE TRIGGER quiet_rewrite AFTER INSERT ON addendum"
+                        + " BEGIN UPDATE client SET notes = NULL WHERE id = NEW.session_id; END");
+        // On PostgreSQL the tests' clean-up only turns triggers off and on: the guards are made again here.
+        List<String> putBack = ON_POSTGRES ? List.of(
+                "DROP TRIGGER quiet_rewrite ON addendum", "DROP FUNCTION quiet_rewrite()",
+                "DROP TRIGGER audit_event_is_append_only_delete ON audit_event",
+                triggerDefinition("audit_event_is_append_only_delete"),
+                triggerDefinition("session_signed_is_final_update")) : List.of();
+        try (var connection = otherConnection(); var statement = connection.createStatement()) {
+            for (String sql : tamper) {
+                statement.execute(sql);
+            }
         }
-        catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
+        try {
+            Result result = run("db check");
+
+            assertThat(result.status()).isEqualTo(Failure.VERIFICATION);
+            assertThat(result.error()).contains("Guards:        3 problems")
+                    .contains("the trigger session_signed_is_final_update is missing")
+                    .contains("the trigger audit_event_is_append_only_delete has been changed")
+                    .contains("the trigger quiet_rewrite was not made by Soapstone");
+        } finally {
+            try (var connection = otherConnection(); var statement = connection.createStatement()) {
+                for (String sql : putBack) {
+                    statement.execute(sql);
+                }
+            }
         }
-
-        Result result = run("db check");
-
-        assertThat(result.status()).isEqualTo(Failure.VERIFICATION);
-        assertThat(result.error()).contains("Guards:        3 problems")
-                .contains("the trigger session_signed_is_final_update is missing")
-                .contains("the trigger audit_event_is_append_only_delete has been changed")
-                .contains("the trigger quiet_rewrite was not made by Soapstone");
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** How PostgreSQL would make the trigger {@code name} again, as the migration made it. */
+    private String triggerDefinition(String name) {
+        return jdbc.sql("SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgname = ? AND NOT tgisinternal")
+                .param(name).query(String.class).single();
+    }
 
     /** Links a record the way Soapstone does, if this version chains its kind. */
     private void linkIfChained(String type, long id) {
@@ -180,9 +211,5 @@ class TamperEvidenceTest extends RecordsTest {
         Result check = run("db check");
         assertThat(check.status()).as(check.output()).isEqualTo(Failure.VERIFICATION);
         assertThat(check.error()).contains(what);
-    }
-
-    private static Path database() {
-        return DATA_DIR.resolve("soapstone.db");
     }
 }

@@ -1,11 +1,15 @@
 package app.soapstone.support;
 
+import app.soapstone.integrity.RecordDigests;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it back after.
  */
 public abstract class RecordsTest extends SoapstoneTest {
+
+    @Autowired
+    private RecordDigests digests;
 
     protected static final LocalDate TODAY = LocalDate.now();
 
@@ -119,6 +126,16 @@ public abstract class RecordsTest extends SoapstoneTest {
         List<String> tables = jdbc.sql("SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = current_schema()"
                 + " AND tablename NOT LIKE 'flyway_%'").query(String.class).list();
         jdbc.sql("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE").update();
+    }
+
+    /**
+     * Someone changing the database underneath Soapstone, on a connection of their own, who knows
+     * how the chain is computed but not the clinic's key: on the SQLite file, or on PostgreSQL.
+     */
+    protected Tamperer tamperer() {
+        BiFunction<String, Long, String> contentHash = (type, id) -> digests.digest(type, id).orElse(null);
+        return ON_POSTGRES ? new PostgresTamperer(databaseUrl(), contentHash)
+                : new SqliteTamperer(DATA_DIR.resolve("soapstone.db"), contentHash);
     }
 
     /** {@code rw-------} and the like, or null where the file system has no POSIX permissions. */

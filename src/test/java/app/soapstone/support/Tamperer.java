@@ -2,9 +2,7 @@ package app.soapstone.support;
 
 import app.soapstone.integrity.RecordDigests;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,68 +12,33 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * Someone with the sqlite3 tool and write access to the database file, who knows how the record
- * chain is computed (the code is public) but not the clinic's key: drops every trigger, changes
- * what they like, recomputes the chain's hashes as Soapstone would (plain SHA-256), and puts the
- * triggers back exactly as they were, so that nothing looks touched.
+ * Someone with write access to the database underneath Soapstone (the sqlite3 tool on the file,
+ * or psql as the tables' owner) who knows how the record chain is computed (the code is public) but
+ * not the clinic's key: turns the guards off, changes what they like, recomputes the chain's hashes
+ * as Soapstone would (plain SHA-256), and puts the guards back exactly as they were, so that nothing
+ * looks touched. {@link SqliteTamperer} and {@link PostgresTamperer} turn the guards off on each database.
  */
-public final class Tamperer {
+public abstract class Tamperer {
 
     private static final String GENESIS = "0".repeat(64);
 
-    private final Path database;
     /** The content hash Soapstone would give a record (type, id), read from the database as it now is. */
     private final BiFunction<String, Long, String> contentHash;
 
-    public Tamperer(Path database, BiFunction<String, Long, String> contentHash) {
-        this.database = database;
+    protected Tamperer(BiFunction<String, Long, String> contentHash) {
         this.contentHash = contentHash;
     }
 
-    /** Something done on the raw database file. */
+    /** Something done on the database, on a connection of the tamperer's own. */
     public interface Work {
         void run(Connection connection) throws SQLException;
     }
 
-    /** Runs {@code work} with every trigger dropped, then puts them all back as they were. */
-    public void withoutTriggers(Work work) {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
-             Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA busy_timeout = 10000");
-            List<String[]> triggers = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")) {
-                while (rows.next()) {
-                    triggers.add(new String[] {rows.getString(1), rows.getString(2)});
-                }
-            }
-            for (String[] trigger : triggers) {
-                statement.execute("DROP TRIGGER \"" + trigger[0] + "\"");
-            }
-            try {
-                work.run(connection);
-            } finally {
-                for (String[] trigger : triggers) {
-                    statement.execute(trigger[1]);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    /** Runs {@code work} with every guard off, then puts them all back as they were. */
+    public abstract void withoutTriggers(Work work);
 
-    /** Runs one statement with the triggers dropped. */
-    public void sql(String sql, Object... params) {
-        withoutTriggers(connection -> update(connection, sql, params));
-    }
-
-    public static int update(Connection connection, String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            return statement.executeUpdate();
-        }
-    }
+    /** After the chain was renumbered up to {@code last}: what the database keeps of its numbering, set to match. */
+    protected abstract void renumbered(Connection connection, long last) throws SQLException;
 
     /**
      * Recomputes every link from entry {@code fromSeq} on, as Soapstone computes an unkeyed link:
@@ -86,11 +49,11 @@ public final class Tamperer {
         withoutTriggers(connection -> {
             List<Object[]> links = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT seq, record_type, record_id FROM record_chain WHERE seq >= ? ORDER BY seq")) {
+                    "SELECT record_type, record_id FROM record_chain WHERE seq >= ? ORDER BY seq")) {
                 select.setLong(1, fromSeq);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        links.add(new Object[] {rows.getLong(1), rows.getString(2), rows.getLong(3)});
+                        links.add(new Object[] {rows.getString(1), rows.getLong(2)});
                     }
                 }
             }
@@ -98,8 +61,8 @@ public final class Tamperer {
             String previous = head(connection);
             long seq = fromSeq;
             for (Object[] link : links) {
-                String type = (String) link[1];
-                long id = (Long) link[2];
+                String type = (String) link[0];
+                long id = (Long) link[1];
                 String content;
                 try {
                     content = contentHash.apply(type, id);
@@ -115,20 +78,29 @@ public final class Tamperer {
                         VALUES (?, ?, ?, ?, ?, ?, '2026-01-01T00:00:00.000Z')""", seq++, type, id, content, previous, hash);
                 previous = hash;
             }
-            update(connection, "UPDATE sqlite_sequence SET seq = ? WHERE name = 'record_chain'", seq - 1);
+            renumbered(connection, seq - 1);
         });
     }
 
-    /** Appends an unkeyed link for a record, after the last one, as Soapstone would. */
+    /**
+     * Appends an unkeyed link for a record, after the last one, as Soapstone would. Its seq is given:
+     * with the guards off nothing chooses one on PostgreSQL (its INSERT guard does, there is no default).
+     */
     public void link(String type, long id) {
         withoutTriggers(connection -> {
             String previous = head(connection);
             String content = contentHash.apply(type, id);
             update(connection, """
-                    INSERT INTO record_chain (record_type, record_id, content_hash, previous_hash, hash, linked_at)
-                    VALUES (?, ?, ?, ?, ?, '2026-01-01T00:00:00.000Z')""", type, id, content, previous,
+                    INSERT INTO record_chain (seq, record_type, record_id, content_hash, previous_hash, hash, linked_at)
+                    VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM record_chain), ?, ?, ?, ?, ?,
+                            '2026-01-01T00:00:00.000Z')""", type, id, content, previous,
                     RecordDigests.linkHash(previous, type, id, content));
         });
+    }
+
+    /** Runs one statement with the guards off. */
+    public void sql(String sql, Object... params) {
+        withoutTriggers(connection -> update(connection, sql, params));
     }
 
     /** The entry of a record's link. */
@@ -136,6 +108,7 @@ public final class Tamperer {
         return single("SELECT seq FROM record_chain WHERE record_type = ? AND record_id = ?", type, id);
     }
 
+    /** The one number {@code sql} selects. */
     public long single(String sql, Object... params) {
         long[] value = new long[1];
         withoutTriggers(connection -> {
@@ -150,6 +123,15 @@ public final class Tamperer {
             }
         });
         return value[0];
+    }
+
+    public static int update(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement.executeUpdate();
+        }
     }
 
     private static String head(Connection connection) throws SQLException {

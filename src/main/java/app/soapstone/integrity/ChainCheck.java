@@ -64,6 +64,10 @@ final class ChainCheck {
     private long entries;
     /** How many entries after the last anchor were linked just before the check began ({@link #linkedJustBefore}). */
     private long inFlight;
+    /** Whether the database is shared by several computers (PostgreSQL), each with its own anchor file. */
+    private boolean shared;
+    /** Entries after this computer's last anchor on a shared database, written from elsewhere. */
+    private long sharedAfter;
 
     /**
      * A check of the database behind {@code connection}, with the clinic's {@code key} (or null), the
@@ -82,6 +86,7 @@ final class ChainCheck {
     }
 
     RecordChain.Verification run() throws SQLException {
+        shared = Catalog.onPostgres(connection);
         List<FinalRecord> chained = chainsEveryKind() ? List.of(FinalRecord.values()) : FinalRecord.FIRST_CHAINED;
         for (FinalRecord kind : chained) {
             links.put(kind, new Links());
@@ -502,11 +507,18 @@ final class ChainCheck {
         } else if (last.seal().entries() < entries && linkedJustBefore(last.seal().entries())) {
             // Another shell's change committed as this check began: its anchor is written just after its commit.
             inFlight = entries - last.seal().entries();
+        } else if (last.seal().entries() < entries && shared && madeByOtherLogins(last.seal().entries())) {
+            // A shared database: the shells of other computers write too, each anchoring its own
+            // changes in its own anchor file, so this one need not cover the latest. Their anchors
+            // check those entries; the chain's hashes (and the key) still cover them here.
+            sharedAfter = entries - last.seal().entries();
         } else if (last.seal().entries() < entries) {
             problems.add(range(last.seal().entries() + 1, entries) + " (" + names(last.seal().entries() + 1, entries)
                     + ") came after the last anchor, " + last.describe() + ", at entry " + count(last.seal().entries())
                     + ". Soapstone anchors every change as it makes it: these were added by something else,"
-                    + " or their anchor could not be written");
+                    + " or their anchor could not be written"
+                    + (shared ? " (on a shared database the changes of other logins are anchored on their"
+                    + " computers; these were made by this login, or by none)" : ""));
         }
         String anchorsCount = count(considered) + " anchor" + (considered == 1 ? "" : "s") + since;
         if (firstFailing < 0 && beyond.isEmpty() && last.seal().entries() == entries) {
@@ -516,8 +528,33 @@ final class ChainCheck {
             lines.add(where + ": " + anchorsCount + "; all match, and the latest, " + last.describe() + ", covers "
                     + count(last.seal().entries()) + " entries; the " + count(inFlight) + " after it were linked"
                     + " moments before this check began, and their anchor is left to the next check.");
+        } else if (firstFailing < 0 && beyond.isEmpty() && sharedAfter > 0) {
+            lines.add(where + ": " + anchorsCount + "; all match, and the latest, " + last.describe() + ", covers "
+                    + count(last.seal().entries()) + " entries; the " + count(sharedAfter) + " after it have no anchor"
+                    + " here: on a shared database each computer anchors only the changes made from it.");
         } else {
             lines.add(where + ": " + anchorsCount + "; the database does NOT match them (see above).");
+        }
+    }
+
+    /**
+     * Whether the entries after {@code anchored} are changes made by other logins, as the database
+     * recorded them (audit_event.login, from session_user): each change links an audit event, so
+     * entries without one, or with one of this login or of none, were not made from another
+     * computer's shell and still need an anchor here.
+     */
+    private boolean madeByOtherLogins(long anchored) {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT count(*) FILTER (WHERE c.record_type = 'audit') > 0
+                       AND bool_and(c.record_type <> 'audit' OR (a.login IS NOT NULL AND a.login <> session_user))
+                FROM record_chain c LEFT JOIN audit_event a ON c.record_type = 'audit' AND a.id = c.record_id
+                WHERE c.seq > ?""")) {
+            statement.setLong(1, anchored);
+            try (ResultSet made = statement.executeQuery()) {
+                return made.next() && made.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read who made the latest entries: " + e.getMessage(), e);
         }
     }
 

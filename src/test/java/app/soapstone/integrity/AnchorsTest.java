@@ -18,6 +18,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The record seal written outside the database: the anchor file beside it (a line per change,
@@ -94,19 +95,59 @@ class AnchorsTest extends RecordsTest {
 
     @Test
     void entriesLinkedLongBeforeTheCheckWithoutAnAnchorAreReported() throws Exception {
-        practitioner("Sam Jones");
-        signedSession(client("Ann", "Lee"), "Night cramps", "Stretch nightly");
-        long anchored = dropLastAnchor();
-        // As if linked two minutes ago by something that writes no anchor.
-        jdbc.sql("DROP TRIGGER record_chain_is_append_only_update").update();
-        jdbc.sql("UPDATE record_chain SET linked_at = ? WHERE seq > ?")
-                .param(java.time.Instant.now().minusSeconds(120).toString()).param(anchored).update();
+        entriesLinkedTwoMinutesAgoWithoutAnAnchorHere();
 
         Result verify = run("records verify");
 
         assertThat(verify.status()).isEqualTo(Failure.VERIFICATION);
         assertThat(verify.error()).contains("came after the last anchor")
                 .contains("these were added by something else, or their anchor could not be written");
+    }
+
+    @Test
+    void onASharedDatabaseTheChangesOfOtherLoginsAreAnchoredOnTheirComputers() throws Exception {
+        assumeTrue(ON_POSTGRES, "a SQLite file is not shared by several computers' logins");
+        long anchored = entriesLinkedTwoMinutesAgoWithoutAnAnchorHere();
+        // Made from another computer, by another login (the database writes it from session_user,
+        // and the chain hashes it).
+        withoutTrigger("audit_event_is_append_only_update", () -> jdbc.sql("UPDATE audit_event SET login = 'sam'"
+                + " WHERE id IN (SELECT record_id FROM record_chain WHERE record_type = 'audit' AND seq > ?)")
+                .param(anchored).update());
+        tamperer().recomputeChainFrom(anchored + 1);
+        linkedTwoMinutesAgo(anchored);
+
+        Result verify = run("records verify");
+
+        assertThat(verify.status()).as(verify.error()).isZero();
+        assertThat(verify.output()).contains("covers " + anchored + " entries; the " + (count("record_chain") - anchored)
+                + " after it have no anchor here: on a shared database each computer anchors only the changes"
+                + " made from it");
+
+        // One of them not anchored by this login's own computer either: not vouched for.
+        withoutTrigger("audit_event_is_append_only_update", () -> jdbc.sql("UPDATE audit_event SET login = NULL"
+                + " WHERE id = (SELECT max(record_id) FROM record_chain WHERE record_type = 'audit' AND seq > ?)")
+                .param(anchored).update());
+        tamperer().recomputeChainFrom(anchored + 1);
+        linkedTwoMinutesAgo(anchored);
+        Result unvouched = run("records verify");
+        assertThat(unvouched.status()).isEqualTo(Failure.VERIFICATION);
+        assertThat(unvouched.error()).contains("came after the last anchor")
+                .contains("these were made by this login, or by none");
+    }
+
+    /** The last change's entries, linked two minutes ago and with no anchor in this computer's file; the entries the last anchor covers. */
+    private long entriesLinkedTwoMinutesAgoWithoutAnAnchorHere() throws IOException {
+        practitioner("Sam Jones");
+        signedSession(client("Ann", "Lee"), "Night cramps", "Stretch nightly");
+        long anchored = dropLastAnchor();
+        linkedTwoMinutesAgo(anchored);
+        return anchored;
+    }
+
+    private void linkedTwoMinutesAgo(long anchored) {
+        withoutTrigger("record_chain_is_append_only_update", () -> jdbc.sql(
+                "UPDATE record_chain SET linked_at = ? WHERE seq > ?")
+                .param(java.time.Instant.now().minusSeconds(120).toString()).param(anchored).update());
     }
 
     /** Removes the anchor file's last anchor; returns the entries the one before it covers. */

@@ -81,7 +81,7 @@ class IntakeCommands {
             @Option(longName = "consent-date", description = "Date consent was given, YYYY-MM-DD, today or yesterday (required on a first intake)") String consentDate,
             @Option(longName = "consent-by", description = "Who gave consent (required on a first intake)") String consentBy,
             @Option(longName = "consent-explained", description = "Elements explained: all, or nature,benefits,risks,alternatives,consequences,right-to-stop") String explained,
-            @Option(longName = "practitioner", description = "Practitioner id (default: the default practitioner)") Long practitioner,
+            @Option(longName = "practitioner", description = "Practitioner id (default: the login's own practitioner, else the default one)") Long practitioner,
             @Option(longName = "clear-cramp-duration", description = "Empty the carried cramp duration") boolean clearDuration,
             @Option(longName = "clear-cramp-timing", description = "Empty the carried cramp timing") boolean clearTiming,
             @Option(longName = "clear-sleep-disturbance", description = "Empty the carried sleep disturbance") boolean clearSleep,

@@ -55,7 +55,7 @@ class SessionCommands {
             @Option(longName = "date", description = "Session date, YYYY-MM-DD, today or yesterday (default today)") String date,
             @Option(longName = "time", description = "Start time, HH:MM (default now)") String time,
             @Option(longName = "duration", description = "Minutes, 1-600") Integer duration,
-            @Option(longName = "practitioner", description = "Practitioner id (default: the default practitioner)") Long practitioner,
+            @Option(longName = "practitioner", description = "Practitioner id (default: the login's own practitioner, else the default one)") Long practitioner,
             @Option(longName = "modalities", description = "Techniques: effleurage,petrissage,trigger-point,... (see vocabulary list modalities)") String modalities,
             @Option(longName = "areas", description = "Areas treated: calf-left,calf-right,... (see vocabulary list sites)") String areas,
             @Option(longName = "pressure", description = "light, moderate, firm or deep") String pressure,
@@ -168,7 +168,7 @@ class SessionCommands {
                     Refuses a note with blanks left from its template (__), listing each by section and line,
                     unless --allow-blanks is given.""")
     String sign(@Argument(index = 0, description = "Session id") long session,
-            @Option(longName = "practitioner", description = "Who signs (default: the default practitioner)") Long practitioner,
+            @Option(longName = "practitioner", description = "Who signs (default: the login's own practitioner, else the default one)") Long practitioner,
             @Option(longName = "allow-blanks", description = "Sign even with blanks (__) left unfilled") boolean allowBlanks) {
         Session signed = sessions.sign(session, practitioner, allowBlanks);
         int blanks = SessionService.blanksLeft(signed.note());
@@ -183,7 +183,7 @@ class SessionCommands {
                     write the addendum, with the signed note below as comments; saving it empty cancels.""")
     String amend(CommandContext context, @Argument(index = 0, description = "Session id") long session,
             @Option(longName = "text", description = "The correction or late entry") String text,
-            @Option(longName = "practitioner", description = "Author (default: the default practitioner)") Long practitioner,
+            @Option(longName = "practitioner", description = "Author (default: the login's own practitioner, else the default one)") Long practitioner,
             @Option(longName = "edit", description = "Write the addendum in your editor") boolean edit) {
         String addendum = text;
         if (edit || (text == null && InteractiveInput.isInteractive(context))) {

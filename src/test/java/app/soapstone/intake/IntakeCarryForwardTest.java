@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.shell.core.InputReader;
 
-import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag(SoapstoneTest.POSTGRESQL)
 class IntakeCarryForwardTest extends SoapstoneTest {
 
-    private static final LocalDate TODAY = LocalDate.now();
 
     /** A first intake with something in every section. */
     private static final String FULL = " --cramp-frequency 3 --cramp-sites calf-left,calf-right --cramp-severity 6"

@@ -32,7 +32,6 @@ import static org.assertj.core.api.Assertions.within;
 @Tag(SoapstoneTest.POSTGRESQL)
 class IntakeCommandsTest extends SoapstoneTest {
 
-    private static final LocalDate TODAY = LocalDate.now();
     private static final List<String> TABLES = List.of("intake", "intake_site", "intake_condition", "intake_red_flag",
             "intake_consent_element", "intake_medication", "intake_surgery", "intake_clearance");
     private static final List<String> REQUIRED = List.of("cramp-frequency", "cramp-sites", "cramp-severity",

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag(SoapstoneTest.POSTGRESQL)
 class LatestHomeMassageMinutesTest extends SoapstoneTest {
 
-    private static final LocalDate TODAY = LocalDate.now();
 
     @Autowired
     private SessionService sessions;

@@ -38,7 +38,6 @@ import static org.assertj.core.api.Assertions.within;
 @Tag(SoapstoneTest.POSTGRESQL)
 class SessionCommandsTest extends SoapstoneTest {
 
-    private static final LocalDate TODAY = LocalDate.now();
     private static final List<String> TABLES = List.of("session", "session_modality", "session_area", "addendum");
     private static final Pattern INSTANT_TEXT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
     private static final String CLEARANCE_SQL = "SELECT count(*) FROM intake_clearance";

@@ -22,7 +22,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag(SoapstoneTest.POSTGRESQL)
 class SessionEditorTest extends SoapstoneTest {
 
-    private static final LocalDate TODAY = LocalDate.now();
     private static final List<String> TABLES = List.of("session", "session_modality", "session_area", "addendum");
     private static final Path EDITOR_DIR = FakeEditorConfiguration.DIR;
     private static final String APPENDED = "Edited in the editor.";

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +23,6 @@ import static org.mockito.Mockito.mockingDetails;
 @Tag(SoapstoneTest.POSTGRESQL)
 class SessionNewWorkTest extends SoapstoneTest {
 
-    private static final LocalDate TODAY = LocalDate.now();
 
     @MockitoSpyBean
     private IntakeService intakes;

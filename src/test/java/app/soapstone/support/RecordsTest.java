@@ -6,7 +6,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -24,7 +23,6 @@ public abstract class RecordsTest extends SoapstoneTest {
     @Autowired
     private RecordDigests digests;
 
-    protected static final LocalDate TODAY = LocalDate.now();
 
     // ---------------------------------------------------------------- building records through commands
 

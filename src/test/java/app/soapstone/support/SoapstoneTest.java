@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.shell.core.InputReader;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -16,6 +17,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -49,7 +51,11 @@ import java.util.StringJoiner;
         "soapstone.templates=",
         // Fallback fonts from Debian's Noto folders only: never the user's font folders or SOAPSTONE_FONTS.
         "soapstone.fonts=/usr/share/fonts/truetype/noto:/usr/share/fonts/opentype/noto", "soapstone.system-fonts=false"})
+@Import(TestDay.class)
 public abstract class SoapstoneTest {
+
+    /** The day the application's clock is on in these tests ({@link TestDay}). */
+    protected static final LocalDate TODAY = TestDay.TODAY;
 
     /**
      * The database path must be known before the context starts, when the log and history

@@ -41,13 +41,14 @@ class ArchitectureTest {
         allowed.put("screening", List.of("template", "vocabulary", "validation"));
         allowed.put("clinic", List.of("integrity", "shell", "storage", "validation"));
         allowed.put("client", List.of("clinic", "integrity", "shell", "storage", "validation"));
+        allowed.put("appointment", List.of("client", "clinic", "integrity", "shell", "storage", "validation"));
         allowed.put("intake", List.of("client", "clinic", "integrity", "screening", "shell", "storage", "template",
                 "validation", "vocabulary"));
         allowed.put("session", List.of("client", "clinic", "intake", "integrity", "screening", "shell", "storage",
                 "template", "validation", "vocabulary"));
-        allowed.put("careplan", List.of("client", "clinic", "intake", "integrity", "pdf", "printing", "screening",
+        allowed.put("careplan", List.of("appointment", "client", "clinic", "intake", "integrity", "pdf", "printing", "screening",
                 "session", "shell", "storage", "template", "validation", "vocabulary"));
-        allowed.put("record", List.of("careplan", "client", "clinic", "intake", "integrity", "pdf", "printing",
+        allowed.put("record", List.of("appointment", "careplan", "client", "clinic", "intake", "integrity", "pdf", "printing",
                 "screening", "session", "shell", "storage", "template", "validation", "vocabulary"));
         return allowed;
     }

@@ -74,7 +74,7 @@ public record Client(@Id Long id, String firstName, String lastName, String pref
         return age(dateOfBirth, day);
     }
 
-    static String displayName(String firstName, String lastName, String preferredName) {
+    public static String displayName(String firstName, String lastName, String preferredName) {
         boolean distinctPreferred = preferredName != null && !preferredName.isBlank() && !preferredName.equals(firstName);
         return firstName + (distinctPreferred ? " (" + preferredName + ")" : "") + " " + lastName;
     }

@@ -10,10 +10,12 @@ import java.time.Instant;
  *
  * @param country where the clinic is (ISO 3166 two letters, "AU"), for reading phone numbers written
  *        in national form; null until set
+ * @param timeZone the clinic's time zone (an IANA name, "Australia/Sydney"), in which appointments
+ *        are typed and shown; null until set, when the computer's own zone is used
  */
 @Table("clinic")
 public record Clinic(@Id Long id, String name, String address, String phone, String email, String website,
-        String country, Instant updatedAt, long version) {
+        String country, String timeZone, Instant updatedAt, long version) {
 
     static final long THE_CLINIC = 1L;
 }

@@ -32,8 +32,10 @@ class ClinicCommands {
             @Option(longName = "email", description = "Email address") String email,
             @Option(longName = "website", description = "Web address") String website,
             @Option(longName = "country", description = "Where the clinic is, for reading phone numbers (AU, GB, US...)")
-            String country) {
-        Clinic saved = clinic.set(new ClinicDetails(name, address, phone, email, website, country));
+            String country,
+            @Option(longName = "time-zone", description = "The clinic's time zone for appointments, Area/City"
+                    + " (Australia/Sydney); unset, the computer's own") String timeZone) {
+        Clinic saved = clinic.set(new ClinicDetails(name, address, phone, email, website, country, timeZone));
         return "Clinic details saved: " + saved.name();
     }
 
@@ -46,7 +48,9 @@ class ClinicCommands {
                         List.of("Email", c.email() == null ? "" : c.email()),
                         List.of("Website", c.website() == null ? "" : c.website()),
                         List.of("Country", c.country() == null ? "not set (phone numbers are matched by their digits)"
-                                : c.country()))))
+                                : c.country()),
+                        List.of("Time zone", c.timeZone() == null ? "not set (this computer's: " + clinic.zone().getId()
+                                + ")" : c.timeZone()))))
                 .orElse("No clinic details yet. Set them with: clinic set --name ... --address ... --phone ...");
     }
 

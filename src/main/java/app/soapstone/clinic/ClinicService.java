@@ -12,6 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,7 +53,7 @@ public class ClinicService {
             requiredFirstTime("address", details.address());
             requiredFirstTime("phone", details.phone());
         }
-        Clinic current = existing.orElse(new Clinic(Clinic.THE_CLINIC, null, null, null, null, null, null, null, -1));
+        Clinic current = existing.orElse(new Clinic(Clinic.THE_CLINIC, null, null, null, null, null, null, null, null, -1));
         String name = details.name() == null ? current.name() : Fields.requiredLine("name", details.name(), Fields.NAME_MAX);
         String address = details.address() == null ? current.address()
                 : Fields.requiredText("address", details.address(), Fields.TEXT_MAX);
@@ -59,7 +62,9 @@ public class ClinicService {
         String website = details.website() == null ? current.website()
                 : Fields.optionalLine("website", details.website(), Fields.NAME_MAX);
         String country = details.country() == null ? current.country() : PhoneNumbers.country("country", details.country());
-        if (clinics.store(name, address, phone, email, website, country, clock.instant(), current.version()) != 1) {
+        String timeZone = details.timeZone() == null ? current.timeZone() : zoneName(details.timeZone());
+        if (clinics.store(name, address, phone, email, website, country, timeZone, clock.instant(),
+                current.version()) != 1) {
             throw audit.changedMeanwhile("The clinic", "clinic", Clinic.THE_CLINIC,
                     "see it with 'clinic show' and set it again");
         }
@@ -79,6 +84,15 @@ public class ClinicService {
     @Transactional(readOnly = true)
     public Optional<String> country() {
         return clinic().map(Clinic::country);
+    }
+
+    /**
+     * The clinic's time zone, in which appointments are typed and shown: the one set with
+     * {@code clinic set --time-zone}, else the computer's own.
+     */
+    @Transactional(readOnly = true)
+    public ZoneId zone() {
+        return clinic().map(Clinic::timeZone).map(ZoneId::of).orElseGet(() -> clock.getZone());
     }
 
     /**
@@ -200,6 +214,21 @@ public class ClinicService {
             throw InvalidInputException.forField(option,
                     "is required the first time (clinic set --name ... --address ... --phone ...)");
         }
+    }
+
+    /** A region's zone as the IANA database names it ("Australia/Sydney"), not a fixed offset, which knows no summer time. */
+    private static String zoneName(String value) {
+        String name = value.strip();
+        try {
+            ZoneId zone = ZoneId.of(name);
+            if (name.contains("/") && !(zone instanceof ZoneOffset)) {
+                return zone.getId();
+            }
+        } catch (DateTimeException e) {
+            // Unknown: said below.
+        }
+        throw InvalidInputException.forField("time-zone", "'" + name + "' is not a time zone: give the region's name,"
+                + " Area/City as the IANA time zone database has it (Australia/Sydney, Europe/London, America/Toronto)");
     }
 
     private static String requiredPhone(String value) {

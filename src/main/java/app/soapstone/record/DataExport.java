@@ -40,6 +40,9 @@ public class DataExport {
             Map.entry("client", "Clients: contact details and date of birth; archived_at is set for archived clients."),
             Map.entry("clinic", "The clinic's details (one row)."),
             Map.entry("practitioner", "Practitioners; is_default marks the default one."),
+            Map.entry("appointment", "The appointment book: client, practitioner, start and end (UTC instants; time_zone"
+                    + " is the clinic's zone they were booked in), status (BOOKED, CANCELLED with cancel_reason, NO_SHOW,"
+                    + " DONE) and the front desk's note. Cancelled and missed appointments are kept."),
             Map.entry("intake", "Intake forms, one row per dated version; cramp_frequency_per_week is the weekly figure."),
             Map.entry("intake_site", "Cramp sites of each intake (body site ids)."),
             Map.entry("intake_condition", "Conditions ticked on each intake."),

@@ -1,0 +1,117 @@
+package app.soapstone.appointment;
+
+import app.soapstone.shell.Screen;
+import app.soapstone.shell.Tables;
+import app.soapstone.validation.Fields;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/** {@code appointment book|list|move|cancel|no-show|done}: the appointment book, in the clinic's time zone. */
+@Component
+class AppointmentCommands {
+
+    private static final String GROUP = "Appointments";
+    private static final String AT = "Start, \"YYYY-MM-DD HH:MM\" in the clinic's time zone (see clinic show);"
+            + " in the hour the clocks go back, add the offset: \"... 02:30 +11:00\"";
+
+    private static final int DEFAULT_MINUTES = 60;
+
+    private final AppointmentService appointments;
+    private final Screen screen;
+    private final Clock clock;
+
+    AppointmentCommands(AppointmentService appointments, Screen screen, Clock clock) {
+        this.appointments = appointments;
+        this.screen = screen;
+        this.clock = clock;
+    }
+
+    @Command(name = "appointment book", group = GROUP,
+            description = "Book a client in with a practitioner and print the appointment's id",
+            help = """
+                    Refuses a time that overlaps another appointment of the practitioner (cancelled ones aside),
+                    naming it; --allow-overlap books both, for a deliberate double slot. A time the clocks skip
+                    is refused; one that happens twice needs its offset.""")
+    String book(@Option(longName = "client", required = true, description = "Client id") long client,
+            @Option(longName = "at", required = true, description = AT) String at,
+            @Option(longName = "minutes", description = "Length in minutes, 5 to 480 (default 60)") Integer minutes,
+            @Option(longName = "practitioner",
+                    description = "Practitioner id (default: the login's own practitioner, else the default one)")
+            Long practitioner,
+            @Option(longName = "note", description = "A note for the front desk (not a clinical note)") String note,
+            @Option(longName = "allow-overlap", description = "Book even if the practitioner is booked then")
+            boolean allowOverlap) {
+        BookEntry booked = appointments.book(new AppointmentService.Booking(client, ClinicTime.parse("at", at),
+                minutes == null ? DEFAULT_MINUTES : minutes, practitioner, note, allowOverlap));
+        return "Booked appointment " + booked.id() + ": " + line(booked, appointments.zone());
+    }
+
+    @Command(name = "appointment list", group = GROUP,
+            description = "List appointments: from today on, or of one day; of one practitioner or client")
+    String list(@Option(longName = "day", description = "One day, YYYY-MM-DD or today (default: today and after)")
+            String day,
+            @Option(longName = "practitioner", description = "Practitioner id") Long practitioner,
+            @Option(longName = "client", description = "Client id") Long client) {
+        LocalDate date = day == null ? null : Fields.date("day", day, LocalDate.now(clock.withZone(appointments.zone())));
+        AppointmentService.Book book = appointments.list(date, practitioner, client);
+        String title = (book.day() == null ? "From today on" : "On " + book.day()) + ", times in "
+                + book.zone().getId() + ":";
+        if (book.entries().isEmpty()) {
+            return title + " no appointments. Book one with: appointment book --client N --at \"YYYY-MM-DD HH:MM\"";
+        }
+        List<List<String>> rows = book.entries().stream().map(e -> List.of(String.valueOf(e.id()),
+                ClinicTime.show(e.startsAt(), book.zone()), until(e, book.zone()),
+                e.client() + " (" + e.clientId() + ")", e.practitioner(), status(e),
+                e.note() == null ? "" : e.note())).toList();
+        return title + "\n" + Tables.render(List.of("ID", "Starts", "Ends", "Client", "Practitioner", "Status", "Note"),
+                rows, screen.width());
+    }
+
+    @Command(name = "appointment move", group = GROUP, description = "Move a booked appointment to another start")
+    String move(@Argument(index = 0, description = "Appointment id") long appointment,
+            @Option(longName = "at", required = true, description = AT) String at,
+            @Option(longName = "allow-overlap", description = "Move even if the practitioner is booked then")
+            boolean allowOverlap) {
+        BookEntry moved = appointments.move(appointment, ClinicTime.parse("at", at), allowOverlap);
+        return "Moved appointment " + moved.id() + ": " + line(moved, appointments.zone());
+    }
+
+    @Command(name = "appointment cancel", group = GROUP,
+            description = "Cancel a booked appointment (it stays in the book, with the reason)")
+    String cancel(@Argument(index = 0, description = "Appointment id") long appointment,
+            @Option(longName = "reason", required = true, description = "Why, e.g. \"client unwell\"") String reason) {
+        return "Cancelled appointment " + appointments.cancel(appointment, reason).id() + ".";
+    }
+
+    @Command(name = "appointment no-show", group = GROUP,
+            description = "Mark a booked appointment as missed: the client did not come")
+    String noShow(@Argument(index = 0, description = "Appointment id") long appointment) {
+        return "Appointment " + appointments.noShow(appointment).id() + " marked no-show.";
+    }
+
+    @Command(name = "appointment done", group = GROUP, description = "Mark a booked appointment as attended")
+    String done(@Argument(index = 0, description = "Appointment id") long appointment) {
+        return "Appointment " + appointments.done(appointment).id() + " marked done.";
+    }
+
+    private static String line(BookEntry entry, ZoneId zone) {
+        return entry.client() + " (client " + entry.clientId() + ") with " + entry.practitioner() + ", "
+                + ClinicTime.show(entry.startsAt(), zone) + " to " + until(entry, zone) + " " + zone.getId();
+    }
+
+    private static String until(BookEntry entry, ZoneId zone) {
+        return ClinicTime.end(entry.startsAt(), entry.endsAt(), zone);
+    }
+
+    private static String status(BookEntry entry) {
+        return entry.cancelReason() == null ? entry.status().word()
+                : entry.status().word() + ": " + entry.cancelReason();
+    }
+}

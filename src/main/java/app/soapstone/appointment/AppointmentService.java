@@ -1,0 +1,181 @@
+package app.soapstone.appointment;
+
+import app.soapstone.client.Client;
+import app.soapstone.client.ClientService;
+import app.soapstone.clinic.ClinicService;
+import app.soapstone.clinic.Practitioner;
+import app.soapstone.integrity.AuditTrail;
+import app.soapstone.validation.ConflictException;
+import app.soapstone.validation.Fields;
+import app.soapstone.validation.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The appointment book: booking, moving and closing appointments, in the clinic's time zone,
+ * without double booking a practitioner unless asked to. Every change is audited in its own
+ * transaction; appointments are not final records, so they are not linked into the record chain.
+ */
+@Service
+public class AppointmentService {
+
+    /** The longest appointment: a working day. */
+    static final int MAX_MINUTES = 8 * 60;
+    static final int MIN_MINUTES = 5;
+
+    private final AppointmentRepository appointments;
+    private final AppointmentQueries queries;
+    private final ClientService clients;
+    private final ClinicService clinic;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    AppointmentService(AppointmentRepository appointments, AppointmentQueries queries, ClientService clients,
+            ClinicService clinic, AuditTrail audit, Clock clock) {
+        this.appointments = appointments;
+        this.queries = queries;
+        this.clients = clients;
+        this.clinic = clinic;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** An appointment as asked for; {@code practitionerId} null means the login's own, else the default. */
+    public record Booking(long clientId, ClinicTime at, int minutes, Long practitionerId, String note,
+            boolean allowOverlap) {
+    }
+
+    /** A page of the book: its entries, the zone their times are shown in, and the day, if one was asked for. */
+    public record Book(List<BookEntry> entries, ZoneId zone, LocalDate day) {
+    }
+
+    /** Books a client in, refusing a slot that overlaps one of the practitioner's unless {@code allowOverlap}. */
+    @Transactional
+    public BookEntry book(Booking booking) {
+        Client client = clients.active(booking.clientId());
+        Practitioner practitioner = booking.practitionerId() != null ? clinic.practitioner(booking.practitionerId())
+                : clinic.defaultPractitioner().orElseThrow(() -> new ConflictException(
+                        "No practitioner yet: add one with 'practitioner add --name ... --credentials ...'"));
+        int minutes = Fields.range("minutes", booking.minutes(), MIN_MINUTES, MAX_MINUTES);
+        String note = Fields.optionalText("note", booking.note(), Fields.TEXT_MAX);
+        ZoneId zone = clinic.zone();
+        Instant start = booking.at().in(zone, "at");
+        Instant end = start.plus(Duration.ofMinutes(minutes));
+        refuseClash(practitioner.id(), start, end, null, booking.allowOverlap(), zone);
+        Instant now = clock.instant();
+        Appointment saved = appointments.save(new Appointment(null, client.id(), practitioner.id(), start, end,
+                zone.getId(), AppointmentStatus.BOOKED, note, null, now, now, null));
+        audit.record("add", "appointment", saved.id(), client.id(), "Booked appointment " + saved.id() + " for client "
+                + client.id() + " with practitioner " + practitioner.id() + " at " + ClinicTime.show(start, zone) + " "
+                + zone.getId() + " (" + minutes + " min)");
+        return entry(saved.id());
+    }
+
+    /** Moves a booked appointment to another start, keeping its length, with the same overlap rule as booking. */
+    @Transactional
+    public BookEntry move(long id, ClinicTime at, boolean allowOverlap) {
+        Appointment appointment = booked(id, "moved");
+        ZoneId zone = clinic.zone();
+        Instant start = at.in(zone, "at");
+        Instant end = start.plus(Duration.between(appointment.startsAt(), appointment.endsAt()));
+        refuseClash(appointment.practitionerId(), start, end, id, allowOverlap, zone);
+        appointments.save(appointment.movedTo(start, end, zone.getId(), clock.instant()));
+        audit.record("change", "appointment", id, appointment.clientId(), "Moved appointment " + id + " from "
+                + ClinicTime.show(appointment.startsAt(), zone) + " to " + ClinicTime.show(start, zone) + " "
+                + zone.getId());
+        return entry(id);
+    }
+
+    /** Cancels a booked appointment, keeping it in the book with the reason. */
+    @Transactional
+    public BookEntry cancel(long id, String reason) {
+        String why = Fields.requiredLine("reason", reason, Fields.NAME_MAX * 2);
+        return close(id, AppointmentStatus.CANCELLED, why, "Cancelled appointment " + id + ": " + why);
+    }
+
+    /** Marks a booked appointment as missed: the client did not come. */
+    @Transactional
+    public BookEntry noShow(long id) {
+        return close(id, AppointmentStatus.NO_SHOW, null, "Marked appointment " + id + " a no-show");
+    }
+
+    /** Marks a booked appointment as attended. */
+    @Transactional
+    public BookEntry done(long id) {
+        return close(id, AppointmentStatus.DONE, null, "Marked appointment " + id + " done");
+    }
+
+    /**
+     * The book for one local day, or from the start of today on when no day is given; of one
+     * practitioner or one client if given (each must exist).
+     */
+    @Transactional(readOnly = true)
+    public Book list(LocalDate day, Long practitionerId, Long clientId) {
+        if (practitionerId != null) {
+            clinic.practitioner(practitionerId);
+        }
+        if (clientId != null) {
+            clients.get(clientId);
+        }
+        ZoneId zone = clinic.zone();
+        LocalDate from = day != null ? day : LocalDate.now(clock.withZone(zone));
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = day == null ? null : day.plusDays(1).atStartOfDay(zone).toInstant();
+        return new Book(queries.list(start, end, practitionerId, clientId), zone, day);
+    }
+
+    /** The clinic's time zone: where {@code --at} is read and the book is shown. */
+    @Transactional(readOnly = true)
+    public ZoneId zone() {
+        return clinic.zone();
+    }
+
+    private BookEntry close(long id, AppointmentStatus status, String reason, String summary) {
+        Appointment appointment = booked(id, "marked " + status.word());
+        appointments.save(appointment.withStatus(status, reason, clock.instant()));
+        audit.record("change", "appointment", id, appointment.clientId(), summary);
+        return entry(id);
+    }
+
+    /** The appointment, which must still be booked to be {@code done} ("moved", "marked done"). */
+    private Appointment booked(long id, String done) {
+        Appointment appointment = appointments.findById(id).orElseThrow(() -> NotFoundException.of("appointment", id));
+        if (appointment.status() != AppointmentStatus.BOOKED) {
+            throw new ConflictException("Appointment " + id + " is " + appointment.status().word() + " already, so it"
+                    + " cannot be " + done + " (book a new one with 'appointment book')");
+        }
+        return appointment;
+    }
+
+    private void refuseClash(long practitionerId, Instant start, Instant end, Long except, boolean allowOverlap,
+            ZoneId zone) {
+        if (allowOverlap) {
+            return;
+        }
+        List<BookEntry> clashes = queries.clashes(practitionerId, start, end, except);
+        if (!clashes.isEmpty()) {
+            BookEntry first = clashes.get(0);
+            throw new ConflictException("Practitioner " + practitionerId + " (" + first.practitioner()
+                    + ") is already booked then: " + clashes.stream().map(c -> "appointment " + c.id() + ", "
+                    + c.client() + " (client " + c.clientId() + "), " + ClinicTime.show(c.startsAt(), zone) + " to "
+                    + ClinicTime.end(c.startsAt(), c.endsAt(), zone)).collect(Collectors.joining("; "))
+                    + ". Choose another time, or add --allow-overlap to book both. "
+                    + (except == null ? "Nothing was booked." : "The appointment was not moved."));
+        }
+    }
+
+    private BookEntry entry(long id) {
+        Appointment appointment = appointments.findById(id).orElseThrow();
+        return queries.list(appointment.startsAt(), appointment.startsAt().plusMillis(1),
+                appointment.practitionerId(), appointment.clientId()).stream()
+                .filter(e -> e.id() == id).findFirst().orElseThrow();
+    }
+}

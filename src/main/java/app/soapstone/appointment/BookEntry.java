@@ -1,0 +1,8 @@
+package app.soapstone.appointment;
+
+import java.time.Instant;
+
+/** An appointment as the book shows it: with the client's and practitioner's names. */
+public record BookEntry(long id, long clientId, String client, long practitionerId, String practitioner,
+        Instant startsAt, Instant endsAt, AppointmentStatus status, String note, String cancelReason) {
+}

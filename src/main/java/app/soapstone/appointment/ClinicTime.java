@@ -1,0 +1,98 @@
+package app.soapstone.appointment;
+
+import app.soapstone.validation.DateTimes;
+import app.soapstone.validation.InvalidInputException;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A time as the clinic writes it, "2026-12-05 10:00" in its own zone, optionally followed by the
+ * offset from UTC ("+11:00"), which is needed only for the hour that happens twice when the
+ * clocks go back.
+ *
+ * <p>Daylight saving: a time in the hour skipped when the clocks go forward does not exist and is
+ * refused, naming the gap; a time in the hour that happens twice is refused unless the offset says
+ * which of the two is meant. Neither is guessed, since a guess books the client an hour off.
+ *
+ * @param offset the offset written after the time, or null
+ */
+public record ClinicTime(LocalDateTime local, ZoneOffset offset) {
+
+    private static final Pattern FORM = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2})\\s*([+-]\\d{2}:\\d{2})?");
+    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
+
+    /** {@code value} as typed for {@code option}, or refused naming it and the form. */
+    public static ClinicTime parse(String option, String value) {
+        String text = value.strip();
+        Matcher matcher = FORM.matcher(text);
+        try {
+            if (matcher.matches()) {
+                String local = matcher.group(1);
+                if (local.length() == "2026-12-05 9:00".length()) {
+                    local = local.substring(0, 11) + "0" + local.substring(11);
+                }
+                ZoneOffset offset = matcher.group(2) == null ? null : ZoneOffset.of(matcher.group(2));
+                return new ClinicTime(LocalDateTime.parse(local, DateTimes.MINUTE), offset);
+            }
+        } catch (DateTimeException e) {
+            // Said below.
+        }
+        throw InvalidInputException.forField(option, "'" + text + "' is not a date and time: use \"YYYY-MM-DD HH:MM\""
+                + " in the clinic's time zone, e.g. \"2026-12-05 10:00\"");
+    }
+
+    /** The instant this is in {@code zone}, or refused (naming {@code option}) in a daylight-saving change. */
+    public Instant in(ZoneId zone, String option) {
+        ZoneOffsetTransition change = zone.getRules().getTransition(local);
+        String written = DateTimes.MINUTE.format(local);
+        if (change != null && change.isGap()) {
+            throw InvalidInputException.forField(option, written + " does not exist in " + zone.getId()
+                    + ": the clocks go forward from " + HOUR_MINUTE.format(change.getDateTimeBefore()) + " to "
+                    + HOUR_MINUTE.format(change.getDateTimeAfter()) + " that night; book " + HOUR_MINUTE.format(
+                    change.getDateTimeAfter()) + " or later");
+        }
+        if (offset != null) {
+            if (!zone.getRules().isValidOffset(local, offset)) {
+                throw InvalidInputException.forField(option, written + " is not at " + offset.getId() + " in "
+                        + zone.getId() + ": it is at " + zone.getRules().getOffset(local).getId()
+                        + " (leave the offset out)");
+            }
+            return local.toInstant(offset);
+        }
+        if (change != null) {
+            throw InvalidInputException.forField(option, written + " happens twice in " + zone.getId()
+                    + ": the clocks go back from " + HOUR_MINUTE.format(change.getDateTimeBefore()) + " to "
+                    + HOUR_MINUTE.format(change.getDateTimeAfter()) + " that night; say which by its offset: \""
+                    + written + " " + change.getOffsetBefore().getId() + "\" for the first, \"" + written + " "
+                    + change.getOffsetAfter().getId() + "\" for the second");
+        }
+        return local.atZone(zone).toInstant();
+    }
+
+    /**
+     * {@code instant} as the clinic reads it in {@code zone}, "2026-12-05 10:00"; in the hour that
+     * happens twice, with its offset ("2027-04-04 02:30 +11:00"), as it is typed.
+     */
+    public static String show(Instant instant, ZoneId zone) {
+        LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
+        String written = DateTimes.MINUTE.format(local);
+        return zone.getRules().getValidOffsets(local).size() > 1
+                ? written + " " + zone.getRules().getOffset(instant).getId() : written;
+    }
+
+    /** The end of a slot as shown beside its start: the time alone on the same day ("11:00"), else the date too. */
+    public static String end(Instant start, Instant end, ZoneId zone) {
+        String from = show(start, zone);
+        String to = show(end, zone);
+        return to.startsWith(from.substring(0, 11)) ? to.substring(11) : to;
+    }
+}

@@ -122,6 +122,8 @@ public class ClinicRoles {
                 "REVOKE INSERT, UPDATE, DELETE ON clinic, practitioner, flyway_schema_history FROM " + therapist,
                 "GRANT SELECT ON clinic, practitioner, flyway_schema_history TO " + reception,
                 "GRANT SELECT, INSERT, UPDATE ON client TO " + reception,
+                // The front desk keeps the appointment book (V021); its note is the desk's, not a clinical note.
+                "GRANT SELECT, INSERT, UPDATE ON appointment TO " + reception,
                 // When each client was last seen, as a front desk books them: the date, never the note.
                 "GRANT SELECT (client_id, started_at) ON session TO " + reception,
                 // What reception changes is audited and chained like any change.
@@ -129,15 +131,15 @@ public class ClinicRoles {
                 // The audit trail's count of its events, by which the next one is numbered (V019).
                 "GRANT SELECT, INSERT, UPDATE ON audit_event_last_id TO " + reception,
                 // Audit events about clinical records name them (a signed session, an intake):
-                // reception sees and writes only those about clients, the clinic and practitioners.
+                // reception sees and writes only those about clients, the clinic, practitioners and appointments.
                 "ALTER TABLE audit_event ENABLE ROW LEVEL SECURITY",
                 "DROP POLICY IF EXISTS soapstone_staff ON audit_event",
                 "CREATE POLICY soapstone_staff ON audit_event TO " + owner + ", " + therapist
                         + " USING (true) WITH CHECK (true)",
                 "DROP POLICY IF EXISTS soapstone_reception ON audit_event",
                 "CREATE POLICY soapstone_reception ON audit_event TO " + reception
-                        + " USING (record_type IN ('client', 'clinic', 'practitioner'))"
-                        + " WITH CHECK (record_type IN ('client', 'clinic', 'practitioner'))"));
+                        + " USING (record_type IN ('client', 'clinic', 'practitioner', 'appointment'))"
+                        + " WITH CHECK (record_type IN ('client', 'clinic', 'practitioner', 'appointment'))"));
         statements.forEach(statement -> jdbc.sql(statement).update());
     }
 

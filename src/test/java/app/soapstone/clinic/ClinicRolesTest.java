@@ -158,6 +158,27 @@ class ClinicRolesTest {
     }
 
     @Test
+    void receptionKeepsTheAppointmentBookAndSeesItsAuditEvents() throws SQLException {
+        String booked = expectOk(JO, "appointment book --client " + client + " --practitioner " + alexId
+                + " --at \"2030-03-04 10:00\" --note \"First visit\"");
+        long id = Long.parseLong(booked.replaceAll("(?s)Booked appointment (\\d+):.*", "$1"));
+        expectOk(JO, "appointment move " + id + " --at \"2030-03-04 11:00\"");
+        assertThat(expectOk(JO, "appointment list --day 2030-03-04")).contains("Ann Lee").contains("Alex Chen")
+                .contains("First visit");
+        expectOk(JO, "appointment cancel " + id + " --reason \"Client rang\"");
+        // A therapist books too, and marks it done.
+        String theirs = expectOk(ALEX, "appointment book --client " + client + " --at \"2030-03-05 10:00\"");
+        expectOk(ALEX, "appointment done " + theirs.replaceAll("(?s)Booked appointment (\\d+):.*", "$1"));
+
+        try (Connection jo = login(JO); Statement statement = jo.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM audit_event WHERE record_type = 'appointment'"
+                     + " AND record_id = " + id)) {
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aSecondTherapistCannotSignAsTheFirstThroughSoapstoneOrSql() throws SQLException {
         long draft = Long.parseLong(lastLine(ALEX, "session new --client " + client + " --subjective Calves"
                 + " --objective Tight --assessment Cramps --plan Stretch"));

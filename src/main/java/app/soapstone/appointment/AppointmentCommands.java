@@ -59,7 +59,7 @@ class AppointmentCommands {
             String day,
             @Option(longName = "practitioner", description = "Practitioner id") Long practitioner,
             @Option(longName = "client", description = "Client id") Long client) {
-        LocalDate date = day == null ? null : Fields.date("day", day, LocalDate.now(clock.withZone(appointments.zone())));
+        LocalDate date = day == null ? null : Fields.date("day", day, ClinicTime.today(clock, appointments.zone()));
         AppointmentService.Book book = appointments.list(date, practitioner, client);
         String title = (book.day() == null ? "From today on" : "On " + book.day()) + ", times in "
                 + book.zone().getId() + ":";

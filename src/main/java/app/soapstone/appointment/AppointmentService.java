@@ -126,7 +126,7 @@ public class AppointmentService {
             clients.get(clientId);
         }
         ZoneId zone = clinic.zone();
-        LocalDate from = day != null ? day : LocalDate.now(clock.withZone(zone));
+        LocalDate from = day != null ? day : ClinicTime.today(clock, zone);
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = day == null ? null : day.plusDays(1).atStartOfDay(zone).toInstant();
         return new Book(queries.list(start, end, practitionerId, clientId), zone, day);

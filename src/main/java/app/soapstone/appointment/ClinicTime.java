@@ -3,8 +3,10 @@ package app.soapstone.appointment;
 import app.soapstone.validation.DateTimes;
 import app.soapstone.validation.InvalidInputException;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -94,5 +96,10 @@ public record ClinicTime(LocalDateTime local, ZoneOffset offset) {
         String from = show(start, zone);
         String to = show(end, zone);
         return to.startsWith(from.substring(0, 11)) ? to.substring(11) : to;
+    }
+
+    /** Today at the clinic: its zone's date, which is not the computer's when the two zones differ. */
+    public static LocalDate today(Clock clock, ZoneId zone) {
+        return LocalDate.now(clock.withZone(zone));
     }
 }

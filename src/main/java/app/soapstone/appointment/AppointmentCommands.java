@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code appointment book|list|move|cancel|no-show|done}: the appointment book, in the clinic's time zone. */
@@ -66,12 +67,24 @@ class AppointmentCommands {
         if (book.entries().isEmpty()) {
             return title + " no appointments. Book one with: appointment book --client N --at \"YYYY-MM-DD HH:MM\"";
         }
-        List<List<String>> rows = book.entries().stream().map(e -> List.of(String.valueOf(e.id()),
-                ClinicTime.show(e.startsAt(), book.zone()), until(e, book.zone()),
-                e.client() + " (" + e.clientId() + ")", e.practitioner(), status(e),
-                e.note() == null ? "" : e.note())).toList();
-        return title + "\n" + Tables.render(List.of("ID", "Starts", "Ends", "Client", "Practitioner", "Status", "Note"),
-                rows, screen.width());
+        // One day's list leaves out the day: narrow screens keep the columns that differ.
+        boolean days = book.day() == null;
+        List<List<String>> rows = book.entries().stream().map(e -> {
+            String start = ClinicTime.show(e.startsAt(), book.zone());
+            List<String> row = new ArrayList<>(List.of(String.valueOf(e.id())));
+            if (days) {
+                row.add(start.substring(0, 10));
+            }
+            row.addAll(List.of(start.substring(11) + "-" + until(e, book.zone()), e.client() + " (" + e.clientId() + ")",
+                    e.practitioner(), status(e), e.note() == null ? "" : e.note()));
+            return row;
+        }).toList();
+        List<String> header = new ArrayList<>(List.of("ID"));
+        if (days) {
+            header.add("Day");
+        }
+        header.addAll(List.of("Time", "Client", "Practitioner", "Status", "Note"));
+        return title + "\n" + Tables.render(header, rows, screen.width());
     }
 
     @Command(name = "appointment move", group = GROUP, description = "Move a booked appointment to another start")

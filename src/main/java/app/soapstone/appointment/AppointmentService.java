@@ -149,8 +149,8 @@ public class AppointmentService {
     private Appointment booked(long id, String done) {
         Appointment appointment = appointments.findById(id).orElseThrow(() -> NotFoundException.of("appointment", id));
         if (appointment.status() != AppointmentStatus.BOOKED) {
-            throw new ConflictException("Appointment " + id + " is " + appointment.status().word() + " already, so it"
-                    + " cannot be " + done + " (book a new one with 'appointment book')");
+            throw new ConflictException("Appointment " + id + " is already marked " + appointment.status().word()
+                    + ", so it cannot be " + done + " (book a new one with 'appointment book')");
         }
         return appointment;
     }

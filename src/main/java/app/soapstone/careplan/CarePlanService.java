@@ -36,6 +36,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -59,10 +61,13 @@ public class CarePlanService {
     private final AuditTrail audit;
     private final RecordChain chain;
     private final Printouts printouts;
+    private final CarePlanQueries queries;
 
     CarePlanService(ClientService clients, ClinicService clinic, IntakeService intakes, SessionService sessions,
             Vocabulary vocabulary, CarePlanComposer composer, CarePlanPdf pdf, PdfFonts fonts,
-            CarePlanExportRepository exports, Clock clock, AuditTrail audit, RecordChain chain, Printouts printouts) {
+            CarePlanExportRepository exports, Clock clock, AuditTrail audit, RecordChain chain, Printouts printouts,
+            CarePlanQueries queries) {
+        this.queries = queries;
         this.audit = audit;
         this.chain = chain;
         this.printouts = printouts;
@@ -164,6 +169,16 @@ public class CarePlanService {
     public List<CarePlanExport> exports(long clientId) {
         clients.get(clientId);
         return exports.findByClient(clientId);
+    }
+
+    /** A client whose last visit (session {@code sessionId}) has no care plan given for it yet. */
+    public record PlanDue(long clientId, long sessionId, LocalDateTime startedAt) {
+    }
+
+    /** Of {@code clientIds}, those whose last visit has no care plan given for it, by one query for them all. */
+    @Transactional(readOnly = true)
+    public List<PlanDue> notGivenSinceLastVisit(Collection<Long> clientIds) {
+        return queries.notGivenSinceLastVisit(clientIds);
     }
 
     private PlanInputs inputs(long clientId, Long sessionId) {

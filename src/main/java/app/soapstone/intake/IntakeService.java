@@ -11,6 +11,7 @@ import app.soapstone.intake.Intake.IntakeRedFlag;
 import app.soapstone.intake.Intake.IntakeSite;
 import app.soapstone.integrity.AuditTrail;
 import app.soapstone.integrity.RecordChain;
+import app.soapstone.screening.Finding;
 import app.soapstone.screening.Flag;
 import app.soapstone.screening.MedicationCatalog;
 import app.soapstone.screening.Screening;
@@ -27,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -229,6 +232,25 @@ public class IntakeService {
         Optional<Clearance> clearance = clearances.findLatest(intake.id());
         ScreeningInput input = screeningInput(intake, clearance);
         return new Screened(intake, clearance, screening.screen(input, day), screening.count(input));
+    }
+
+    /**
+     * For each of {@code clientIds} with an intake, the screening's flags that stand before the
+     * client is treated on {@code day}: an urgent referral not medically cleared, the intake's
+     * review due and consent expired or incomplete, by the same rules as {@link #screen}. A client
+     * without an intake is not in the map.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Flag>> dueBeforeTreatment(Collection<Long> clientIds, LocalDate day) {
+        Map<Long, List<Flag>> due = new HashMap<>();
+        queries.redFlagsAndConsent(clientIds).forEach((clientId, input) -> due.put(clientId,
+                screening.screen(input, day).stream().filter(IntakeService::standsBeforeTreatment).toList()));
+        return due;
+    }
+
+    private static boolean standsBeforeTreatment(Flag flag) {
+        return flag.blocking() || flag.finding().kind().equals(Finding.INTAKE) && List.of(Finding.REVIEW_DUE,
+                Finding.CONSENT_EXPIRED, Finding.CONSENT_INCOMPLETE).contains(flag.finding().id());
     }
 
     /** Warnings for modalities or a pressure that conflict with precautions on {@code intake}. */

@@ -70,6 +70,20 @@ class SessionQueries {
         return statement.query(SessionQueries::line).list();
     }
 
+    /** The unsigned notes of {@code clientIds}, oldest first, through the (client_id, started_at) index. */
+    List<SessionService.UnsignedNote> unsignedOf(Collection<Long> clientIds) {
+        if (clientIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT id, client_id, started_at FROM session
+                        WHERE client_id IN (:clients) AND signed_at IS NULL ORDER BY started_at, id""")
+                .param("clients", clientIds)
+                .query((row, n) -> new SessionService.UnsignedNote(row.getLong("id"), row.getLong("client_id"),
+                        LocalDateTime.parse(row.getString("started_at"))))
+                .list();
+    }
+
     long unsignedSince(Instant before) {
         return jdbc.sql("SELECT count(*) FROM session WHERE signed_at IS NULL AND created_at < ?")
                 .param(app.soapstone.storage.SqliteDialect.INSTANT_TEXT.format(before)).query(Long.class).single();

@@ -31,6 +31,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -317,6 +318,16 @@ public class SessionService {
             clients.get(clientId);
         }
         return queries.unsigned(clientId);
+    }
+
+    /** A session whose note is not signed yet. */
+    public record UnsignedNote(long sessionId, long clientId, LocalDateTime startedAt) {
+    }
+
+    /** The unsigned notes of {@code clientIds}, oldest first (one query for them all). */
+    @Transactional(readOnly = true)
+    public List<UnsignedNote> unsignedOf(Collection<Long> clientIds) {
+        return queries.unsignedOf(clientIds);
     }
 
     @Transactional(readOnly = true)

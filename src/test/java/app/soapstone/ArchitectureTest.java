@@ -50,6 +50,8 @@ class ArchitectureTest {
                 "session", "shell", "storage", "template", "validation", "vocabulary"));
         allowed.put("record", List.of("appointment", "careplan", "client", "clinic", "intake", "integrity", "pdf", "printing",
                 "screening", "session", "shell", "storage", "template", "validation", "vocabulary"));
+        allowed.put("day", List.of("appointment", "careplan", "client", "clinic", "intake", "screening", "session", "shell",
+                "validation"));
         return allowed;
     }
 

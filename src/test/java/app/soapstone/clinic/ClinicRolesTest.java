@@ -179,6 +179,21 @@ class ClinicRolesTest {
     }
 
     @Test
+    void receptionSeesTheDaysScheduleWithoutTheClinicalToDos() {
+        expectOk(JO, "appointment book --client " + client + " --practitioner " + samId + " --at \"2030-04-01 09:00\""
+                + " --note \"Pays cash\"");
+
+        // Reading intakes, notes or care plans would be refused by the database: the front desk's view reads none.
+        String front = expectOk(JO, "day 2030-04-01");
+        assertThat(front).contains("Sam Ng (practitioner " + samId + ")").contains("09:00-10:00  Ann Lee (client " + client
+                + "), booked").contains("Note: Pays cash").contains("is for therapists")
+                .doesNotContain("no intake yet").doesNotContain("note to sign");
+        assertThat(run(JO, "today").status()).isZero();
+
+        assertThat(expectOk(ALEX, "day 2030-04-01")).contains("- no intake yet").doesNotContain("is for therapists");
+    }
+
+    @Test
     void aSecondTherapistCannotSignAsTheFirstThroughSoapstoneOrSql() throws SQLException {
         long draft = Long.parseLong(lastLine(ALEX, "session new --client " + client + " --subjective Calves"
                 + " --objective Tight --assessment Cramps --plan Stretch"));

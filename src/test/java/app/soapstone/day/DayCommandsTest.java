@@ -1,24 +1,36 @@
 package app.soapstone.day;
 
+import app.soapstone.appointment.AppointmentService;
 import app.soapstone.shell.Failure;
 import app.soapstone.support.SoapstoneTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code today} and {@code day D}, through the real command layer. */
+/** {@code today}, {@code day D} and the shell's start-up line about today, through the real command layer. */
 @Tag(SoapstoneTest.POSTGRESQL)
 class DayCommandsTest extends SoapstoneTest {
 
+    private static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
+
     @TempDir
     Path out;
+
+    @Autowired
+    private AppointmentService appointments;
 
     private long alex;
     private long sam;
@@ -150,6 +162,26 @@ class DayCommandsTest extends SoapstoneTest {
         assertThat(run("day").error()).contains("DAY");
     }
 
+    // ---------------------------------------------------------------- the start-up notice
+
+    @Test
+    void theStartUpNoticeNamesTheFirstThenTheNextAppointment() {
+        assertThat(noticeAt("08:00")).as("an empty book").isNull();
+        long early = book(zoe, "09:00", sam);
+        book(ann, "11:00", alex);
+        long late = book(zoe, "15:00", alex);
+        run("appointment cancel " + late + " --reason \"Client rang\"").expectOk();
+
+        assertThat(noticeAt("08:00")).isEqualTo("Today: 2 appointments, the first at 09:00 (Zoë Łukasiewicz with Sam Ng);"
+                + " see 'today'");
+        assertThat(noticeAt("09:30")).isEqualTo("Today: 2 appointments, the next at 11:00 (Ann Lee with Alex Chen);"
+                + " see 'today'");
+        assertThat(noticeAt("12:00")).isEqualTo("Today: 2 appointments, none still to come; see 'today'");
+
+        run("appointment cancel " + early + " --reason \"Client rang\"").expectOk();
+        assertThat(noticeAt("08:00")).isEqualTo("Today: 1 appointment, at 11:00 (Ann Lee with Alex Chen); see 'today'");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private long book(long client, String time, long practitioner) {
@@ -175,7 +207,12 @@ class DayCommandsTest extends SoapstoneTest {
                 .map(String::strip).filter(line -> !line.startsWith("Note: ")).toList();
     }
 
+    private String noticeAt(String time) {
+        Clock clock = Clock.fixed(TODAY.atTime(LocalTime.parse(time)).atZone(SYDNEY).toInstant(), SYDNEY);
+        return new DayNotice(appointments, clock).message();
+    }
+
     private static String weekday(LocalDate date) {
-        return date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+        return date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
     }
 }

@@ -41,15 +41,16 @@ class ArchitectureTest {
         allowed.put("screening", List.of("template", "vocabulary", "validation"));
         allowed.put("clinic", List.of("integrity", "shell", "storage", "validation"));
         allowed.put("client", List.of("clinic", "integrity", "shell", "storage", "validation"));
-        allowed.put("appointment", List.of("client", "clinic", "integrity", "shell", "storage", "validation"));
+        allowed.put("service", List.of("clinic", "integrity", "shell", "storage", "validation"));
+        allowed.put("appointment", List.of("client", "clinic", "integrity", "service", "shell", "storage", "validation"));
         allowed.put("intake", List.of("client", "clinic", "integrity", "screening", "shell", "storage", "template",
                 "validation", "vocabulary"));
         allowed.put("session", List.of("client", "clinic", "intake", "integrity", "screening", "shell", "storage",
                 "template", "validation", "vocabulary"));
         allowed.put("careplan", List.of("appointment", "client", "clinic", "intake", "integrity", "pdf", "printing", "screening",
-                "session", "shell", "storage", "template", "validation", "vocabulary"));
+                "service", "session", "shell", "storage", "template", "validation", "vocabulary"));
         allowed.put("record", List.of("appointment", "careplan", "client", "clinic", "intake", "integrity", "pdf", "printing",
-                "screening", "session", "shell", "storage", "template", "validation", "vocabulary"));
+                "screening", "service", "session", "shell", "storage", "template", "validation", "vocabulary"));
         allowed.put("day", List.of("appointment", "careplan", "client", "clinic", "intake", "screening", "session", "shell",
                 "validation"));
         return allowed;

@@ -22,8 +22,6 @@ class AppointmentCommands {
     private static final String AT = "Start, \"YYYY-MM-DD HH:MM\" in the clinic's time zone (see clinic show);"
             + " in the hour the clocks go back, add the offset: \"... 02:30 +11:00\"";
 
-    private static final int DEFAULT_MINUTES = 60;
-
     private final AppointmentService appointments;
     private final Screen screen;
     private final Clock clock;
@@ -42,15 +40,18 @@ class AppointmentCommands {
                     is refused; one that happens twice needs its offset.""")
     String book(@Option(longName = "client", required = true, description = "Client id") long client,
             @Option(longName = "at", required = true, description = AT) String at,
-            @Option(longName = "minutes", description = "Length in minutes, 5 to 480 (default 60)") Integer minutes,
+            @Option(longName = "minutes",
+                    description = "Length in minutes, 5 to 480 (default: the service's, else 60)") Integer minutes,
             @Option(longName = "practitioner",
                     description = "Practitioner id (default: the login's own practitioner, else the default one)")
             Long practitioner,
+            @Option(longName = "service", description = "Service id: what the appointment is for (see service list)")
+            Long service,
             @Option(longName = "note", description = "A note for the front desk (not a clinical note)") String note,
             @Option(longName = "allow-overlap", description = "Book even if the practitioner is booked then")
             boolean allowOverlap) {
         BookEntry booked = appointments.book(new AppointmentService.Booking(client, ClinicTime.parse("at", at),
-                minutes == null ? DEFAULT_MINUTES : minutes, practitioner, note, allowOverlap));
+                minutes, practitioner, service, note, allowOverlap));
         return "Booked appointment " + booked.id() + ": " + line(booked, appointments.zone());
     }
 
@@ -75,8 +76,10 @@ class AppointmentCommands {
             if (days) {
                 row.add(start.substring(0, 10));
             }
-            row.addAll(List.of(start.substring(11) + "-" + until(e, book.zone()), e.client() + " (" + e.clientId() + ")",
-                    e.practitioner(), status(e), e.note() == null ? "" : e.note()));
+            // The service goes under the client rather than in a column of its own, which a narrow screen has no room for.
+            row.addAll(List.of(start.substring(11) + "-" + until(e, book.zone()), e.client() + " (" + e.clientId() + ")"
+                    + (e.service() == null ? "" : "\n" + e.service()), e.practitioner(), status(e),
+                    e.note() == null ? "" : e.note()));
             return row;
         }).toList();
         List<String> header = new ArrayList<>(List.of("ID"));
@@ -115,7 +118,8 @@ class AppointmentCommands {
     }
 
     private static String line(BookEntry entry, ZoneId zone) {
-        return entry.client() + " (client " + entry.clientId() + ") with " + entry.practitioner() + ", "
+        return entry.client() + " (client " + entry.clientId() + ")"
+                + (entry.service() == null ? "" : " for " + entry.service()) + " with " + entry.practitioner() + ", "
                 + ClinicTime.show(entry.startsAt(), zone) + " to " + until(entry, zone) + " " + zone.getId();
     }
 

@@ -19,8 +19,9 @@ class AppointmentQueries {
 
     private static final String SELECT = """
             SELECT a.id, a.client_id, c.first_name, c.last_name, c.preferred_name, a.practitioner_id,
-                   p.name AS practitioner, a.starts_at, a.ends_at, a.status, a.note, a.cancel_reason
+                   p.name AS practitioner, a.starts_at, a.ends_at, a.status, a.note, a.cancel_reason, s.name AS service
             FROM appointment a JOIN client c ON c.id = a.client_id JOIN practitioner p ON p.id = a.practitioner_id
+            LEFT JOIN service s ON s.id = a.service_id
             """;
 
     private final JdbcClient jdbc;
@@ -76,6 +77,6 @@ class AppointmentQueries {
                         row.getString("preferred_name")),
                 row.getLong("practitioner_id"), row.getString("practitioner"), Instant.parse(row.getString("starts_at")),
                 Instant.parse(row.getString("ends_at")), AppointmentStatus.valueOf(row.getString("status")),
-                row.getString("note"), row.getString("cancel_reason"));
+                row.getString("note"), row.getString("cancel_reason"), row.getString("service"));
     }
 }

@@ -5,6 +5,8 @@ import app.soapstone.client.ClientService;
 import app.soapstone.clinic.ClinicService;
 import app.soapstone.clinic.Practitioner;
 import app.soapstone.integrity.AuditTrail;
+import app.soapstone.service.OfferedService;
+import app.soapstone.service.Services;
 import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.NotFoundException;
@@ -30,27 +32,35 @@ public class AppointmentService {
     /** The longest appointment: a working day. */
     static final int MAX_MINUTES = 8 * 60;
     static final int MIN_MINUTES = 5;
+    /** The length of an appointment booked without a service or --minutes. */
+    static final int DEFAULT_MINUTES = 60;
 
     private final AppointmentRepository appointments;
     private final AppointmentQueries queries;
     private final ClientService clients;
     private final ClinicService clinic;
+    private final Services services;
     private final AuditTrail audit;
     private final Clock clock;
 
     AppointmentService(AppointmentRepository appointments, AppointmentQueries queries, ClientService clients,
-            ClinicService clinic, AuditTrail audit, Clock clock) {
+            ClinicService clinic, Services services, AuditTrail audit, Clock clock) {
         this.appointments = appointments;
         this.queries = queries;
         this.clients = clients;
         this.clinic = clinic;
+        this.services = services;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** An appointment as asked for; {@code practitionerId} null means the login's own, else the default. */
-    public record Booking(long clientId, ClinicTime at, int minutes, Long practitionerId, String note,
-            boolean allowOverlap) {
+    /**
+     * An appointment as asked for; {@code practitionerId} null means the login's own, else the
+     * default; {@code minutes} null means the service's length, else {@link #DEFAULT_MINUTES};
+     * {@code serviceId} may be null.
+     */
+    public record Booking(long clientId, ClinicTime at, Integer minutes, Long practitionerId, Long serviceId,
+            String note, boolean allowOverlap) {
     }
 
     /** A page of the book: its entries, the zone their times are shown in, and the day, if one was asked for. */
@@ -64,18 +74,21 @@ public class AppointmentService {
         Practitioner practitioner = booking.practitionerId() != null ? clinic.practitioner(booking.practitionerId())
                 : clinic.defaultPractitioner().orElseThrow(() -> new ConflictException(
                         "No practitioner yet: add one with 'practitioner add --name ... --credentials ...'"));
-        int minutes = Fields.range("minutes", booking.minutes(), MIN_MINUTES, MAX_MINUTES);
+        OfferedService service = booking.serviceId() == null ? null : services.bookable("service", booking.serviceId());
+        int minutes = Fields.range("minutes", booking.minutes() != null ? booking.minutes()
+                : service != null ? service.minutes() : DEFAULT_MINUTES, MIN_MINUTES, MAX_MINUTES);
         String note = Fields.optionalText("note", booking.note(), Fields.TEXT_MAX);
         ZoneId zone = clinic.zone();
         Instant start = booking.at().in(zone, "at");
         Instant end = start.plus(Duration.ofMinutes(minutes));
         refuseClash(practitioner.id(), start, end, null, booking.allowOverlap(), zone);
         Instant now = clock.instant();
-        Appointment saved = appointments.save(new Appointment(null, client.id(), practitioner.id(), start, end,
+        Appointment saved = appointments.save(new Appointment(null, client.id(), practitioner.id(),
+                service == null ? null : service.id(), start, end,
                 zone.getId(), AppointmentStatus.BOOKED, note, null, now, now, null));
         audit.record("add", "appointment", saved.id(), client.id(), "Booked appointment " + saved.id() + " for client "
                 + client.id() + " with practitioner " + practitioner.id() + " at " + ClinicTime.show(start, zone) + " "
-                + zone.getId() + " (" + minutes + " min)");
+                + zone.getId() + " (" + minutes + " min" + (service == null ? "" : ", service " + service.id()) + ")");
         return entry(saved.id());
     }
 

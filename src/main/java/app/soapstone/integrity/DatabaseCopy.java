@@ -51,7 +51,8 @@ import java.util.stream.Collectors;
 public class DatabaseCopy {
 
     /** The tables copied, parents first. Any other table in the target stops the copy (see {@link #checkTables}). */
-    private static final List<String> TABLES = List.of("clinic", "practitioner", "client", "appointment", "intake", "intake_site",
+    private static final List<String> TABLES = List.of("clinic", "practitioner", "client", "service", "appointment",
+            "intake", "intake_site",
             "intake_condition", "intake_red_flag", "intake_consent_element", "intake_medication", "intake_surgery",
             "intake_clearance", "session", "session_modality", "session_area", "addendum", "care_plan_export",
             "audit_event", "record_chain");
@@ -347,6 +348,7 @@ public class DatabaseCopy {
             copyTable("practitioner", "id");
             Map<Long, String> logins = withholdLogins();
             copyTable("client", "id");
+            copyTable("service", "id");
             copyTable("appointment", "id");
             copyIntakes();
             for (String list : INTAKE_LISTS) {

@@ -42,7 +42,10 @@ public class DataExport {
             Map.entry("practitioner", "Practitioners; is_default marks the default one."),
             Map.entry("appointment", "The appointment book: client, practitioner, start and end (UTC instants; time_zone"
                     + " is the clinic's zone they were booked in), status (BOOKED, CANCELLED with cancel_reason, NO_SHOW,"
-                    + " DONE) and the front desk's note. Cancelled and missed appointments are kept."),
+                    + " DONE), the service it is for (service_id, may be empty) and the front desk's note. Cancelled and"
+                    + " missed appointments are kept."),
+            Map.entry("service", "Services the clinic offers: name and usual length in minutes; retired_at is set for"
+                    + " those no longer offered (kept, as appointments name them)."),
             Map.entry("intake", "Intake forms, one row per dated version; cramp_frequency_per_week is the weekly figure."),
             Map.entry("intake_site", "Cramp sites of each intake (body site ids)."),
             Map.entry("intake_condition", "Conditions ticked on each intake."),

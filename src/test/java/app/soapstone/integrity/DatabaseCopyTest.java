@@ -98,6 +98,7 @@ class DatabaseCopyTest extends RecordsTest {
         Path original = database();
         Map<String, List<List<String>>> before = rows(sqlite(original));
         assertThat(before.get("appointment")).hasSize(2);
+        assertThat(before.get("service")).hasSize(2);
 
         String there = run("db copy --from " + original + " --to " + address).expectOk();
         assertThat(there).contains("Copied " + original + " to postgresql://", "Verified the record chain on",
@@ -217,7 +218,10 @@ class DatabaseCopyTest extends RecordsTest {
         signedSession(sam, "Sore after running", "Walk daily");
         session(sam, "--subjective", "A draft");
         run("plan export --client " + zoe + " --out " + temp.resolve("plan.pdf")).expectOk();
-        run("appointment book --client " + zoe + " --at \"2026-12-05 10:00\" --note \"Back door\"").expectOk();
+        run("service add --name \"Hot stone\" --minutes 60").expectOk();
+        run("service add --name Cupping --minutes 30").expectOk();
+        run("service retire 2").expectOk();
+        run("appointment book --client " + zoe + " --at \"2026-12-05 10:00\" --service 1 --note \"Back door\"").expectOk();
         run("appointment book --client " + sam + " --at \"2026-12-05 11:00\" --minutes 30").expectOk();
         run("appointment cancel 1 --reason \"Client unwell\"").expectOk();
         assertThat(alex).isPositive();
@@ -297,7 +301,7 @@ class DatabaseCopyTest extends RecordsTest {
 
     private static Map<String, String> orderedTables() {
         Map<String, String> tables = new LinkedHashMap<>();
-        for (String table : List.of("clinic", "practitioner", "client", "appointment", "intake", "intake_clearance", "session",
+        for (String table : List.of("clinic", "practitioner", "client", "service", "appointment", "intake", "intake_clearance", "session",
                 "addendum", "care_plan_export", "audit_event")) {
             tables.put(table, "id");
         }

@@ -60,7 +60,7 @@ class DataExportTest extends RecordsTest {
 
         assertThat(result.status()).as(result.error()).isEqualTo(Failure.OK);
         assertThat(tables).contains("client", "session", "addendum", "audit_event", "record_chain", "intake",
-                "care_plan_export", "flyway_schema_history");
+                "care_plan_export", "flyway_schema_history", "appointment", "service");
         assertThat(result.output()).contains("Exported " + tables.size() + " tables and 2 client records");
         Set<String> csvFiles = new TreeSet<>();
         try (Stream<Path> files = Files.list(folder)) {
@@ -76,6 +76,8 @@ class DataExportTest extends RecordsTest {
             }
         }
         assertThat(stored.get("session")).isNotEmpty();
+        assertThat(stored.get("service")).hasSize(1);
+        assertThat(stored.get("appointment")).hasSize(1);
         assertThat(count("audit_event")).isEqualTo(stored.get("audit_event").size() + 1);
         assertThat(ids).isNotEmpty();
     }
@@ -251,7 +253,10 @@ class DataExportTest extends RecordsTest {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Two clients; one with two intakes, a signed note with two addenda, a draft and a care plan. */
+    /**
+     * Two clients; one with two intakes, a signed note with two addenda, a draft and a care plan;
+     * the other booked for a service.
+     */
     private Map<String, Long> records() {
         practitioner("Sam Jones");
         clinic();
@@ -268,6 +273,8 @@ class DataExportTest extends RecordsTest {
         amend(signed, "Second addendum.");
         long draft = session(zoe, "--subjective", "Draft");
         run("plan export --client " + zoe + " --out " + temp.resolve("plan.pdf")).expectOk();
+        run("service add --name \"Remedial massage\" --minutes 60").expectOk();
+        run("appointment book --client " + ben + " --at \"2030-01-07 10:00\" --service 1").expectOk();
         return Map.of("zoe", zoe, "ben", ben, "signed", signed, "addendum", addendum, "draft", draft);
     }
 

@@ -5,7 +5,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Locale;
 
 /** Practitioner ids for TAB completion, shown with names, found by id or by the start of a name. */
 @Component
@@ -24,16 +23,13 @@ class PractitionerValues implements OptionValues {
 
     @Override
     public List<Value> values(Query query) {
-        String typed = query.typed().strip().toLowerCase(Locale.ROOT);
         // A clinic has a handful of practitioners: all are read, and matched here by id or the
         // start of any word of the name, case aside.
         return jdbc.sql("SELECT id, name, credentials, is_default FROM practitioner ORDER BY id")
                 .query((row, number) -> {
                     String id = Long.toString(row.getLong("id"));
                     String name = row.getString("name");
-                    boolean found = id.startsWith(typed) || List.of(name.toLowerCase(Locale.ROOT).split("\\s+")).stream()
-                            .anyMatch(word -> word.startsWith(typed));
-                    return found ? new Value(id, id + "  " + name, row.getString("credentials")
+                    return query.startsIdOrWord(id, name) ? new Value(id, id + "  " + name, row.getString("credentials")
                             + (row.getBoolean("is_default") ? ", default" : "")) : null;
                 }).list().stream().filter(value -> value != null).toList();
     }

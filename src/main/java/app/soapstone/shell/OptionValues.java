@@ -1,6 +1,8 @@
 package app.soapstone.shell;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,6 +31,16 @@ public interface OptionValues {
 
     /** What is being completed: the command, the slot, the part typed, and the other words on the line. */
     record Query(String command, String slot, String typed, List<String> words) {
+
+        /**
+         * Whether what is typed starts {@code id} or any word of {@code name}, case aside: how a
+         * short list (practitioners, services) is searched.
+         */
+        public boolean startsIdOrWord(String id, String name) {
+            String start = typed.strip().toLowerCase(Locale.ROOT);
+            return id.startsWith(start) || Arrays.stream(name.toLowerCase(Locale.ROOT).split("\\s+"))
+                    .anyMatch(word -> word.startsWith(start));
+        }
 
         /** The value given on the line for {@code --option}, if any. */
         public Optional<String> option(String longName) {

@@ -1,20 +1,33 @@
 package app.soapstone.service;
 
 import app.soapstone.shell.Failure;
+import app.soapstone.shell.ShellCompleter;
 import app.soapstone.support.SoapstoneTest;
+import org.jline.reader.Candidate;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.Parser;
+import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code service add|list|edit|retire} and booking an appointment for a service, through the real command layer. */
+/**
+ * {@code service add|list|edit|retire}, booking an appointment for a service, and TAB completion
+ * of services, through the real command layer.
+ */
 @Tag(SoapstoneTest.POSTGRESQL)
 class ServiceCommandsTest extends SoapstoneTest {
+
+    @Autowired
+    private ShellCompleter completer;
 
     private long sam;
 
@@ -151,10 +164,40 @@ class ServiceCommandsTest extends SoapstoneTest {
                 .contains("for Hot stone", "14:00 to 15:30");
     }
 
+    // ---------------------------------------------------------------- completion
+
+    @Test
+    void tabOffersServicesStillOfferedByIdOrName() {
+        run("service add --name \"Remedial massage\" --minutes 60").expectOk();
+        run("service add --name \"Hot stone\" --minutes 90").expectOk();
+        run("service add --name \"Stone therapy\" --minutes 45").expectOk();
+        run("service retire 3").expectOk();
+
+        List<Candidate> all = tab("appointment book --client " + sam + " --service ");
+        assertThat(values(all)).containsExactly("1", "2");
+        assertThat(all.getFirst().displ()).isEqualTo("1  Remedial massage");
+        assertThat(all.getFirst().descr()).isEqualTo("60 min");
+        assertThat(values(tab("appointment book --service STO"))).containsExactly("2");
+        assertThat(values(tab("appointment book --service 2"))).containsExactly("2");
+        assertThat(values(tab("service edit "))).containsExactly("1", "2");
+        assertThat(values(tab("service retire mas"))).containsExactly("1");
+    }
+
     private void expectRefused(String line, int status, String message) {
         Result result = run(line);
         assertThat(result.status()).as(line).isEqualTo(status);
         assertThat(result.error()).as(line).contains(message).doesNotContain("\n\tat ");
+    }
+
+    private List<Candidate> tab(String line) {
+        ParsedLine parsed = new DefaultParser().parse(line, line.length(), Parser.ParseContext.COMPLETE);
+        List<Candidate> candidates = new ArrayList<>();
+        completer.complete(null, parsed, candidates);
+        return candidates;
+    }
+
+    private static List<String> values(List<Candidate> candidates) {
+        return candidates.stream().map(Candidate::value).toList();
     }
 
     private int count() {

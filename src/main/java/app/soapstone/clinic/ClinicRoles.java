@@ -119,8 +119,9 @@ public class ClinicRoles {
                 "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA " + schema + " TO " + all,
                 "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " TO " + owner + ", " + therapist,
                 // Who the practitioners are and which login each is decides who signs: the owner's to change.
-                "REVOKE INSERT, UPDATE, DELETE ON clinic, practitioner, flyway_schema_history FROM " + therapist,
-                "GRANT SELECT ON clinic, practitioner, flyway_schema_history TO " + reception,
+                // So are the services the clinic offers (V022), which everyone reads to book them.
+                "REVOKE INSERT, UPDATE, DELETE ON clinic, practitioner, service, flyway_schema_history FROM " + therapist,
+                "GRANT SELECT ON clinic, practitioner, service, flyway_schema_history TO " + reception,
                 "GRANT SELECT, INSERT, UPDATE ON client TO " + reception,
                 // The front desk keeps the appointment book (V021); its note is the desk's, not a clinical note.
                 "GRANT SELECT, INSERT, UPDATE ON appointment TO " + reception,
@@ -131,14 +132,15 @@ public class ClinicRoles {
                 // The audit trail's count of its events, by which the next one is numbered (V019).
                 "GRANT SELECT, INSERT, UPDATE ON audit_event_last_id TO " + reception,
                 // Audit events about clinical records name them (a signed session, an intake):
-                // reception sees and writes only those about clients, the clinic, practitioners and appointments.
+                // reception sees and writes only those about clients, the clinic, practitioners and appointments,
+                // and sees those about services, which only the owner changes.
                 "ALTER TABLE audit_event ENABLE ROW LEVEL SECURITY",
                 "DROP POLICY IF EXISTS soapstone_staff ON audit_event",
                 "CREATE POLICY soapstone_staff ON audit_event TO " + owner + ", " + therapist
                         + " USING (true) WITH CHECK (true)",
                 "DROP POLICY IF EXISTS soapstone_reception ON audit_event",
                 "CREATE POLICY soapstone_reception ON audit_event TO " + reception
-                        + " USING (record_type IN ('client', 'clinic', 'practitioner', 'appointment'))"
+                        + " USING (record_type IN ('client', 'clinic', 'practitioner', 'appointment', 'service'))"
                         + " WITH CHECK (record_type IN ('client', 'clinic', 'practitioner', 'appointment'))"));
         statements.forEach(statement -> jdbc.sql(statement).update());
     }

@@ -26,7 +26,7 @@ class RolePermissions implements CommandPermissions {
             "client progress");
     private static final List<String> OWNERS_RECORDS = List.of("export", "backup", "restore", "db", "records key");
     private static final List<String> OWNERS_SETUP = List.of("clinic set", "clinic roles", "practitioner add",
-            "practitioner edit", "practitioner default");
+            "practitioner edit", "practitioner default", "service add", "service edit", "service retire");
 
     private static final List<Rule> RULES = List.of(
             new Rule(ClinicRole.RECEPTION, CLINICAL,
@@ -36,12 +36,12 @@ class RolePermissions implements CommandPermissions {
                     "reception cannot check the records, which means reading clinical ones: ask the clinic's owner"),
             new Rule(ClinicRole.RECEPTION, OWNERS_RECORDS, "reception cannot export, back up or restore the records:"
                     + " ask the clinic's owner"),
-            new Rule(ClinicRole.RECEPTION, OWNERS_SETUP, "reception cannot change the clinic, its practitioners or"
-                    + " roles: ask the clinic's owner"),
+            new Rule(ClinicRole.RECEPTION, OWNERS_SETUP, "reception cannot change the clinic, its practitioners,"
+                    + " services or roles: ask the clinic's owner"),
             new Rule(ClinicRole.THERAPIST, OWNERS_RECORDS, "a therapist cannot export, back up or restore the whole"
                     + " practice's records: ask the clinic's owner"),
-            new Rule(ClinicRole.THERAPIST, OWNERS_SETUP, "a therapist cannot change the clinic, its practitioners or"
-                    + " roles: ask the clinic's owner"));
+            new Rule(ClinicRole.THERAPIST, OWNERS_SETUP, "a therapist cannot change the clinic, its practitioners,"
+                    + " services or roles: ask the clinic's owner"));
 
     private final ClinicRoles roles;
 

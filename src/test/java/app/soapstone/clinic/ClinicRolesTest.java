@@ -194,6 +194,40 @@ class ClinicRolesTest {
     }
 
     @Test
+    void theOwnerKeepsTheServicesWhichEveryoneReadsAndBooks() throws SQLException {
+        String added = expectOk(admin, "service add --name \"Remedial 45\" --minutes 45");
+        long id = Long.parseLong(added.replaceAll("(?s)Added service (\\d+):.*", "$1"));
+
+        Outcome desk = run(JO, "service add --name Cupping --minutes 30");
+        assertThat(desk.status()).isEqualTo(4);
+        assertThat(desk.error()).startsWith("reception cannot change the clinic, its practitioners, services or roles");
+        Outcome therapist = run(SAM, "service retire " + id);
+        assertThat(therapist.status()).isEqualTo(4);
+        assertThat(therapist.error()).startsWith("a therapist cannot change the clinic, its practitioners, services");
+        assertThat(expectOk(JO, "service list")).contains("Remedial 45");
+        assertThat(expectOk(JO, "appointment book --client " + client + " --practitioner " + samId
+                + " --at \"2030-03-06 10:00\" --service " + id)).contains("for Remedial 45", "10:00 to 10:45");
+
+        // The database refuses the same, whatever the client sends; reception sees the owner's changes in the audit trail.
+        for (String login : List.of(JO, ALEX)) {
+            try (Connection connection = login(login); Statement statement = connection.createStatement()) {
+                assertThatThrownBy(() -> statement.executeUpdate("UPDATE service SET minutes = 60 WHERE id = " + id))
+                        .as(login).isInstanceOfSatisfying(SQLException.class,
+                                e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+                assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO service (name, minutes, created_at,"
+                        + " updated_at) VALUES ('Sneaky', 30, 'x', 'x')")).as(login)
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+            }
+        }
+        try (Connection jo = login(JO); Statement statement = jo.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM audit_event WHERE record_type = 'service'"
+                     + " AND record_id = " + id)) {
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aSecondTherapistCannotSignAsTheFirstThroughSoapstoneOrSql() throws SQLException {
         long draft = Long.parseLong(lastLine(ALEX, "session new --client " + client + " --subjective Calves"
                 + " --objective Tight --assessment Cramps --plan Stretch"));

@@ -119,9 +119,10 @@ public class ClinicRoles {
                 "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA " + schema + " TO " + all,
                 "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " TO " + owner + ", " + therapist,
                 // Who the practitioners are and which login each is decides who signs: the owner's to change.
-                // So are the services the clinic offers (V022), which everyone reads to book them.
-                "REVOKE INSERT, UPDATE, DELETE ON clinic, practitioner, service, flyway_schema_history FROM " + therapist,
-                "GRANT SELECT ON clinic, practitioner, service, flyway_schema_history TO " + reception,
+                // So are their working hours (V023) and the services the clinic offers (V022), which everyone reads to book.
+                "REVOKE INSERT, UPDATE, DELETE ON clinic, practitioner, practitioner_hours, service, flyway_schema_history"
+                        + " FROM " + therapist,
+                "GRANT SELECT ON clinic, practitioner, practitioner_hours, service, flyway_schema_history TO " + reception,
                 "GRANT SELECT, INSERT, UPDATE ON client TO " + reception,
                 // The front desk keeps the appointment book (V021); its note is the desk's, not a clinical note.
                 "GRANT SELECT, INSERT, UPDATE ON appointment TO " + reception,

@@ -51,9 +51,9 @@ import java.util.stream.Collectors;
 public class DatabaseCopy {
 
     /** The tables copied, parents first. Any other table in the target stops the copy (see {@link #checkTables}). */
-    private static final List<String> TABLES = List.of("clinic", "practitioner", "client", "service", "appointment",
-            "intake", "intake_site",
-            "intake_condition", "intake_red_flag", "intake_consent_element", "intake_medication", "intake_surgery",
+    private static final List<String> TABLES = List.of("clinic", "practitioner", "practitioner_hours", "client",
+            "service", "appointment", "intake", "intake_site", "intake_condition", "intake_red_flag",
+            "intake_consent_element", "intake_medication", "intake_surgery",
             "intake_clearance", "session", "session_modality", "session_area", "addendum", "care_plan_export",
             "audit_event", "record_chain");
     /** Tables of an intake's lists and of a note's lists, copied whole after their parents. */
@@ -347,6 +347,7 @@ public class DatabaseCopy {
             copyTable("clinic", "id");
             copyTable("practitioner", "id");
             Map<Long, String> logins = withholdLogins();
+            copyTable("practitioner_hours", "practitioner_id, day_of_week, starts");
             copyTable("client", "id");
             copyTable("service", "id");
             copyTable("appointment", "id");

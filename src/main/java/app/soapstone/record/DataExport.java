@@ -40,6 +40,8 @@ public class DataExport {
             Map.entry("client", "Clients: contact details and date of birth; archived_at is set for archived clients."),
             Map.entry("clinic", "The clinic's details (one row)."),
             Map.entry("practitioner", "Practitioners; is_default marks the default one."),
+            Map.entry("practitioner_hours", "Practitioners' working hours: one row per range of a day (day_of_week 1 ="
+                    + " Monday ... 7 = Sunday; starts and ends are local times in the clinic's time zone)."),
             Map.entry("appointment", "The appointment book: client, practitioner, start and end (UTC instants; time_zone"
                     + " is the clinic's zone they were booked in), status (BOOKED, CANCELLED with cancel_reason, NO_SHOW,"
                     + " DONE), the service it is for (service_id, may be empty) and the front desk's note. Cancelled and"

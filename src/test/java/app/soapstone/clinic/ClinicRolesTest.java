@@ -228,6 +228,27 @@ class ClinicRolesTest {
     }
 
     @Test
+    void theOwnerSetsWorkingHoursWhichTherapistsAndReceptionReadOnly() throws SQLException {
+        expectOk(admin, "practitioner hours " + samId + " --set \"mon-fri 09:00-17:00\"");
+        assertThat(expectOk(JO, "practitioner hours " + samId)).containsPattern("Mon +09:00-17:00");
+        assertThat(expectOk(SAM, "practitioner hours")).containsPattern("Fri +not set +09:00-17:00");
+
+        for (String login : List.of(SAM, JO)) {
+            Outcome set = run(login, "practitioner hours " + samId + " --set \"sat 09:00-12:00\"");
+            assertThat(set.status()).as(login).isEqualTo(4);
+            assertThat(set.error()).as(login).contains("cannot change working hours: ask the clinic's owner");
+            try (Connection connection = login(login); Statement statement = connection.createStatement()) {
+                assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM practitioner_hours")).as(login)
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+                try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM practitioner_hours")) {
+                    rows.next();
+                    assertThat(rows.getLong(1)).as(login).isEqualTo(5);
+                }
+            }
+        }
+    }
+
+    @Test
     void aSecondTherapistCannotSignAsTheFirstThroughSoapstoneOrSql() throws SQLException {
         long draft = Long.parseLong(lastLine(ALEX, "session new --client " + client + " --subjective Calves"
                 + " --objective Tight --assessment Cramps --plan Stretch"));

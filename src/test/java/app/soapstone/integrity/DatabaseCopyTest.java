@@ -99,6 +99,7 @@ class DatabaseCopyTest extends RecordsTest {
         Map<String, List<List<String>>> before = rows(sqlite(original));
         assertThat(before.get("appointment")).hasSize(2);
         assertThat(before.get("service")).hasSize(2);
+        assertThat(before.get("practitioner_hours")).hasSize(6);
 
         String there = run("db copy --from " + original + " --to " + address).expectOk();
         assertThat(there).contains("Copied " + original + " to postgresql://", "Verified the record chain on",
@@ -224,6 +225,7 @@ class DatabaseCopyTest extends RecordsTest {
         run("appointment book --client " + zoe + " --at \"2026-12-05 10:00\" --service 1 --note \"Back door\"").expectOk();
         run("appointment book --client " + sam + " --at \"2026-12-05 11:00\" --minutes 30").expectOk();
         run("appointment cancel 1 --reason \"Client unwell\"").expectOk();
+        run("practitioner hours " + alex + " --set \"mon-thu 09:00-17:00, fri 09:00-12:00 13:00-17:00\"").expectOk();
         assertThat(alex).isPositive();
     }
 
@@ -309,6 +311,7 @@ class DatabaseCopyTest extends RecordsTest {
                 "intake_medication", "intake_surgery")) {
             tables.put(list, "intake_id, position");
         }
+        tables.put("practitioner_hours", "practitioner_id, day_of_week, starts");
         tables.put("session_modality", "session_id, position");
         tables.put("session_area", "session_id, position");
         tables.put("record_chain", "seq");

@@ -60,7 +60,8 @@ class DataExportTest extends RecordsTest {
 
         assertThat(result.status()).as(result.error()).isEqualTo(Failure.OK);
         assertThat(tables).contains("client", "session", "addendum", "audit_event", "record_chain", "intake",
-                "care_plan_export", "flyway_schema_history", "appointment", "service");
+                "care_plan_export", "flyway_schema_history", "appointment", "service", "practitioner_hours");
+        assertThat(stored.get("practitioner_hours")).hasSize(3);
         assertThat(result.output()).contains("Exported " + tables.size() + " tables and 2 client records");
         Set<String> csvFiles = new TreeSet<>();
         try (Stream<Path> files = Files.list(folder)) {
@@ -258,7 +259,8 @@ class DataExportTest extends RecordsTest {
      * the other booked for a service.
      */
     private Map<String, Long> records() {
-        practitioner("Sam Jones");
+        long sam = practitioner("Sam Jones");
+        run("practitioner hours " + sam + " --set \"mon 09:00-12:00 13:00-17:00, sat 10:00-14:00\"").expectOk();
         clinic();
         long zoe = client("Zoë", "Łukasiewicz-Ковалёва");
         runWords("client", "edit", String.valueOf(zoe), "--address", TRICKY_ADDRESS).expectOk();

@@ -57,8 +57,38 @@ public class ShellCompleter implements Completer {
         String current = index < words.size() ? words.get(index).substring(0, Math.min(line.wordCursor(),
                 words.get(index).length())) : "";
         Question question = asked;
-        candidates.addAll(question == null ? candidates(words.subList(0, index), current, words)
-                : answers(question, current, words));
+        char quote = openedQuote(line);
+        (question == null ? candidates(words.subList(0, index), current, words) : answers(question, current, words))
+                .forEach(candidate -> candidates.add(oneWord(candidate, quote)));
+    }
+
+    /**
+     * The quote the word being completed was opened with ({@code --at "2026}), or 0. The parser
+     * hands the word over without it, and JLine writes the chosen value after it as it is.
+     */
+    static char openedQuote(ParsedLine line) {
+        int before = line.cursor() - line.wordCursor() - 1;
+        if (before < 0 || before >= line.line().length()) {
+            return 0;
+        }
+        char c = line.line().charAt(before);
+        return c == '"' || c == '\'' ? c : 0;
+    }
+
+    /**
+     * A value as one word of the line: Spring Shell's parser escapes nothing, so a value with a
+     * space ("2026-12-01 09:00") would be written into the line as two words. It goes in quotes,
+     * closed when the value is complete, or inside the quote the word was opened with.
+     */
+    static Candidate oneWord(Candidate candidate, char quote) {
+        String value = candidate.value();
+        if (quote == 0 && !value.contains(" ")) {
+            return candidate;
+        }
+        String close = candidate.complete() ? String.valueOf(quote == 0 ? '"' : quote) : "";
+        String written = (quote == 0 ? "\"" : "") + value + close;
+        return new Candidate(written, candidate.displ(), candidate.group(), candidate.descr(), candidate.suffix(),
+                candidate.key(), candidate.complete());
     }
 
     /** A command's question about one of its options, as a form asks it. */

@@ -12,6 +12,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.shell.jline.ExtendedDefaultParser;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -68,5 +69,27 @@ class LineReaderTest {
         Candidate zoe = new Candidate("12", "12  Zoë Łukasiewicz", null, null, null, null, true);
         assertThat(matcher.matches(List.of(zoe))).containsExactly(zoe);
         assertThat(matcher.getCommonPrefix()).isEqualTo("12");
+    }
+
+    @Test
+    void aValueWithASpaceGoesIntoTheLineAsOneWord() {
+        // Spring Shell's parser, as the shell reads with it: it escapes nothing itself.
+        ExtendedDefaultParser parser = new ExtendedDefaultParser();
+        ParsedLine bare = parser.parse("appointment book --at 2026", 26, Parser.ParseContext.COMPLETE);
+        ParsedLine quoted = parser.parse("appointment book --at \"2026", 27, Parser.ParseContext.COMPLETE);
+        assertThat(ShellCompleter.openedQuote(bare)).isEqualTo((char) 0);
+        assertThat(ShellCompleter.openedQuote(quoted)).isEqualTo('"');
+
+        Candidate start = new Candidate("2026-12-01 09:00", "2026-12-01 09:00", null, "Tue 1 Dec", null, null, true);
+        assertThat(ShellCompleter.oneWord(start, (char) 0).value()).isEqualTo("\"2026-12-01 09:00\"");
+        assertThat(ShellCompleter.oneWord(start, '"').value()).isEqualTo("2026-12-01 09:00\"");
+        assertThat(ShellCompleter.oneWord(start, '\'').value()).isEqualTo("2026-12-01 09:00'");
+        assertThat(ShellCompleter.oneWord(start, (char) 0).displ()).isEqualTo("2026-12-01 09:00");
+        Candidate folder = new Candidate("~/my notes/", "my notes/", null, null, null, null, false);
+        assertThat(ShellCompleter.oneWord(folder, (char) 0).value()).as("open to go on").isEqualTo("\"~/my notes/");
+        Candidate id = new Candidate("12");
+        assertThat(ShellCompleter.oneWord(id, (char) 0)).isSameAs(id);
+        assertThat(CommandLine.split("x --at " + ShellCompleter.oneWord(start, (char) 0).value()))
+                .containsExactly("x", "--at", "2026-12-01 09:00");
     }
 }

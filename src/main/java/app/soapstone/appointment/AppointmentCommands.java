@@ -50,9 +50,9 @@ class AppointmentCommands {
             @Option(longName = "note", description = "A note for the front desk (not a clinical note)") String note,
             @Option(longName = "allow-overlap", description = "Book even if the practitioner is booked then")
             boolean allowOverlap) {
-        BookEntry booked = appointments.book(new AppointmentService.Booking(client, ClinicTime.parse("at", at),
-                minutes, practitioner, service, note, allowOverlap));
-        return "Booked appointment " + booked.id() + ": " + line(booked, appointments.zone());
+        AppointmentService.Booked booked = appointments.book(new AppointmentService.Booking(client,
+                ClinicTime.parse("at", at), minutes, practitioner, service, note, allowOverlap));
+        return "Booked appointment " + booked.entry().id() + ": " + line(booked, appointments.zone());
     }
 
     @Command(name = "appointment list", group = GROUP,
@@ -95,8 +95,8 @@ class AppointmentCommands {
             @Option(longName = "at", required = true, description = AT) String at,
             @Option(longName = "allow-overlap", description = "Move even if the practitioner is booked then")
             boolean allowOverlap) {
-        BookEntry moved = appointments.move(appointment, ClinicTime.parse("at", at), allowOverlap);
-        return "Moved appointment " + moved.id() + ": " + line(moved, appointments.zone());
+        AppointmentService.Booked moved = appointments.move(appointment, ClinicTime.parse("at", at), allowOverlap);
+        return "Moved appointment " + moved.entry().id() + ": " + line(moved, appointments.zone());
     }
 
     @Command(name = "appointment cancel", group = GROUP,
@@ -117,10 +117,13 @@ class AppointmentCommands {
         return "Appointment " + appointments.done(appointment).id() + " marked done.";
     }
 
-    private static String line(BookEntry entry, ZoneId zone) {
+    /** The appointment in one line, and the note on a second when it lies outside the practitioner's hours. */
+    private static String line(AppointmentService.Booked booked, ZoneId zone) {
+        BookEntry entry = booked.entry();
         return entry.client() + " (client " + entry.clientId() + ")"
                 + (entry.service() == null ? "" : " for " + entry.service()) + " with " + entry.practitioner() + ", "
-                + ClinicTime.show(entry.startsAt(), zone) + " to " + until(entry, zone) + " " + zone.getId();
+                + ClinicTime.show(entry.startsAt(), zone) + " to " + until(entry, zone) + " " + zone.getId()
+                + (booked.outsideHours() == null ? "" : "\n" + booked.outsideHours());
     }
 
     private static String until(BookEntry entry, ZoneId zone) {

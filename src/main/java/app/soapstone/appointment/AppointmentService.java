@@ -4,6 +4,8 @@ import app.soapstone.client.Client;
 import app.soapstone.client.ClientService;
 import app.soapstone.clinic.ClinicService;
 import app.soapstone.clinic.Practitioner;
+import app.soapstone.clinic.WeeklyHours;
+import app.soapstone.clinic.WorkingHours;
 import app.soapstone.integrity.AuditTrail;
 import app.soapstone.service.OfferedService;
 import app.soapstone.service.Services;
@@ -14,9 +16,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -42,9 +46,10 @@ public class AppointmentService {
     private final Services services;
     private final AuditTrail audit;
     private final Clock clock;
+    private final WorkingHours hours;
 
     AppointmentService(AppointmentRepository appointments, AppointmentQueries queries, ClientService clients,
-            ClinicService clinic, Services services, AuditTrail audit, Clock clock) {
+            ClinicService clinic, Services services, AuditTrail audit, Clock clock, WorkingHours hours) {
         this.appointments = appointments;
         this.queries = queries;
         this.clients = clients;
@@ -52,6 +57,7 @@ public class AppointmentService {
         this.services = services;
         this.audit = audit;
         this.clock = clock;
+        this.hours = hours;
     }
 
     /**
@@ -63,13 +69,20 @@ public class AppointmentService {
             String note, boolean allowOverlap) {
     }
 
+    /**
+     * An appointment as booked or moved, and a note when it lies outside the practitioner's
+     * working hours (null inside them, or when they have none set): it is booked all the same.
+     */
+    public record Booked(BookEntry entry, String outsideHours) {
+    }
+
     /** A page of the book: its entries, the zone their times are shown in, and the day, if one was asked for. */
     public record Book(List<BookEntry> entries, ZoneId zone, LocalDate day) {
     }
 
     /** Books a client in, refusing a slot that overlaps one of the practitioner's unless {@code allowOverlap}. */
     @Transactional
-    public BookEntry book(Booking booking) {
+    public Booked book(Booking booking) {
         Client client = clients.active(booking.clientId());
         Practitioner practitioner = booking.practitionerId() != null ? clinic.practitioner(booking.practitionerId())
                 : clinic.defaultPractitioner().orElseThrow(() -> new ConflictException(
@@ -89,12 +102,12 @@ public class AppointmentService {
         audit.record("add", "appointment", saved.id(), client.id(), "Booked appointment " + saved.id() + " for client "
                 + client.id() + " with practitioner " + practitioner.id() + " at " + ClinicTime.show(start, zone) + " "
                 + zone.getId() + " (" + minutes + " min" + (service == null ? "" : ", service " + service.id()) + ")");
-        return entry(saved.id());
+        return withHoursNote(entry(saved.id()), zone);
     }
 
     /** Moves a booked appointment to another start, keeping its length, with the same overlap rule as booking. */
     @Transactional
-    public BookEntry move(long id, ClinicTime at, boolean allowOverlap) {
+    public Booked move(long id, ClinicTime at, boolean allowOverlap) {
         Appointment appointment = booked(id, "moved");
         ZoneId zone = clinic.zone();
         Instant start = at.in(zone, "at");
@@ -104,7 +117,7 @@ public class AppointmentService {
         audit.record("change", "appointment", id, appointment.clientId(), "Moved appointment " + id + " from "
                 + ClinicTime.show(appointment.startsAt(), zone) + " to " + ClinicTime.show(start, zone) + " "
                 + zone.getId());
-        return entry(id);
+        return withHoursNote(entry(id), zone);
     }
 
     /** Cancels a booked appointment, keeping it in the book with the reason. */
@@ -183,6 +196,21 @@ public class AppointmentService {
                     + ". Choose another time, or add --allow-overlap to book both. "
                     + (except == null ? "Nothing was booked." : "The appointment was not moved."));
         }
+    }
+
+    /** The entry with a note if it lies outside its practitioner's working hours. */
+    private Booked withHoursNote(BookEntry entry, ZoneId zone) {
+        WeeklyHours week = hours.of(entry.practitionerId());
+        LocalDateTime start = LocalDateTime.ofInstant(entry.startsAt(), zone);
+        if (week.isEmpty() || week.covers(start, LocalDateTime.ofInstant(entry.endsAt(), zone))) {
+            return new Booked(entry, null);
+        }
+        DayOfWeek day = start.getDayOfWeek();
+        return new Booked(entry, week.on(day).isEmpty()
+                ? "Note: " + entry.practitioner() + " does not work on " + WeeklyHours.plural(day) + " (hours: "
+                        + week.written() + "); booked all the same."
+                : "Note: outside " + entry.practitioner() + "'s hours on " + WeeklyHours.plural(day) + " ("
+                        + week.shown(day) + "); booked all the same.");
     }
 
     private BookEntry entry(long id) {

@@ -246,6 +246,9 @@ class ClinicRolesTest {
                 }
             }
         }
+        // Booking outside them is the desk's to do, with a note.
+        assertThat(expectOk(JO, "appointment book --client " + client + " --practitioner " + samId
+                + " --at \"2030-03-09 10:00\"")).contains("Note: Sam Ng does not work on Saturdays");
     }
 
     @Test

@@ -3,6 +3,7 @@ package app.soapstone.appointment;
 import app.soapstone.shell.Screen;
 import app.soapstone.shell.Tables;
 import app.soapstone.validation.Fields;
+import app.soapstone.validation.InvalidInputException;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -11,8 +12,10 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** {@code appointment book|list|move|cancel|no-show|done}: the appointment book, in the clinic's time zone. */
 @Component
@@ -21,6 +24,8 @@ class AppointmentCommands {
     private static final String GROUP = "Appointments";
     private static final String AT = "Start, \"YYYY-MM-DD HH:MM\" in the clinic's time zone (see clinic show);"
             + " in the hour the clocks go back, add the offset: \"... 02:30 +11:00\"";
+
+    private static final DateTimeFormatter WEEKDAY_DATE = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ENGLISH);
 
     private final AppointmentService appointments;
     private final Screen screen;
@@ -56,38 +61,53 @@ class AppointmentCommands {
     }
 
     @Command(name = "appointment list", group = GROUP,
-            description = "List appointments: from today on, or of one day; of one practitioner or client")
+            description = "List appointments: from today on, or of one day or week; of one practitioner or client")
     String list(@Option(longName = "day", description = "One day, YYYY-MM-DD or today (default: today and after)")
             String day,
+            @Option(longName = "week", description = "The week, Monday to Sunday, holding this day: YYYY-MM-DD or today")
+            String week,
             @Option(longName = "practitioner", description = "Practitioner id") Long practitioner,
             @Option(longName = "client", description = "Client id") Long client) {
+        if (day != null && week != null) {
+            throw InvalidInputException.forField("week", "give --day or --week, not both");
+        }
+        if (week != null) {
+            AppointmentService.Week book = appointments.week(Fields.date("week", week,
+                    ClinicTime.today(clock, appointments.zone())), practitioner, client);
+            return table("Week of " + WEEKDAY_DATE.format(book.monday()) + " to " + WEEKDAY_DATE.format(book.sunday()),
+                    book.entries(), book.zone(), WEEKDAY_DATE);
+        }
         LocalDate date = day == null ? null : Fields.date("day", day, ClinicTime.today(clock, appointments.zone()));
         AppointmentService.Book book = appointments.list(date, practitioner, client);
-        String title = (book.day() == null ? "From today on" : "On " + book.day()) + ", times in "
-                + book.zone().getId() + ":";
-        if (book.entries().isEmpty()) {
-            return title + " no appointments. Book one with: appointment book --client N --at \"YYYY-MM-DD HH:MM\"";
-        }
         // One day's list leaves out the day: narrow screens keep the columns that differ.
-        boolean days = book.day() == null;
-        List<List<String>> rows = book.entries().stream().map(e -> {
-            String start = ClinicTime.show(e.startsAt(), book.zone());
+        return table(book.day() == null ? "From today on" : "On " + book.day(), book.entries(), book.zone(),
+                book.day() == null ? DateTimeFormatter.ISO_LOCAL_DATE : null);
+    }
+
+    /** The entries under {@code title}, with a Day column written by {@code days} unless that is null. */
+    private String table(String title, List<BookEntry> entries, ZoneId zone, DateTimeFormatter days) {
+        String heading = title + ", times in " + zone.getId() + ":";
+        if (entries.isEmpty()) {
+            return heading + " no appointments. Book one with: appointment book --client N --at \"YYYY-MM-DD HH:MM\"";
+        }
+        List<List<String>> rows = entries.stream().map(e -> {
+            String start = ClinicTime.show(e.startsAt(), zone);
             List<String> row = new ArrayList<>(List.of(String.valueOf(e.id())));
-            if (days) {
-                row.add(start.substring(0, 10));
+            if (days != null) {
+                row.add(days.format(LocalDate.ofInstant(e.startsAt(), zone)));
             }
             // The service goes under the client rather than in a column of its own, which a narrow screen has no room for.
-            row.addAll(List.of(start.substring(11) + "-" + until(e, book.zone()), e.client() + " (" + e.clientId() + ")"
+            row.addAll(List.of(start.substring(11) + "-" + until(e, zone), e.client() + " (" + e.clientId() + ")"
                     + (e.service() == null ? "" : "\n" + e.service()), e.practitioner(), status(e),
                     e.note() == null ? "" : e.note()));
             return row;
         }).toList();
         List<String> header = new ArrayList<>(List.of("ID"));
-        if (days) {
+        if (days != null) {
             header.add("Day");
         }
         header.addAll(List.of("Time", "Client", "Practitioner", "Status", "Note"));
-        return title + "\n" + Tables.render(header, rows, screen.width());
+        return heading + "\n" + Tables.render(header, rows, screen.width());
     }
 
     @Command(name = "appointment move", group = GROUP, description = "Move a booked appointment to another start")

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -145,17 +146,42 @@ public class AppointmentService {
      */
     @Transactional(readOnly = true)
     public Book list(LocalDate day, Long practitionerId, Long clientId) {
+        requireKnown(practitionerId, clientId);
+        ZoneId zone = clinic.zone();
+        LocalDate from = day != null ? day : ClinicTime.today(clock, zone);
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = day == null ? null : day.plusDays(1).atStartOfDay(zone).toInstant();
+        return new Book(queries.list(start, end, practitionerId, clientId), zone, day);
+    }
+
+    /** One week of the book, Monday to Sunday in the clinic's time zone. */
+    public record Week(List<BookEntry> entries, ZoneId zone, LocalDate monday) {
+
+        public LocalDate sunday() {
+            return monday.plusDays(6);
+        }
+    }
+
+    /**
+     * The book for the week (Monday 00:00 to Sunday 24:00, local) holding {@code day}, of one
+     * practitioner or one client if given (each must exist).
+     */
+    @Transactional(readOnly = true)
+    public Week week(LocalDate day, Long practitionerId, Long clientId) {
+        requireKnown(practitionerId, clientId);
+        ZoneId zone = clinic.zone();
+        LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return new Week(queries.list(monday.atStartOfDay(zone).toInstant(),
+                monday.plusWeeks(1).atStartOfDay(zone).toInstant(), practitionerId, clientId), zone, monday);
+    }
+
+    private void requireKnown(Long practitionerId, Long clientId) {
         if (practitionerId != null) {
             clinic.practitioner(practitionerId);
         }
         if (clientId != null) {
             clients.get(clientId);
         }
-        ZoneId zone = clinic.zone();
-        LocalDate from = day != null ? day : ClinicTime.today(clock, zone);
-        Instant start = from.atStartOfDay(zone).toInstant();
-        Instant end = day == null ? null : day.plusDays(1).atStartOfDay(zone).toInstant();
-        return new Book(queries.list(start, end, practitionerId, clientId), zone, day);
     }
 
     /** The clinic's time zone: where {@code --at} is read and the book is shown. */

@@ -1,17 +1,21 @@
 package app.soapstone.appointment;
 
+import app.soapstone.shell.Failure;
 import app.soapstone.support.SoapstoneTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Working hours in the appointment book, through the real command layer in Sydney's time zone:
- * the note outside them (daylight-saving days too).
+ * the note outside them (daylight-saving days too), and {@code appointment list --week}.
  */
 @Tag(SoapstoneTest.POSTGRESQL)
 class HoursInTheBookTest extends SoapstoneTest {
@@ -77,6 +81,42 @@ class HoursInTheBookTest extends SoapstoneTest {
             assertThat(book(day + " 08:30", 30)).as(day).contains("Note: outside Sam Ng's hours on Sundays");
             assertThat(book(day + " 17:00", 15)).as(day).contains("Note: outside");
         }
+    }
+
+    // ---------------------------------------------------------------- the week
+
+    @Test
+    void theWeekRunsFromMondayMidnightToSundayMidnightLocal() {
+        // Monday 30 November to Sunday 6 December 2099: its first minute and its last.
+        long before = id(book("2099-11-29 23:55", 5));
+        long monday = id(book("2099-11-30 00:00", 5));
+        long sunday = id(book("2099-12-06 23:59", 5));
+        long after = id(book("2099-12-07 00:04", 5));
+
+        for (String day : List.of("2099-11-30", "2099-12-03", "2099-12-06")) {
+            String week = run("appointment list --week " + day).expectOk();
+            assertThat(week).as(day).startsWith("Week of Mon 2099-11-30 to Sun 2099-12-06, times in Australia/Sydney:")
+                    .containsPattern("(?m)^" + monday + " +Mon 2099-11-30 +00:00-00:05")
+                    .containsPattern("(?m)^" + sunday + " +Sun 2099-12-06 +23:59-2099-12-07 00:04")
+                    .doesNotContainPattern("(?m)^" + before + " ").doesNotContainPattern("(?m)^" + after + " ")
+                    .doesNotContain("2099-11-29");
+        }
+        assertThat(run("appointment list --week 2099-12-07").expectOk())
+                .containsPattern("(?m)^" + after + " +Mon 2099-12-07 +00:04-00:09")
+                .doesNotContainPattern("(?m)^" + sunday + " ");
+    }
+
+    @Test
+    void theWeekOfTodayAndItsRefusals() {
+        LocalDate monday = TODAY.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        assertThat(run("appointment list --week today").expectOk()).startsWith("Week of Mon " + monday)
+                .contains("no appointments");
+
+        Result both = run("appointment list --day today --week today");
+        assertThat(both.status()).isEqualTo(Failure.USAGE);
+        assertThat(both.error()).isEqualTo("--week: give --day or --week, not both");
+        assertThat(run("appointment list --week 2099-13-01").error()).startsWith("--week:");
+        assertThat(run("appointment list --week 2099-12-01 --practitioner 99").status()).isEqualTo(Failure.NOT_FOUND);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -1,21 +1,31 @@
 package app.soapstone.appointment;
 
+import app.soapstone.shell.CommandLine;
 import app.soapstone.shell.Failure;
+import app.soapstone.shell.ShellCompleter;
 import app.soapstone.support.SoapstoneTest;
+import org.jline.reader.Candidate;
+import org.jline.reader.CompletingParsedLine;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.Parser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.shell.jline.ExtendedDefaultParser;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Working hours in the appointment book, through the real command layer in Sydney's time zone:
- * the note outside them (daylight-saving days too), and {@code appointment list --week}.
+ * the note outside them (daylight-saving days too), {@code appointment list --week}, the free
+ * starts of {@code appointment free}, and the same starts offered by TAB after {@code --at}.
  */
 @Tag(SoapstoneTest.POSTGRESQL)
 class HoursInTheBookTest extends SoapstoneTest {
@@ -23,6 +33,9 @@ class HoursInTheBookTest extends SoapstoneTest {
     /** Far enough ahead to be free of the real clock; Thursday 3 and Friday 4 December 2099. */
     private static final String THURSDAY = "2099-12-03";
     private static final String FRIDAY = "2099-12-04";
+
+    @Autowired
+    private ShellCompleter completer;
 
     private long sam;
     private long ann;
@@ -119,6 +132,102 @@ class HoursInTheBookTest extends SoapstoneTest {
         assertThat(run("appointment list --week 2099-12-01 --practitioner 99").status()).isEqualTo(Failure.NOT_FOUND);
     }
 
+    // ---------------------------------------------------------------- free starts
+
+    @Test
+    void freeStartsGoAroundBookedAppointmentsAndLunchButNotCancelledOnes() {
+        hours("thu 09:00-12:00 13:00-15:00");
+        book(THURSDAY + " 09:30", 60);
+        long cancelled = id(book(THURSDAY + " 13:00", 60));
+        run("appointment cancel " + cancelled + " --reason \"Client unwell\"").expectOk();
+
+        String free = run("appointment free --day " + THURSDAY).expectOk();
+
+        assertThat(free).startsWith("Sam Ng, free for 60 min on " + THURSDAY + ", times in Australia/Sydney:")
+                .doesNotContain("assumed");
+        assertThat(starts(free)).containsExactly(THURSDAY + " 10:30", THURSDAY + " 11:00", THURSDAY + " 13:00",
+                THURSDAY + " 13:30", THURSDAY + " 14:00");
+        assertThat(starts(run("appointment free --day " + THURSDAY + " --minutes 45 --practitioner " + sam).expectOk()))
+                .startsWith(THURSDAY + " 10:30", THURSDAY + " 10:45", THURSDAY + " 11:00", THURSDAY + " 11:15",
+                        THURSDAY + " 13:00");
+        assertThat(run("appointment free --day 2099-12-05").expectOk()).endsWith("none.");
+    }
+
+    @Test
+    void withoutHoursMondayToFridayNineToFiveIsAssumedAndSaid() {
+        String free = run("appointment free --day " + FRIDAY + " --minutes 240").expectOk();
+
+        assertThat(free).contains("no working hours set: Monday to Friday 09:00-17:00 assumed");
+        assertThat(starts(free)).containsExactly(FRIDAY + " 09:00", FRIDAY + " 09:30", FRIDAY + " 10:00",
+                FRIDAY + " 10:30", FRIDAY + " 11:00", FRIDAY + " 11:30", FRIDAY + " 12:00", FRIDAY + " 12:30");
+        assertThat(run("appointment free --day 2099-12-06").expectOk()).endsWith("none.");
+        assertThat(run("appointment free --minutes 2").error()).startsWith("--minutes:");
+    }
+
+    // ---------------------------------------------------------------- TAB after --at
+
+    @Test
+    void tabAfterAtOffersTheFreeStartsOfThePractitionerOnTheLine() {
+        hours("thu 09:00-12:00");
+        long jo = Long.parseLong(run("practitioner add --name \"Jo Bell\" --credentials RMT").expectOk());
+        run("practitioner hours " + jo + " --set \"thu 14:00-16:00\"").expectOk();
+        book(THURSDAY + " 09:00", 60);
+
+        List<Candidate> ours = tab("appointment book --client " + ann + " --at " + THURSDAY);
+        assertThat(values(ours)).containsExactly(THURSDAY + " 10:00", THURSDAY + " 10:30", THURSDAY + " 11:00");
+        assertThat(ours.getFirst().descr()).isEqualTo("Thu 3 Dec, free 60 min");
+        assertThat(values(tab("appointment book --minutes 30 --at " + THURSDAY + "\\ 11")))
+                .containsExactly(THURSDAY + " 11:00", THURSDAY + " 11:30");
+        assertThat(values(tab("appointment book --practitioner " + jo + " --at " + THURSDAY)))
+                .containsExactly(THURSDAY + " 14:00", THURSDAY + " 14:30", THURSDAY + " 15:00");
+        assertThat(tab("appointment book --practitioner 99 --at ")).isEmpty();
+        // Part of a date: the starts on the days it fits, further ahead than the next few.
+        assertThat(values(tab("appointment book --at 2099-12-0"))).isEmpty();
+        String month = TODAY.plusDays(14).toString().substring(0, 8);
+        assertThat(values(tab("appointment book --at " + month))).isNotEmpty()
+                .allSatisfy(value -> assertThat(value).startsWith(month));
+        // Without a day typed: the next starts from now, as many as fit a screen.
+        assertThat(values(tab("appointment book --at "))).hasSize(FreeSlotValues.OFFERED)
+                .allSatisfy(value -> assertThat(value).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}( [+-]\\d{2}:\\d{2})?"));
+    }
+
+    @Test
+    void movingOffersTheAppointmentsPractitionerAndLengthLeavingItsOwnSlotFree() {
+        long jo = Long.parseLong(run("practitioner add --name \"Jo Bell\" --credentials RMT").expectOk());
+        run("practitioner hours " + jo + " --set \"fri 09:00-11:00\"").expectOk();
+        long id = id(run("appointment book --client " + ann + " --practitioner " + jo + " --minutes 90 --at \""
+                + FRIDAY + " 09:00\"").expectOk());
+
+        List<Candidate> offered = tab("appointment move " + id + " --at " + FRIDAY);
+        assertThat(values(offered)).containsExactly(FRIDAY + " 09:00", FRIDAY + " 09:30");
+        assertThat(offered.getFirst().descr()).isEqualTo("Fri 4 Dec, free 90 min");
+        assertThat(values(tab("appointment move --appointment " + id + " --at " + FRIDAY)))
+                .containsExactly(FRIDAY + " 09:00", FRIDAY + " 09:30");
+    }
+
+    @Test
+    void aStartWithItsSpaceCompletesToOneWordForTheParser() {
+        hours("thu 09:00-12:00");
+        String typed = "appointment book --client " + ann + " --at ";
+        // Typed bare, the start goes in quotes; typed after a quote, it closes it.
+        for (String start : List.of(typed + THURSDAY, typed + "\"" + THURSDAY)) {
+            ExtendedDefaultParser parser = new ExtendedDefaultParser();
+            parser.setEofOnUnclosedQuote(true);
+            CompletingParsedLine parsed = (CompletingParsedLine) parser.parse(start, start.length(),
+                    Parser.ParseContext.COMPLETE);
+            List<Candidate> candidates = new ArrayList<>();
+            completer.complete(null, parsed, candidates);
+            Candidate first = candidates.getFirst();
+            assertThat(first.displ()).matches(THURSDAY + " (09|10):00");
+
+            // As JLine writes the chosen candidate into the line: in place of the word typed, escaped by the parser.
+            String line = start.substring(0, start.length() - parsed.rawWordLength())
+                    + parsed.escape(first.value(), first.complete());
+            assertThat(CommandLine.split(line)).as(line).endsWith("--at", first.displ());
+            assertThat(run(line).expectOk()).as(line).contains("Booked appointment");
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void hours(String week) {
@@ -137,4 +246,19 @@ class HoursInTheBookTest extends SoapstoneTest {
         return jdbc.sql("SELECT count(*) FROM appointment").query(Integer.class).single();
     }
 
+    private static List<String> starts(String free) {
+        return free.lines().skip(1).map(line -> line.strip().substring(0, 16)).toList();
+    }
+
+    private List<Candidate> tab(String line) {
+        ParsedLine parsed = new ExtendedDefaultParser().parse(line, line.length(), Parser.ParseContext.COMPLETE);
+        List<Candidate> candidates = new ArrayList<>();
+        completer.complete(null, parsed, candidates);
+        return candidates;
+    }
+
+    private static List<String> values(List<Candidate> candidates) {
+        // What the list shows; the value written into the line is quoted (see aStartWithItsSpace...).
+        return candidates.stream().map(Candidate::displ).toList();
+    }
 }

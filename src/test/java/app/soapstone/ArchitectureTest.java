@@ -42,7 +42,8 @@ class ArchitectureTest {
         allowed.put("clinic", List.of("integrity", "shell", "storage", "validation"));
         allowed.put("client", List.of("clinic", "integrity", "shell", "storage", "validation"));
         allowed.put("service", List.of("clinic", "integrity", "shell", "storage", "validation"));
-        allowed.put("appointment", List.of("client", "clinic", "integrity", "service", "shell", "storage", "validation"));
+        allowed.put("appointment", List.of("client", "clinic", "integrity", "service", "session", "shell",
+                "storage", "validation"));
         allowed.put("intake", List.of("client", "clinic", "integrity", "screening", "shell", "storage", "template",
                 "validation", "vocabulary"));
         allowed.put("session", List.of("client", "clinic", "intake", "integrity", "screening", "shell", "storage",

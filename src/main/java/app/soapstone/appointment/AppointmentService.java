@@ -23,7 +23,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -138,6 +140,33 @@ public class AppointmentService {
     @Transactional
     public BookEntry done(long id) {
         return close(id, AppointmentStatus.DONE, null, "Marked appointment " + id + " done");
+    }
+
+    /**
+     * Marks done the client's visit of the day a session was recorded on ({@code startedAt}, in the
+     * clinic's time): their booked appointment that day; of several, the one with the session's
+     * practitioner, and of those the one starting nearest the session. Audited naming the session.
+     * Cancelled and missed appointments are left as they are; with none booked, nothing happens.
+     */
+    @Transactional
+    public Optional<BookEntry> attendedBySession(long sessionId, long clientId, long practitionerId,
+            LocalDateTime startedAt) {
+        ZoneId zone = clinic.zone();
+        LocalDate day = startedAt.toLocalDate();
+        List<BookEntry> booked = queries.list(day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant(), null, clientId).stream()
+                .filter(e -> e.status() == AppointmentStatus.BOOKED).toList();
+        List<BookEntry> theirs = booked.stream().filter(e -> e.practitionerId() == practitionerId).toList();
+        List<BookEntry> candidates = booked.size() > 1 && !theirs.isEmpty() ? theirs : booked;
+        if (candidates.size() > 1 && theirs.isEmpty()) {
+            // Several with other practitioners: which one this session was is anybody's guess.
+            return Optional.empty();
+        }
+        Instant started = startedAt.atZone(zone).toInstant();
+        return candidates.stream()
+                .min(Comparator.comparing(e -> Duration.between(e.startsAt(), started).abs()))
+                .map(e -> close(e.id(), AppointmentStatus.DONE, null, "Marked appointment " + e.id()
+                        + " done: session " + sessionId + " was recorded for it"));
     }
 
     /**

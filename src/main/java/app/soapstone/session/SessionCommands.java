@@ -89,7 +89,10 @@ class SessionCommands {
             // Without the editor, the template's text fills the sections not given as options.
             draft = draft.withNote(templateNote(draft));
         }
-        return String.valueOf(sessions.record(preflight, draft).id());
+        SessionService.Recorded recorded = sessions.record(preflight, draft);
+        // The id stays the last line, alone, as scripts read it.
+        recorded.followUps().forEach(out::println);
+        return String.valueOf(recorded.session().id());
     }
 
     @Command(name = "session list", group = GROUP, description = "List a client's sessions, or the notes not yet signed")

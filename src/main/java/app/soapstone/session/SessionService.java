@@ -19,6 +19,7 @@ import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.jdbc.core.mapping.AggregateReference;
 import org.springframework.stereotype.Service;
@@ -53,10 +54,12 @@ public class SessionService {
     private final Clock clock;
     private final AuditTrail audit;
     private final RecordChain chain;
+    private final ObjectProvider<SessionFollowUp> followUps;
 
     SessionService(SessionRepository sessions, AddendumRepository addenda, SessionQueries queries, ClientService clients,
             ClinicService clinic, IntakeService intakes, SoapTemplates templates, Clock clock, AuditTrail audit,
-            RecordChain chain) {
+            RecordChain chain, ObjectProvider<SessionFollowUp> followUps) {
+        this.followUps = followUps;
         this.audit = audit;
         this.chain = chain;
         this.sessions = sessions;
@@ -98,6 +101,10 @@ public class SessionService {
     public record NumberedAddendum(int number, Addendum addendum, Practitioner author) {
     }
 
+    /** A session just recorded, and what followed from it in the same transaction ("Appointment 12 marked done."). */
+    public record Recorded(Session session, List<String> followUps) {
+    }
+
     /**
      * Checks a new session's draft against the client - when it took place, who gave it - and works
      * out what must be shown before recording it.
@@ -117,10 +124,11 @@ public class SessionService {
     /**
      * Records a new session as {@code preflight} worked it out. An uncleared urgent referral
      * refuses it unless an override reason is given; the screening and warnings shown are stored
-     * with the note.
+     * with the note. What follows from it elsewhere ({@link SessionFollowUp}) happens in the same
+     * transaction.
      */
     @Transactional
-    public Session record(Preflight preflight, SessionDraft draft) {
+    public Recorded record(Preflight preflight, SessionDraft draft) {
         String override = requireTreatable(preflight, draft);
         long clientId = preflight.client().id();
         Instant now = clock.instant();
@@ -132,7 +140,8 @@ public class SessionService {
         Session saved = sessions.save(changed(empty, draft, preflight.startedAt(), now));
         audit.record("add", "session", saved.id(), clientId, "Recorded session " + saved.id()
                 + (override == null ? "" : " despite an urgent referral (override reason given)"));
-        return saved;
+        List<String> followed = followUps.orderedStream().flatMap(f -> f.recorded(saved).stream()).toList();
+        return new Recorded(saved, followed);
     }
 
     /**

@@ -189,7 +189,7 @@ class TwoTherapistsTest extends SoapstoneTest {
                 List<Long> ids = new ArrayList<>();
                 for (int i = 0; i < each; i++) {
                     long id = sessions.record(sessions.preflight(client, note("Written concurrently")),
-                            note("Written concurrently")).id();
+                            note("Written concurrently")).session().id();
                     sessions.sign(id, alex, false);
                     sessions.amend(id, "Late entry", alex);
                     ids.add(id);
@@ -271,7 +271,8 @@ class TwoTherapistsTest extends SoapstoneTest {
             work.add(otherShell.submit(() -> {
                 try {
                     for (int i = 0; i < each; i++) {
-                        long id = sessions.record(sessions.preflight(client, note("Busy day")), note("Busy day")).id();
+                        long id = sessions.record(sessions.preflight(client, note("Busy day")), note("Busy day")).session()
+                                .id();
                         sessions.sign(id, alex, false);
                         firstWritten.countDown();
                     }

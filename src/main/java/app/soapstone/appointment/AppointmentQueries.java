@@ -71,6 +71,33 @@ class AppointmentQueries {
                 .query(AppointmentQueries::entry).list();
     }
 
+    /**
+     * The booked appointments starting in [from, to), of one practitioner if given, in time order,
+     * with the client's phone as stored and in international form: the reminders' call list.
+     */
+    List<Reminders.Call> calls(Instant from, Instant to, Long practitionerId) {
+        return jdbc.sql("""
+                        SELECT a.id, a.client_id, c.first_name, c.last_name, c.preferred_name, c.phone, c.phone_e164,
+                               p.name AS practitioner, a.starts_at
+                        FROM appointment a JOIN client c ON c.id = a.client_id JOIN practitioner p ON p.id = a.practitioner_id
+                        WHERE a.status = 'BOOKED' AND a.starts_at >= :from AND a.starts_at < :to
+                          AND (:practitioner < 0 OR a.practitioner_id = :practitioner)
+                        ORDER BY a.starts_at, p.name, a.id""")
+                .param("from", SqliteDialect.INSTANT_TEXT.format(from))
+                .param("to", SqliteDialect.INSTANT_TEXT.format(to))
+                .param("practitioner", practitionerId == null ? -1L : practitionerId)
+                .query((row, number) -> new Reminders.Call(row.getLong("id"), row.getLong("client_id"),
+                        Client.displayName(row.getString("first_name"), row.getString("last_name"),
+                                row.getString("preferred_name")),
+                        blankToNull(row.getString("phone")), row.getString("phone_e164"), row.getString("practitioner"),
+                        Instant.parse(row.getString("starts_at"))))
+                .list();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
     private static BookEntry entry(ResultSet row, int number) throws SQLException {
         return new BookEntry(row.getLong("id"), row.getLong("client_id"),
                 Client.displayName(row.getString("first_name"), row.getString("last_name"),

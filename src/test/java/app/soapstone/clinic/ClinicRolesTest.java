@@ -158,6 +158,17 @@ class ClinicRolesTest {
     }
 
     @Test
+    void receptionPrintsAndWritesTheRemindersCallList() throws Exception {
+        expectOk(JO, "appointment book --client " + client + " --practitioner " + samId + " --at \"2030-03-07 10:00\"");
+
+        assertThat(expectOk(JO, "appointment reminders --for 2030-03-07")).containsPattern("10:00 +Ann Lee \\(" + client
+                + "\\) +0412345678 +Sam Ng");
+        Path csv = temp.resolve("calls-" + SUFFIX + ".csv");
+        assertThat(expectOk(JO, "appointment reminders --for 2030-03-07 --csv " + csv)).startsWith("Wrote 1 row to " + csv);
+        assertThat(Files.readAllLines(csv)).hasSize(2).last().asString().contains("\"Ann Lee\"").contains("\"0412345678\"");
+    }
+
+    @Test
     void receptionKeepsTheAppointmentBookAndSeesItsAuditEvents() throws SQLException {
         String booked = expectOk(JO, "appointment book --client " + client + " --practitioner " + alexId
                 + " --at \"2030-03-04 10:00\" --note \"First visit\"");

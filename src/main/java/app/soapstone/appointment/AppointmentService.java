@@ -213,6 +213,12 @@ public class AppointmentService {
         }
     }
 
+    /** Every appointment of a client, past and to come, in time order: their visits as the book has them. */
+    @Transactional(readOnly = true)
+    public Book history(long clientId) {
+        return new Book(queries.list(null, null, null, clientId), clinic.zone(), null);
+    }
+
     /** The clinic's time zone: where {@code --at} is read and the book is shown. */
     @Transactional(readOnly = true)
     public ZoneId zone() {

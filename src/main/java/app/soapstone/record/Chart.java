@@ -11,11 +11,13 @@ import java.util.function.BiConsumer;
  *
  * @param scope what the chart holds and for which dates, said under the title
  * @param period the dates it covers ("2026-01-01 to 2026-06-30"), or null for the whole record
+ * @param visitCounts the visits in the appointment book counted ("12 attended, 1 cancelled, 2 missed"), and
+ *                    the time zone of their times
  * @param seal the record seal when it was printed ("Record seal: 206,018 entries, 3f9a2c71d0e4b8a5"),
  *             at the foot of every page
  */
 record Chart(Identity client, Letterhead letterhead, String printedAt, String scope, String period,
-        List<Row> details, List<SessionLine> sessions, List<Entry> intakes, List<Entry> notes, List<Entry> carePlans,
+        List<Row> details, List<SessionLine> sessions, List<VisitLine> visits, String visitCounts, List<Entry> intakes, List<Entry> notes, List<Entry> carePlans,
         String end, String seal) {
 
     /** Who the chart is about, as every page names them. {@code born} is null when not recorded. */
@@ -28,6 +30,10 @@ record Chart(Identity client, Letterhead letterhead, String printedAt, String sc
 
     /** A line of the table of sessions. */
     record SessionLine(long id, String date, String practitioner, String minutes, String status, String addenda) {
+    }
+
+    /** A line of the table of visits: an appointment, when, with whom, and how it went ("cancelled: unwell"). */
+    record VisitLine(long id, String when, String practitioner, String status) {
     }
 
     /**
@@ -115,6 +121,10 @@ record Chart(Identity client, Letterhead letterhead, String printedAt, String sc
                     p.bold() + p.plain()));
         }
         sessions.forEach(line -> text.accept("session " + line.id() + " practitioner", line.practitioner()));
+        visits.forEach(line -> {
+            text.accept("appointment " + line.id() + " practitioner", line.practitioner());
+            text.accept("appointment " + line.id() + " status", line.status());
+        });
         for (List<Entry> entries : List.of(intakes, notes, carePlans)) {
             entries.forEach(entry -> rows(entry.name(), entry.rows(), text));
         }

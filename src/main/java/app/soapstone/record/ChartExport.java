@@ -1,5 +1,8 @@
 package app.soapstone.record;
 
+import app.soapstone.appointment.AppointmentService;
+import app.soapstone.appointment.BookEntry;
+import app.soapstone.appointment.ClinicTime;
 import app.soapstone.careplan.CarePlanExport;
 import app.soapstone.careplan.CarePlanService;
 import app.soapstone.client.Client;
@@ -22,6 +25,7 @@ import app.soapstone.record.Chart.Entry;
 import app.soapstone.record.Chart.Paragraph;
 import app.soapstone.record.Chart.Row;
 import app.soapstone.record.Chart.SessionLine;
+import app.soapstone.record.Chart.VisitLine;
 import app.soapstone.screening.Flag;
 import app.soapstone.session.Session;
 import app.soapstone.session.SessionService.NumberedAddendum;
@@ -66,6 +70,7 @@ public class ChartExport {
     private final SessionService sessions;
     private final SessionView sessionView;
     private final CarePlanService carePlans;
+    private final AppointmentService appointments;
     private final PdfFonts fonts;
     private final ChartPdf pdf;
     private final Printouts printouts;
@@ -74,8 +79,9 @@ public class ChartExport {
     private final Clock clock;
 
     ChartExport(ClientService clients, ClinicService clinic, IntakeService intakes, IntakeView intakeView,
-            SessionService sessions, SessionView sessionView, CarePlanService carePlans, PdfFonts fonts, ChartPdf pdf,
-            Printouts printouts, AuditTrail audit, RecordChain chain, Clock clock) {
+            SessionService sessions, SessionView sessionView, CarePlanService carePlans, AppointmentService appointments,
+            PdfFonts fonts, ChartPdf pdf, Printouts printouts, AuditTrail audit, RecordChain chain, Clock clock) {
+        this.appointments = appointments;
         this.chain = chain;
         this.clients = clients;
         this.clinic = clinic;
@@ -148,6 +154,11 @@ public class ChartExport {
         List<SessionLine> lines = records.stream().map(ChartExport::line).toList();
         List<Entry> notes = records.stream().map(r -> note(r, byId)).toList();
 
+        AppointmentService.Book book = appointments.history(id);
+        List<BookEntry> visits = book.entries().stream()
+                .filter(e -> period.contains(LocalDate.ofInstant(e.startsAt(), book.zone()))).toList();
+        List<VisitLine> visitLines = visits.stream().map(e -> visit(e, book.zone())).toList();
+
         List<Entry> plans = carePlans.exports(id).stream()
                 .filter(p -> period.contains(local(p.exportedAt()).toLocalDate())).map(ChartExport::carePlan).toList();
 
@@ -159,14 +170,17 @@ public class ChartExport {
         // The records as they stand before this chart is recorded as given: it anchors them on paper.
         return new Chart(new Chart.Identity(name, client.dateOfBirth() == null ? null : client.dateOfBirth().toString(),
                 id), clinic.clinic().map(ChartExport::letterhead).orElse(null), WHEN.format(printed), scope(period),
-                period.text(), details, lines, intakeEntries, notes, plans, end, chain.seal().printed());
+                period.text(), details, lines, visitLines, visitCounts(visits, book.zone(), period), intakeEntries, notes,
+                plans, end, chain.seal().printed());
     }
 
     private static String scope(ChartPeriod period) {
         String held = period.wholeRecord()
-                ? "The whole record: the client's details, every intake version with its screening, every session"
-                        + " note with its signature and addenda, and the care plans given."
-                : "Part of the record, " + period.text() + ": the sessions in that period with all their addenda, the"
+                ? "The whole record: the client's details, their visits in the appointment book, every intake version"
+                        + " with its screening, every session note with its signature and addenda, and the care plans"
+                        + " given."
+                : "Part of the record, " + period.text() + ": the visits and sessions in that period, the sessions with"
+                        + " all their addenda, the"
                         + " intake versions taken in it" + (period.from() == null ? "" : " and the one in force on "
                         + period.from()) + ", and the care plans given in it; the client's details as they are today.";
         return held + " Signed notes are final: a correction is a dated, numbered addendum under the note it corrects.";
@@ -259,6 +273,48 @@ public class ChartExport {
         return new SessionLine(s.id(), WHEN.format(s.startedAt()), record.practitioner().signature(),
                 s.durationMinutes() == null ? "" : s.durationMinutes().toString(), s.signed() ? "Signed" : "DRAFT",
                 String.valueOf(record.addenda().size()));
+    }
+
+    /** A visit as the chart words it: attended, cancelled (with the reason), missed, upcoming or not marked. */
+    private VisitLine visit(BookEntry entry, ZoneId zone) {
+        return new VisitLine(entry.id(), ClinicTime.show(entry.startsAt(), zone), entry.practitioner(),
+                visitStatus(entry));
+    }
+
+    private String visitStatus(BookEntry entry) {
+        return switch (entry.status()) {
+            case CANCELLED -> "cancelled" + (entry.cancelReason() == null ? "" : ": " + entry.cancelReason());
+            case NO_SHOW -> "missed (no-show)";
+            default -> visitKind(entry);
+        };
+    }
+
+    /** What a visit counts as: attended, cancelled, missed; a booked one upcoming, or not marked once past. */
+    private String visitKind(BookEntry entry) {
+        return switch (entry.status()) {
+            case DONE -> "attended";
+            case CANCELLED -> "cancelled";
+            case NO_SHOW -> "missed";
+            case BOOKED -> entry.startsAt().isAfter(clock.instant()) ? "upcoming" : "booked, not marked";
+        };
+    }
+
+    /** "12 attended, 1 cancelled, 2 missed, 1 upcoming. Times in Australia/Sydney." */
+    private String visitCounts(List<BookEntry> visits, ZoneId zone, ChartPeriod period) {
+        if (visits.isEmpty()) {
+            return period.wholeRecord() ? "No appointments in the book." : "No appointments in this period.";
+        }
+        Map<String, Long> counted = visits.stream().collect(Collectors.groupingBy(this::visitKind,
+                Collectors.counting()));
+        List<String> parts = new ArrayList<>();
+        for (String kind : List.of("attended", "cancelled", "missed", "upcoming", "booked, not marked")) {
+            long n = counted.getOrDefault(kind, 0L);
+            // The three the record is read for are always said, even when none.
+            if (n > 0 || List.of("attended", "cancelled", "missed").contains(kind)) {
+                parts.add(n + " " + kind);
+            }
+        }
+        return String.join(", ", parts) + ". Times in " + zone.getId() + ".";
     }
 
     private static Entry carePlan(CarePlanExport plan) {

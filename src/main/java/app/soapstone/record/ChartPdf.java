@@ -29,7 +29,6 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Lays a {@link Chart} out as the clinical record a clinic releases: 12 pt proportional type and
@@ -80,6 +79,7 @@ class ChartPdf {
         layout.column.heading("Client details");
         layout.column.add(layout.entry(null, chart.details(), 0));
         layout.sessions(chart);
+        layout.visits(chart);
         layout.entries("Intake and screening", chart.intakes(), chart.period() == null ? "No intake recorded."
                 : "No intake version in this period.");
         if (!chart.notes().isEmpty()) {
@@ -166,31 +166,54 @@ class ChartPdf {
                 column.paragraph(chart.period() == null ? "No sessions recorded." : "No sessions in this period.");
                 return;
             }
-            List<String> headers = List.of("Session", "Date and time", "Practitioner", "Minutes", "Status", "Addenda");
-            List<Function<SessionLine, String>> columns = List.of(l -> String.valueOf(l.id()), SessionLine::date,
-                    SessionLine::practitioner, SessionLine::minutes, SessionLine::status, SessionLine::addenda);
+            grid("Sessions", List.of("Session", "Date and time", "Practitioner", "Minutes", "Status", "Addenda"),
+                    lines.stream().map(l -> List.of(String.valueOf(l.id()), l.date(), l.practitioner(), l.minutes(),
+                            l.status(), l.addenda())).toList(), List.of(2));
+        }
+
+        /**
+         * The visits in the appointment book: how many were attended, cancelled and missed, then a
+         * row each, the practitioner and the status (a cancellation's reason) sharing what is left.
+         */
+        void visits(Chart chart) {
+            column.heading("Visits");
+            column.paragraph(chart.visitCounts());
+            if (!chart.visits().isEmpty()) {
+                grid("Visits", List.of("Appointment", "Date and time", "Practitioner", "Status"),
+                        chart.visits().stream().map(v -> List.of(String.valueOf(v.id()), v.when(), v.practitioner(),
+                                v.status())).toList(), List.of(2, 3));
+            }
+        }
+
+        /**
+         * A ruled table, the header repeated where it goes on over a page: each column as wide as its
+         * widest cell, but the {@code flexible} ones, which share the width left.
+         */
+        private void grid(String caption, List<String> headers, List<List<String>> lines, List<Integer> flexible) {
             float pad = type.size() * 0.3f;
             float[] widths = new float[headers.size()];
             float fixed = 0;
             for (int c = 0; c < widths.length; c++) {
-                if (c == 2) {
+                if (flexible.contains(c)) {
                     continue;
                 }
                 float widest = type.width(headers.get(c), type.bold());
-                for (SessionLine line : lines) {
-                    widest = Math.max(widest, type.width(columns.get(c).apply(line), type.body()));
+                for (List<String> line : lines) {
+                    widest = Math.max(widest, type.width(line.get(c), type.body()));
                 }
                 widths[c] = widest + 2 * pad + 1;
                 fixed += widths[c];
             }
-            widths[2] = width - fixed;
-            PdfBlock.Layout<SessionLine> grid = (some, continued) -> {
+            for (int c : flexible) {
+                widths[c] = (width - fixed) / flexible.size();
+            }
+            PdfBlock.Layout<List<String>> grid = (some, continued) -> {
                 PdfPTable table = new PdfPTable(widths);
                 table.setWidthPercentage(100);
                 if (continued) {
-                    PdfRows caption = new PdfRows(type, width, 0);
-                    caption.line("Sessions (continued)", type.bold(), 0);
-                    PdfPCell cell = PdfColumn.cell(caption.table());
+                    PdfRows title = new PdfRows(type, width, 0);
+                    title.line(caption + " (continued)", type.bold(), 0);
+                    PdfPCell cell = PdfColumn.cell(title.table());
                     cell.setColspan(widths.length);
                     cell.setPaddingBottom(type.itemGap());
                     table.addCell(cell);
@@ -198,14 +221,14 @@ class ChartPdf {
                 for (int c = 0; c < widths.length; c++) {
                     table.addCell(gridCell(headers.get(c), type.bold(), widths[c], pad, true));
                 }
-                for (SessionLine line : some) {
+                for (List<String> line : some) {
                     for (int c = 0; c < widths.length; c++) {
-                        table.addCell(gridCell(columns.get(c).apply(line), type.body(), widths[c], pad, false));
+                        table.addCell(gridCell(line.get(c), type.body(), widths[c], pad, false));
                     }
                 }
                 return table;
             };
-            List<Unit<SessionLine>> units = lines.stream().map(l -> new Unit<>(l, PdfBlock.PREFERRED)).toList();
+            List<Unit<List<String>>> units = lines.stream().map(l -> new Unit<>(l, PdfBlock.PREFERRED)).toList();
             column.add(PdfBlock.cuttable(grid.table(lines, false), width, type.paragraphGap(), () -> units, grid));
         }
 

@@ -193,7 +193,10 @@ public class DataExport {
         return String.join(", ", key);
     }
 
-    /** A client's whole record: details, intakes with their lists, sessions with addenda, care plans, audit. */
+    /**
+     * A client's whole record: details, intakes with their lists, sessions with addenda, appointments,
+     * care plans, audit.
+     */
     Map<String, Object> clientRecord(long id) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("client", rows("SELECT * FROM client WHERE id = ?", id).get(0));
@@ -218,6 +221,8 @@ public class DataExport {
             session.put("addenda", rows("SELECT * FROM addendum WHERE session_id = ? ORDER BY id", sessionId));
         }
         record.put("sessions", sessions);
+        // Attended, cancelled (with the reason), missed and booked: the visits as the book has them.
+        record.put("appointments", rows("SELECT * FROM appointment WHERE client_id = ? ORDER BY starts_at, id", id));
         record.put("care_plans", rows("SELECT * FROM care_plan_export WHERE client_id = ? ORDER BY id", id));
         record.put("audit", rows("SELECT * FROM audit_event WHERE client_id = ? ORDER BY id", id));
         return record;

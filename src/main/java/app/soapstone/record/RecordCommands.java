@@ -61,7 +61,8 @@ class RecordCommands {
                     + " (default <last>-<first>-chart-<date>.pdf here)",
             help = """
                     The chart holds the client's details, each intake version with its screening as it stood then,
-                    a table of the sessions, each session note with the screening shown at the time, its signature
+                    a table of the sessions, their visits in the appointment book (attended, cancelled, missed, with
+                    counts), each session note with the screening shown at the time, its signature
                     and its numbered addenda, and the care plans given. --from and --to limit the sessions (with
                     all their addenda), intake versions and care plans to a period; the intake version in force
                     when it starts is included, and the client's details always are.""")

@@ -22,7 +22,8 @@ import java.util.Locale;
 class AppointmentCommands {
 
     private static final String GROUP = "Appointments";
-    private static final String AT = "Start, \"YYYY-MM-DD HH:MM\" in the clinic's time zone (see clinic show);"
+    private static final String AT = "Start: \"YYYY-MM-DD HH:MM\", \"today 14:30\", \"tomorrow 9:00\", \"mon 10:00\""
+            + " (the next Monday after today) or \"9:30\" (today), in the clinic's time zone (see clinic show);"
             + " in the hour the clocks go back, add the offset: \"... 02:30 +11:00\"";
 
     private static final DateTimeFormatter WEEKDAY_DATE = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ENGLISH);
@@ -42,7 +43,8 @@ class AppointmentCommands {
             help = """
                     Refuses a time that overlaps another appointment of the practitioner (cancelled ones aside),
                     naming it; --allow-overlap books both, for a deliberate double slot. A time the clocks skip
-                    is refused; one that happens twice needs its offset.""")
+                    is refused; one that happens twice needs its offset. The time is said back with its weekday
+                    and date; one already past is booked with a note saying so.""")
     String book(@Option(longName = "client", required = true, description = "Client id") long client,
             @Option(longName = "at", required = true, description = AT) String at,
             @Option(longName = "minutes",
@@ -55,9 +57,10 @@ class AppointmentCommands {
             @Option(longName = "note", description = "A note for the front desk (not a clinical note)") String note,
             @Option(longName = "allow-overlap", description = "Book even if the practitioner is booked then")
             boolean allowOverlap) {
-        AppointmentService.Booked booked = appointments.book(new AppointmentService.Booking(client,
-                ClinicTime.parse("at", at), minutes, practitioner, service, note, allowOverlap));
-        return "Booked appointment " + booked.entry().id() + ": " + line(booked, appointments.zone());
+        ZoneId zone = appointments.zone();
+        AppointmentService.Booked booked = appointments.book(new AppointmentService.Booking(client, at(at, zone),
+                minutes, practitioner, service, note, allowOverlap));
+        return "Booked appointment " + booked.entry().id() + ": " + line(booked, zone) + past(booked.entry(), zone);
     }
 
     @Command(name = "appointment list", group = GROUP,
@@ -115,8 +118,9 @@ class AppointmentCommands {
             @Option(longName = "at", required = true, description = AT) String at,
             @Option(longName = "allow-overlap", description = "Move even if the practitioner is booked then")
             boolean allowOverlap) {
-        AppointmentService.Booked moved = appointments.move(appointment, ClinicTime.parse("at", at), allowOverlap);
-        return "Moved appointment " + moved.entry().id() + ": " + line(moved, appointments.zone());
+        ZoneId zone = appointments.zone();
+        AppointmentService.Booked moved = appointments.move(appointment, at(at, zone), allowOverlap);
+        return "Moved appointment " + moved.entry().id() + ": " + line(moved, zone) + past(moved.entry(), zone);
     }
 
     @Command(name = "appointment cancel", group = GROUP,
@@ -137,13 +141,31 @@ class AppointmentCommands {
         return "Appointment " + appointments.done(appointment).id() + " marked done.";
     }
 
-    /** The appointment in one line, and the note on a second when it lies outside the practitioner's hours. */
+    /** {@code --at} read against today at the clinic, so "tomorrow 9:00" is the clinic's tomorrow. */
+    private ClinicTime at(String at, ZoneId zone) {
+        return ClinicTime.parse("at", at, ClinicTime.today(clock, zone));
+    }
+
+    /**
+     * The appointment in one line, said back in full, weekday and date, so a misheard "tue" is
+     * caught at the desk; and the note on a second when it lies outside the practitioner's hours.
+     */
     private static String line(AppointmentService.Booked booked, ZoneId zone) {
         BookEntry entry = booked.entry();
         return entry.client() + " (client " + entry.clientId() + ")"
                 + (entry.service() == null ? "" : " for " + entry.service()) + " with " + entry.practitioner() + ", "
-                + ClinicTime.show(entry.startsAt(), zone) + " to " + until(entry, zone) + " " + zone.getId()
+                + ClinicTime.spoken(entry.startsAt(), zone) + " to "
+                + ClinicTime.spokenEnd(entry.startsAt(), entry.endsAt(), zone) + " " + zone.getId()
                 + (booked.outsideHours() == null ? "" : "\n" + booked.outsideHours());
+    }
+
+    /**
+     * A warning when the slot has already begun: kept, not refused, since a visit is sometimes
+     * entered after it happened (a walk-in), but said, since it is more often a wrong day.
+     */
+    private String past(BookEntry entry, ZoneId zone) {
+        return entry.startsAt().isBefore(clock.instant()) ? "\nNote: that is in the past (it is now "
+                + ClinicTime.spoken(clock.instant(), zone) + " " + zone.getId() + ")." : "";
     }
 
     private static String until(BookEntry entry, ZoneId zone) {

@@ -55,7 +55,7 @@ class AppointmentCommandsTest extends SoapstoneTest {
                 + " --note \"Parking at the back\"").expectOk();
 
         assertThat(out).startsWith("Booked appointment 1: Sam Park (client " + sam + ") with Alex Chen,"
-                + " 2026-12-05 10:00 to 10:45 Australia/Sydney");
+                + " Sat 5 Dec 2026 10:00 to 10:45 Australia/Sydney");
         // 10:00 in Sydney's summer (+11:00) is 23:00 UTC the day before.
         assertThat(row(1)).containsEntry("starts_at", "2026-12-04T23:00:00.000Z")
                 .containsEntry("ends_at", "2026-12-04T23:45:00.000Z").containsEntry("time_zone", "Australia/Sydney")
@@ -139,7 +139,7 @@ class AppointmentCommandsTest extends SoapstoneTest {
         run("appointment book --client " + zoe + " --at \"2026-12-05 14:00\"").expectOk();
 
         assertThat(run("appointment move 1 --at \"2026-12-06 09:00\"").expectOk())
-                .contains("Moved appointment 1:", "2026-12-06 09:00 to 09:45");
+                .contains("Moved appointment 1:", "Sun 6 Dec 2026 09:00 to 09:45");
         assertThat(row(1)).containsEntry("starts_at", "2026-12-05T22:00:00.000Z")
                 .containsEntry("ends_at", "2026-12-05T22:45:00.000Z");
         // Moving onto itself is no clash; onto another is.

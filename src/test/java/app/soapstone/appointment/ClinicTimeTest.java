@@ -84,6 +84,81 @@ class ClinicTimeTest {
         assertThat(ClinicTime.parse("at", "2026-12-05 10:00 -05:00").offset()).isEqualTo(ZoneOffset.ofHours(-5));
     }
 
+    // ---------------------------------------------------------------- the forms the front desk says
+
+    /** Monday 30 November 2026. */
+    private static final LocalDate MONDAY = LocalDate.of(2026, 11, 30);
+
+    @Test
+    void todayTomorrowAndATimeAloneAreReadAgainstTheClinicsDate() {
+        assertThat(said("today 14:30", MONDAY)).isEqualTo(LocalDateTime.of(2026, 11, 30, 14, 30));
+        assertThat(said("Tomorrow 9:00", MONDAY)).isEqualTo(LocalDateTime.of(2026, 12, 1, 9, 0));
+        assertThat(said("9:05", MONDAY)).isEqualTo(LocalDateTime.of(2026, 11, 30, 9, 5));
+        assertThat(said(" 17:45 ", MONDAY)).isEqualTo(LocalDateTime.of(2026, 11, 30, 17, 45));
+        assertThat(said("tomorrow 10:00", LocalDate.of(2026, 12, 31))).isEqualTo(LocalDateTime.of(2027, 1, 1, 10, 0));
+        // The date and time form is read as before.
+        assertThat(said("2026-12-05 9:00", MONDAY)).isEqualTo(LocalDateTime.of(2026, 12, 5, 9, 0));
+    }
+
+    @Test
+    void aWeekdayIsTheNextOneAfterToday() {
+        assertThat(said("tue 10:00", MONDAY)).isEqualTo(LocalDateTime.of(2026, 12, 1, 10, 0));
+        assertThat(said("Tuesday 10:00", MONDAY)).isEqualTo(LocalDateTime.of(2026, 12, 1, 10, 0));
+        assertThat(said("thurs 8:15", MONDAY)).isEqualTo(LocalDateTime.of(2026, 12, 3, 8, 15));
+        assertThat(said("SUN 11:00", MONDAY)).isEqualTo(LocalDateTime.of(2026, 12, 6, 11, 0));
+        // Said on a Monday, "mon" is next week's: today has its own word.
+        assertThat(said("mon 10:00", MONDAY)).isEqualTo(LocalDateTime.of(2026, 12, 7, 10, 0));
+        assertThat(said("monday 10:00", MONDAY)).isEqualTo(LocalDateTime.of(2026, 12, 7, 10, 0));
+    }
+
+    @Test
+    void aWeekdayTheDayBeforeTheClocksGoForwardIsReadInTheNewOffset() {
+        // Saturday 3 October 2026; Sydney's clocks go forward at 02:00 on Sunday.
+        LocalDate saturday = LocalDate.of(2026, 10, 3);
+
+        assertThat(ClinicTime.parse("at", "sun 10:00", saturday).in(SYDNEY, "at"))
+                .isEqualTo(Instant.parse("2026-10-03T23:00:00Z"));
+        assertThat(ClinicTime.parse("at", "today 10:00", saturday).in(SYDNEY, "at"))
+                .isEqualTo(Instant.parse("2026-10-03T00:00:00Z"));
+        assertThatThrownBy(() -> ClinicTime.parse("at", "sunday 2:30", saturday).in(SYDNEY, "at"))
+                .hasMessageContaining("2026-10-04 02:30 does not exist in Australia/Sydney");
+        // The day before the clocks go back, the hour that happens twice takes its offset after a weekday too.
+        LocalDate beforeAutumn = LocalDate.of(2027, 4, 3);
+        assertThatThrownBy(() -> ClinicTime.parse("at", "tomorrow 2:30", beforeAutumn).in(SYDNEY, "at"))
+                .hasMessageContaining("happens twice");
+        assertThat(ClinicTime.parse("at", "sun 2:30 +10:00", beforeAutumn).in(SYDNEY, "at"))
+                .isEqualTo(Instant.parse("2027-04-03T16:30:00Z"));
+    }
+
+    @Test
+    void aSaidTimeThatIsNoneIsRefusedNamingTheOptionAndTheForms() {
+        for (String text : new String[] {"someday 10:00", "mo 10:00", "today", "tomorrow 25:00", "today 9:60",
+                "next mon 10:00", "mon 10", "10:00 mon", "today 10:00 +25:00"}) {
+            assertThatThrownBy(() -> ClinicTime.parse("at", text, MONDAY)).as(text)
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("--at")
+                    .hasMessageContaining("\"today 14:30\"").hasMessageContaining("\"mon 10:00\"")
+                    .hasMessageContaining("YYYY-MM-DD HH:MM");
+        }
+    }
+
+    @Test
+    void theTimeIsSaidBackWithItsWeekdayAndFullDate() {
+        Instant start = Instant.parse("2026-12-01T03:30:00Z");
+
+        assertThat(ClinicTime.spoken(start, SYDNEY)).isEqualTo("Tue 1 Dec 2026 14:30");
+        assertThat(ClinicTime.spokenEnd(start, start.plusSeconds(3600), SYDNEY)).isEqualTo("15:30");
+        assertThat(ClinicTime.spokenEnd(start, Instant.parse("2026-12-01T13:30:00Z"), SYDNEY))
+                .isEqualTo("Wed 2 Dec 2026 00:30");
+        assertThat(ClinicTime.spoken(Instant.parse("2027-04-03T16:30:00Z"), SYDNEY))
+                .isEqualTo("Sun 4 Apr 2027 02:30 +10:00");
+    }
+
+    private static LocalDateTime said(String text, LocalDate today) {
+        ClinicTime time = ClinicTime.parse("at", text, today);
+        assertThat(time.offset()).as(text).isNull();
+        return time.local();
+    }
+
     private static ClinicTime at(String text) {
         return ClinicTime.parse("at", text);
     }

@@ -98,6 +98,15 @@ class AppointmentQueries {
         return text == null || text.isBlank() ? null : text;
     }
 
+    /**
+     * The first link of the record chain, which no later change alters and {@code db copy} and
+     * restores keep: a mark of this clinic's records, or null before anything is recorded.
+     */
+    String firstLink() {
+        return jdbc.sql("SELECT hash FROM record_chain ORDER BY seq LIMIT 1").query(String.class).optional()
+                .orElse(null);
+    }
+
     private static BookEntry entry(ResultSet row, int number) throws SQLException {
         return new BookEntry(row.getLong("id"), row.getLong("client_id"),
                 Client.displayName(row.getString("first_name"), row.getString("last_name"),

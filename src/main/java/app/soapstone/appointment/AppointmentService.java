@@ -2,6 +2,7 @@ package app.soapstone.appointment;
 
 import app.soapstone.client.Client;
 import app.soapstone.client.ClientService;
+import app.soapstone.clinic.Clinic;
 import app.soapstone.clinic.ClinicService;
 import app.soapstone.clinic.Practitioner;
 import app.soapstone.clinic.WeeklyHours;
@@ -217,6 +218,40 @@ public class AppointmentService {
     @Transactional(readOnly = true)
     public Book history(long clientId) {
         return new Book(queries.list(null, null, null, clientId), clinic.zone(), null);
+    }
+
+    /** A client's calendar file: their booked appointments from now on, and the iCalendar text of them. */
+    public record Calendar(Client client, List<BookEntry> visits, String text) {
+    }
+
+    /**
+     * The client's booked appointments from now on as an iCalendar file; refused (not found) when
+     * there are none, since a calendar without events imports as nothing and says nothing.
+     */
+    @Transactional(readOnly = true)
+    public Calendar calendar(long clientId) {
+        Client client = clients.get(clientId);
+        Instant now = clock.instant();
+        List<BookEntry> visits = upcoming(clientId, now);
+        if (visits.isEmpty()) {
+            throw new NotFoundException("Client " + clientId + " (" + client.displayName() + ") has no booked"
+                    + " appointments from now on, so there is no calendar to write. Book one with: appointment book"
+                    + " --client " + clientId + " --at ...");
+        }
+        Clinic details = clinic.clinic().orElse(null);
+        String firstLink = queries.firstLink();
+        // The clinic's mark keeps UIDs apart between clinics, and the same for the life of its records.
+        String uidDomain = (firstLink == null ? "unrecorded" : firstLink.substring(0, 16)) + ".soapstone";
+        String text = CalendarFile.write(new CalendarFile.Contents(uidDomain,
+                details == null ? null : details.name(), details == null ? null : details.address(),
+                details == null ? null : details.phone(), client.printedName(), visits, now));
+        return new Calendar(client, visits, text);
+    }
+
+    /** Booked and not yet begun: one in progress is this visit, not the next. */
+    private List<BookEntry> upcoming(long clientId, Instant now) {
+        return queries.list(now, null, null, clientId).stream()
+                .filter(e -> e.status() == AppointmentStatus.BOOKED && e.startsAt().isAfter(now)).toList();
     }
 
     /** The clinic's time zone: where {@code --at} is read and the book is shown. */

@@ -61,12 +61,17 @@ public record Client(@Id Long id, String firstName, String lastName, String pref
      * encoding cannot hold the letters (e.g. Łukasiewicz under LANG=C), {@code client-<id>-<what>-<date>.pdf}.
      */
     public String fileName(String what, LocalDate date) {
-        String name = safe(lastName) + "-" + safe(firstName) + "-" + what + "-" + date + ".pdf";
+        return fileName(what, date, "pdf");
+    }
+
+    /** The same for a file of another kind: {@code extension} "ics" gives {@code ...-<date>.ics}. */
+    public String fileName(String what, LocalDate date, String extension) {
+        String name = safe(lastName) + "-" + safe(firstName) + "-" + what + "-" + date + "." + extension;
         try {
             Path.of(name);
             return name;
         } catch (InvalidPathException e) {
-            return "client-" + id + "-" + what + "-" + date + ".pdf";
+            return "client-" + id + "-" + what + "-" + date + "." + extension;
         }
     }
 

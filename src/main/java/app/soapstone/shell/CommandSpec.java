@@ -19,8 +19,8 @@ public record CommandSpec(String name, String description, String group, String 
      * expanded for every command alike (CommandSpecTest checks each is a real option).
      */
     static final Set<String> PATH_OPTIONS = Set.of("backup --to", "restore --from", "export --to",
-            "chart export --out", "plan export --out", "client import --csv", "records verify --backup",
-            "appointment reminders --csv");
+            "chart export --out", "plan export --out", "appointment ics --out", "client import --csv",
+            "records verify --backup", "appointment reminders --csv");
 
     /** Whether {@code option} of this command names a file or folder. */
     public boolean isPath(OptionSpec option) {

@@ -174,6 +174,9 @@ class ClinicRolesTest {
                 + " --at \"2030-03-04 10:00\" --note \"First visit\"");
         long id = Long.parseLong(booked.replaceAll("(?s)Booked appointment (\\d+):.*", "$1"));
         expectOk(JO, "appointment move " + id + " --at \"2030-03-04 11:00\"");
+        // The client's calendar file needs nothing clinical.
+        assertThat(expectOk(JO, "appointment ics --client " + client)).startsWith("BEGIN:VCALENDAR")
+                .contains("UID:appointment-" + id + "@");
         assertThat(expectOk(JO, "appointment list --day 2030-03-04")).contains("Ann Lee").contains("Alex Chen")
                 .contains("First visit");
         expectOk(JO, "appointment cancel " + id + " --reason \"Client rang\"");

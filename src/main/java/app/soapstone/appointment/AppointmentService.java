@@ -224,6 +224,10 @@ public class AppointmentService {
     public record Calendar(Client client, List<BookEntry> visits, String text) {
     }
 
+    /** The next visit as a care plan gives it: the local time at the clinic, and with whom. */
+    public record NextVisit(LocalDateTime at, String practitioner) {
+    }
+
     /**
      * The client's booked appointments from now on as an iCalendar file; refused (not found) when
      * there are none, since a calendar without events imports as nothing and says nothing.
@@ -246,6 +250,14 @@ public class AppointmentService {
                 details == null ? null : details.name(), details == null ? null : details.address(),
                 details == null ? null : details.phone(), client.printedName(), visits, now));
         return new Calendar(client, visits, text);
+    }
+
+    /** The client's next booked appointment, starting after now, if any. */
+    @Transactional(readOnly = true)
+    public Optional<NextVisit> nextVisit(long clientId) {
+        ZoneId zone = clinic.zone();
+        return upcoming(clientId, clock.instant()).stream().findFirst()
+                .map(e -> new NextVisit(LocalDateTime.ofInstant(e.startsAt(), zone), e.practitioner()));
     }
 
     /** Booked and not yet begun: one in progress is this visit, not the next. */

@@ -91,7 +91,11 @@ public record CarePlan(
     public record Log(String heading, LocalDate firstDay, int days, List<String> rows) {
     }
 
-    /** The next appointment (may be null, then {@code none} is printed) and the therapist's note (may be null). */
-    public record Next(String heading, LocalDateTime appointment, String none, String noteHeading, String note) {
+    /**
+     * The next appointment (may be null, then {@code none} is printed), the practitioner it is with
+     * (null when not known), and the therapist's note (may be null).
+     */
+    public record Next(String heading, LocalDateTime appointment, String with, String none, String noteHeading,
+            String note) {
     }
 }

@@ -24,6 +24,8 @@ class CarePlanCommands {
     private static final String GROUP = "Care plans";
     private static final DateTimeFormatter NEXT = DateTimes.MINUTE;
     static final int MAX_MASSAGE_MINUTES = 60;
+    private static final String NEXT_DESCRIPTION = "Next appointment, \"YYYY-MM-DD HH:MM\""
+            + " (default: the next one booked in the appointment book)";
 
     private final CarePlanService plans;
     private final Clock clock;
@@ -48,7 +50,7 @@ class CarePlanCommands {
             @Option(longName = "massage-minutes", description = "Self-massage minutes a day for each leg, 1-60 (default: the session's --home-massage-minutes)") Integer massageMinutes,
             @Option(longName = "paper", description = "Paper size (default a4)") Paper paper,
             @Option(longName = "large-print", description = "16 pt text, nothing under 14 pt (default 14 pt, nothing under 12 pt)") boolean largePrint,
-            @Option(longName = "next", description = "Next appointment, \"YYYY-MM-DD HH:MM\"") String next,
+            @Option(longName = "next", description = NEXT_DESCRIPTION) String next,
             @Option(longName = "force", description = "Replace the file if it exists") boolean force,
             @Option(longName = "print", description = "Print it too, on the default printer or --printer") boolean print,
             @Option(longName = "printer", description = "Print it too, on this printer (see 'printer list')") String printer) {
@@ -76,7 +78,7 @@ class CarePlanCommands {
             @Option(longName = "massage-minutes", description = "Self-massage minutes a day for each leg, 1-60 (default: the session's --home-massage-minutes)") Integer massageMinutes,
             @Option(longName = "paper", description = "Paper size (default a4)") Paper paper,
             @Option(longName = "large-print", description = "16 pt text, nothing under 14 pt (default 14 pt, nothing under 12 pt)") boolean largePrint,
-            @Option(longName = "next", description = "Next appointment, \"YYYY-MM-DD HH:MM\"") String next) {
+            @Option(longName = "next", description = NEXT_DESCRIPTION) String next) {
         CarePlanService.Exported printed = plans.give(client, session,
                 options(stretches, waterLitres, next, massageMinutes), paper == null ? Paper.A4 : paper,
                 largePrint ? Print.LARGE : Print.STANDARD, Destination.printer(printer));
@@ -91,7 +93,7 @@ class CarePlanCommands {
             @Option(longName = "stretches", description = "Stretch ids instead of the automatic choice") String stretches,
             @Option(longName = "water-litres", description = "Daily water target in litres") Double waterLitres,
             @Option(longName = "massage-minutes", description = "Self-massage minutes a day for each leg, 1-60") Integer massageMinutes,
-            @Option(longName = "next", description = "Next appointment, \"YYYY-MM-DD HH:MM\"") String next) {
+            @Option(longName = "next", description = NEXT_DESCRIPTION) String next) {
         Handout handout = plans.compose(client, session, options(stretches, waterLitres, next, massageMinutes));
         return summary(client, handout) + "\n" + plans.text(handout);
     }

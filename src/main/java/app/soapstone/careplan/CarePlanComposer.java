@@ -100,7 +100,7 @@ public class CarePlanComposer {
                         .map(i -> new Food(i.label(), i.text())).toList()),
                 progress(in, text),
                 new Log(type.log().heading(), in.today(), text.logNights(), texts(items(type.log().rows(), changes))),
-                new Next(text.next().heading(), options.next(), text.next().none(), text.next().noteHeading(),
+                new Next(text.next().heading(), options.next(), options.nextWith(), text.next().none(), text.next().noteHeading(),
                         blankToNull(in.therapistNote())),
                 List.copyOf(adaptations));
     }

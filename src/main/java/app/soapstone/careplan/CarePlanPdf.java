@@ -481,7 +481,7 @@ public class CarePlanPdf {
 
     private static List<Run> appointment(Next next, PdfType type) {
         return next.appointment() == null ? List.of(new Run(next.none(), type.body()))
-                : List.of(new Run(CarePlanText.APPOINTMENT.format(next.appointment()), type.bold()));
+                : List.of(new Run(CarePlanText.appointment(next), type.bold()));
     }
 
     private static float padding(PdfType type) {

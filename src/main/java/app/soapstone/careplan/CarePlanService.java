@@ -2,6 +2,7 @@ package app.soapstone.careplan;
 
 import app.soapstone.careplan.CarePlan.Letterhead;
 import app.soapstone.careplan.CarePlan.Point;
+import app.soapstone.appointment.AppointmentService;
 import app.soapstone.client.Client;
 import app.soapstone.client.ClientService;
 import app.soapstone.clinic.Clinic;
@@ -62,12 +63,14 @@ public class CarePlanService {
     private final RecordChain chain;
     private final Printouts printouts;
     private final CarePlanQueries queries;
+    private final AppointmentService appointments;
 
     CarePlanService(ClientService clients, ClinicService clinic, IntakeService intakes, SessionService sessions,
             Vocabulary vocabulary, CarePlanComposer composer, CarePlanPdf pdf, PdfFonts fonts,
             CarePlanExportRepository exports, Clock clock, AuditTrail audit, RecordChain chain, Printouts printouts,
-            CarePlanQueries queries) {
+            CarePlanQueries queries, AppointmentService appointments) {
         this.queries = queries;
+        this.appointments = appointments;
         this.audit = audit;
         this.chain = chain;
         this.printouts = printouts;
@@ -93,7 +96,16 @@ public class CarePlanService {
 
     @Transactional(readOnly = true)
     public Handout compose(long clientId, Long sessionId, PlanOptions options) {
-        return composer.compose(inputs(clientId, sessionId), options);
+        return composer.compose(inputs(clientId, sessionId), withNextVisit(clientId, options));
+    }
+
+    /** {@code --next} wins; without it, the client's next booked appointment, with its practitioner. */
+    private PlanOptions withNextVisit(long clientId, PlanOptions options) {
+        if (options.next() != null) {
+            return options;
+        }
+        return appointments.nextVisit(clientId).map(visit -> options.withNext(visit.at(), visit.practitioner()))
+                .orElse(options);
     }
 
     /** {@code handout} as the text {@code plan preview} shows. */
@@ -112,7 +124,7 @@ public class CarePlanService {
     public Exported give(long clientId, Long sessionId, PlanOptions options, Paper paper, Print print, Destination to) {
         PlanInputs inputs = inputs(clientId, sessionId);
         requirePrintable(inputs);
-        Handout handout = composer.compose(inputs, options);
+        Handout handout = composer.compose(inputs, withNextVisit(clientId, options));
         Client client = clients.get(clientId);
         boolean sheet = handout instanceof DoctorSheet;
         String what = sheet ? "see-a-doctor" : "care-plan";

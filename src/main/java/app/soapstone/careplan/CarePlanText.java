@@ -21,6 +21,11 @@ final class CarePlanText {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     static final DateTimeFormatter APPOINTMENT = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.ENGLISH);
 
+    /** The next appointment as the plan says it: "Tuesday 1 December 2026 at 14:30 with Sam Ng". */
+    static String appointment(CarePlan.Next next) {
+        return APPOINTMENT.format(next.appointment()) + (next.with() == null ? "" : " with " + next.with());
+    }
+
     private CarePlanText() {
     }
 
@@ -136,8 +141,7 @@ final class CarePlanText {
         }
 
         heading(out, plan.next().heading());
-        out.append(plan.next().appointment() == null ? plan.next().none()
-                : APPOINTMENT.format(plan.next().appointment())).append('\n');
+        out.append(plan.next().appointment() == null ? plan.next().none() : appointment(plan.next())).append('\n');
         if (plan.next().note() != null) {
             out.append('\n').append(plan.next().noteHeading()).append(":\n").append(plan.next().note()).append('\n');
         }

@@ -528,7 +528,7 @@ class CarePlanPdfTest {
                             .filter(item -> !item.isExtra()).map(item -> new Food(item.label(), item.text())).toList()),
                     progress,
                     new Log(night.log().heading(), TODAY, text.logNights(), texts(night.log().rows())),
-                    new Next(text.next().heading(), LocalDateTime.of(2026, 3, 24, 9, 30), text.next().none(),
+                    new Next(text.next().heading(), LocalDateTime.of(2026, 3, 24, 9, 30), null, text.next().none(),
                             text.next().noteHeading(), note),
                     List.of());
         }

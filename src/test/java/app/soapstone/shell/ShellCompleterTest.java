@@ -197,6 +197,52 @@ class ShellCompleterTest extends SoapstoneTest {
         assertThat(values(tab("vocabulary list red"))).containsExactly("red-flags");
     }
 
+    /** A book in Sydney: 1 and 2 to come, 3 cancelled, 4 and 14 begun, 5 done, 6 to 13 to come before 1 and 2. */
+    private void aBook() {
+        run("clinic set --name Bodyworks --address \"1 Main St\" --phone \"02 9130 1234\" --time-zone Australia/Sydney")
+                .expectOk();
+        run("practitioner add --name \"Sam Ng\" --credentials RMT").expectOk();
+        long zoe = Long.parseLong(run("client add --first-name Zoë --last-name Łukasiewicz").expectOk());
+        long liz = Long.parseLong(run("client add --first-name Elizabeth --preferred-name Liz --last-name Taylor")
+                .expectOk());
+        run("appointment book --client " + zoe + " --at \"2099-12-01 14:30\"").expectOk();            // 1
+        run("appointment book --client " + liz + " --at \"2099-11-30 09:00\"").expectOk();            // 2
+        run("appointment book --client " + zoe + " --at \"2099-12-02 10:00\"").expectOk();            // 3: cancelled
+        run("appointment cancel 3 --reason \"Away\"").expectOk();
+        run("appointment book --client " + liz + " --at \"2020-01-06 10:00\"").expectOk();            // 4: begun
+        run("appointment book --client " + liz + " --at \"2020-01-07 10:00\"").expectOk();            // 5: done
+        run("appointment done 5").expectOk();
+        for (int i = 0; i < 8; i++) {
+            run("appointment book --client " + zoe + " --at \"2098-01-0" + (i + 1) + " 10:00\"").expectOk(); // 6..13
+        }
+        run("appointment book --client " + liz + " --at \"2020-01-08 10:00\"").expectOk();            // 14: begun
+    }
+
+    @Test
+    void appointmentMoveAndCancelOfferBookedAppointmentsFromTodayOnSoonestFirst() {
+        aBook();
+
+        List<Candidate> candidates = tab("appointment move ");
+
+        assertThat(values(candidates)).containsExactly("6", "7", "8", "9", "10", "11", "12", "13", "2", "1");
+        assertThat(displayOf(candidates, "1")).isEqualTo("1  Tue 1 Dec 14:30 Zoë Ł. with Sam");
+        assertThat(displayOf(candidates, "2")).isEqualTo("2  Mon 30 Nov 09:00 Liz T. with Sam");
+        assertThat(values(tab("appointment cancel 1"))).containsExactly("10", "11", "12", "13", "1");
+        assertThat(values(tab("appointment cancel --appointment 1"))).containsExactly("10", "11", "12", "13", "1");
+    }
+
+    @Test
+    void appointmentDoneAndNoShowOfferThoseThatHaveBegunLatestFirst() {
+        aBook();
+
+        assertThat(values(tab("appointment done "))).containsExactly("14", "4");
+        assertThat(values(tab("appointment no-show "))).containsExactly("14", "4");
+
+        run("appointment no-show 4").expectOk();
+
+        assertThat(values(tab("appointment done "))).containsExactly("14");
+    }
+
     private List<Candidate> tab(String line) {
         ParsedLine parsed = new DefaultParser().parse(line, line.length(), Parser.ParseContext.COMPLETE);
         List<Candidate> candidates = new ArrayList<>();
@@ -206,6 +252,10 @@ class ShellCompleterTest extends SoapstoneTest {
 
     private static List<String> values(List<Candidate> candidates) {
         return candidates.stream().map(Candidate::value).toList();
+    }
+
+    private static String displayOf(List<Candidate> candidates, String value) {
+        return candidates.stream().filter(c -> c.value().equals(value)).findFirst().orElseThrow().displ();
     }
 
     private static String descriptionOf(List<Candidate> candidates, String value) {

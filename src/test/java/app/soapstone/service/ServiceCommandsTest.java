@@ -132,11 +132,11 @@ class ServiceCommandsTest extends SoapstoneTest {
 
         assertThat(run("appointment book --client " + sam + " --at \"2026-12-05 10:00\" --service 1").expectOk())
                 .startsWith("Booked appointment 1: Sam Park (client " + sam + ") for Hot stone with Alex Chen,"
-                        + " 2026-12-05 10:00 to 11:30 Australia/Sydney");
+                        + " Sat 5 Dec 2026 10:00 to 11:30 Australia/Sydney");
         assertThat(run("appointment book --client " + sam + " --at \"2026-12-05 13:00\" --service 1 --minutes 30")
-                .expectOk()).contains("2026-12-05 13:00 to 13:30");
+                .expectOk()).contains("Sat 5 Dec 2026 13:00 to 13:30");
         assertThat(run("appointment book --client " + sam + " --at \"2026-12-05 15:00\"").expectOk())
-                .contains("(client " + sam + ") with Alex Chen, 2026-12-05 15:00 to 16:00");
+                .contains("(client " + sam + ") with Alex Chen, Sat 5 Dec 2026 15:00 to 16:00");
 
         assertThat(jdbc.sql("SELECT service_id FROM appointment ORDER BY id").query((row, n) -> row.getObject(1))
                 .list()).extracting(id -> id == null ? null : ((Number) id).longValue()).containsExactly(1L, 1L, null);

@@ -48,7 +48,7 @@ final class CalendarFile {
             line(out, "DTSTAMP:" + UTC.format(contents.stamp()));
             line(out, "DTSTART:" + UTC.format(visit.startsAt()));
             line(out, "DTEND:" + UTC.format(visit.endsAt()));
-            line(out, "SUMMARY:" + text("Massage with " + visit.practitioner()));
+            line(out, "SUMMARY:" + text(summary(visit)));
             if (present(contents.address())) {
                 line(out, "LOCATION:" + text(contents.address()));
             }
@@ -58,6 +58,11 @@ final class CalendarFile {
         }
         line(out, "END:VCALENDAR");
         return out.toString();
+    }
+
+    /** What the client sees in their calendar: the service booked, else a massage, and with whom. */
+    private static String summary(BookEntry visit) {
+        return (visit.service() == null ? "Massage" : visit.service()) + " with " + visit.practitioner();
     }
 
     private static String description(Contents contents, BookEntry visit) {

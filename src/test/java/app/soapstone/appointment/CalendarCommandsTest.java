@@ -99,6 +99,18 @@ class CalendarCommandsTest extends SoapstoneTest {
     }
 
     @Test
+    void aVisitForAServiceIsCalledByItsName() {
+        run("service add --name \"Remedial massage; 60 min, hot stones\" --minutes 60").expectOk();
+        run("appointment book --client " + zoe + " --at \"2099-03-02 10:00\" --service 1").expectOk();
+        run("appointment book --client " + zoe + " --at \"2099-03-09 10:00\"").expectOk();
+
+        List<VEvent> events = read(run("appointment ics --client " + zoe).output()).getEvents();
+
+        assertThat(events).extracting(e -> e.getSummary().getValue())
+                .containsExactly("Remedial massage; 60 min, hot stones with Sam Ng", "Massage with Sam Ng");
+    }
+
+    @Test
     void withoutOutTheCalendarGoesToTheOutputAsItIs() {
         run("appointment book --client " + sam + " --at \"2099-01-07 10:00\"").expectOk();
 

@@ -40,9 +40,13 @@ class FreeSlotCommands {
             Long practitioner,
             @Option(longName = "day", description = "One day, YYYY-MM-DD or today (default: the next free from now)")
             String day,
-            @Option(longName = "minutes", description = "Length in minutes, 5 to 480 (default 60)") Integer minutes) {
+            @Option(longName = "minutes",
+                    description = "Length in minutes, 5 to 480 (default: the service's, else 60)") Integer minutes,
+            @Option(longName = "service", description = "Service id: its length, unless --minutes is given")
+            Long service) {
         FreeSlots.Offer offer = slots.next(new FreeSlots.Request(practitioner, day == null ? null
-                : Fields.date("day", day, ClinicTime.today(clock, appointments.zone())), minutes, null, SHOWN));
+                : Fields.date("day", day, ClinicTime.today(clock, appointments.zone())), minutes, service, null,
+                SHOWN));
         String title = offer.practitioner().name() + ", free for " + offer.minutes() + " min"
                 + (day == null ? "" : " on " + day) + ", times in " + offer.zone().getId()
                 + (offer.assumedHours() ? " (no working hours set: Monday to Friday 09:00-17:00 assumed)" : "") + ":";

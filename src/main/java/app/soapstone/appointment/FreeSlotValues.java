@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * The practitioner's next free starts for TAB after {@code --at} of {@code appointment book} and
  * {@code move}, written as {@code --at} reads them ("2026-12-01 09:00"). Whose and how long come
- * from the line: {@code --practitioner} and {@code --minutes} when booking, the appointment's own
- * when moving it. A date typed first ("2026-12-07") offers that day's starts.
+ * from the line: {@code --practitioner} and {@code --minutes} (else the length of {@code --service})
+ * when booking, the appointment's own when moving it. A date typed first ("2026-12-07") offers
+ * that day's starts.
  */
 @Component
 class FreeSlotValues implements OptionValues {
@@ -42,7 +43,8 @@ class FreeSlotValues implements OptionValues {
         FreeSlots.Offer offer;
         try {
             offer = slots.next(new FreeSlots.Request(number(query.option("practitioner")).orElse(null),
-                    day, number(query.option("minutes")).map(Long::intValue).orElse(null), moved, wanted));
+                    day, number(query.option("minutes")).map(Long::intValue).orElse(null),
+                    number(query.option("service")).orElse(null), moved, wanted));
         } catch (ExitException e) {
             // An unknown practitioner or appointment, or no practitioner yet: nothing to offer; the command says why.
             return List.of();

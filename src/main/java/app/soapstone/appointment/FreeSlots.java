@@ -4,6 +4,7 @@ import app.soapstone.clinic.ClinicService;
 import app.soapstone.clinic.Practitioner;
 import app.soapstone.clinic.WeeklyHours;
 import app.soapstone.clinic.WorkingHours;
+import app.soapstone.service.Services;
 import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.NotFoundException;
@@ -38,23 +39,27 @@ public class FreeSlots {
     private final AppointmentQueries queries;
     private final ClinicService clinic;
     private final WorkingHours hours;
+    private final Services services;
     private final Clock clock;
 
     FreeSlots(AppointmentRepository appointments, AppointmentQueries queries, ClinicService clinic,
-            WorkingHours hours, Clock clock) {
+            WorkingHours hours, Services services, Clock clock) {
         this.appointments = appointments;
         this.queries = queries;
         this.clinic = clinic;
         this.hours = hours;
+        this.services = services;
         this.clock = clock;
     }
 
     /**
      * What is asked: whose (null: the login's own, else the default practitioner), which day (null:
-     * from now on), how long (null: 60 minutes), and the appointment being moved, if any, whose
-     * practitioner and length are then the default and whose own slot does not count as taken.
+     * from now on), how long (null: the service's length if a service is given, else 60 minutes),
+     * and the appointment being moved, if any, whose practitioner and length are then the default
+     * and whose own slot does not count as taken.
      */
-    public record Request(Long practitionerId, LocalDate day, Integer minutes, Long movedAppointment, int count) {
+    public record Request(Long practitionerId, LocalDate day, Integer minutes, Long serviceId, Long movedAppointment,
+            int count) {
     }
 
     /** The free starts found, with whose they are, how long, and whether the hours were assumed (none set). */
@@ -73,6 +78,7 @@ public class FreeSlots {
                         "No practitioner yet: add one with 'practitioner add --name ... --credentials ...'"));
         int minutes = request.minutes() != null
                 ? Fields.range("minutes", request.minutes(), AppointmentService.MIN_MINUTES, AppointmentService.MAX_MINUTES)
+                : request.serviceId() != null ? services.bookable("service", request.serviceId()).minutes()
                 : moved != null ? (int) Duration.between(moved.startsAt(), moved.endsAt()).toMinutes()
                 : AppointmentService.DEFAULT_MINUTES;
         WeeklyHours week = hours.of(practitioner.id());

@@ -152,6 +152,11 @@ class HoursInTheBookTest extends SoapstoneTest {
                 .startsWith(THURSDAY + " 10:30", THURSDAY + " 10:45", THURSDAY + " 11:00", THURSDAY + " 11:15",
                         THURSDAY + " 13:00");
         assertThat(run("appointment free --day 2099-12-05").expectOk()).endsWith("none.");
+        run("service add --name \"Remedial 90\" --minutes 90").expectOk();
+        assertThat(starts(run("appointment free --day " + THURSDAY + " --service 1").expectOk()))
+                .containsExactly(THURSDAY + " 10:30", THURSDAY + " 13:00", THURSDAY + " 13:30");
+        assertThat(run("appointment free --day " + THURSDAY + " --service 1 --minutes 30").expectOk())
+                .startsWith("Sam Ng, free for 30 min");
     }
 
     @Test
@@ -179,6 +184,9 @@ class HoursInTheBookTest extends SoapstoneTest {
         assertThat(ours.getFirst().descr()).isEqualTo("Thu 3 Dec, free 60 min");
         assertThat(values(tab("appointment book --minutes 30 --at " + THURSDAY + "\\ 11")))
                 .containsExactly(THURSDAY + " 11:00", THURSDAY + " 11:30");
+        run("service add --name \"Remedial 90\" --minutes 90").expectOk();
+        assertThat(values(tab("appointment book --service 1 --at " + THURSDAY)))
+                .containsExactly(THURSDAY + " 10:00", THURSDAY + " 10:30");
         assertThat(values(tab("appointment book --practitioner " + jo + " --at " + THURSDAY)))
                 .containsExactly(THURSDAY + " 14:00", THURSDAY + " 14:30", THURSDAY + " 15:00");
         assertThat(tab("appointment book --practitioner 99 --at ")).isEmpty();

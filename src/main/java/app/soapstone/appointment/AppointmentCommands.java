@@ -27,6 +27,8 @@ class AppointmentCommands {
             + " in the hour the clocks go back, add the offset: \"... 02:30 +11:00\"";
 
     private static final DateTimeFormatter WEEKDAY_DATE = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ENGLISH);
+    /** A day of the week shown: the title names the year, so the rows keep their width for names. */
+    private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private final AppointmentService appointments;
     private final Screen screen;
@@ -78,7 +80,7 @@ class AppointmentCommands {
             AppointmentService.Week book = appointments.week(Fields.date("week", week,
                     ClinicTime.today(clock, appointments.zone())), practitioner, client);
             return table("Week of " + WEEKDAY_DATE.format(book.monday()) + " to " + WEEKDAY_DATE.format(book.sunday()),
-                    book.entries(), book.zone(), WEEKDAY_DATE);
+                    book.entries(), book.zone(), WEEKDAY);
         }
         LocalDate date = day == null ? null : Fields.date("day", day, ClinicTime.today(clock, appointments.zone()));
         AppointmentService.Book book = appointments.list(date, practitioner, client);

@@ -2,7 +2,6 @@ package app.soapstone.appointment;
 
 import app.soapstone.shell.Screen;
 import app.soapstone.shell.Tables;
-import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
@@ -67,9 +66,11 @@ class AppointmentCommands {
 
     @Command(name = "appointment list", group = GROUP,
             description = "List appointments: from today on, or of one day or week; of one practitioner or client")
-    String list(@Option(longName = "day", description = "One day, YYYY-MM-DD or today (default: today and after)")
+    String list(@Option(longName = "day",
+                    description = "One day: YYYY-MM-DD, today, tomorrow, mon... (default: today and after)")
             String day,
-            @Option(longName = "week", description = "The week, Monday to Sunday, holding this day: YYYY-MM-DD or today")
+            @Option(longName = "week",
+                    description = "The week, Monday to Sunday, holding this day: YYYY-MM-DD, today, mon...")
             String week,
             @Option(longName = "practitioner", description = "Practitioner id") Long practitioner,
             @Option(longName = "client", description = "Client id") Long client) {
@@ -77,12 +78,12 @@ class AppointmentCommands {
             throw InvalidInputException.forField("week", "give --day or --week, not both");
         }
         if (week != null) {
-            AppointmentService.Week book = appointments.week(Fields.date("week", week,
+            AppointmentService.Week book = appointments.week(ClinicTime.day("week", week,
                     ClinicTime.today(clock, appointments.zone())), practitioner, client);
             return table("Week of " + WEEKDAY_DATE.format(book.monday()) + " to " + WEEKDAY_DATE.format(book.sunday()),
                     book.entries(), book.zone(), WEEKDAY);
         }
-        LocalDate date = day == null ? null : Fields.date("day", day, ClinicTime.today(clock, appointments.zone()));
+        LocalDate date = day == null ? null : ClinicTime.day("day", day, ClinicTime.today(clock, appointments.zone()));
         AppointmentService.Book book = appointments.list(date, practitioner, client);
         // One day's list leaves out the day: narrow screens keep the columns that differ.
         return table(book.day() == null ? "From today on" : "On " + book.day(), book.entries(), book.zone(),

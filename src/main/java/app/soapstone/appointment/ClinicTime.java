@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.time.zone.ZoneOffsetTransition;
@@ -44,6 +45,28 @@ public record ClinicTime(LocalDateTime local, ZoneOffset offset) {
     public static final String FORMS = "\"YYYY-MM-DD HH:MM\", \"today 14:30\", \"tomorrow 9:00\", a weekday"
             + " (\"mon 10:00\", \"monday 10:00\": the next one after today) or a time alone (\"9:30\", today),"
             + " in the clinic's time zone";
+
+    /** The forms a day of the book takes, for errors and help. */
+    public static final String DAY_FORMS = "YYYY-MM-DD, today, tomorrow, yesterday or a weekday (mon, monday: the"
+            + " next one after today)";
+
+    /**
+     * A day of the book as the front desk says it, read against the clinic's {@code today}: a date,
+     * {@code today}, {@code tomorrow}, {@code yesterday}, or a weekday, the next one after today as
+     * in {@code --at}; anything else is refused naming {@code option} and the forms.
+     */
+    public static LocalDate day(String option, String value, LocalDate today) {
+        String word = value.strip().toLowerCase(Locale.ROOT);
+        LocalDate said = word.equals("yesterday") ? today.minusDays(1) : day(word, today);
+        if (said != null) {
+            return said;
+        }
+        try {
+            return LocalDate.parse(word, DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.forField(option, "'" + value.strip() + "' is not a day: use " + DAY_FORMS);
+        }
+    }
 
     /** {@code value} as typed for {@code option}, "YYYY-MM-DD HH:MM", or refused naming it and the form. */
     public static ClinicTime parse(String option, String value) {

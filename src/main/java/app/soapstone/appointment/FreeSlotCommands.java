@@ -1,6 +1,5 @@
 package app.soapstone.appointment;
 
-import app.soapstone.validation.Fields;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
@@ -38,14 +37,15 @@ class FreeSlotCommands {
     String free(@Option(longName = "practitioner",
                     description = "Practitioner id (default: the login's own practitioner, else the default one)")
             Long practitioner,
-            @Option(longName = "day", description = "One day, YYYY-MM-DD or today (default: the next free from now)")
+            @Option(longName = "day",
+                    description = "One day: YYYY-MM-DD, today, tomorrow, mon... (default: the next free from now)")
             String day,
             @Option(longName = "minutes",
                     description = "Length in minutes, 5 to 480 (default: the service's, else 60)") Integer minutes,
             @Option(longName = "service", description = "Service id: its length, unless --minutes is given")
             Long service) {
         FreeSlots.Offer offer = slots.next(new FreeSlots.Request(practitioner, day == null ? null
-                : Fields.date("day", day, ClinicTime.today(clock, appointments.zone())), minutes, service, null,
+                : ClinicTime.day("day", day, ClinicTime.today(clock, appointments.zone())), minutes, service, null,
                 SHOWN));
         String title = offer.practitioner().name() + ", free for " + offer.minutes() + " min"
                 + (day == null ? "" : " on " + day) + ", times in " + offer.zone().getId()

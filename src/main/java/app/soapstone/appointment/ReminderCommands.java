@@ -33,7 +33,7 @@ class ReminderCommands {
                     with phone_digits, the number in international form without the +), readable by you only;
                     an existing file is replaced only with --force.""")
     String reminders(@Option(longName = "for", required = true,
-                    description = "The day: tomorrow, today or YYYY-MM-DD") String day,
+                    description = "The day: tomorrow, today, a weekday (mon) or YYYY-MM-DD") String day,
             @Option(longName = "practitioner", description = "Practitioner id (default: all)") Long practitioner,
             @Option(longName = "csv", description = "CSV file (or folder, for reminders-<date>.csv) to write")
             String csv,

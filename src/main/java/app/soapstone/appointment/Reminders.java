@@ -3,7 +3,6 @@ package app.soapstone.appointment;
 import app.soapstone.clinic.ClinicService;
 import app.soapstone.integrity.AuditTrail;
 import app.soapstone.storage.PrivateFiles;
-import app.soapstone.validation.InvalidInputException;
 import app.soapstone.validation.SpreadsheetFormulas;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -20,10 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The reminders' call list: who is booked on a day, with their phone, for the front desk to ring,
@@ -48,26 +44,10 @@ class Reminders {
         this.clock = clock;
     }
 
-    /**
-     * The day {@code value} names for {@code option}: {@code tomorrow}, {@code today} (the clinic's,
-     * in its zone) or a date, YYYY-MM-DD; anything else is refused naming the three.
-     */
+    /** The day {@code value} names for {@code option}, read against today at the clinic ({@link ClinicTime#day}). */
     @Transactional(readOnly = true)
     LocalDate day(String option, String value) {
-        LocalDate today = ClinicTime.today(clock, clinic.zone());
-        String word = value.strip().toLowerCase(Locale.ROOT);
-        if (word.equals("tomorrow")) {
-            return today.plusDays(1);
-        }
-        if (word.equals("today")) {
-            return today;
-        }
-        try {
-            return LocalDate.parse(word, DateTimeFormatter.ISO_LOCAL_DATE);
-        } catch (DateTimeParseException e) {
-            throw InvalidInputException.forField(option, "'" + value.strip() + "' is not a day: use tomorrow, today"
-                    + " or a date, YYYY-MM-DD");
-        }
+        return ClinicTime.day(option, value, ClinicTime.today(clock, clinic.zone()));
     }
 
     /**

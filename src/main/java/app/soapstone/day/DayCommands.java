@@ -4,7 +4,6 @@ import app.soapstone.appointment.AppointmentService;
 import app.soapstone.appointment.AppointmentStatus;
 import app.soapstone.appointment.BookEntry;
 import app.soapstone.appointment.ClinicTime;
-import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
@@ -49,22 +48,17 @@ class DayCommands {
 
     @Command(name = "day", group = GROUP,
             description = "One day's appointments by practitioner, with what needs doing first", help = HELP)
-    String day(@Argument(index = 0, description = "The day: YYYY-MM-DD, today, tomorrow or yesterday") String day) {
+    String day(@Argument(index = 0, description = "The day: YYYY-MM-DD, today, tomorrow, yesterday or a weekday (mon)") String day) {
         LocalDate today = ClinicTime.today(clock, appointments.zone());
         return render(days.day(date(day, today)), today);
     }
 
     /** {@code value} as a day, or refused naming DAY and what it may be. */
     private static LocalDate date(String value, LocalDate today) {
-        String word = value.strip().toLowerCase(Locale.ROOT);
-        if (word.equals("tomorrow")) {
-            return today.plusDays(1);
-        }
         try {
-            return Fields.date("day", value, today);
+            return ClinicTime.day("day", value, today);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException("DAY: '" + value.strip() + "' is not a day: use YYYY-MM-DD, today,"
-                    + " tomorrow or yesterday");
+            throw new InvalidInputException("DAY: '" + value.strip() + "' is not a day: use " + ClinicTime.DAY_FORMS);
         }
     }
 

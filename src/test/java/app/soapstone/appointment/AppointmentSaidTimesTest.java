@@ -54,6 +54,22 @@ class AppointmentSaidTimesTest extends SoapstoneTest {
     }
 
     @Test
+    void theBookIsListedForADaySaidTheSameWay() {
+        long tomorrow = Long.parseLong(run("appointment book --client " + sam + " --at \"tomorrow 9:00\"").expectOk()
+                .replaceAll("(?s)Booked appointment (\\d+):.*", "$1"));
+        String friday = today.with(TemporalAdjusters.next(DayOfWeek.FRIDAY)).toString();
+        run("appointment book --client " + sam + " --at \"fri 11:00\"").expectOk();
+
+        assertThat(run("appointment list --day tomorrow").expectOk()).startsWith("On " + today.plusDays(1))
+                .containsPattern("(?m)^" + tomorrow + " +09:00-10:00");
+        assertThat(run("appointment list --day fri").expectOk()).startsWith("On " + friday).contains("11:00-12:00");
+        assertThat(run("appointment list --week tomorrow").expectOk()).contains("09:00-10:00");
+        assertThat(run("appointment free --day fri").expectOk()).contains(friday + " 09:00");
+        assertThat(run("appointment list --day someday").error())
+                .isEqualTo("--day: 'someday' is not a day: use " + ClinicTime.DAY_FORMS);
+    }
+
+    @Test
     void aWeekdayMovesToTheNextSuchDayAfterToday() {
         run("appointment book --client " + sam + " --at \"tomorrow 9:00\"").expectOk();
         LocalDate wednesday = today.with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));

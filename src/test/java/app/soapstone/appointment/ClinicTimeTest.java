@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -151,6 +152,22 @@ class ClinicTimeTest {
                 .isEqualTo("Wed 2 Dec 2026 00:30");
         assertThat(ClinicTime.spoken(Instant.parse("2027-04-03T16:30:00Z"), SYDNEY))
                 .isEqualTo("Sun 4 Apr 2027 02:30 +10:00");
+    }
+
+    @Test
+    void aDayIsReadAsTheFrontDeskSaysIt() {
+        assertThat(ClinicTime.day("day", "today", MONDAY)).isEqualTo(MONDAY);
+        assertThat(ClinicTime.day("day", " Tomorrow ", MONDAY)).isEqualTo(LocalDate.of(2026, 12, 1));
+        assertThat(ClinicTime.day("day", "yesterday", MONDAY)).isEqualTo(LocalDate.of(2026, 11, 29));
+        assertThat(ClinicTime.day("day", "2027-01-04", MONDAY)).isEqualTo(LocalDate.of(2027, 1, 4));
+        // A weekday is the next one after today, as in --at: said on a Monday, "mon" is next week's.
+        assertThat(ClinicTime.day("day", "fri", MONDAY)).isEqualTo(LocalDate.of(2026, 12, 4));
+        assertThat(ClinicTime.day("day", "monday", MONDAY)).isEqualTo(LocalDate.of(2026, 12, 7));
+        for (String text : List.of("mo", "next week", "2026-02-30", "4/12/2026", "")) {
+            assertThatThrownBy(() -> ClinicTime.day("for", text, MONDAY)).as(text)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("--for: '" + text.strip() + "' is not a day: use " + ClinicTime.DAY_FORMS);
+        }
     }
 
     private static LocalDateTime said(String text, LocalDate today) {

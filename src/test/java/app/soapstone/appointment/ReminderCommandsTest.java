@@ -115,7 +115,7 @@ class ReminderCommandsTest extends SoapstoneTest {
     void aDayOrPractitionerNotUnderstoodIsRefusedByName() {
         Result word = run("appointment reminders --for \"next week\"");
         assertThat(word.status()).isEqualTo(Failure.USAGE);
-        assertThat(word.error()).isEqualTo("--for: 'next week' is not a day: use tomorrow, today or a date, YYYY-MM-DD");
+        assertThat(word.error()).isEqualTo("--for: 'next week' is not a day: use " + ClinicTime.DAY_FORMS);
         assertThat(run("appointment reminders --for 2026-02-30").status()).isEqualTo(Failure.USAGE);
         assertThat(run("appointment reminders").status()).isEqualTo(Failure.USAGE);
         Result nobody = run("appointment reminders --for today --practitioner 99");

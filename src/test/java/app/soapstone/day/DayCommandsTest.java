@@ -157,7 +157,7 @@ class DayCommandsTest extends SoapstoneTest {
             Result result = run("day " + bad);
             assertThat(result.status()).as(bad).isEqualTo(Failure.USAGE);
             assertThat(result.error()).as(bad).startsWith("DAY: '" + bad + "' is not a day")
-                    .contains("YYYY-MM-DD, today, tomorrow or yesterday");
+                    .contains("YYYY-MM-DD, today, tomorrow, yesterday or a weekday");
         }
         assertThat(run("day").error()).contains("DAY");
     }

@@ -83,7 +83,8 @@ class DayCommands {
                 BookEntry entry = visit.entry();
                 String times = times(entry, day.zone());
                 text.append("\n  ").append(times).append(" ".repeat(timeWidth - times.length())).append("  ")
-                        .append(entry.client()).append(" (client ").append(entry.clientId()).append("), ")
+                        .append(entry.client()).append(" (client ").append(entry.clientId()).append(')')
+                        .append(entry.service() == null ? "" : " for " + entry.service()).append(", ")
                         .append(status(entry)).append(", appointment ").append(entry.id());
                 if (entry.note() != null) {
                     text.append('\n').append(under).append("Note: ").append(entry.note());

@@ -107,7 +107,9 @@ class DayCommandsTest extends SoapstoneTest {
 
     @Test
     void eachPractitionerHasTheirAppointmentsInTimeOrderAndCancelledOnesHaveNoToDos() {
-        book(ann, "14:00", sam);
+        run("service add --name \"Remedial massage 60 min\" --minutes 60").expectOk();
+        run("appointment book --client " + ann + " --at \"" + TODAY + " 14:00\" --practitioner " + sam + " --service 1")
+                .expectOk();
         book(zoe, "09:00", sam);
         book(ann, "11:30", alex);
         long cancelled = book(zoe, "16:00", alex);
@@ -120,7 +122,8 @@ class DayCommandsTest extends SoapstoneTest {
                 + " 3 appointments, 1 cancelled");
         List<String> order = List.of("Alex Chen (practitioner " + alex + ")", "11:30-12:30  Ann Lee",
                 "16:00-17:00  Zoë Łukasiewicz (client " + zoe + "), cancelled: Client unwell, appointment " + cancelled,
-                "Sam Ng (practitioner " + sam + ")", "09:00-10:00  Zoë Łukasiewicz", "14:00-15:00  Ann Lee");
+                "Sam Ng (practitioner " + sam + ")", "09:00-10:00  Zoë Łukasiewicz",
+                "14:00-15:00  Ann Lee (client " + ann + ") for Remedial massage 60 min, booked");
         int at = -1;
         for (String part : order) {
             assertThat(day.indexOf(part, at + 1)).as(part + " after the one before, in:\n" + day).isGreaterThan(at);

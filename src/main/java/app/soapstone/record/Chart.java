@@ -32,8 +32,11 @@ record Chart(Identity client, Letterhead letterhead, String printedAt, String sc
     record SessionLine(long id, String date, String practitioner, String minutes, String status, String addenda) {
     }
 
-    /** A line of the table of visits: an appointment, when, with whom, and how it went ("cancelled: unwell"). */
-    record VisitLine(long id, String when, String practitioner, String status) {
+    /**
+     * A line of the table of visits: an appointment, when, with whom, for which service (empty for
+     * none), and how it went ("cancelled: unwell").
+     */
+    record VisitLine(long id, String when, String practitioner, String service, String status) {
     }
 
     /**
@@ -123,6 +126,7 @@ record Chart(Identity client, Letterhead letterhead, String printedAt, String sc
         sessions.forEach(line -> text.accept("session " + line.id() + " practitioner", line.practitioner()));
         visits.forEach(line -> {
             text.accept("appointment " + line.id() + " practitioner", line.practitioner());
+            text.accept("appointment " + line.id() + " service", line.service());
             text.accept("appointment " + line.id() + " status", line.status());
         });
         for (List<Entry> entries : List.of(intakes, notes, carePlans)) {

@@ -278,7 +278,7 @@ public class ChartExport {
     /** A visit as the chart words it: attended, cancelled (with the reason), missed, upcoming or not marked. */
     private VisitLine visit(BookEntry entry, ZoneId zone) {
         return new VisitLine(entry.id(), ClinicTime.show(entry.startsAt(), zone), entry.practitioner(),
-                visitStatus(entry));
+                entry.service() == null ? "" : entry.service(), visitStatus(entry));
     }
 
     private String visitStatus(BookEntry entry) {

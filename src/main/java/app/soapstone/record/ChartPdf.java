@@ -173,15 +173,16 @@ class ChartPdf {
 
         /**
          * The visits in the appointment book: how many were attended, cancelled and missed, then a
-         * row each, the practitioner and the status (a cancellation's reason) sharing what is left.
+         * row each, the practitioner, the service and the status (a cancellation's reason) sharing
+         * what is left.
          */
         void visits(Chart chart) {
             column.heading("Visits");
             column.paragraph(chart.visitCounts());
             if (!chart.visits().isEmpty()) {
-                grid("Visits", List.of("Appointment", "Date and time", "Practitioner", "Status"),
+                grid("Visits", List.of("Appointment", "Date and time", "Practitioner", "Service", "Status"),
                         chart.visits().stream().map(v -> List.of(String.valueOf(v.id()), v.when(), v.practitioner(),
-                                v.status())).toList(), List.of(2, 3));
+                                v.service(), v.status())).toList(), List.of(2, 3, 4));
             }
         }
 

@@ -49,7 +49,9 @@ class ChartVisitsTest extends RecordsTest {
         ann = client("Ann", "Lee");
         ben = client("Ben", "Ng");
         appointments.clear();
-        appointments.add(book(ann, "2026-03-02 10:00", alex));
+        run("service add --name \"Remedial massage 60 min\" --minutes 60").expectOk();
+        appointments.add(Long.parseLong(run("appointment book --client " + ann + " --practitioner " + alex
+                + " --at \"2026-03-02 10:00\" --service 1").expectOk().replaceAll("(?s)Booked appointment (\\d+):.*", "$1")));
         appointments.add(book(ann, "2026-03-09 10:00", sam));
         appointments.add(book(ann, "2026-03-16 10:00", alex));
         appointments.add(book(ann, "2026-03-23 10:00", alex));
@@ -67,10 +69,10 @@ class ChartVisitsTest extends RecordsTest {
         String text = chart("");
 
         assertThat(text).contains("Visits 2 attended, 1 cancelled, 1 missed, 1 upcoming. Times in Australia/Sydney.");
-        String table = text.substring(text.indexOf("Appointment Date and time Practitioner Status"),
+        String table = text.substring(text.indexOf("Appointment Date and time Practitioner Service Status"),
                 text.indexOf("Intake and screening"));
         assertThat(table).containsSubsequence(
-                appointments.get(0) + " 2026-03-02 10:00 Alex Chen attended",
+                appointments.get(0) + " 2026-03-02 10:00 Alex Chen Remedial massage 60 min attended",
                 appointments.get(1) + " 2026-03-09 10:00 Sam Ng cancelled: Client unwell, \"flu\"",
                 appointments.get(2) + " 2026-03-16 10:00 Alex Chen missed (no-show)",
                 appointments.get(3) + " 2026-03-23 10:00 Alex Chen attended",

@@ -21,6 +21,7 @@ class FreeSlotValues implements OptionValues {
 
     /** A screenful: enough to choose from, few enough to read. */
     static final int OFFERED = 8;
+    private static final int DATE_LENGTH = "YYYY-MM-DD".length();
 
     private final FreeSlots slots;
 
@@ -38,8 +39,9 @@ class FreeSlotValues implements OptionValues {
         String typed = query.typed().strip();
         Long moved = query.command().equals("appointment move") ? movedAppointment(query) : null;
         LocalDate day = day(typed);
-        // Part of a date typed ("2026-12-1"): the starts it fits are looked for further ahead.
-        int wanted = day == null && !typed.isEmpty() ? OFFERED * 40 : OFFERED;
+        // Anything typed ("2026-12-1", "2026-12-03 15") narrows the starts after they are found, so
+        // enough are looked for that the ones it fits are among them: a day has at most 96 starts.
+        int wanted = typed.isEmpty() || typed.length() == DATE_LENGTH ? OFFERED : OFFERED * 40;
         FreeSlots.Offer offer;
         try {
             offer = slots.next(new FreeSlots.Request(number(query.option("practitioner")).orElse(null),

@@ -184,6 +184,10 @@ class HoursInTheBookTest extends SoapstoneTest {
         assertThat(ours.getFirst().descr()).isEqualTo("Thu 3 Dec, free 60 min");
         assertThat(values(tab("appointment book --minutes 30 --at " + THURSDAY + "\\ 11")))
                 .containsExactly(THURSDAY + " 11:00", THURSDAY + " 11:30");
+        // A time typed past the first screenful of the day's starts (every quarter hour from 09:00).
+        long kim = Long.parseLong(run("practitioner add --name \"Kim Lo\" --credentials RMT").expectOk());
+        assertThat(values(tab("appointment book --practitioner " + kim + " --minutes 45 --at " + THURSDAY + "\\ 15")))
+                .containsExactly(THURSDAY + " 15:00", THURSDAY + " 15:15", THURSDAY + " 15:30", THURSDAY + " 15:45");
         run("service add --name \"Remedial 90\" --minutes 90").expectOk();
         assertThat(values(tab("appointment book --service 1 --at " + THURSDAY)))
                 .containsExactly(THURSDAY + " 10:00", THURSDAY + " 10:30");

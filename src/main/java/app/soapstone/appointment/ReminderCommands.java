@@ -16,6 +16,8 @@ import java.util.Locale;
 @Component
 class ReminderCommands {
 
+    private static final char NO_BREAK_SPACE = '\u00A0';
+
     private final Reminders reminders;
     private final Screen screen;
 
@@ -49,12 +51,20 @@ class ReminderCommands {
         if (list.calls().isEmpty()) {
             return "No booked appointments " + title(list) + ".";
         }
+        return "Call list " + title(list) + ":\n" + table(list, screen.width()) + noPhone(list);
+    }
+
+    /**
+     * The call list as a table {@code width} wide. A phone number is what the desk reads from it, so
+     * it is kept on one line (laid out with spaces that do not break, which are plain spaces again
+     * in the output); a long name wraps or is cut instead.
+     */
+    static String table(CallList list, int width) {
         List<List<String>> rows = list.calls().stream().map(c -> List.of(ClinicTime.show(c.startsAt(), list.zone())
-                .substring(11), c.client() + " (" + c.clientId() + ")", c.phone() == null ? "no phone" : c.phone(),
-                c.practitioner())).toList();
-        return "Call list " + title(list) + ":\n"
-                + Tables.render(List.of("Time", "Client", "Phone", "Practitioner"), rows, screen.width())
-                + noPhone(list);
+                .substring(11), c.client() + " (" + c.clientId() + ")",
+                c.phone() == null ? "no phone" : c.phone().replace(' ', NO_BREAK_SPACE), c.practitioner())).toList();
+        return Tables.render(List.of("Time", "Client", "Phone", "Practitioner"), rows, width)
+                .replace(NO_BREAK_SPACE, ' ');
     }
 
     /** "for Saturday 2026-12-05, times in Australia/Sydney". */

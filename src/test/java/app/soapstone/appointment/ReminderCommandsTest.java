@@ -89,6 +89,20 @@ class ReminderCommandsTest extends SoapstoneTest {
     }
 
     @Test
+    void onANarrowScreenThePhoneStaysOnOneLineAndALongNameGivesWay() {
+        ZoneId sydney = ZoneId.of("Australia/Sydney");
+        Reminders.CallList list = new Reminders.CallList(LocalDate.of(2026, 12, 5), sydney, List.of(
+                new Reminders.Call(1, 2, "Benedict Alexander Park-Wolfeschlegelsteinhausenbergerdorff",
+                        "+61 2 9555 0101", "+61295550101", "Sam Ng", LocalDate.of(2026, 12, 5).atTime(9, 30)
+                        .atZone(sydney).toInstant())));
+
+        String table = ReminderCommands.table(list, 60);
+
+        assertThat(table.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(60));
+        assertThat(table).contains("09:30").contains("+61 2 9555 0101").contains("Sam Ng").doesNotContain("\u00A0");
+    }
+
+    @Test
     void oneThePractitionersListAndAnEmptyDay() {
         bookTheFifth();
 

@@ -17,6 +17,9 @@ import java.util.stream.Stream;
 @Component
 public class HelpText {
 
+    /** Where the description of an option or argument starts, after the two spaces of indent. */
+    private static final int NAME_COLUMN = 26;
+
     private final CommandCatalog catalog;
     private final ObjectProvider<CommandPermissions> permissions;
 
@@ -69,7 +72,7 @@ public class HelpText {
             for (ArgumentSpec argument : spec.arguments()) {
                 String alias = spec.argumentFor(argument.name().toLowerCase()).isPresent()
                         ? " (or --" + argument.name().toLowerCase() + " " + argument.name() + ")" : "";
-                text.append("  ").append(pad(argument.name(), 26)).append(argument.description()).append(alias)
+                text.append("  ").append(column(argument.name())).append(argument.description()).append(alias)
                         .append('\n');
             }
         }
@@ -82,10 +85,10 @@ public class HelpText {
                         + (subject.equals(Optional.of(option)) ? ", or alone after the command" : "")
                         + (option.required() ? " (required)" : "")
                         + (option.defaultValue().isBlank() ? "" : " (default " + option.defaultValue() + ")");
-                text.append("  ").append(pad(left, 26)).append(description).append('\n');
+                text.append("  ").append(column(left)).append(description).append('\n');
             }
         }
-        text.append("  ").append(pad("--help", 26)).append("Show this help\n");
+        text.append("  ").append(column("--help")).append("Show this help\n");
         return text.toString().stripTrailing();
     }
 
@@ -104,6 +107,15 @@ public class HelpText {
                 .collect(Collectors.joining(" "));
         return String.join(" ", Stream.of(spec.name(), first, arguments, rest, options)
                 .filter(s -> !s.isBlank()).toList());
+    }
+
+    /**
+     * An option or argument padded to the column its description starts in; one too long for it
+     * ("--practitioner PRACTITIONER") has its description on the next line, in that column, so a
+     * narrow screen wraps the description under itself.
+     */
+    private static String column(String left) {
+        return left.length() < NAME_COLUMN - 1 ? pad(left, NAME_COLUMN) : left + "\n" + " ".repeat(NAME_COLUMN + 2);
     }
 
     private static String pad(String text, int width) {

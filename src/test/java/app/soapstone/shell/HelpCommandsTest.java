@@ -79,6 +79,16 @@ class HelpCommandsTest extends SoapstoneTest {
     }
 
     @Test
+    void anOptionTooLongForItsColumnHasItsDescriptionOnTheNextLineInTheColumn() {
+        List<String> lines = run("help appointment book").expectOk().lines().toList();
+
+        int at = lines.indexOf("  --practitioner PRACTITIONER");
+        assertThat(at).as(String.join("\n", lines)).isPositive();
+        assertThat(lines.get(at + 1)).startsWith(" ".repeat(28) + "Practitioner id");
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("  --minutes N" + " ".repeat(15) + "Length"));
+    }
+
+    @Test
     void commandHelpOptionShowsTheSameHelpAndRunsNothing() {
         String viaHelp = run("help client add").expectOk();
 

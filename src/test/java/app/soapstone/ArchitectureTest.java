@@ -54,6 +54,7 @@ class ArchitectureTest {
                 "screening", "service", "session", "shell", "storage", "template", "validation", "vocabulary"));
         allowed.put("day", List.of("appointment", "careplan", "client", "clinic", "intake", "screening", "session", "shell",
                 "validation"));
+        allowed.put("billing", List.of("shell", "template", "validation", "vocabulary"));
         return allowed;
     }
 

@@ -1,5 +1,6 @@
 package app.soapstone.template;
 
+import app.soapstone.billing.BillingCodes;
 import app.soapstone.careplan.CarePlanTemplates;
 import app.soapstone.careplan.PlanRules;
 import app.soapstone.screening.Level;
@@ -64,7 +65,8 @@ class BundledTemplatesTest {
                 "careplan/plan.yaml", "careplan/self-massage.yaml", "careplan/stretches/gastrocnemius-wall.yaml",
                 "careplan/stretches/soleus-wall.yaml", "careplan/stretches/plantar-fascia.yaml",
                 "careplan/stretches/toe-stretch.yaml", "careplan/stretches/hamstring-towel.yaml",
-                "careplan/stretches/seated-towel-calf.yaml", "careplan/stretches/step-heel-drop.yaml");
+                "careplan/stretches/seated-towel-calf.yaml", "careplan/stretches/step-heel-drop.yaml",
+                "billing/codes.yaml");
     }
 
     @Test
@@ -80,6 +82,7 @@ class BundledTemplatesTest {
             careplan.load();
             new PlanRules(templates, rules, careplan).load();
             new DoseWords(templates).plain("bd");
+            new BillingCodes(templates, vocabulary).load();
         }).doesNotThrowAnyException();
     }
 

@@ -2,6 +2,7 @@ package app.soapstone.clinic;
 
 import app.soapstone.shell.Screen;
 import app.soapstone.shell.Tables;
+import app.soapstone.validation.InvalidInputException;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -15,6 +16,8 @@ import java.util.List;
 class ClinicCommands {
 
     private static final String GROUP = "Clinic";
+    private static final String TAX_NUMBER = "Their own tax registration number for receipts when they bill as a sole"
+            + " trader (HST, GST, ABN)";
 
     private final ClinicService clinic;
     private final Screen screen;
@@ -34,8 +37,13 @@ class ClinicCommands {
             @Option(longName = "country", description = "Where the clinic is, for reading phone numbers (AU, GB, US...)")
             String country,
             @Option(longName = "time-zone", description = "The clinic's time zone for appointments, Area/City"
-                    + " (Australia/Sydney); unset, the computer's own") String timeZone) {
-        Clinic saved = clinic.set(new ClinicDetails(name, address, phone, email, website, country, timeZone));
+                    + " (Australia/Sydney); unset, the computer's own") String timeZone,
+            @Option(longName = "currency", description = "The clinic's currency for fees, its ISO 4217 code (AUD, CAD,"
+                    + " USD...); '' clears it") String currency,
+            @Option(longName = "tax-number", description = "The clinic's tax registration number for receipts"
+                    + " (HST, GST, ABN); '' clears it") String taxNumber) {
+        Clinic saved = clinic.set(new ClinicDetails(name, address, phone, email, website, country, timeZone, currency,
+                taxNumber));
         return "Clinic details saved: " + saved.name();
     }
 
@@ -50,7 +58,10 @@ class ClinicCommands {
                         List.of("Country", c.country() == null ? "not set (phone numbers are matched by their digits)"
                                 : c.country()),
                         List.of("Time zone", c.timeZone() == null ? "not set (this computer's: " + clinic.zone().getId()
-                                + ")" : c.timeZone()))))
+                                + ")" : c.timeZone()),
+                        List.of("Currency", c.currency() == null ? "not set (needed for prices: clinic set --currency)"
+                                : c.currency()),
+                        List.of("Tax number", c.taxNumber() == null ? "" : c.taxNumber()))))
                 .orElse("No clinic details yet. Set them with: clinic set --name ... --address ... --phone ...");
     }
 
@@ -59,19 +70,39 @@ class ClinicCommands {
     String addPractitioner(@Option(longName = "name", required = true, description = "Full name") String name,
             @Option(longName = "credentials", required = true, description = "e.g. RMT, Myotherapist") String credentials,
             @Option(longName = "registration-number", description = "Registration with the regulator") String registration,
+            @Option(longName = "tax-number", description = TAX_NUMBER) String taxNumber,
             @Option(longName = "db-role", description = "PostgreSQL only: their own database login, who alone signs as them")
             String dbRole) {
-        return String.valueOf(clinic.addPractitioner(name, credentials, registration, dbRole).id());
+        return String.valueOf(clinic.addPractitioner(name, credentials, registration, taxNumber, dbRole).id());
     }
 
     @Command(name = "practitioner edit", group = GROUP,
-            description = "Make a practitioner's database login the given one (PostgreSQL only)")
+            description = "Change a practitioner's registration or tax number, or their database login (PostgreSQL)")
     String editPractitioner(@Argument(index = 0, description = "Practitioner id") long practitioner,
-            @Option(longName = "db-role", required = true,
-                    description = "Their own database login, who alone signs as them") String dbRole) {
-        Practitioner saved = clinic.setLogin(practitioner, dbRole);
-        return "Practitioner " + saved.id() + " (" + saved.signature() + ") is login " + saved.dbRole()
-                + ", who alone signs as them.";
+            @Option(longName = "registration-number", description = "Registration with the regulator; '' clears it")
+            String registration,
+            @Option(longName = "tax-number", description = TAX_NUMBER + "; '' clears it") String taxNumber,
+            @Option(longName = "db-role",
+                    description = "PostgreSQL only: their own database login, who alone signs as them") String dbRole) {
+        if (registration == null && taxNumber == null && dbRole == null) {
+            throw new InvalidInputException("Nothing to change: give --registration-number, --tax-number or --db-role");
+        }
+        List<String> said = new ArrayList<>();
+        if (registration != null || taxNumber != null) {
+            Practitioner saved = clinic.setNumbers(practitioner, registration, taxNumber);
+            said.add("Practitioner " + saved.id() + " (" + saved.signature() + "): registration number "
+                    + orNone(saved.registrationNumber()) + ", tax number " + orNone(saved.taxNumber()) + ".");
+        }
+        if (dbRole != null) {
+            Practitioner saved = clinic.setLogin(practitioner, dbRole);
+            said.add("Practitioner " + saved.id() + " (" + saved.signature() + ") is login " + saved.dbRole()
+                    + ", who alone signs as them.");
+        }
+        return String.join("\n", said);
+    }
+
+    private static String orNone(String value) {
+        return value == null ? "none" : value;
     }
 
     @Command(name = "clinic roles init", group = GROUP,
@@ -107,13 +138,14 @@ class ClinicCommands {
         boolean logins = all.stream().anyMatch(p -> p.dbRole() != null);
         List<List<String>> rows = all.stream().map(p -> {
             List<String> row = new ArrayList<>(List.of(p.isDefault() ? "*" : "", String.valueOf(p.id()),
-                    p.name(), p.credentials(), p.registrationNumber() == null ? "" : p.registrationNumber()));
+                    p.name(), p.credentials(), p.registrationNumber() == null ? "" : p.registrationNumber(),
+                    p.taxNumber() == null ? "" : p.taxNumber()));
             if (logins) {
                 row.add(p.dbRole() == null ? "" : p.dbRole());
             }
             return row;
         }).toList();
-        List<String> header = new ArrayList<>(List.of("", "ID", "Name", "Credentials", "Registration"));
+        List<String> header = new ArrayList<>(List.of("", "ID", "Name", "Credentials", "Registration", "Tax number"));
         if (logins) {
             header.add("Login");
         }

@@ -19,13 +19,15 @@ interface ClinicRepository extends Repository<Clinic, Long> {
      */
     @Modifying
     @Query("""
-            INSERT INTO clinic (id, name, address, phone, email, website, country, time_zone, updated_at)
-            VALUES (1, :name, :address, :phone, :email, :website, :country, :timeZone, :updatedAt)
+            INSERT INTO clinic (id, name, address, phone, email, website, country, time_zone, currency, tax_number,
+                updated_at)
+            VALUES (1, :name, :address, :phone, :email, :website, :country, :timeZone, :currency, :taxNumber, :updatedAt)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address, phone = excluded.phone,
                 email = excluded.email, website = excluded.website, country = excluded.country, time_zone = excluded.time_zone,
+                currency = excluded.currency, tax_number = excluded.tax_number,
                 updated_at = excluded.updated_at, version = clinic.version + 1
             WHERE clinic.version = :version
             """)
     int store(String name, String address, String phone, String email, String website, String country,
-            String timeZone, Instant updatedAt, long version);
+            String timeZone, String currency, String taxNumber, Instant updatedAt, long version);
 }

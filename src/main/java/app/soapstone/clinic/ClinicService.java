@@ -4,6 +4,7 @@ import app.soapstone.integrity.AuditTrail;
 import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.Fields;
 import app.soapstone.validation.InvalidInputException;
+import app.soapstone.validation.Money;
 import app.soapstone.validation.NotFoundException;
 import app.soapstone.validation.NotPermittedException;
 import app.soapstone.validation.PhoneNumbers;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,10 +30,13 @@ public class ClinicService {
     private final Clock clock;
     private final AuditTrail audit;
     private final ObjectProvider<CountryChangeListener> countryListeners;
+    private final ObjectProvider<CurrencyChangeListener> currencyListeners;
     private final ClinicRoles roles;
 
     ClinicService(ClinicRepository clinics, PractitionerRepository practitioners, Clock clock, AuditTrail audit,
-            ObjectProvider<CountryChangeListener> countryListeners, ClinicRoles roles) {
+            ObjectProvider<CountryChangeListener> countryListeners,
+            ObjectProvider<CurrencyChangeListener> currencyListeners, ClinicRoles roles) {
+        this.currencyListeners = currencyListeners;
         this.roles = roles;
         this.clinics = clinics;
         this.practitioners = practitioners;
@@ -53,7 +58,8 @@ public class ClinicService {
             requiredFirstTime("address", details.address());
             requiredFirstTime("phone", details.phone());
         }
-        Clinic current = existing.orElse(new Clinic(Clinic.THE_CLINIC, null, null, null, null, null, null, null, null, -1));
+        Clinic current = existing.orElse(new Clinic(Clinic.THE_CLINIC, null, null, null, null, null, null, null, null, null,
+                null, -1));
         String name = details.name() == null ? current.name() : Fields.requiredLine("name", details.name(), Fields.NAME_MAX);
         String address = details.address() == null ? current.address()
                 : Fields.requiredText("address", details.address(), Fields.TEXT_MAX);
@@ -63,7 +69,14 @@ public class ClinicService {
                 : Fields.optionalLine("website", details.website(), Fields.NAME_MAX);
         String country = details.country() == null ? current.country() : PhoneNumbers.country("country", details.country());
         String timeZone = details.timeZone() == null ? current.timeZone() : zoneName(details.timeZone());
-        if (clinics.store(name, address, phone, email, website, country, timeZone, clock.instant(),
+        String currency = details.currency() == null ? current.currency()
+                : details.currency().isBlank() ? null : Money.currency("currency", details.currency()).getCurrencyCode();
+        String taxNumber = details.taxNumber() == null ? current.taxNumber()
+                : Fields.optionalLine("tax-number", details.taxNumber(), Fields.NAME_MAX);
+        if (!Objects.equals(currency, current.currency())) {
+            currencyListeners.orderedStream().forEach(listener -> listener.currencyChanging(currency));
+        }
+        if (clinics.store(name, address, phone, email, website, country, timeZone, currency, taxNumber, clock.instant(),
                 current.version()) != 1) {
             throw audit.changedMeanwhile("The clinic", "clinic", Clinic.THE_CLINIC,
                     "see it with 'clinic show' and set it again");
@@ -86,6 +99,12 @@ public class ClinicService {
         return clinic().map(Clinic::country);
     }
 
+    /** The clinic's currency, in which service prices are set; empty until {@code clinic set --currency}. */
+    @Transactional(readOnly = true)
+    public Optional<Currency> currency() {
+        return clinic().map(Clinic::currency).map(Currency::getInstance);
+    }
+
     /**
      * The clinic's time zone, in which appointments are typed and shown: the one set with
      * {@code clinic set --time-zone}, else the computer's own.
@@ -101,13 +120,14 @@ public class ClinicService {
      * owner - in the same transaction, so a refused GRANT adds no practitioner.
      */
     @Transactional
-    public Practitioner addPractitioner(String name, String credentials, String registrationNumber, String dbRole) {
+    public Practitioner addPractitioner(String name, String credentials, String registrationNumber, String taxNumber,
+            String dbRole) {
         String login = dbRole == null ? null : freeLogin(dbRole, null);
         boolean first = practitioners.count() == 0;
         Practitioner practitioner = practitioners.save(new Practitioner(null, Fields.name("name", name),
                 Fields.requiredLine("credentials", credentials, Fields.NAME_MAX),
                 Fields.optionalLine("registration-number", registrationNumber, Fields.NAME_MAX), first, clock.instant(),
-                login, null));
+                login, Fields.optionalLine("tax-number", taxNumber, Fields.NAME_MAX), null));
         if (login != null) {
             admitTherapist(login);
         }
@@ -124,6 +144,22 @@ public class ClinicService {
         Practitioner saved = practitioners.save(practitioner.withDbRole(login));
         admitTherapist(login);
         audit.record("change", "practitioner", id, null, "Practitioner " + id + " is login " + login);
+        return saved;
+    }
+
+    /**
+     * Changes a practitioner's registration number with the regulator or their own tax number, both
+     * printed on receipts; what is null stays as it was, an empty value clears it.
+     */
+    @Transactional
+    public Practitioner setNumbers(long id, String registrationNumber, String taxNumber) {
+        Practitioner practitioner = practitioner(id);
+        String registration = registrationNumber == null ? practitioner.registrationNumber()
+                : Fields.optionalLine("registration-number", registrationNumber, Fields.NAME_MAX);
+        String tax = taxNumber == null ? practitioner.taxNumber()
+                : Fields.optionalLine("tax-number", taxNumber, Fields.NAME_MAX);
+        Practitioner saved = practitioners.save(practitioner.withNumbers(registration, tax));
+        audit.record("change", "practitioner", id, null, "Changed practitioner " + id + "'s registration or tax number");
         return saved;
     }
 

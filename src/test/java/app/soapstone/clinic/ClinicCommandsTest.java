@@ -26,7 +26,7 @@ class ClinicCommandsTest extends SoapstoneTest {
         long read = clinics.findById(Clinic.THE_CLINIC).orElseThrow().version();
         run("clinic set --website bodyworks.example").expectOk();
 
-        assertThat(clinics.store("Stale", "1 Main St", "02 9130 1234", null, null, null, null, Instant.now(), read)).isZero();
+        assertThat(clinics.store("Stale", "1 Main St", "02 9130 1234", null, null, null, null, null, null, Instant.now(), read)).isZero();
         assertThat(clinics.findById(Clinic.THE_CLINIC).orElseThrow()).satisfies(clinic -> {
             assertThat(clinic.name()).isEqualTo("Bodyworks");
             assertThat(clinic.website()).isEqualTo("bodyworks.example");

@@ -47,7 +47,8 @@ public class DataExport {
                     + " DONE), the service it is for (service_id, may be empty) and the front desk's note. Cancelled and"
                     + " missed appointments are kept."),
             Map.entry("service", "Services the clinic offers: name and usual length in minutes; retired_at is set for"
-                    + " those no longer offered (kept, as appointments name them)."),
+                    + " those no longer offered (kept, as appointments name them); price_minor is the price in the"
+                    + " minor unit (cents) of price_currency, tax_rate a percentage named tax_name."),
             Map.entry("intake", "Intake forms, one row per dated version; cramp_frequency_per_week is the weekly figure."),
             Map.entry("intake_site", "Cramp sites of each intake (body site ids)."),
             Map.entry("intake_condition", "Conditions ticked on each intake."),

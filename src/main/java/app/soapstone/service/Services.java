@@ -1,5 +1,6 @@
 package app.soapstone.service;
 
+import app.soapstone.clinic.ClinicService;
 import app.soapstone.integrity.AuditTrail;
 import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.Fields;
@@ -29,36 +30,39 @@ public class Services {
     private final ServiceRepository services;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ClinicService clinic;
 
-    Services(ServiceRepository services, AuditTrail audit, Clock clock) {
+    Services(ServiceRepository services, AuditTrail audit, Clock clock, ClinicService clinic) {
         this.services = services;
+        this.clinic = clinic;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** Adds a service the clinic offers. */
+    /** Adds a service the clinic offers, with its fee as typed (see {@link ServiceFee}; all null: no price). */
     @Transactional
-    public OfferedService add(String name, int minutes) {
+    public OfferedService add(String name, int minutes, String price, String taxRate, String taxName) {
         String checked = freeName(name, null);
         int length = minutes(minutes);
-        Instant now = clock.instant();
-        OfferedService saved = services.save(new OfferedService(null, checked, length, null, now, now, null));
-        audit.record("add", "service", saved.id(), null, "Added service " + saved.id() + ": " + saved.label());
+        ServiceFee fee = ServiceFee.NONE.changed(price, taxRate, taxName, clinic.currency());
+        OfferedService saved = services.save(OfferedService.added(checked, length, fee, clock.instant()));
+        audit.record("add", "service", saved.id(), null, "Added service " + saved.id() + ": " + saved.described());
         return saved;
     }
 
-    /** Renames a service or changes its length; what is null stays as it was. */
+    /** Renames a service, changes its length or its fee; what is null stays as it was, '' clears a fee's part. */
     @Transactional
-    public OfferedService edit(long id, String name, Integer minutes) {
-        if (name == null && minutes == null) {
-            throw new InvalidInputException("Nothing to change: give --name, --minutes or both");
+    public OfferedService edit(long id, String name, Integer minutes, String price, String taxRate, String taxName) {
+        if (name == null && minutes == null && price == null && taxRate == null && taxName == null) {
+            throw new InvalidInputException("Nothing to change: give --name, --minutes, --price, --tax-rate or --tax-name");
         }
         OfferedService service = offered(id, "changed");
         String newName = name == null ? service.name() : freeName(name, id);
         int newMinutes = minutes == null ? service.minutes() : minutes(minutes);
-        OfferedService saved = services.save(service.edited(newName, newMinutes, clock.instant()));
-        audit.record("change", "service", id, null, "Changed service " + id + " from " + service.label() + " to "
-                + saved.label());
+        ServiceFee fee = service.fee().changed(price, taxRate, taxName, clinic.currency());
+        OfferedService saved = services.save(service.edited(newName, newMinutes, clock.instant()).priced(fee));
+        audit.record("change", "service", id, null, "Changed service " + id + " from " + service.described() + " to "
+                + saved.described());
         return saved;
     }
 

@@ -111,7 +111,7 @@ class ServiceCommandsTest extends SoapstoneTest {
         expectRefused("service add --name Long --minutes 481", Failure.USAGE, "--minutes: 481 is out of range");
         expectRefused("service add --name \"  \" --minutes 30", Failure.USAGE, "--name: must not be empty");
         expectRefused("service add --minutes 30", Failure.USAGE, "--name");
-        expectRefused("service edit 1", Failure.USAGE, "Nothing to change: give --name, --minutes or both");
+        expectRefused("service edit 1", Failure.USAGE, "Nothing to change: give --name, --minutes, --price");
         expectRefused("service edit 1 --minutes 500", Failure.USAGE, "--minutes: 500 is out of range");
         expectRefused("service edit 9 --minutes 30", Failure.NOT_FOUND, "No service with id 9");
         expectRefused("service retire 9", Failure.NOT_FOUND, "No service with id 9");

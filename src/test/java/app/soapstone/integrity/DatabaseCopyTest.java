@@ -99,6 +99,7 @@ class DatabaseCopyTest extends RecordsTest {
         Map<String, List<List<String>>> before = rows(sqlite(original));
         assertThat(before.get("appointment")).hasSize(2);
         assertThat(before.get("service")).hasSize(2);
+        assertThat(before.get("service").getFirst()).as("fees are copied exactly").contains("12050", "AUD", "8.875", "GST");
         assertThat(before.get("practitioner_hours")).hasSize(6);
 
         String there = run("db copy --from " + original + " --to " + address).expectOk();
@@ -219,7 +220,9 @@ class DatabaseCopyTest extends RecordsTest {
         signedSession(sam, "Sore after running", "Walk daily");
         session(sam, "--subjective", "A draft");
         run("plan export --client " + zoe + " --out " + temp.resolve("plan.pdf")).expectOk();
-        run("service add --name \"Hot stone\" --minutes 60").expectOk();
+        run("clinic set --currency AUD --tax-number \"ABN 51 824 753 556\"").expectOk();
+        run("practitioner edit " + alex + " --tax-number 123-456").expectOk();
+        run("service add --name \"Hot stone\" --minutes 60 --price 120.50 --tax-rate 8.875 --tax-name GST").expectOk();
         run("service add --name Cupping --minutes 30").expectOk();
         run("service retire 2").expectOk();
         run("appointment book --client " + zoe + " --at \"2026-12-05 10:00\" --service 1 --note \"Back door\"").expectOk();

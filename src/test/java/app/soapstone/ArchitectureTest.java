@@ -41,7 +41,7 @@ class ArchitectureTest {
         allowed.put("screening", List.of("template", "vocabulary", "validation"));
         allowed.put("clinic", List.of("integrity", "shell", "storage", "validation"));
         allowed.put("client", List.of("clinic", "integrity", "shell", "storage", "validation"));
-        allowed.put("service", List.of("clinic", "integrity", "shell", "storage", "validation"));
+        allowed.put("service", List.of("billing", "clinic", "integrity", "shell", "storage", "validation"));
         allowed.put("appointment", List.of("client", "clinic", "integrity", "service", "session", "shell",
                 "storage", "validation"));
         allowed.put("intake", List.of("client", "clinic", "integrity", "screening", "shell", "storage", "template",

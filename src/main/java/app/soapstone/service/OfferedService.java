@@ -8,6 +8,7 @@ import org.springframework.data.relational.core.mapping.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 
 /**
  * What the clinic offers, such as "Remedial massage 60 min", and how long an appointment for it
@@ -17,11 +18,13 @@ import java.util.Currency;
  * @param priceMinor its price in minor units (cents) of {@code priceCurrency}; both null when it has no price
  * @param taxRate the tax charged on the price, in percent as a plain decimal ("13", "8.875"), with
  *        {@code taxName} ("HST"); both null when none is charged
+ * @param billingCodes the procedure codes it is billed under, comma-separated in order
+ *        ("97124,97140"), from the clinic's billing codes; null when none
  */
 @Table("service")
 public record OfferedService(@Id Long id, String name, int minutes, Instant retiredAt, Instant createdAt,
         Instant updatedAt, @Version Long version, Long priceMinor, String priceCurrency, String taxRate,
-        String taxName) {
+        String taxName, String billingCodes) {
 
     /** Whether it can still be booked and changed. */
     public boolean offered() {
@@ -39,29 +42,41 @@ public record OfferedService(@Id Long id, String name, int minutes, Instant reti
                 Currency.getInstance(priceCurrency)), taxRate == null ? null : new BigDecimal(taxRate), taxName);
     }
 
-    /** "Remedial massage (60 min) at AUD 120.00 + HST 13%", or its label when it has no price. */
+    /** The procedure codes it is billed under, in order; empty when none. */
+    public List<String> codes() {
+        return billingCodes == null ? List.of() : List.of(billingCodes.split(","));
+    }
+
+    /** "Remedial massage (60 min) at AUD 120.00 + HST 13%, billed as 97124", or its label when it has neither. */
     String described() {
-        return label() + (priceMinor == null ? "" : " at " + fee());
+        return label() + (priceMinor == null ? "" : " at " + fee())
+                + (billingCodes == null ? "" : ", billed as " + String.join(", ", codes()));
     }
 
     static OfferedService added(String name, int minutes, ServiceFee fee, Instant now) {
-        return new OfferedService(null, name, minutes, null, now, now, null, null, null, null, null).priced(fee);
+        return new OfferedService(null, name, minutes, null, now, now, null, null, null, null, null, null).priced(fee);
     }
 
     OfferedService edited(String newName, int newMinutes, Instant now) {
         return new OfferedService(id, newName, newMinutes, retiredAt, createdAt, now, version, priceMinor,
-                priceCurrency, taxRate, taxName);
+                priceCurrency, taxRate, taxName, billingCodes);
     }
 
     OfferedService priced(ServiceFee fee) {
         Money price = fee.price();
         return new OfferedService(id, name, minutes, retiredAt, createdAt, updatedAt, version,
                 price == null ? null : price.minor(), price == null ? null : price.currency().getCurrencyCode(),
-                fee.taxRate() == null ? null : fee.taxRate().toPlainString(), fee.taxName());
+                fee.taxRate() == null ? null : fee.taxRate().toPlainString(), fee.taxName(), billingCodes);
     }
 
     OfferedService retired(Instant now) {
         return new OfferedService(id, name, minutes, now, createdAt, now, version, priceMinor, priceCurrency, taxRate,
-                taxName);
+                taxName, billingCodes);
+    }
+
+    /** Billed under {@code codes}, in order; none when empty. */
+    OfferedService billedAs(List<String> codes) {
+        return new OfferedService(id, name, minutes, retiredAt, createdAt, updatedAt, version, priceMinor,
+                priceCurrency, taxRate, taxName, codes.isEmpty() ? null : String.join(",", codes));
     }
 }

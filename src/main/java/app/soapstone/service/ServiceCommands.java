@@ -22,6 +22,7 @@ class ServiceCommands {
     private static final String PRICE = "Its price in the clinic's currency (clinic set --currency), e.g. 120.00";
     private static final String TAX_RATE = "Tax charged on the price, in percent (0 to 100, up to 3 decimals), e.g. 13";
     private static final String TAX_NAME = "The tax's name on receipts, e.g. HST, GST (required with --tax-rate)";
+    private static final String CODES = "Procedure codes it is billed under, e.g. 97124,97140 (see billing codes)";
 
     private final Services services;
     private final Screen screen;
@@ -39,8 +40,9 @@ class ServiceCommands {
             @Option(longName = "minutes", required = true, description = MINUTES) int minutes,
             @Option(longName = "price", description = PRICE) String price,
             @Option(longName = "tax-rate", description = TAX_RATE) String taxRate,
-            @Option(longName = "tax-name", description = TAX_NAME) String taxName) {
-        OfferedService added = services.add(name, minutes, price, taxRate, taxName);
+            @Option(longName = "tax-name", description = TAX_NAME) String taxName,
+            @Option(longName = "codes", description = CODES) String codes) {
+        OfferedService added = services.add(name, minutes, price, taxRate, taxName, codes);
         return "Added service " + added.id() + ": " + added.described()
                 + ". Book it with: appointment book --client N --at ... --service " + added.id();
     }
@@ -53,11 +55,15 @@ class ServiceCommands {
         }
         // Price and tax once a service has a price, so a clinic that charges none sees no empty columns.
         boolean priced = list.stream().anyMatch(s -> s.fee().priced());
+        boolean coded = list.stream().anyMatch(s -> !s.codes().isEmpty());
         List<List<String>> rows = list.stream().map(s -> {
             List<String> row = new ArrayList<>(List.of(String.valueOf(s.id()), s.name(), String.valueOf(s.minutes())));
             if (priced) {
                 row.add(s.fee().priced() ? s.fee().price().toString() : "");
                 row.add(s.fee().taxLabel());
+            }
+            if (coded) {
+                row.add(String.join(", ", s.codes()));
             }
             if (all) {
                 row.add(s.offered() ? "" : LocalDate.ofInstant(s.retiredAt(), clock.getZone()).toString());
@@ -67,6 +73,9 @@ class ServiceCommands {
         List<String> header = new ArrayList<>(List.of("ID", "Name", "Minutes"));
         if (priced) {
             header.addAll(List.of("Price", "Tax"));
+        }
+        if (coded) {
+            header.add("Codes");
         }
         if (all) {
             header.add("Retired");
@@ -80,9 +89,10 @@ class ServiceCommands {
             @Option(longName = "minutes", description = MINUTES) Integer minutes,
             @Option(longName = "price", description = PRICE + "; '' clears it and its tax") String price,
             @Option(longName = "tax-rate", description = TAX_RATE + "; 0 or '' clears the tax") String taxRate,
-            @Option(longName = "tax-name", description = TAX_NAME) String taxName) {
-        return "Changed service " + service + ": " + services.edit(service, name, minutes, price, taxRate, taxName)
-                .described()
+            @Option(longName = "tax-name", description = TAX_NAME) String taxName,
+            @Option(longName = "codes", description = CODES + "; '' clears them") String codes) {
+        return "Changed service " + service + ": "
+                + services.edit(service, name, minutes, price, taxRate, taxName, codes).described()
                 + ". Appointments already booked keep their length.";
     }
 

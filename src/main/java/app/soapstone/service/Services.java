@@ -1,5 +1,7 @@
 package app.soapstone.service;
 
+import app.soapstone.billing.BillingCodes;
+import app.soapstone.billing.ProcedureCode;
 import app.soapstone.clinic.ClinicService;
 import app.soapstone.integrity.AuditTrail;
 import app.soapstone.validation.ConflictException;
@@ -11,8 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The services the clinic offers: adding, renaming, changing their length and retiring them.
@@ -31,36 +35,49 @@ public class Services {
     private final AuditTrail audit;
     private final Clock clock;
     private final ClinicService clinic;
+    private final BillingCodes billing;
 
-    Services(ServiceRepository services, AuditTrail audit, Clock clock, ClinicService clinic) {
+    Services(ServiceRepository services, AuditTrail audit, Clock clock, ClinicService clinic, BillingCodes billing) {
         this.services = services;
         this.clinic = clinic;
+        this.billing = billing;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** Adds a service the clinic offers, with its fee as typed (see {@link ServiceFee}; all null: no price). */
+    /**
+     * Adds a service the clinic offers, with its fee as typed (see {@link ServiceFee}; all null: no
+     * price) and the procedure codes it is billed under ({@code codes}, comma-separated; null: none).
+     */
     @Transactional
-    public OfferedService add(String name, int minutes, String price, String taxRate, String taxName) {
+    public OfferedService add(String name, int minutes, String price, String taxRate, String taxName, String codes) {
         String checked = freeName(name, null);
         int length = minutes(minutes);
         ServiceFee fee = ServiceFee.NONE.changed(price, taxRate, taxName, clinic.currency());
-        OfferedService saved = services.save(OfferedService.added(checked, length, fee, clock.instant()));
+        List<String> billed = codes == null ? List.of() : codes(codes);
+        OfferedService saved = services.save(OfferedService.added(checked, length, fee, clock.instant())
+                .billedAs(billed));
         audit.record("add", "service", saved.id(), null, "Added service " + saved.id() + ": " + saved.described());
         return saved;
     }
 
-    /** Renames a service, changes its length or its fee; what is null stays as it was, '' clears a fee's part. */
+    /**
+     * Renames a service, changes its length, its fee or its codes; what is null stays as it was, ''
+     * clears a fee's part or the codes.
+     */
     @Transactional
-    public OfferedService edit(long id, String name, Integer minutes, String price, String taxRate, String taxName) {
-        if (name == null && minutes == null && price == null && taxRate == null && taxName == null) {
-            throw new InvalidInputException("Nothing to change: give --name, --minutes, --price, --tax-rate or --tax-name");
+    public OfferedService edit(long id, String name, Integer minutes, String price, String taxRate, String taxName,
+            String codes) {
+        if (name == null && minutes == null && price == null && taxRate == null && taxName == null && codes == null) {
+            throw new InvalidInputException("Nothing to change: give --name, --minutes, --price, --tax-rate, --tax-name"
+                    + " or --codes");
         }
         OfferedService service = offered(id, "changed");
         String newName = name == null ? service.name() : freeName(name, id);
         int newMinutes = minutes == null ? service.minutes() : minutes(minutes);
         ServiceFee fee = service.fee().changed(price, taxRate, taxName, clinic.currency());
-        OfferedService saved = services.save(service.edited(newName, newMinutes, clock.instant()).priced(fee));
+        OfferedService edited = service.edited(newName, newMinutes, clock.instant()).priced(fee);
+        OfferedService saved = services.save(codes == null ? edited : edited.billedAs(codes(codes)));
         audit.record("change", "service", id, null, "Changed service " + id + " from " + service.described() + " to "
                 + saved.described());
         return saved;
@@ -103,6 +120,29 @@ public class Services {
                     + " (add a new one with 'service add')");
         }
         return service;
+    }
+
+    /**
+     * {@code text} as procedure codes of the clinic's billing codes ("97124, 97140"), in order,
+     * each once; '' is none. An unknown code is refused naming --codes and the codes there are.
+     */
+    private List<String> codes(String text) {
+        List<String> codes = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String code = part.strip().toUpperCase(Locale.ROOT);
+            if (code.isEmpty()) {
+                continue;
+            }
+            ProcedureCode known = billing.procedure(code).orElseThrow(() -> InvalidInputException.forField("codes",
+                    Fields.quote(part.strip()) + " is not one of the clinic's procedure codes: use "
+                    + billing.procedures().stream().map(ProcedureCode::code).collect(Collectors.joining(", "))
+                    + " (see billing codes)"));
+            if (codes.contains(known.code())) {
+                throw InvalidInputException.forField("codes", known.code() + " is given twice");
+            }
+            codes.add(known.code());
+        }
+        return codes;
     }
 
     private static int minutes(int minutes) {

@@ -113,6 +113,36 @@ class ServiceFeesCommandsTest extends SoapstoneTest {
         assertThat(run("service edit 1 --price 130").expectOk()).contains("at NZD 130.00");
     }
 
+    @Test
+    void aServiceIsBilledUnderTheClinicsProcedureCodes() {
+        assertThat(run("service add --name Remedial --minutes 60 --codes \"97124, 97140\"").expectOk())
+                .startsWith("Added service 1: Remedial (60 min), billed as 97124, 97140.");
+        run("service add --name \"Hot stone\" --minutes 90").expectOk();
+        assertThat(codes(1)).isEqualTo("97124,97140");
+        assertThat(run("service list").expectOk()).containsPattern("ID +Name +Minutes +Codes")
+                .containsPattern("1 +Remedial +60 +97124, 97140").containsPattern("2 +Hot stone +90$");
+
+        Result unknown = run("service edit 1 --codes 97124,99999");
+        assertThat(unknown.status()).isEqualTo(Failure.USAGE);
+        assertThat(unknown.error()).startsWith("--codes: '99999' is not one of the clinic's procedure codes: use 97124,")
+                .contains("(see billing codes)").doesNotContain("\n");
+        assertThat(run("service edit 1 --codes 97140,97140").error()).isEqualTo("--codes: 97140 is given twice");
+        assertThat(codes(1)).as("nothing changed by a refused edit").isEqualTo("97124,97140");
+
+        assertThat(run("service edit 1 --codes 97140").expectOk()).startsWith("Changed service 1: Remedial (60 min),"
+                + " billed as 97140.");
+        assertThat(run("audit list").expectOk()).contains("from Remedial (60 min), billed as 97124, 97140 to Remedial"
+                + " (60 min), billed as 97140");
+        run("service edit 1 --codes ''").expectOk();
+        assertThat(codes(1)).isNull();
+        assertThat(run("service list").expectOk()).doesNotContain("Codes");
+    }
+
+    private String codes(long id) {
+        return (String) jdbc.sql("SELECT billing_codes FROM service WHERE id = " + id).query().singleRow()
+                .get("billing_codes");
+    }
+
     private Map<String, Object> stored(long id) {
         Map<String, Object> row = jdbc.sql("SELECT price_minor, price_currency, tax_rate, tax_name FROM service WHERE id = "
                 + id).query().singleRow();

@@ -183,6 +183,15 @@ class ServiceCommandsTest extends SoapstoneTest {
         assertThat(values(tab("service retire mas"))).containsExactly("1");
     }
 
+    @Test
+    void tabOffersTheClinicsProcedureCodesAfterEachComma() {
+        List<Candidate> all = tab("service add --name Remedial --minutes 60 --codes ");
+        assertThat(values(all)).contains("97124", "97140");
+        assertThat(all.stream().filter(c -> c.value().equals("97124")).findFirst().orElseThrow().descr())
+                .endsWith(", timed");
+        assertThat(values(tab("service edit 1 --codes 97124,9714"))).containsExactly("97124,97140");
+    }
+
     private void expectRefused(String line, int status, String message) {
         Result result = run(line);
         assertThat(result.status()).as(line).isEqualTo(status);

@@ -14,11 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.jline.ExtendedDefaultParser;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +40,8 @@ class HoursInTheBookTest extends SoapstoneTest {
 
     @Autowired
     private ShellCompleter completer;
+    @Autowired
+    private Clock clock;
 
     private long sam;
     private long ann;
@@ -216,6 +222,20 @@ class HoursInTheBookTest extends SoapstoneTest {
         assertThat(offered.getFirst().descr()).isEqualTo("Fri 4 Dec, free 90 min");
         assertThat(values(tab("appointment move --appointment " + id + " --at " + FRIDAY)))
                 .containsExactly(FRIDAY + " 09:00", FRIDAY + " 09:30");
+    }
+
+    @Test
+    void tabOffersTheWordsADayIsSaidInWithTheDateEachMeans() {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Australia/Sydney")));
+        String tomorrow = DateTimeFormatter.ofPattern("EEE d MMM uuuu", Locale.ENGLISH).format(today.plusDays(1));
+
+        List<Candidate> to = tab("appointment list --day to");
+        assertThat(values(to)).containsExactly("today", "tomorrow");
+        assertThat(to.get(1).descr()).isEqualTo(tomorrow);
+        assertThat(values(tab("appointment list --week "))).contains("today", "yesterday", "mon", "sun").hasSize(10);
+        assertThat(values(tab("appointment reminders --for f"))).containsExactly("fri");
+        assertThat(values(tab("appointment free --day sa"))).containsExactly("sat");
+        assertThat(values(tab("day tom"))).containsExactly("tomorrow");
     }
 
     @Test

@@ -4,9 +4,9 @@ import app.soapstone.shell.CommandLine;
 import app.soapstone.shell.Failure;
 import app.soapstone.shell.ShellCompleter;
 import app.soapstone.support.SoapstoneTest;
+import app.soapstone.support.Tab;
 import org.jline.reader.Candidate;
 import org.jline.reader.CompletingParsedLine;
-import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -284,10 +284,7 @@ class HoursInTheBookTest extends SoapstoneTest {
     }
 
     private List<Candidate> tab(String line) {
-        ParsedLine parsed = new ExtendedDefaultParser().parse(line, line.length(), Parser.ParseContext.COMPLETE);
-        List<Candidate> candidates = new ArrayList<>();
-        completer.complete(null, parsed, candidates);
-        return candidates;
+        return Tab.press(completer, line);
     }
 
     private static List<String> values(List<Candidate> candidates) {

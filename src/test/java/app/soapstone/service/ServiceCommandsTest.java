@@ -3,19 +3,17 @@ package app.soapstone.service;
 import app.soapstone.shell.Failure;
 import app.soapstone.shell.ShellCompleter;
 import app.soapstone.support.SoapstoneTest;
+import app.soapstone.support.Tab;
 import org.jline.reader.Candidate;
-import org.jline.reader.ParsedLine;
-import org.jline.reader.Parser;
-import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import static app.soapstone.support.Tab.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -199,14 +197,7 @@ class ServiceCommandsTest extends SoapstoneTest {
     }
 
     private List<Candidate> tab(String line) {
-        ParsedLine parsed = new DefaultParser().parse(line, line.length(), Parser.ParseContext.COMPLETE);
-        List<Candidate> candidates = new ArrayList<>();
-        completer.complete(null, parsed, candidates);
-        return candidates;
-    }
-
-    private static List<String> values(List<Candidate> candidates) {
-        return candidates.stream().map(Candidate::value).toList();
+        return Tab.press(completer, line);
     }
 
     private int count() {

@@ -1,10 +1,8 @@
 package app.soapstone.shell;
 
 import app.soapstone.support.SoapstoneTest;
+import app.soapstone.support.Tab;
 import org.jline.reader.Candidate;
-import org.jline.reader.ParsedLine;
-import org.jline.reader.Parser;
-import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,9 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
+import static app.soapstone.support.Tab.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** TAB completion as JLine asks for it: a parsed line with the cursor at its end. */
@@ -244,14 +242,7 @@ class ShellCompleterTest extends SoapstoneTest {
     }
 
     private List<Candidate> tab(String line) {
-        ParsedLine parsed = new DefaultParser().parse(line, line.length(), Parser.ParseContext.COMPLETE);
-        List<Candidate> candidates = new ArrayList<>();
-        completer.complete(null, parsed, candidates);
-        return candidates;
-    }
-
-    private static List<String> values(List<Candidate> candidates) {
-        return candidates.stream().map(Candidate::value).toList();
+        return Tab.press(completer, line);
     }
 
     private static String displayOf(List<Candidate> candidates, String value) {

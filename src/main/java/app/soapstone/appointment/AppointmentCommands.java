@@ -97,14 +97,13 @@ class AppointmentCommands {
             return heading + " no appointments. Book one with: appointment book --client N --at \"YYYY-MM-DD HH:MM\"";
         }
         List<List<String>> rows = entries.stream().map(e -> {
-            String start = ClinicTime.show(e.startsAt(), zone);
             List<String> row = new ArrayList<>(List.of(String.valueOf(e.id())));
             if (days != null) {
                 row.add(days.format(LocalDate.ofInstant(e.startsAt(), zone)));
             }
             // The service goes under the client rather than in a column of its own, which a narrow screen has no room for.
-            row.addAll(List.of(start.substring(11) + "-" + until(e, zone), e.client() + " (" + e.clientId() + ")"
-                    + (e.service() == null ? "" : "\n" + e.service()), e.practitioner(), status(e),
+            row.addAll(List.of(e.times(zone), e.client() + " (" + e.clientId() + ")"
+                    + (e.service() == null ? "" : "\n" + e.service()), e.practitioner(), e.statusSaid(),
                     e.note() == null ? "" : e.note()));
             return row;
         }).toList();
@@ -169,14 +168,5 @@ class AppointmentCommands {
     private String past(BookEntry entry, ZoneId zone) {
         return entry.startsAt().isBefore(clock.instant()) ? "\nNote: that is in the past (it is now "
                 + ClinicTime.spoken(clock.instant(), zone) + " " + zone.getId() + ")." : "";
-    }
-
-    private static String until(BookEntry entry, ZoneId zone) {
-        return ClinicTime.end(entry.startsAt(), entry.endsAt(), zone);
-    }
-
-    private static String status(BookEntry entry) {
-        return entry.cancelReason() == null ? entry.status().word()
-                : entry.status().word() + ": " + entry.cancelReason();
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,18 +73,18 @@ class DayCommands {
                     + " records.");
         }
         int timeWidth = day.practitioners().stream().flatMap(p -> p.visits().stream())
-                .mapToInt(v -> times(v.entry(), day.zone()).length()).max().orElse(0);
+                .mapToInt(v -> v.entry().times(day.zone()).length()).max().orElse(0);
         String under = " ".repeat(2 + timeWidth + 2);
         for (Day.PractitionerDay practitioner : day.practitioners()) {
             text.append("\n\n").append(practitioner.name()).append(" (practitioner ")
                     .append(practitioner.practitionerId()).append(')');
             for (Day.Visit visit : practitioner.visits()) {
                 BookEntry entry = visit.entry();
-                String times = times(entry, day.zone());
+                String times = entry.times(day.zone());
                 text.append("\n  ").append(times).append(" ".repeat(timeWidth - times.length())).append("  ")
                         .append(entry.client()).append(" (client ").append(entry.clientId()).append(')')
                         .append(entry.service() == null ? "" : " for " + entry.service()).append(", ")
-                        .append(status(entry)).append(", appointment ").append(entry.id());
+                        .append(entry.statusSaid()).append(", appointment ").append(entry.id());
                 if (entry.note() != null) {
                     text.append('\n').append(under).append("Note: ").append(entry.note());
                 }
@@ -118,16 +117,6 @@ class DayCommands {
         }
         off.addFirst(expected + (expected == 1 ? " appointment" : " appointments"));
         return String.join(", ", off);
-    }
-
-    private static String times(BookEntry entry, ZoneId zone) {
-        return ClinicTime.show(entry.startsAt(), zone).substring(11) + "-"
-                + ClinicTime.end(entry.startsAt(), entry.endsAt(), zone);
-    }
-
-    private static String status(BookEntry entry) {
-        return entry.cancelReason() == null ? entry.status().word()
-                : entry.status().word() + ": " + entry.cancelReason();
     }
 
     /** A to-do as one short line; "!! REFER" first, as the screening shows it (and colours it red). */

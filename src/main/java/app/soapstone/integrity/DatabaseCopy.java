@@ -55,7 +55,7 @@ public class DatabaseCopy {
             "service", "appointment", "intake", "intake_site", "intake_condition", "intake_red_flag",
             "intake_consent_element", "intake_medication", "intake_surgery",
             "intake_clearance", "session", "session_modality", "session_area", "addendum", "care_plan_export",
-            "audit_event", "record_chain");
+            "receipt", "receipt_payment", "receipt_void", "audit_event", "record_chain");
     /** Tables of an intake's lists and of a note's lists, copied whole after their parents. */
     private static final List<String> INTAKE_LISTS = List.of("intake_site", "intake_condition", "intake_red_flag",
             "intake_consent_element", "intake_medication", "intake_surgery");
@@ -360,6 +360,11 @@ public class DatabaseCopy {
             copyTable("session_area", "session_id, position");
             sign(signatures);
             copyTable("care_plan_export", "id");
+            // Numbered in order (the guard wants each next number); payments before voids, since a
+            // voided receipt takes no new payment and every payment came before its receipt's void.
+            copyTable("receipt", "id");
+            copyTable("receipt_payment", "id");
+            copyTable("receipt_void", "id");
             copyTable("audit_event", "id");
             copyChainWithAddenda();
             giveBack(logins);

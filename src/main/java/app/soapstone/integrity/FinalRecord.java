@@ -17,7 +17,10 @@ public enum FinalRecord {
     INTAKE("intake", "intake", "intake", "intake versions"),
     CLEARANCE("clearance", "intake_clearance", "clearance", "clearances"),
     CARE_PLAN("care-plan", "care_plan_export", "care plan", "care plans given"),
-    AUDIT("audit", "audit_event", "audit event", "audit events");
+    AUDIT("audit", "audit_event", "audit event", "audit events"),
+    RECEIPT("receipt", "receipt", "receipt", "receipts"),
+    RECEIPT_VOID("receipt-void", "receipt_void", "void", "voids"),
+    PAYMENT("payment", "receipt_payment", "payment", "payments and refunds");
 
     /** The kinds the chain held before schema version 13, which linked the others. */
     static final List<FinalRecord> FIRST_CHAINED = List.of(SESSION, ADDENDUM);
@@ -62,6 +65,9 @@ public enum FinalRecord {
             case CLEARANCE -> "clearance";
             case CARE_PLAN -> "care plan given";
             case AUDIT -> "audit event";
+            case RECEIPT -> "receipt";
+            case RECEIPT_VOID -> "void";
+            case PAYMENT -> "payment or refund";
         };
     }
 

@@ -59,6 +59,13 @@ public class RecordDigests {
             "sha256", "paper", "kind", "adaptations", "large_print", "printer");
     static final List<String> AUDIT_COLUMNS = List.of("id", "at", "practitioner_id", "action", "record_type",
             "record_id", "client_id", "summary");
+    static final List<String> RECEIPT_COLUMNS = List.of("id", "number", "session_id", "client_id", "practitioner_id",
+            "service_id", "visit_date", "client_name", "practitioner_name", "practitioner_credentials",
+            "registration_number", "tax_number", "service_name", "minutes", "currency", "fee_minor", "tax_name",
+            "tax_rate", "tax_minor", "total_minor", "issued_at");
+    static final List<String> RECEIPT_VOID_COLUMNS = List.of("id", "receipt_id", "voided_at", "reason");
+    static final List<String> PAYMENT_COLUMNS = List.of("id", "receipt_id", "kind", "amount_minor", "method", "payer",
+            "note", "paid_at");
     /** The login that wrote the event, on PostgreSQL (version 20); hashed only when set. Append only. */
     static final List<String> LATER_AUDIT_COLUMNS = List.of("login");
 
@@ -515,6 +522,10 @@ public class RecordDigests {
         shapes.put(FinalRecord.CLEARANCE, new Shape(FinalRecord.CLEARANCE, CLEARANCE_COLUMNS, List.of(), List.of()));
         shapes.put(FinalRecord.CARE_PLAN, new Shape(FinalRecord.CARE_PLAN, CARE_PLAN_COLUMNS, List.of(), List.of()));
         shapes.put(FinalRecord.AUDIT, new Shape(FinalRecord.AUDIT, AUDIT_COLUMNS, LATER_AUDIT_COLUMNS, List.of()));
+        shapes.put(FinalRecord.RECEIPT, new Shape(FinalRecord.RECEIPT, RECEIPT_COLUMNS, List.of(), List.of()));
+        shapes.put(FinalRecord.RECEIPT_VOID, new Shape(FinalRecord.RECEIPT_VOID, RECEIPT_VOID_COLUMNS, List.of(),
+                List.of()));
+        shapes.put(FinalRecord.PAYMENT, new Shape(FinalRecord.PAYMENT, PAYMENT_COLUMNS, List.of(), List.of()));
         return shapes;
     }
 

@@ -81,6 +81,18 @@ class PostgresRecordsTest {
                     + " adaptations, large_print) VALUES (NULL, 1, 1, '2026-01-22T10:00:00.000Z', 'plan.pdf', '"
                     + "c".repeat(64) + "', 'a4', 'care-plan', 'large type', TRUE)",
             "LINK care-plan",
+            """
+                    INSERT INTO receipt (number, session_id, client_id, practitioner_id, visit_date, client_name,
+                        practitioner_name, practitioner_credentials, registration_number, tax_number, service_name,
+                        minutes, currency, fee_minor, tax_name, tax_rate, tax_minor, total_minor, issued_at)
+                    VALUES (1, 1, 1, 1, '2026-01-20', 'Zoë O''Neil', 'Sam Jones', 'RMT', 'M1', NULL, 'Massage',
+                        60, 'CAD', 12000, 'HST', '13', 1560, 13560, '2026-01-22T10:00:00.000Z')""",
+            "LINK receipt",
+            "INSERT INTO receipt_payment (receipt_id, kind, amount_minor, method, payer, note, paid_at)"
+                    + " VALUES (1, 'payment', 13560, 'insurance', 'Sun Life', NULL, '2026-01-22T10:00:00.000Z')",
+            "LINK payment",
+            "INSERT INTO receipt_void (receipt_id, voided_at, reason) VALUES (1, '2026-01-23T10:00:00.000Z', 'Wrong fee')",
+            "LINK receipt-void",
             // Its id given, as a copied practice's: an event numbered by PostgreSQL gets the login that
             // wrote it (V020), which a SQLite row has not, so it would hash differently by design.
             "INSERT INTO audit_event (id, at, practitioner_id, action, record_type, record_id, client_id, summary)"
@@ -162,6 +174,8 @@ class PostgresRecordsTest {
                 "/db/migration/postgresql/V018__Soapstone_schema_as_of_version_18.sql").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8) + new String(getClass().getResourceAsStream(
                 "/db/migration/postgresql/V020__practitioner_logins.sql").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8) + new String(getClass().getResourceAsStream(
+                "/db/migration/postgresql/V026__receipts.sql").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
         long madeByTheMigration = java.util.regex.Pattern.compile("(?m)^CREATE TRIGGER ").matcher(migration).results().count();
 
@@ -169,7 +183,7 @@ class PostgresRecordsTest {
         assertThat(fresh.healthy()).as(String.join("\n", fresh.lines())).isTrue();
         assertThat(fresh.lines()).contains("Guards:        ok (" + madeByTheMigration + " triggers, as made)",
                 "Foreign keys:  enforced by the PostgreSQL server");
-        assertThat(fresh.lines()).anyMatch(line -> line.startsWith("Record chain:  intact (6 entries"));
+        assertThat(fresh.lines()).anyMatch(line -> line.startsWith("Record chain:  intact (9 entries"));
         assertThat(single("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'soapstone_check_%'"))
                 .as("the schema migrated to compare with is dropped").isEqualTo("0");
 

@@ -55,6 +55,8 @@ class ArchitectureTest {
         allowed.put("day", List.of("appointment", "careplan", "client", "clinic", "intake", "screening", "session", "shell",
                 "validation"));
         allowed.put("billing", List.of("shell", "template", "validation", "vocabulary"));
+        allowed.put("receipt", List.of("appointment", "client", "clinic", "integrity", "pdf", "printing", "service",
+                "session", "shell", "storage", "validation"));
         return allowed;
     }
 

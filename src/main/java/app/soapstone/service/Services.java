@@ -113,6 +113,13 @@ public class Services {
         return service;
     }
 
+    /** A service by its id, retired or not; a failure names {@code option}. */
+    @Transactional(readOnly = true)
+    public OfferedService get(String option, long id) {
+        return services.findById(id).orElseThrow(() -> InvalidInputException.forField(option,
+                "no service with id " + id + " (see service list --all)"));
+    }
+
     private OfferedService offered(long id, String done) {
         OfferedService service = services.findById(id).orElseThrow(() -> NotFoundException.of("service", id));
         if (!service.offered()) {

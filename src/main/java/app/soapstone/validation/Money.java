@@ -96,6 +96,38 @@ public record Money(BigDecimal amount, Currency currency) {
                 RoundingMode.HALF_UP), currency);
     }
 
+    /** Nothing, in {@code currency}. */
+    public static Money zero(Currency currency) {
+        return ofMinor(0, currency);
+    }
+
+    /** This and {@code other}, which is in the same currency. */
+    public Money plus(Money other) {
+        return new Money(amount.add(same(other).amount), currency);
+    }
+
+    /** This less {@code other}, which is in the same currency; below zero if other is more. */
+    public Money minus(Money other) {
+        return new Money(amount.subtract(same(other).amount), currency);
+    }
+
+    /** Whether this is more than {@code other}, which is in the same currency. */
+    public boolean isMoreThan(Money other) {
+        return amount.compareTo(same(other).amount) > 0;
+    }
+
+    /** Whether this is more than nothing. */
+    public boolean isPositive() {
+        return amount.signum() > 0;
+    }
+
+    private Money same(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException(this + " and " + other + " are in different currencies");
+        }
+        return other;
+    }
+
     /** The amount in minor units (cents), as stored. */
     public long minor() {
         return amount.movePointRight(currency.getDefaultFractionDigits()).longValueExact();

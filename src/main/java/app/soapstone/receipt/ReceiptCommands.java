@@ -47,32 +47,31 @@ class ReceiptCommands {
     }
 
     @Command(name = "receipt pay", group = GROUP, description = "Record a payment on a receipt")
-    String pay(@Argument(index = 0, description = "Receipt number") long number,
+    String pay(@Argument(index = 0, description = "Receipt number") long receipt,
             @Option(longName = "amount", required = true, description = "Amount paid, e.g. 60.00 (no more than the balance)") String amount,
             @Option(longName = "method", required = true, description = METHOD) PaymentMethod method,
             @Option(longName = "payer", description = "Who paid, when not the client, e.g. the insurer's name") String payer) {
-        Receipt receipt = receipts.pay(number, amount, method, payer);
-        return "Recorded the payment on receipt " + number + owing(receipt);
+        return "Recorded the payment on receipt " + receipt + owing(receipts.pay(receipt, amount, method, payer));
     }
 
     @Command(name = "receipt refund", group = GROUP, description = "Record money given back on a receipt")
-    String refund(@Argument(index = 0, description = "Receipt number") long number,
+    String refund(@Argument(index = 0, description = "Receipt number") long receipt,
             @Option(longName = "amount", required = true, description = "Amount given back (no more than was paid)") String amount,
             @Option(longName = "method", required = true, description = "How it was given back: card, cash, transfer or insurance")
                     PaymentMethod method,
             @Option(longName = "reason", required = true, description = "Why, one line") String reason) {
-        Receipt receipt = receipts.refund(number, amount, method, reason);
-        return "Recorded the refund on receipt " + number + ": paid now " + receipt.paid() + ".";
+        return "Recorded the refund on receipt " + receipt + ": paid now "
+                + receipts.refund(receipt, amount, method, reason).paid() + ".";
     }
 
     @Command(name = "receipt void", group = GROUP,
             description = "Void a receipt issued in error (it stays, marked void); then issue a new one")
-    String voidReceipt(@Argument(index = 0, description = "Receipt number") long number,
+    String voidReceipt(@Argument(index = 0, description = "Receipt number") long receipt,
             @Option(longName = "reason", required = true, description = "Why it is void, one line") String reason) {
-        Receipt receipt = receipts.voidReceipt(number, reason);
-        return "Voided receipt " + number + "." + (receipt.paid().isPositive() ? " " + receipt.paid()
+        Receipt voided = receipts.voidReceipt(receipt, reason);
+        return "Voided receipt " + receipt + "." + (voided.paid().isPositive() ? " " + voided.paid()
                 + " paid on it goes to the receipt issued in its place:" : "")
-                + " issue a new one with: receipt issue --session " + receipt.sessionId() + " --paid ...";
+                + " issue a new one with: receipt issue --session " + voided.sessionId() + " --paid ...";
     }
 
     @Command(name = "receipt list", group = GROUP, description = "List receipts with their totals, what was paid and what is owed")
@@ -94,8 +93,8 @@ class ReceiptCommands {
     }
 
     @Command(name = "receipt show", group = GROUP, description = "Show a receipt with every payment and refund on it")
-    String show(@Argument(index = 0, description = "Receipt number") long number) {
-        Receipt r = receipts.byNumber(number);
+    String show(@Argument(index = 0, description = "Receipt number") long receipt) {
+        Receipt r = receipts.byNumber(receipt);
         ZoneId zone = receipts.zone();
         List<String> lines = new ArrayList<>();
         lines.add("Receipt " + r.number() + (r.isVoid() ? "  VOID" : "") + "  issued " + AT.format(r.issuedAt().atZone(zone)));

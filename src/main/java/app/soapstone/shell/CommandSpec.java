@@ -32,7 +32,8 @@ public record CommandSpec(String name, String description, String group, String 
      * ({@code --client 3}) or as the first word after the command ({@code client show 3},
      * {@code session list 3}), whichever the command declares; the parser accepts the other too.
      */
-    static final List<String> SUBJECTS = List.of("client", "session", "practitioner", "appointment", "service");
+    static final List<String> SUBJECTS = List.of("client", "session", "practitioner", "appointment", "service",
+            "receipt");
 
     /**
      * The option a lone word fills, as in {@code session list 3} for {@code session list --client 3}:

@@ -1,7 +1,9 @@
 package app.soapstone.receipt;
 
 import app.soapstone.shell.Failure;
+import app.soapstone.shell.ShellCompleter;
 import app.soapstone.support.SoapstoneTest;
+import app.soapstone.support.Tab;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -28,6 +30,8 @@ class ReceiptCommandsTest extends SoapstoneTest {
 
     @Autowired
     private ReceiptService receipts;
+    @Autowired
+    private ShellCompleter completer;
 
     private final ExecutorService desks = Executors.newFixedThreadPool(4);
     private long alex;
@@ -226,6 +230,26 @@ class ReceiptCommandsTest extends SoapstoneTest {
 
         assertThat(run("receipt issue --session " + session + " --service 1 --paid 0").expectOk())
                 .startsWith("Issued receipt 1 ");
+    }
+
+    @Test
+    void tabOffersTheReceiptsEachCommandTakesWithWhatIsOwing() {
+        for (String date : List.of("2026-03-02", "2026-03-09", "2026-03-16")) {
+            run("receipt issue --session " + session(date) + " --service 1 --paid 100 --method card").expectOk();
+        }
+        run("receipt pay 2 --amount 35.60 --method cash").expectOk();
+        run("receipt void 3 --reason Mistake").expectOk();
+
+        List<org.jline.reader.Candidate> all = Tab.press(completer, "receipt show ");
+        assertThat(Tab.values(all)).containsExactly("3", "2", "1");
+        assertThat(all.getFirst().displ()).isEqualTo("3  2026-03-16 Ann Lee");
+        assertThat(all.getFirst().descr()).isEqualTo("void");
+        assertThat(all.get(2).descr()).isEqualTo("CAD 35.60 owing");
+        assertThat(Tab.values(Tab.press(completer, "receipt pay "))).containsExactly("1");
+        assertThat(Tab.values(Tab.press(completer, "receipt void "))).containsExactly("2", "1");
+        assertThat(Tab.values(Tab.press(completer, "receipt refund "))).containsExactly("3", "2", "1");
+        // The receipt as an option too, as other commands take their subject.
+        assertThat(run("receipt show --receipt 2").expectOk()).startsWith("Receipt 2 ");
     }
 
     private long session(String date) {

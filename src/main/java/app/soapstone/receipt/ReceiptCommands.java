@@ -3,6 +3,7 @@ package app.soapstone.receipt;
 import app.soapstone.shell.Screen;
 import app.soapstone.shell.Tables;
 import app.soapstone.validation.Fields;
+import app.soapstone.validation.Money;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -14,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** {@code receipt issue|pay|refund|void|list|show}: receipts for visits and what was paid on them. */
 @Component
@@ -21,6 +23,8 @@ class ReceiptCommands {
 
     private static final String GROUP = "Receipts";
     private static final String METHOD = "How it was paid: card, cash, transfer or insurance";
+    /** The width from which the list has room for the therapist and the service. */
+    static final int WIDE = 90;
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final ReceiptService receipts;
@@ -84,12 +88,36 @@ class ReceiptCommands {
             return "No receipts" + (client == null ? "" : " for client " + client) + (from == null && to == null ? ""
                     : " for those dates") + ". Issue one with: receipt issue --session N --paid AMOUNT --method card";
         }
-        List<List<String>> rows = list.stream().map(r -> List.of(String.valueOf(r.number()), r.visitDate().toString(),
-                r.clientName(), r.practitionerName(), r.serviceName(), r.total().toString(),
-                r.paid().toString(), r.isVoid() ? "void" : r.balance().isPositive() ? r.balance().toString() : "paid"))
-                .toList();
-        return Tables.render(List.of("No.", "Visit", "Client", "Therapist", "Service", "Total", "Paid", "Owing"), rows,
-                screen.width());
+        return table(list, screen.width());
+    }
+
+    /**
+     * The receipts as a table {@code width} wide. Amounts go without their currency, named once
+     * above, so each is one word that a long name never cuts; on a narrow screen (under
+     * {@link #WIDE} columns) the therapist and service give way to them.
+     */
+    static String table(List<Receipt> list, int width) {
+        List<String> currencies = list.stream().map(r -> r.total().currency().getCurrencyCode()).distinct().toList();
+        boolean oneCurrency = currencies.size() == 1;
+        boolean wide = width >= WIDE;
+        List<List<String>> rows = list.stream().map(r -> {
+            List<String> row = new ArrayList<>(List.of(String.valueOf(r.number()), r.visitDate().toString(),
+                    r.clientName()));
+            if (wide) {
+                row.addAll(List.of(r.practitionerName(), r.serviceName()));
+            }
+            row.addAll(List.of(amount(r.total(), oneCurrency), amount(r.paid(), oneCurrency),
+                    r.isVoid() ? "void" : r.balance().isPositive() ? amount(r.balance(), oneCurrency) : "paid"));
+            return row;
+        }).toList();
+        List<String> header = new ArrayList<>(List.of("No.", "Visit", "Client"));
+        if (wide) {
+            header.addAll(List.of("Therapist", "Service"));
+        }
+        header.addAll(List.of("Total", "Paid", "Owing"));
+        Set<Integer> amounts = Set.of(header.size() - 3, header.size() - 2, header.size() - 1);
+        return (oneCurrency ? "Amounts in " + currencies.getFirst() + ".\n" : "")
+                + Tables.render(header, rows, width, amounts);
     }
 
     @Command(name = "receipt show", group = GROUP, description = "Show a receipt with every payment and refund on it")
@@ -102,10 +130,11 @@ class ReceiptCommands {
             lines.add("Voided " + AT.format(r.voided().at().atZone(zone)) + ": " + r.voided().reason());
         }
         lines.add("Client:       " + r.clientName() + " (client " + r.clientId() + ")");
-        lines.add("Visit:        " + r.visitDate() + ", session " + r.sessionId());
+        lines.add("Visit:        " + r.visitDate() + (r.minutes() == null ? "" : ", " + r.minutes() + " min")
+                + " (session " + r.sessionId() + ")");
         lines.add("Therapist:    " + r.practitionerSignature()
                 + (r.registrationNumber() == null ? "" : ", registration " + r.registrationNumber()));
-        lines.add("Service:      " + r.serviceName() + (r.minutes() == null ? "" : ", " + r.minutes() + " min"));
+        lines.add("Service:      " + r.serviceName());
         lines.add("Fee:          " + r.fee());
         if (r.taxRate() != null) {
             lines.add("Tax:          " + r.tax() + " (" + r.taxLabel() + ")");
@@ -124,6 +153,11 @@ class ReceiptCommands {
         lines.add("Paid:         " + r.paid());
         lines.add("Owing:        " + r.balance());
         return String.join("\n", lines);
+    }
+
+    /** "132.00" when the currency is named above the table, else "AUD 132.00". */
+    private static String amount(Money money, boolean currencyNamed) {
+        return currencyNamed ? money.amount().toPlainString() : money.toString();
     }
 
     /** ": paid AUD 120.00 by card, paid in full." or ", AUD 35.60 owing." */

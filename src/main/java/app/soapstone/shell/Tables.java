@@ -5,6 +5,7 @@ import org.jline.utils.WCWidth;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -22,6 +23,14 @@ public final class Tables {
     }
 
     public static String render(List<String> headers, List<List<String>> shownRows, int width) {
+        return render(headers, shownRows, width, Set.of());
+    }
+
+    /**
+     * As {@link #render(List, List, int)}, with the columns at {@code whole} (amounts of money, say)
+     * never narrowed below their longest word: other columns' words are shortened first.
+     */
+    public static String render(List<String> headers, List<List<String>> shownRows, int width, Set<Integer> whole) {
         List<List<String>> rows = shownRows.stream().map(row -> row.stream().map(Tables::cell).toList()).toList();
         int columns = headers.size();
         int[] widths = new int[columns];
@@ -31,7 +40,7 @@ public final class Tables {
                 widths[c] = Math.max(widths[c], longestLine(row.get(c)));
             }
         }
-        shrinkToFit(widths, headers, rows, width);
+        shrinkToFit(widths, headers, rows, width, whole);
         StringBuilder text = new StringBuilder();
         appendRow(text, headers, widths);
         List<String> rules = new ArrayList<>();
@@ -69,7 +78,8 @@ public final class Tables {
      * words: a word wider than its column is shortened with "…", never broken in two - first down
      * to its header (up to 10), then, on a narrow terminal, to {@link #MIN_COLUMN}.
      */
-    private static void shrinkToFit(int[] widths, List<String> headers, List<List<String>> rows, int available) {
+    private static void shrinkToFit(int[] widths, List<String> headers, List<List<String>> rows, int available,
+            Set<Integer> whole) {
         int[] words = new int[widths.length];
         int[] headerFloors = new int[widths.length];
         int[] least = new int[widths.length];
@@ -78,8 +88,8 @@ public final class Tables {
             for (List<String> row : rows) {
                 words[c] = Math.max(words[c], longestWord(row.get(c)));
             }
-            headerFloors[c] = Math.max(MIN_COLUMN, Math.min(displayWidth(headers.get(c)), 10));
-            least[c] = MIN_COLUMN;
+            headerFloors[c] = whole.contains(c) ? words[c] : Math.max(MIN_COLUMN, Math.min(displayWidth(headers.get(c)), 10));
+            least[c] = whole.contains(c) ? words[c] : MIN_COLUMN;
         }
         while (total(widths) > available && narrow(widths, words, c -> widths[c])) {
             // Widest first, keeping every word whole.

@@ -165,6 +165,24 @@ class ReceiptCommandsTest extends SoapstoneTest {
     }
 
     @Test
+    void moreCarriedFromAVoidedReceiptThanTheNewTotalMustBeRefundedFirst() {
+        long session = session("2026-03-02");
+        run("receipt issue --session " + session + " --service 1 --paid 135.60 --method card").expectOk();
+        run("receipt void 1 --reason \"Should have been the 30 minutes\"").expectOk();
+
+        Result refused = run("receipt issue --session " + session + " --service 2 --paid 0");
+        assertThat(refused.status()).isEqualTo(Failure.CONFLICT);
+        assertThat(refused.error()).isEqualTo("More was paid on the voided receipt (CAD 135.60) than this receipt's"
+                + " total, CAD 65.00: refund the difference on the voided receipt first with 'receipt refund'");
+        assertThat(count("receipt")).isEqualTo(1);
+
+        run("receipt refund 1 --amount 70.60 --method card --reason \"Charged the 60 minutes\"").expectOk();
+        assertThat(run("receipt issue --session " + session + " --service 2 --paid 0").expectOk())
+                .isEqualTo("Issued receipt 2 for Ann Lee, Massage 30 on 2026-03-02: CAD 65.00; paid in full.");
+        assertThat(receipts.byNumber(1).paid().amount()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void theDatabaseRefusesAnyChangeToAReceiptItsVoidOrItsPayments() {
         run("receipt issue --session " + session("2026-03-02") + " --service 1 --paid 10 --method card").expectOk();
         run("receipt void 1 --reason Mistake").expectOk();

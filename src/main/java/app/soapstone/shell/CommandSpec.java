@@ -27,6 +27,9 @@ public record CommandSpec(String name, String description, String group, String 
         return PATH_OPTIONS.contains(name + " --" + option.longName());
     }
 
+    /** Options that take an amount of money, typed as text and read in the clinic's currency. */
+    static final List<String> AMOUNTS = List.of("price", "paid", "amount");
+
     /**
      * The ids a command may be about. Each is named the same way everywhere: as the option
      * ({@code --client 3}) or as the first word after the command ({@code client show 3},
@@ -84,6 +87,9 @@ public record CommandSpec(String name, String description, String group, String 
             }
             if (SUBJECTS.contains(longName)) {
                 return longName.toUpperCase();
+            }
+            if (AMOUNTS.contains(longName)) {
+                return "AMOUNT";
             }
             return longName.equals("dob") || longName.endsWith("date") ? "YYYY-MM-DD" : ValueType.placeholder(type);
         }

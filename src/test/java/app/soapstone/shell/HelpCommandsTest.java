@@ -79,6 +79,14 @@ class HelpCommandsTest extends SoapstoneTest {
     }
 
     @Test
+    void anAmountOfMoneyIsCalledOneInTheUsage() {
+        assertThat(line(run("help receipt issue").output(), "Usage:")).contains("--paid AMOUNT")
+                .contains("[--method card|cash|transfer|insurance]");
+        assertThat(line(run("help receipt pay").output(), "Usage:")).contains("--amount AMOUNT");
+        assertThat(line(run("help service add").output(), "Usage:")).contains("[--price AMOUNT]");
+    }
+
+    @Test
     void anOptionTooLongForItsColumnHasItsDescriptionOnTheNextLineInTheColumn() {
         List<String> lines = run("help appointment book").expectOk().lines().toList();
 

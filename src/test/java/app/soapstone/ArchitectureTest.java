@@ -46,8 +46,8 @@ class ArchitectureTest {
                 "storage", "validation"));
         allowed.put("intake", List.of("client", "clinic", "integrity", "screening", "shell", "storage", "template",
                 "validation", "vocabulary"));
-        allowed.put("session", List.of("client", "clinic", "intake", "integrity", "screening", "shell", "storage",
-                "template", "validation", "vocabulary"));
+        allowed.put("session", List.of("billing", "client", "clinic", "intake", "integrity", "screening", "shell",
+                "storage", "template", "validation", "vocabulary"));
         allowed.put("careplan", List.of("appointment", "client", "clinic", "intake", "integrity", "pdf", "printing", "screening",
                 "service", "session", "shell", "storage", "template", "validation", "vocabulary"));
         allowed.put("record", List.of("appointment", "careplan", "client", "clinic", "intake", "integrity", "pdf", "printing",

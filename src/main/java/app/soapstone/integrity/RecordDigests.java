@@ -46,7 +46,8 @@ public class RecordDigests {
             "sleep_disturbance", "subjective", "objective", "assessment", "plan", "template", "screening_shown",
             "warnings_shown", "override_reason", "created_at", "signed_at", "signed_by");
     /** Added after the chain began; hashed only when not NULL, so older links stay valid. Append only. */
-    static final List<String> LATER_SESSION_COLUMNS = List.of("home_massage_minutes");
+    static final List<String> LATER_SESSION_COLUMNS = List.of("home_massage_minutes", "diagnosis_codes",
+            "procedure_minutes");
     static final List<String> ADDENDUM_COLUMNS = List.of("id", "session_id", "practitioner_id", "written_at", "text");
     static final List<String> INTAKE_COLUMNS = List.of("id", "client_id", "version", "taken_on", "recorded_at",
             "practitioner_id", "cramp_frequency_per_week", "cramp_frequency_given", "cramp_severity",

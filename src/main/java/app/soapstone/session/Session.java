@@ -1,5 +1,6 @@
 package app.soapstone.session;
 
+import app.soapstone.billing.ProcedureMinutes;
 import app.soapstone.client.Client;
 import app.soapstone.clinic.Practitioner;
 import app.soapstone.intake.Intake;
@@ -20,7 +21,9 @@ import java.util.stream.Stream;
  * One treatment session and its SOAP note. A draft can be edited; once signed the note and all
  * its fields are final (enforced by the database too) and corrections are {@link Addendum}s.
  * {@code homeMassageMinutes} is the self-massage a day the therapist suggests for home, for the
- * care plan; null unless they gave one.
+ * care plan; null unless they gave one. {@code diagnosisCodes} ("R25.2,M62.831") and
+ * {@code procedureMinutes} ("97124:40,97140:20") are what a superbill bills: the clinic's codes the
+ * therapist gave, null unless given.
  */
 @Table("session")
 public record Session(
@@ -42,6 +45,8 @@ public record Session(
         String screeningShown,
         String warningsShown,
         String overrideReason,
+        String diagnosisCodes,
+        String procedureMinutes,
         Instant createdAt,
         Instant updatedAt,
         Instant signedAt,
@@ -80,5 +85,15 @@ public record Session(
 
     public List<String> areaIds() {
         return areas.stream().map(SessionArea::site).toList();
+    }
+
+    /** The diagnosis codes given, in order; empty when none. */
+    public List<String> diagnoses() {
+        return diagnosisCodes == null ? List.of() : List.of(diagnosisCodes.split(","));
+    }
+
+    /** The minutes by procedure code given, or null when none. */
+    public ProcedureMinutes procedures() {
+        return ProcedureMinutes.stored(procedureMinutes);
     }
 }

@@ -73,12 +73,15 @@ class SessionCommands {
             @Option(longName = "assessment", description = "A: your assessment and the response to treatment") String assessment,
             @Option(longName = "plan", description = "P: plan and home care") String plan,
             @Option(longName = "template", description = "SOAP template, e.g. nocturnal-calf-cramps") String template,
+            @Option(longName = "diagnosis", description = "ICD-10-CM codes the visit treated, e.g. R25.2,M62.831 (see billing codes)") String diagnosis,
+            @Option(longName = "procedures", description = "Minutes under each procedure code, e.g. 97124:40,97140:20, for the superbill") String procedures,
             @Option(longName = "edit", description = "Write the SOAP note in your editor") boolean edit,
             @Option(longName = "override", description = "Reason for treating despite an urgent referral") String override) {
         SessionDraft draft = options.read().duration(duration).modalities(modalities).areas(areas).pressure(pressure)
                 .products(products).homeMassageMinutes(homeMassageMinutes).pain(painBefore, painAfter)
                 .outcomes(crampsPerWeek, crampSeverity, sleep).note(subjective, objective, assessment, plan)
-                .template(template).date(date).time(time).practitioner(practitioner).override(override).draft();
+                .template(template).diagnosis(diagnosis).procedures(procedures).date(date).time(time)
+                .practitioner(practitioner).override(override).draft();
         Preflight preflight = sessions.preflight(client, draft);
         PrintWriter out = context.outputWriter();
         show(preflight, out);
@@ -138,11 +141,14 @@ class SessionCommands {
             @Option(longName = "objective", description = "O: what you found") String objective,
             @Option(longName = "assessment", description = "A: your assessment") String assessment,
             @Option(longName = "plan", description = "P: plan and home care") String plan,
+            @Option(longName = "diagnosis", description = "ICD-10-CM codes the visit treated, e.g. R25.2,M62.831, replacing the list (see billing codes)") String diagnosis,
+            @Option(longName = "procedures", description = "Minutes under each procedure code, e.g. 97124:40,97140:20, for the superbill") String procedures,
             @Option(longName = "edit", description = "Edit the SOAP note in your editor") boolean edit) {
         SessionDraft changes = options.read().duration(duration).modalities(modalities).areas(areas)
                 .pressure(pressure).products(products).homeMassageMinutes(homeMassageMinutes)
                 .pain(painBefore, painAfter).outcomes(crampsPerWeek, crampSeverity, sleep)
-                .note(subjective, objective, assessment, plan).date(date).time(time).draft();
+                .note(subjective, objective, assessment, plan).diagnosis(diagnosis).procedures(procedures).date(date)
+                .time(time).draft();
         if (edit || (changes.isEmpty() && InteractiveInput.isInteractive(context))) {
             Session draft = sessions.requireDraft(session);
             SoapNote current = draft.note();

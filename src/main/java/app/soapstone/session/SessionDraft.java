@@ -1,5 +1,6 @@
 package app.soapstone.session;
 
+import app.soapstone.billing.ProcedureMinutes;
 import app.soapstone.session.Session.SoapNote;
 import app.soapstone.validation.Fields;
 
@@ -25,17 +26,18 @@ public record SessionDraft(Change<LocalDate> date, Change<LocalTime> time, Chang
         Change<Integer> homeMassageMinutes, Change<Integer> painBefore, Change<Integer> painAfter,
         Change<Double> crampsPerWeek, Change<Integer> crampSeverity, Change<Integer> sleepDisturbance,
         Change<String> subjective, Change<String> objective, Change<String> assessment, Change<String> plan,
-        Change<String> template, Long practitioner, String override) {
+        Change<String> template, Change<List<String>> diagnoses, Change<ProcedureMinutes> procedures, Long practitioner,
+        String override) {
 
     /** The options given, even empty, by name, for the audit trail: {@code [duration, plan]}. */
     List<String> given() {
         List<String> given = new ArrayList<>();
         List<String> names = List.of("date", "time", "duration", "modalities", "areas", "pressure", "products",
                 "home-massage-minutes", "pain-before", "pain-after", "cramps-per-week", "cramp-severity",
-                "sleep-disturbance", "subjective", "objective", "assessment", "plan", "template");
+                "sleep-disturbance", "subjective", "objective", "assessment", "plan", "template", "diagnosis", "procedures");
         List<Change<?>> changes = List.of(date, time, durationMinutes, modalities, areas, pressure, products,
                 homeMassageMinutes, painBefore, painAfter, crampsPerWeek, crampSeverity, sleepDisturbance, subjective,
-                objective, assessment, plan, template);
+                objective, assessment, plan, template, diagnoses, procedures);
         for (int i = 0; i < names.size(); i++) {
             if (changes.get(i).given()) {
                 given.add(names.get(i));
@@ -96,7 +98,7 @@ public record SessionDraft(Change<LocalDate> date, Change<LocalTime> time, Chang
                 painBefore, painAfter, crampsPerWeek, crampSeverity, sleepDisturbance,
                 section("subjective", blankIfNull(note.subjective())), section("objective", blankIfNull(note.objective())),
                 section("assessment", blankIfNull(note.assessment())), section("plan", blankIfNull(note.plan())),
-                template, practitioner, override);
+                template, diagnoses, procedures, practitioner, override);
     }
 
     /**
@@ -109,7 +111,8 @@ public record SessionDraft(Change<LocalDate> date, Change<LocalTime> time, Chang
                 changed("subjective", subjective, before.subjective(), note.subjective()),
                 changed("objective", objective, before.objective(), note.objective()),
                 changed("assessment", assessment, before.assessment(), note.assessment()),
-                changed("plan", plan, before.plan(), note.plan()), template, practitioner, override);
+                changed("plan", plan, before.plan(), note.plan()), template, diagnoses, procedures, practitioner,
+                override);
     }
 
     private static Change<String> changed(String option, Change<String> given, String before, String after) {

@@ -1,5 +1,8 @@
 package app.soapstone.session;
 
+import app.soapstone.billing.BillingCodes;
+import app.soapstone.billing.DiagnosisCode;
+import app.soapstone.billing.ProcedureMinutes;
 import app.soapstone.intake.IntakeService;
 import app.soapstone.screening.ScreeningRules;
 import app.soapstone.validation.Fields;
@@ -37,9 +40,12 @@ class SessionOptions {
     private final Vocabulary vocabulary;
     private final SoapTemplates templates;
     private final ScreeningRules screening;
+    private final BillingCodes billing;
     private final Clock clock;
 
-    SessionOptions(Vocabulary vocabulary, SoapTemplates templates, ScreeningRules screening, Clock clock) {
+    SessionOptions(Vocabulary vocabulary, SoapTemplates templates, ScreeningRules screening, BillingCodes billing,
+            Clock clock) {
+        this.billing = billing;
         this.vocabulary = vocabulary;
         this.templates = templates;
         this.screening = screening;
@@ -72,6 +78,8 @@ class SessionOptions {
         private Change<String> assessment = Change.keep();
         private Change<String> plan = Change.keep();
         private Change<String> template = Change.keep();
+        private Change<List<String>> diagnoses = Change.keep();
+        private Change<ProcedureMinutes> procedures = Change.keep();
         private Long practitioner;
         private String override;
 
@@ -162,6 +170,18 @@ class SessionOptions {
             return this;
         }
 
+        /** The clinic's diagnosis codes the visit treated ("R25.2,M62.831"); empty clears them. */
+        Reader diagnosis(String codes) {
+            diagnoses = text(codes, v -> DiagnosisCode.parse("diagnosis", v, billing));
+            return this;
+        }
+
+        /** Minutes by procedure code ("97124:40,97140:20"); empty clears them. */
+        Reader procedures(String minutes) {
+            procedures = text(minutes, v -> ProcedureMinutes.parse("procedures", v, billing));
+            return this;
+        }
+
         Reader practitioner(Long id) {
             practitioner = id == null ? null : Fields.range("practitioner", id, 1, Integer.MAX_VALUE);
             return this;
@@ -176,7 +196,7 @@ class SessionOptions {
         SessionDraft draft() {
             return new SessionDraft(date, time, durationMinutes, modalities, areas, pressure, products,
                     homeMassageMinutes, painBefore, painAfter, crampsPerWeek, crampSeverity, sleepDisturbance,
-                    subjective, objective, assessment, plan, template, practitioner, override);
+                    subjective, objective, assessment, plan, template, diagnoses, procedures, practitioner, override);
         }
     }
 

@@ -1,5 +1,8 @@
 package app.soapstone.session;
 
+import app.soapstone.billing.BillingCodes;
+import app.soapstone.billing.DiagnosisCode;
+import app.soapstone.billing.ProcedureMinutes;
 import app.soapstone.client.Client;
 import app.soapstone.client.ClientService;
 import app.soapstone.clinic.ClinicService;
@@ -55,10 +58,12 @@ public class SessionService {
     private final AuditTrail audit;
     private final RecordChain chain;
     private final ObjectProvider<SessionFollowUp> followUps;
+    private final BillingCodes billing;
 
     SessionService(SessionRepository sessions, AddendumRepository addenda, SessionQueries queries, ClientService clients,
             ClinicService clinic, IntakeService intakes, SoapTemplates templates, Clock clock, AuditTrail audit,
-            RecordChain chain, ObjectProvider<SessionFollowUp> followUps) {
+            RecordChain chain, ObjectProvider<SessionFollowUp> followUps, BillingCodes billing) {
+        this.billing = billing;
         this.followUps = followUps;
         this.audit = audit;
         this.chain = chain;
@@ -136,12 +141,31 @@ public class SessionService {
                 preflight.screening().map(s -> AggregateReference.<Intake, Long>to(s.intake().id())).orElse(null),
                 null, null, List.of(), List.of(), null, null, null, new Pain(null, null), new Outcomes(null, null, null),
                 new SoapNote(null, null, null, null), null, screeningShown(preflight), warningsShown(preflight), override,
-                now, now, null, null, null);
+                null, null, now, now, null, null, null);
         Session saved = sessions.save(changed(empty, draft, preflight.startedAt(), now));
         audit.record("add", "session", saved.id(), clientId, "Recorded session " + saved.id()
                 + (override == null ? "" : " despite an urgent referral (override reason given)"));
-        List<String> followed = followUps.orderedStream().flatMap(f -> f.recorded(saved).stream()).toList();
+        List<String> followed = new ArrayList<>(followUps.orderedStream().flatMap(f -> f.recorded(saved).stream())
+                .toList());
+        suggestedDiagnoses(preflight, saved).ifPresent(followed::add);
         return new Recorded(saved, followed);
+    }
+
+    /**
+     * The line offering the diagnosis codes the client's intake suggests (their cramp sites and
+     * timing), for a session recorded without any: the therapist confirms them, nothing is chosen
+     * for them.
+     */
+    private Optional<String> suggestedDiagnoses(Preflight preflight, Session saved) {
+        if (!saved.diagnoses().isEmpty() || preflight.screening().isEmpty()) {
+            return Optional.empty();
+        }
+        Intake intake = preflight.screening().get().intake();
+        List<String> codes = billing.suggested(intake.siteIds(), intake.cramps() == null ? null
+                : intake.cramps().timing()).stream().map(DiagnosisCode::code).toList();
+        return codes.isEmpty() ? Optional.empty() : Optional.of("Suggested diagnosis codes from the intake: "
+                + String.join(", ", codes) + " (add with session edit " + saved.id() + " --diagnosis "
+                + String.join(",", codes) + ")");
     }
 
     /**
@@ -400,7 +424,28 @@ public class SessionService {
                         draft.crampSeverity().applyTo(base.outcomes().crampSeverity()),
                         draft.sleepDisturbance().applyTo(base.outcomes().sleepDisturbance())),
                 draft.note(base.note()), draft.template().applyTo(base.template()), base.screeningShown(),
-                base.warningsShown(), base.overrideReason(), base.createdAt(), updatedAt, null, null, base.version());
+                base.warningsShown(), base.overrideReason(),
+                draft.diagnoses().given() ? draft.diagnoses().valueGiven().map(codes -> String.join(",", codes))
+                        .orElse(null) : base.diagnosisCodes(),
+                procedureMinutes(draft, base), base.createdAt(), updatedAt, null, null, base.version());
+    }
+
+    /**
+     * The minutes by procedure code after the draft's changes, as stored; refused when they add up to
+     * more than the session's duration, naming the option that made them so.
+     */
+    private static String procedureMinutes(SessionDraft draft, Session base) {
+        ProcedureMinutes procedures = draft.procedures().applyTo(base.procedures());
+        Integer duration = draft.durationMinutes().applyTo(base.durationMinutes());
+        if (procedures != null && duration != null && procedures.total() > duration) {
+            String problem = procedures.total() + " minutes by procedure code (" + procedures + ") are more than the"
+                    + " session's " + duration + " minutes";
+            throw draft.procedures().given()
+                    ? InvalidInputException.forField("procedures", problem + "; give at most " + duration + " in all")
+                    : InvalidInputException.forField("duration", problem + "; give at least " + procedures.total()
+                            + ", or change --procedures too");
+        }
+        return procedures == null ? null : procedures.text();
     }
 
     /**

@@ -43,6 +43,11 @@ public class SessionView {
         fields.add(List.of("Date", WHEN.format(s.startedAt()) + (s.durationMinutes() == null ? "" : ", " + s.durationMinutes() + " min")));
         fields.add(List.of("Practitioner", record.practitioner().signature()));
         fields.addAll(treatment(s));
+        if (s.diagnosisCodes() != null || s.procedureMinutes() != null) {
+            // Only when given: most notes are not billed to an insurer.
+            fields.add(List.of("Diagnosis codes", s.diagnosisCodes() == null ? "-" : String.join(", ", s.diagnoses())));
+            fields.add(List.of("Procedures", s.procedureMinutes() == null ? "-" : s.procedures().toString()));
+        }
         fields.add(List.of("Screening shown", text(s.screeningShown())));
         fields.add(List.of("Warnings shown", text(s.warningsShown())));
         fields.add(List.of("Override reason", text(s.overrideReason())));

@@ -34,14 +34,16 @@ public final class SchemaMigration {
      * this against the migrations Flyway finds, so a new migration cannot be forgotten here.
      */
     static final List<String> VERSIONS = List.of("001", "002", "003", "004", "005", "006", "007", "008", "009", "010",
-            "011", "012", "013", "014", "015", "016", "017", "018", "019", "020", "021", "022", "023", "024", "025", "026");
+            "011", "012", "013", "014", "015", "016", "017", "018", "019", "020", "021", "022", "023", "024", "025", "026",
+            "027");
 
     /**
      * The versions of the migrations in {@code db/migration/postgresql}: PostgreSQL came at
      * version 18, so its history starts with one migration that makes the whole schema of that
      * version; each later version has a migration per database.
      */
-    static final List<String> POSTGRESQL_VERSIONS = List.of("018", "019", "020", "021", "022", "023", "024", "025", "026");
+    static final List<String> POSTGRESQL_VERSIONS = List.of("018", "019", "020", "021", "022", "023", "024", "025",
+            "026", "027");
 
     private SchemaMigration() {
     }

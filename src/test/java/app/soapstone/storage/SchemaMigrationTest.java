@@ -145,7 +145,7 @@ class SchemaMigrationTest {
         assertThat(Vendor.POSTGRESQL.migrations()).isEqualTo("classpath:db/migration/postgresql");
         assertThat(SchemaMigration.versions(Vendor.SQLITE)).isSameAs(SchemaMigration.VERSIONS);
         assertThat(SchemaMigration.versions(Vendor.POSTGRESQL)).containsExactly("018", "019", "020", "021", "022", "023", "024", "025",
-                "026");
+                "026", "027");
     }
 
     private static List<String> history(Path file) {

@@ -5,7 +5,11 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** The clinic's procedure codes for TAB completion of {@code --codes}, each after the last comma, with what it is. */
+/**
+ * The clinic's procedure codes for TAB completion of {@code --codes} (a service's) and
+ * {@code --procedures} (a session's minutes by code, {@code 97124:40}: the code, then the minutes
+ * typed), each after the last comma, with what it is.
+ */
 @Component
 class ProcedureCodeValues implements OptionValues {
 
@@ -17,7 +21,7 @@ class ProcedureCodeValues implements OptionValues {
 
     @Override
     public boolean serves(String command, String slot) {
-        return slot.equals("codes");
+        return slot.equals("codes") || slot.equals("procedures");
     }
 
     @Override

@@ -1,26 +1,35 @@
 package app.soapstone.session;
 
 import app.soapstone.shell.Failure;
+import app.soapstone.shell.ShellCompleter;
 import app.soapstone.support.RecordsTest;
 import app.soapstone.support.SoapstoneTest;
+import app.soapstone.support.Tab;
 import app.soapstone.support.Tamperer;
+import org.jline.reader.Candidate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.List;
 import java.util.Map;
 
+import static app.soapstone.support.Tab.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code session new|edit --diagnosis --procedures}: what the therapist records for a superbill,
  * checked against the clinic's billing codes and the session's minutes, shown by {@code session
- * show}, suggested from the intake, and final and chained once the note is signed.
+ * show}, suggested from the intake, completed on TAB, and final and chained once the note is signed.
  */
 @Tag(SoapstoneTest.POSTGRESQL)
 class SessionBillingCodesTest extends RecordsTest {
+
+    @Autowired
+    private ShellCompleter completer;
 
     private long client;
 
@@ -136,6 +145,29 @@ class SessionBillingCodesTest extends RecordsTest {
         sign(session(client, "--subjective", "x"));
 
         assertThat(run("records verify").expectOk()).startsWith("Verified the record chain");
+    }
+
+    @Test
+    void tabOffersTheIntakesSuggestionsFirstThenTheOtherCodes() {
+        intake(client, "");
+
+        List<Candidate> offered = Tab.press(completer, "session new --client " + client + " --diagnosis ");
+
+        assertThat(values(offered)).containsExactly("R25.2", "M62.831", "G47.62", "M62.830", "M62.838");
+        assertThat(offered.get(0).descr()).isEqualTo("suggested: Cramp and spasm");
+        assertThat(offered.get(2).descr()).isEqualTo("Sleep related leg cramps");
+        long session = session(client, "--subjective", "x");
+        assertThat(values(Tab.press(completer, "session edit " + session + " --diagnosis R25.2,M6")))
+                .containsExactly("R25.2,M62.831", "R25.2,M62.830", "R25.2,M62.838");
+        assertThat(Tab.press(completer, "session edit " + session + " --diagnosis M62.8").getFirst().descr())
+                .isEqualTo("suggested: Muscle spasm of calf");
+    }
+
+    @Test
+    void tabOffersTheProcedureCodesForMinutes() {
+        List<Candidate> offered = Tab.press(completer, "session new --client " + client + " --procedures 97124:40,971");
+
+        assertThat(values(offered)).containsExactly("97124:40,97124", "97124:40,97140", "97124:40,97112");
     }
 
     private Map<String, Object> row(long id) {

@@ -7,6 +7,7 @@ import app.soapstone.pdf.PdfColumn;
 import app.soapstone.pdf.PdfColumn.Run;
 import app.soapstone.pdf.PdfFonts;
 import app.soapstone.pdf.PdfFooter;
+import app.soapstone.pdf.PdfGrid;
 import app.soapstone.pdf.PdfInfo;
 import app.soapstone.pdf.PdfLetterhead;
 import app.soapstone.pdf.PdfPageFlow;
@@ -18,7 +19,6 @@ import app.soapstone.record.Chart.Paragraph;
 import app.soapstone.record.Chart.Row;
 import app.soapstone.record.Chart.SessionLine;
 import org.openpdf.text.Document;
-import org.openpdf.text.Font;
 import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
@@ -29,6 +29,7 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Lays a {@link Chart} out as the clinical record a clinic releases: 12 pt proportional type and
@@ -186,65 +187,9 @@ class ChartPdf {
             }
         }
 
-        /**
-         * A ruled table, the header repeated where it goes on over a page: each column as wide as its
-         * widest cell, but the {@code flexible} ones, which share the width left.
-         */
+        /** A ruled table ({@link PdfGrid}): the {@code flexible} columns share the width left. */
         private void grid(String caption, List<String> headers, List<List<String>> lines, List<Integer> flexible) {
-            float pad = type.size() * 0.3f;
-            float[] widths = new float[headers.size()];
-            float fixed = 0;
-            for (int c = 0; c < widths.length; c++) {
-                if (flexible.contains(c)) {
-                    continue;
-                }
-                float widest = type.width(headers.get(c), type.bold());
-                for (List<String> line : lines) {
-                    widest = Math.max(widest, type.width(line.get(c), type.body()));
-                }
-                widths[c] = widest + 2 * pad + 1;
-                fixed += widths[c];
-            }
-            for (int c : flexible) {
-                widths[c] = (width - fixed) / flexible.size();
-            }
-            PdfBlock.Layout<List<String>> grid = (some, continued) -> {
-                PdfPTable table = new PdfPTable(widths);
-                table.setWidthPercentage(100);
-                if (continued) {
-                    PdfRows title = new PdfRows(type, width, 0);
-                    title.line(caption + " (continued)", type.bold(), 0);
-                    PdfPCell cell = PdfColumn.cell(title.table());
-                    cell.setColspan(widths.length);
-                    cell.setPaddingBottom(type.itemGap());
-                    table.addCell(cell);
-                }
-                for (int c = 0; c < widths.length; c++) {
-                    table.addCell(gridCell(headers.get(c), type.bold(), widths[c], pad, true));
-                }
-                for (List<String> line : some) {
-                    for (int c = 0; c < widths.length; c++) {
-                        table.addCell(gridCell(line.get(c), type.body(), widths[c], pad, false));
-                    }
-                }
-                return table;
-            };
-            List<Unit<List<String>>> units = lines.stream().map(l -> new Unit<>(l, PdfBlock.PREFERRED)).toList();
-            column.add(PdfBlock.cuttable(grid.table(lines, false), width, type.paragraphGap(), () -> units, grid));
-        }
-
-        private PdfPCell gridCell(String text, Font font, float cellWidth, float pad, boolean header) {
-            PdfRows rows = new PdfRows(type, cellWidth - 2 * pad, 0);
-            rows.line(text, font, 0);
-            PdfPCell cell = PdfColumn.cell(rows.table());
-            cell.setBorder(Rectangle.BOX);
-            cell.setBorderWidth(RULE);
-            cell.setPadding(pad);
-            cell.setPaddingBottom(pad * 1.4f);
-            if (header) {
-                cell.setBackgroundColor(SHADE);
-            }
-            return cell;
+            PdfGrid.add(column, caption, headers, lines, flexible, Set.of(), type.paragraphGap());
         }
 
         /** The last line, ruled off, so a reader knows nothing is missing at the end. */

@@ -57,6 +57,8 @@ class ArchitectureTest {
         allowed.put("billing", List.of("shell", "template", "validation", "vocabulary"));
         allowed.put("receipt", List.of("appointment", "client", "clinic", "integrity", "pdf", "printing", "service",
                 "session", "shell", "storage", "validation"));
+        allowed.put("superbill", List.of("billing", "client", "clinic", "intake", "integrity", "pdf", "printing", "session",
+                "shell", "storage", "validation"));
         return allowed;
     }
 

@@ -283,8 +283,10 @@ public class ShellCompleter implements Completer {
             if (!taken.contains(value.value())) {
                 String description = value.description() == null || value.description().isBlank() ? null
                         : value.description();
+                // Sorted as the feature gives them (newest session first, suggested codes first), not
+                // by JLine's default, the value's text.
                 result.putIfAbsent(value.value(), new Candidate(given + value.value(), value.display(), null,
-                        description, null, null, !list));
+                        description, null, null, !list, result.size()));
             }
         }
         return List.copyOf(result.values());

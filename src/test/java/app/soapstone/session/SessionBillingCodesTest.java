@@ -154,6 +154,9 @@ class SessionBillingCodesTest extends RecordsTest {
         List<Candidate> offered = Tab.press(completer, "session new --client " + client + " --diagnosis ");
 
         assertThat(values(offered)).containsExactly("R25.2", "M62.831", "G47.62", "M62.830", "M62.838");
+        // JLine shows them sorted by Candidate's order: the order given, not the codes' text.
+        assertThat(values(offered.stream().sorted().toList()))
+                .containsExactly("R25.2", "M62.831", "G47.62", "M62.830", "M62.838");
         assertThat(offered.get(0).descr()).isEqualTo("suggested: Cramp and spasm");
         assertThat(offered.get(2).descr()).isEqualTo("Sleep related leg cramps");
         long session = session(client, "--subjective", "x");

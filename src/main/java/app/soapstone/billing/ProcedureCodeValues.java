@@ -3,7 +3,10 @@ package app.soapstone.billing;
 import app.soapstone.shell.OptionValues;
 import org.springframework.stereotype.Component;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The clinic's procedure codes for TAB completion of {@code --codes} (a service's) and
@@ -31,7 +34,12 @@ class ProcedureCodeValues implements OptionValues {
 
     @Override
     public List<Value> values(Query query) {
+        // A code given minutes before the last comma ("97124:40,") is not offered again.
+        Set<String> given = query.option(query.slot()).map(value -> Arrays.stream(value.split(","))
+                .map(item -> item.contains(":") ? item.substring(0, item.indexOf(':')).strip() : "")
+                .collect(Collectors.toSet())).orElse(Set.of());
         return codes.procedures().stream().filter(code -> code.code().startsWith(query.typed().strip()))
+                .filter(code -> !given.contains(code.code()))
                 .map(code -> Value.of(code.code(), code.description() + (code.timed() ? ", timed" : "")))
                 .toList();
     }

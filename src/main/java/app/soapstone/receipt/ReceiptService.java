@@ -208,7 +208,8 @@ public class ReceiptService {
     @Transactional(readOnly = true)
     public Receipt byNumber(long number) {
         return jdbc.sql("SELECT id FROM receipt WHERE number = ?").param(number).query(Long.class).optional()
-                .map(this::receipt).orElseThrow(() -> NotFoundException.of("receipt", number));
+                .map(this::receipt)
+                .orElseThrow(() -> new NotFoundException("No receipt numbered " + number + " (see receipt list)"));
     }
 
     /** Receipts by number: of one client if given (who must exist), for visits in the dates given (null: open). */

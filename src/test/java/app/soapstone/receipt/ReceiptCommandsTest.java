@@ -151,6 +151,9 @@ class ReceiptCommandsTest extends SoapstoneTest {
         assertThat(run("receipt void 1 --reason \"Wrong service\"").expectOk()).startsWith("Voided receipt 1. CAD 65.00"
                 + " paid on it goes to the receipt issued in its place");
         assertThat(run("receipt void 1 --reason again").status()).isEqualTo(Failure.CONFLICT);
+        Result unknown = run("receipt void 9 --reason x");
+        assertThat(unknown.status()).isEqualTo(Failure.NOT_FOUND);
+        assertThat(unknown.error()).isEqualTo("No receipt numbered 9 (see receipt list)");
         assertThat(run("receipt pay 1 --amount 1 --method cash").status()).isEqualTo(Failure.CONFLICT);
         assertThat(run("receipt issue --session " + session + " --service 1 --paid 70.60 --method cash").expectOk())
                 .isEqualTo("Issued receipt 2 for Ann Lee, Massage 60 on 2026-03-02: CAD 135.60; paid in full.");

@@ -1,6 +1,7 @@
 package app.soapstone.careplan;
 
 import app.soapstone.careplan.CarePlan.Letterhead;
+import app.soapstone.pdf.DrawnFonts;
 import app.soapstone.pdf.Paper;
 import app.soapstone.pdf.PdfFonts;
 import app.soapstone.pdf.PdfPages;
@@ -12,11 +13,7 @@ import app.soapstone.pdf.TestFonts;
 import app.soapstone.validation.InvalidInputException;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.util.Matrix;
-import org.apache.pdfbox.util.Vector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,10 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,7 +58,7 @@ class CarePlanScriptsTest {
             assertThat(text.lines()).as("the clinic, the practitioner and the footer of each page")
                     .filteredOn(line -> line.strip().equals(name) || line.contains("·") && line.contains(name))
                     .hasSizeGreaterThanOrEqualTo(3);
-            assertEveryGlyphIsEmbeddedAndMapped(bytes);
+            DrawnFonts.assertEveryGlyphIsEmbeddedAndMapped(bytes);
         }
     }
 
@@ -150,7 +144,7 @@ class CarePlanScriptsTest {
         byte[] bytes = pdf.render(CarePlanPdfTest.full().note(thai).build(), Paper.A4, Print.STANDARD);
 
         assertThat(squash(text(bytes))).contains(squash(thai));
-        assertEveryGlyphIsEmbeddedAndMapped(bytes);
+        DrawnFonts.assertEveryGlyphIsEmbeddedAndMapped(bytes);
     }
 
     @Test
@@ -158,7 +152,7 @@ class CarePlanScriptsTest {
         PdfFonts fonts = new PdfFonts();
         byte[] bytes = new CarePlanPdf(fonts).render(CarePlanPdfTest.full().build(), Paper.A4, Print.STANDARD);
 
-        assertThat(fontNames(bytes)).allMatch(name -> name.contains("Liberation"));
+        assertThat(DrawnFonts.of(bytes).fonts()).allMatch(name -> name.contains("Liberation"));
     }
 
     @Test
@@ -204,52 +198,5 @@ class CarePlanScriptsTest {
         glyphs.stream().filter(CarePlanScriptsTest::arabic)
                 .forEach(g -> text.append(Normalizer.normalize(g.text(), Normalizer.Form.NFKC)));
         return text.toString();
-    }
-
-    private static Set<String> fontNames(byte[] bytes) throws IOException {
-        Glyphs glyphs = glyphs(bytes);
-        return glyphs.fonts;
-    }
-
-    /**
-     * Every font embedded, no glyph the font's .notdef (a box) and none PDFBox cannot map back to a
-     * character: nothing printed is lost.
-     */
-    private static void assertEveryGlyphIsEmbeddedAndMapped(byte[] bytes) throws IOException {
-        Glyphs glyphs = glyphs(bytes);
-        assertThat(glyphs.notEmbedded).as("fonts not embedded").isEmpty();
-        assertThat(glyphs.notdef).as(".notdef glyphs").isEmpty();
-        assertThat(glyphs.unmapped).as("glyphs without a character").isEmpty();
-    }
-
-    private static Glyphs glyphs(byte[] bytes) throws IOException {
-        try (PDDocument document = Loader.loadPDF(bytes)) {
-            Glyphs glyphs = new Glyphs();
-            glyphs.getText(document);
-            return glyphs;
-        }
-    }
-
-    private static final class Glyphs extends PDFTextStripper {
-
-        final Set<String> fonts = new LinkedHashSet<>();
-        final Set<String> notEmbedded = new LinkedHashSet<>();
-        final List<String> notdef = new ArrayList<>();
-        final List<String> unmapped = new ArrayList<>();
-
-        @Override
-        protected void showGlyph(Matrix matrix, PDFont font, int code, Vector displacement) throws IOException {
-            fonts.add(font.getName());
-            if (!font.isEmbedded()) {
-                notEmbedded.add(font.getName());
-            }
-            if (font instanceof PDType0Font type0 && type0.codeToGID(code) == 0) {
-                notdef.add(font.getName() + " code " + code);
-            }
-            if (font.toUnicode(code) == null) {
-                unmapped.add(font.getName() + " code " + code);
-            }
-            super.showGlyph(matrix, font, code, displacement);
-        }
     }
 }

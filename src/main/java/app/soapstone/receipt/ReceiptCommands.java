@@ -1,5 +1,6 @@
 package app.soapstone.receipt;
 
+import app.soapstone.pdf.Paper;
 import app.soapstone.shell.Screen;
 import app.soapstone.shell.Tables;
 import app.soapstone.validation.Fields;
@@ -28,15 +29,21 @@ class ReceiptCommands {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final ReceiptService receipts;
+    private final ReceiptPrintouts printouts;
     private final Screen screen;
 
-    ReceiptCommands(ReceiptService receipts, Screen screen) {
+    ReceiptCommands(ReceiptService receipts, ReceiptPrintouts printouts, Screen screen) {
         this.receipts = receipts;
+        this.printouts = printouts;
         this.screen = screen;
     }
 
     @Command(name = "receipt issue", group = GROUP,
-            description = "Issue the next numbered receipt for a session, with what was paid")
+            description = "Issue the next numbered receipt for a session, with what was paid",
+            help = """
+                    --out writes the receipt as a PDF (a folder gets <last>-<first>-receipt-N-<date>.pdf), --print or
+                    --printer prints it; without them the receipt is issued and nothing is written: a later copy
+                    ('receipt reprint') is marked DUPLICATE. If the file or the printer fails, no receipt is issued.""")
     String issue(@Option(longName = "session", required = true, description = "Session id") long session,
             @Option(longName = "paid", required = true,
                     description = "Amount paid now, e.g. 120.00 (0 if nothing yet; no more than the total)") String paid,
@@ -44,10 +51,18 @@ class ReceiptCommands {
                     PaymentMethod method,
             @Option(longName = "payer", description = "Who paid, when not the client, e.g. the insurer's name") String payer,
             @Option(longName = "service", description = "Service whose fee it charges (default: the service of the"
-                    + " appointment the session attended)") Long service) {
-        Receipt receipt = receipts.issue(new ReceiptService.Issue(session, service, paid, method, payer));
+                    + " appointment the session attended)") Long service,
+            @Option(longName = "out", description = "Write the receipt's PDF to this file or folder") String out,
+            @Option(longName = "paper", description = "Paper size (default a4)") Paper paper,
+            @Option(longName = "force", description = "Replace the file if it exists") boolean force,
+            @Option(longName = "print", description = "Print it, on the default printer or --printer") boolean print,
+            @Option(longName = "printer", description = "Print it on this printer (see 'printer list')") String printer) {
+        ReceiptPrintouts.Given given = printouts.issue(new ReceiptService.Issue(session, service, paid, method, payer),
+                paper == null ? Paper.A4 : paper, ReceiptPrintCommands.destination(out, force, print, printer, false));
+        Receipt receipt = given.receipt();
         return "Issued receipt " + receipt.number() + " for " + receipt.clientName() + ", " + receipt.serviceName()
-                + " on " + receipt.visitDate() + ": " + receipt.total() + owing(receipt);
+                + " on " + receipt.visitDate() + ": " + receipt.total() + owing(receipt)
+                + (given.handedOver() ? "\n" + ReceiptPrintCommands.given(given) : "");
     }
 
     @Command(name = "receipt pay", group = GROUP, description = "Record a payment on a receipt")

@@ -126,23 +126,26 @@ public class ClinicRoles {
                 "GRANT SELECT, INSERT, UPDATE ON client TO " + reception,
                 // The front desk keeps the appointment book (V021); its note is the desk's, not a clinical note.
                 "GRANT SELECT, INSERT, UPDATE ON appointment TO " + reception,
-                // When each client was last seen, as a front desk books them: the date, never the note.
-                "GRANT SELECT (client_id, started_at) ON session TO " + reception,
+                // When each client was last seen, as a front desk books them, and what a receipt says of
+                // a visit (V026): who, with whom, when and how long - never the note.
+                "GRANT SELECT (id, client_id, practitioner_id, started_at, duration_minutes) ON session TO " + reception,
+                // The desk issues receipts and records payments; receipts are final, so no UPDATE or DELETE.
+                "GRANT SELECT, INSERT ON receipt, receipt_void, receipt_payment TO " + reception,
                 // What reception changes is audited and chained like any change.
                 "GRANT SELECT, INSERT ON audit_event, record_chain TO " + reception,
                 // The audit trail's count of its events, by which the next one is numbered (V019).
                 "GRANT SELECT, INSERT, UPDATE ON audit_event_last_id TO " + reception,
                 // Audit events about clinical records name them (a signed session, an intake):
-                // reception sees and writes only those about clients, the clinic, practitioners and appointments,
-                // and sees those about services, which only the owner changes.
+                // reception sees and writes only those about clients, the clinic, practitioners, appointments
+                // and receipts, and sees those about services, which only the owner changes.
                 "ALTER TABLE audit_event ENABLE ROW LEVEL SECURITY",
                 "DROP POLICY IF EXISTS soapstone_staff ON audit_event",
                 "CREATE POLICY soapstone_staff ON audit_event TO " + owner + ", " + therapist
                         + " USING (true) WITH CHECK (true)",
                 "DROP POLICY IF EXISTS soapstone_reception ON audit_event",
                 "CREATE POLICY soapstone_reception ON audit_event TO " + reception
-                        + " USING (record_type IN ('client', 'clinic', 'practitioner', 'appointment', 'service'))"
-                        + " WITH CHECK (record_type IN ('client', 'clinic', 'practitioner', 'appointment'))"));
+                        + " USING (record_type IN ('client', 'clinic', 'practitioner', 'appointment', 'service', 'receipt'))"
+                        + " WITH CHECK (record_type IN ('client', 'clinic', 'practitioner', 'appointment', 'receipt'))"));
         statements.forEach(statement -> jdbc.sql(statement).update());
     }
 

@@ -32,6 +32,9 @@ class RolePermissions implements CommandPermissions {
             new Rule(ClinicRole.RECEPTION, CLINICAL,
                     "reception cannot read clinical records (intakes, sessions, SOAP notes, screening, care plans):"
                             + " ask a therapist"),
+            // Receipts, payments and reports are the desk's; a superbill lists each visit's diagnosis codes.
+            new Rule(ClinicRole.RECEPTION, List.of("superbill"),
+                    "reception cannot make a superbill, which holds the visits' diagnosis codes: ask a therapist"),
             new Rule(ClinicRole.RECEPTION, List.of("records verify"),
                     "reception cannot check the records, which means reading clinical ones: ask the clinic's owner"),
             new Rule(ClinicRole.RECEPTION, OWNERS_RECORDS, "reception cannot export, back up or restore the records:"

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -59,6 +60,26 @@ class ReceiptQueries {
                 .param(clientId).param(clientId)
                 .param(text(from)).param(text(from)).param(text(to)).param(text(to))
                 .query(ReceiptQueries::receipt).list());
+    }
+
+    /**
+     * What a receipt needs of a session, and no more: the front desk issues receipts and may read
+     * only these columns of {@code session}, never the note (see {@code clinic.ClinicRoles}).
+     *
+     * @param minutes the session's length; null if not recorded
+     */
+    record Visit(long id, long clientId, long practitionerId, LocalDateTime startedAt, Integer minutes) {
+    }
+
+    /** The session {@code id} as a receipt needs it, or empty if there is none. */
+    Optional<Visit> visit(long id) {
+        return jdbc.sql("SELECT id, client_id, practitioner_id, started_at, duration_minutes FROM session WHERE id = ?")
+                .param(id).query((row, n) -> {
+                    int minutes = row.getInt(5);
+                    Integer length = row.wasNull() ? null : minutes;
+                    return new Visit(row.getLong(1), row.getLong(2), row.getLong(3), LocalDateTime.parse(row.getString(4)),
+                            length);
+                }).optional();
     }
 
     /** The number the next receipt takes. Read in the issuing transaction, which holds the write lock. */

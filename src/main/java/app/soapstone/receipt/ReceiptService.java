@@ -10,8 +10,6 @@ import app.soapstone.integrity.RecordChain;
 import app.soapstone.service.OfferedService;
 import app.soapstone.service.ServiceFee;
 import app.soapstone.service.Services;
-import app.soapstone.session.Session;
-import app.soapstone.session.SessionService;
 import app.soapstone.storage.SqliteDialect;
 import app.soapstone.validation.ConflictException;
 import app.soapstone.validation.Fields;
@@ -47,7 +45,6 @@ public class ReceiptService {
 
     private final JdbcClient jdbc;
     private final ReceiptQueries queries;
-    private final SessionService sessions;
     private final ClientService clients;
     private final ClinicService clinic;
     private final Services services;
@@ -55,11 +52,10 @@ public class ReceiptService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    ReceiptService(JdbcClient jdbc, ReceiptQueries queries, SessionService sessions, ClientService clients,
+    ReceiptService(JdbcClient jdbc, ReceiptQueries queries, ClientService clients,
             ClinicService clinic, Services services, RecordChain chain, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.queries = queries;
-        this.sessions = sessions;
         this.clients = clients;
         this.clinic = clinic;
         this.services = services;
@@ -83,9 +79,11 @@ public class ReceiptService {
      */
     @Transactional
     public Receipt issue(Issue issue) {
-        Session session = sessions.get(issue.sessionId());
-        long clientId = session.client().getId();
-        long practitionerId = session.practitioner().getId();
+        // Only what the receipt needs of the session: the front desk may not read its note.
+        ReceiptQueries.Visit session = queries.visit(issue.sessionId())
+                .orElseThrow(() -> NotFoundException.of("session", issue.sessionId()));
+        long clientId = session.clientId();
+        long practitionerId = session.practitionerId();
         List<Receipt> earlier = queries.ofSession(session.id());
         earlier.stream().filter(r -> !r.isVoid()).findFirst().ifPresent(r -> {
             throw new ConflictException("Session " + session.id() + " already has receipt " + r.number() + " ("
@@ -122,7 +120,7 @@ public class ReceiptService {
                 .param(session.startedAt().toLocalDate().toString()).param(client.printedName())
                 .param(practitioner.name()).param(practitioner.credentials() == null ? "" : practitioner.credentials())
                 .param(practitioner.registrationNumber()).param(taxNumber).param(service.name())
-                .param(session.durationMinutes()).param(currency.getCurrencyCode()).param(fee.price().minor())
+                .param(session.minutes()).param(currency.getCurrencyCode()).param(fee.price().minor())
                 .param(fee.taxName()).param(fee.taxRate() == null ? null : fee.taxRate().toPlainString())
                 .param(tax.minor()).param(total.minor()).param(instant(now))
                 .query(Long.class).single();
@@ -234,13 +232,13 @@ public class ReceiptService {
     }
 
     /** The service given, or else the one of the appointment the session attended. */
-    private OfferedService service(Long serviceId, Session session) {
+    private OfferedService service(Long serviceId, ReceiptQueries.Visit session) {
         if (serviceId != null) {
             return services.get("service", serviceId);
         }
         ZoneId zone = clinic.zone();
         LocalDate day = session.startedAt().toLocalDate();
-        Optional<Long> visit = queries.serviceOfVisit(session.client().getId(), session.practitioner().getId(),
+        Optional<Long> visit = queries.serviceOfVisit(session.clientId(), session.practitionerId(),
                 day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant());
         return services.get("service", visit.orElseThrow(() -> InvalidInputException.forField("service",
                 "session " + session.id() + " attended no appointment booked for a service, so the fee is not"

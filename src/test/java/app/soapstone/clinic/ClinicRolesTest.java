@@ -208,6 +208,77 @@ class ClinicRolesTest {
     }
 
     @Test
+    void receptionIssuesReceiptsAndTakesPaymentsWithoutReadingTheNote() throws SQLException {
+        expectOk(admin, "clinic set --name Bodyworks --address \"1 Main St\" --phone \"416 555 0100\" --currency CAD");
+        long service = Long.parseLong(expectOk(admin, "service add --name \"Massage 60\" --minutes 60 --price 120.00"
+                + " --tax-rate 13 --tax-name HST").replaceAll("(?s)Added service (\\d+):.*", "$1"));
+        long note = Long.parseLong(lastLine(ALEX, "session new --client " + client + " --date 2026-05-06 --time 10:00"
+                + " --duration 60 --subjective \"Calf cramps at night\" --plan \"Soleus stretch\""));
+
+        String issued = expectOk(JO, "receipt issue --session " + note + " --service " + service
+                + " --paid 100 --method card");
+        assertThat(issued).matches("Issued receipt \\d+ for Ann Lee, Massage 60 on 2026-05-06: CAD 135\\.60; paid CAD"
+                + " 100\\.00, CAD 35\\.60 owing\\.");
+        long first = Long.parseLong(issued.replaceAll("Issued receipt (\\d+) .*", "$1"));
+        assertThat(expectOk(JO, "receipt pay " + first + " --amount 35.60 --method insurance --payer \"Sun Life\""))
+                .endsWith("paid in full.");
+        expectOk(JO, "receipt void " + first + " --reason \"Wrong client name\"");
+        String again = expectOk(JO, "receipt issue --session " + note + " --service " + service + " --paid 0");
+        long second = Long.parseLong(again.replaceAll("Issued receipt (\\d+) .*", "$1"));
+        assertThat(again).endsWith("paid in full.");
+        assertThat(expectOk(JO, "receipt list --client " + client))
+                .startsWith("Amounts in CAD.")
+                .containsPattern(first + " +2026-05-06 +Ann Lee +Alex Chen +Massage 60 +135.60 +0.00 +void")
+                .containsPattern(second + " +2026-05-06 +Ann Lee +Alex Chen +Massage 60 +135.60 +135.60 +paid");
+        assertThat(expectOk(JO, "receipt show " + second)).containsPattern("moved-in +insurance +CAD 35.60")
+                .doesNotContain("Calf cramps");
+        assertThat(expectOk(JO, "billing codes")).contains("97124");
+
+        Outcome show = run(JO, "session show " + note);
+        assertThat(show.status()).isEqualTo(4);
+        assertThat(show.error()).startsWith("reception cannot read clinical records");
+        // The superbill lists diagnosis codes (its command comes with its own package): refused before it reads.
+        assertThat(app(JO).getBean(RolePermissions.class).refusal("superbill")).get().asString()
+                .startsWith("reception cannot make a superbill");
+        assertThat(app(JO).getBean(RolePermissions.class).refusal("report income")).isEmpty();
+
+        try (Connection jo = login(JO); Statement statement = jo.createStatement()) {
+            // What a receipt says of the visit, and nothing of the note.
+            try (ResultSet rows = statement.executeQuery("SELECT id, client_id, practitioner_id, started_at,"
+                    + " duration_minutes FROM session WHERE id = " + note)) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(4)).isEqualTo("2026-05-06T10:00");
+                assertThat(rows.getInt(5)).isEqualTo(60);
+            }
+            for (String read : List.of("SELECT subjective FROM session", "SELECT objective FROM session",
+                    "SELECT assessment FROM session", "SELECT plan FROM session", "SELECT * FROM session",
+                    "SELECT * FROM addendum", "SELECT * FROM intake")) {
+                assertThatThrownBy(() -> statement.executeQuery(read).close()).as(read)
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+            }
+            // Final records: the desk may add to them, never change or remove one.
+            for (String change : List.of("UPDATE receipt SET client_name = 'x'", "DELETE FROM receipt_payment",
+                    "UPDATE receipt_void SET reason = 'x'", "DELETE FROM receipt")) {
+                assertThatThrownBy(() -> statement.executeUpdate(change)).as(change)
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM audit_event WHERE record_type = 'receipt'"
+                    + " AND record_id IN (SELECT id FROM receipt WHERE number IN (" + first + ", " + second + "))")) {
+                rows.next();
+                assertThat(rows.getLong(1)).isEqualTo(4);
+            }
+            // Each receipt, void and ledger line the desk wrote is linked into the record chain.
+            try (ResultSet rows = statement.executeQuery("""
+                    SELECT (SELECT count(*) FROM receipt) + (SELECT count(*) FROM receipt_void)
+                               + (SELECT count(*) FROM receipt_payment),
+                           (SELECT count(*) FROM record_chain WHERE record_type IN ('receipt', 'receipt-void', 'payment'))""")) {
+                rows.next();
+                assertThat(rows.getLong(1)).isEqualTo(9).isEqualTo(rows.getLong(2));
+            }
+        }
+    }
+
+    @Test
     void theOwnerKeepsTheServicesWhichEveryoneReadsAndBooks() throws SQLException {
         String added = expectOk(admin, "service add --name \"Remedial 45\" --minutes 45");
         long id = Long.parseLong(added.replaceAll("(?s)Added service (\\d+):.*", "$1"));

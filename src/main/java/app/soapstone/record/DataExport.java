@@ -65,8 +65,18 @@ public class DataExport {
             Map.entry("care_plan_export", "Care plans (or see-a-doctor sheets) given to clients: file name ('(printed"
                     + " only, no file)' if only printed), printer (if printed), SHA-256, and what the screening changed"
                     + " on each (adaptations, one per line)."),
+            Map.entry("receipt", "Receipts as issued, final: the clinic's number (1, 2, 3... with no gap), the session"
+                    + " and visit date, the client's and therapist's names, credentials, registration and tax numbers as"
+                    + " they were, the service and its minutes; fee_minor, tax_minor and total_minor are amounts in the"
+                    + " minor unit (cents) of currency, tax_rate a percentage named tax_name."),
+            Map.entry("receipt_void", "Voids of receipts issued in error: when and why (a voided receipt is kept)."),
+            Map.entry("receipt_payment", "Each receipt's ledger, final: kind is payment, refund, or moved-out/moved-in"
+                    + " (what was paid on a voided receipt carried to the one issued in its place, not income);"
+                    + " amount_minor in the receipt's currency; method, payer (when not the client) and a note."),
             Map.entry("audit_event", "The audit trail: who did what to which record, and when."),
-            Map.entry("record_chain", "Tamper evidence: a SHA-256 chain over every signed note and addendum."),
+            Map.entry("record_chain", "Tamper evidence: a SHA-256 chain (or HMAC under the clinic's key) over every"
+                    + " final record: signed notes, addenda, intakes, clearances, care plans, audit events, receipts,"
+                    + " voids and payments."),
             Map.entry("flyway_schema_history", "The schema migrations applied to this database."));
 
     private final JdbcClient jdbc;
@@ -196,7 +206,7 @@ public class DataExport {
 
     /**
      * A client's whole record: details, intakes with their lists, sessions with addenda, appointments,
-     * care plans, audit.
+     * receipts with their voids and payments, care plans, audit.
      */
     Map<String, Object> clientRecord(long id) {
         Map<String, Object> record = new LinkedHashMap<>();
@@ -224,6 +234,15 @@ public class DataExport {
         record.put("sessions", sessions);
         // Attended, cancelled (with the reason), missed and booked: the visits as the book has them.
         record.put("appointments", rows("SELECT * FROM appointment WHERE client_id = ? ORDER BY starts_at, id", id));
+        // Each receipt as issued, its void (null while it is in force) and its ledger in the order written.
+        List<Map<String, Object>> receipts = rows("SELECT * FROM receipt WHERE client_id = ? ORDER BY number", id);
+        for (Map<String, Object> receipt : receipts) {
+            long receiptId = ((Number) receipt.get("id")).longValue();
+            receipt.put("void", rows("SELECT * FROM receipt_void WHERE receipt_id = ?", receiptId).stream().findFirst()
+                    .orElse(null));
+            receipt.put("payments", rows("SELECT * FROM receipt_payment WHERE receipt_id = ? ORDER BY id", receiptId));
+        }
+        record.put("receipts", receipts);
         record.put("care_plans", rows("SELECT * FROM care_plan_export WHERE client_id = ? ORDER BY id", id));
         record.put("audit", rows("SELECT * FROM audit_event WHERE client_id = ? ORDER BY id", id));
         return record;

@@ -60,7 +60,8 @@ class DataExportTest extends RecordsTest {
 
         assertThat(result.status()).as(result.error()).isEqualTo(Failure.OK);
         assertThat(tables).contains("client", "session", "addendum", "audit_event", "record_chain", "intake",
-                "care_plan_export", "flyway_schema_history", "appointment", "service", "practitioner_hours");
+                "care_plan_export", "flyway_schema_history", "appointment", "service", "practitioner_hours", "receipt",
+                "receipt_void", "receipt_payment");
         assertThat(stored.get("practitioner_hours")).hasSize(3);
         assertThat(result.output()).contains("Exported " + tables.size() + " tables and 2 client records");
         Set<String> csvFiles = new TreeSet<>();
@@ -79,6 +80,10 @@ class DataExportTest extends RecordsTest {
         assertThat(stored.get("session")).isNotEmpty();
         assertThat(stored.get("service")).hasSize(1);
         assertThat(stored.get("appointment")).hasSize(1);
+        assertThat(stored.get("receipt")).hasSize(2);
+        assertThat(stored.get("receipt_void")).hasSize(1);
+        assertThat(stored.get("receipt_payment")).as("two paid, each moved out and in, one paid, one refunded")
+                .hasSize(8);
         assertThat(count("audit_event")).isEqualTo(stored.get("audit_event").size() + 1);
         assertThat(ids).isNotEmpty();
     }
@@ -190,7 +195,28 @@ class DataExportTest extends RecordsTest {
         assertThat(record.get("care_plans").size()).isEqualTo(1);
         assertThat(record.get("audit").size()).isEqualTo(count("audit_event WHERE client_id = " + zoe));
 
+        // Each receipt as issued, with its void and its ledger.
+        JsonNode receipts = record.get("receipts");
+        assertThat(receipts.size()).isEqualTo(2);
+        JsonNode voided = receipts.get(0);
+        assertThat(voided.get("number").asLong()).isEqualTo(ids.get("voided"));
+        assertThat(voided.get("client_name").asString()).isEqualTo("Zoë Łukasiewicz-Ковалёва");
+        assertThat(voided.get("total_minor").asLong()).isEqualTo(13560);
+        assertThat(voided.get("void").get("reason").asString()).isEqualTo("Wrong service");
+        assertThat(voided.get("payments").valueStream().map(p -> p.get("kind").asString() + " "
+                + p.get("method").asString() + " " + p.get("amount_minor").asLong()).toList())
+                .containsExactly("payment card 5000", "payment insurance 2000", "moved-out card 5000",
+                        "moved-out insurance 2000");
+        assertThat(voided.get("payments").get(1).get("payer").asString()).isEqualTo("Sun Life");
+        JsonNode inForce = receipts.get(1);
+        assertThat(inForce.get("number").asLong()).isEqualTo(ids.get("receipt"));
+        assertThat(inForce.get("void").isNull()).as("present, and null").isTrue();
+        assertThat(inForce.get("payments").valueStream().map(p -> p.get("kind").asString() + " "
+                + p.get("amount_minor").asLong()).toList())
+                .containsExactly("moved-in 5000", "moved-in 2000", "payment 1000", "refund 500");
+
         JsonNode other = json.readTree(Files.readString(clients.resolve(ids.get("ben") + ".json")));
+        assertThat(other.get("receipts").size()).isZero();
         assertThat(other.get("intakes").size()).isZero();
         assertThat(other.get("sessions").size()).isZero();
     }
@@ -275,9 +301,13 @@ class DataExportTest extends RecordsTest {
         amend(signed, "Second addendum.");
         long draft = session(zoe, "--subjective", "Draft");
         run("plan export --client " + zoe + " --out " + temp.resolve("plan.pdf")).expectOk();
-        run("service add --name \"Remedial massage\" --minutes 60").expectOk();
+        run("clinic set --currency CAD").expectOk();
+        run("service add --name \"Remedial massage\" --minutes 60 --price 120.00 --tax-rate 13 --tax-name HST")
+                .expectOk();
         run("appointment book --client " + ben + " --at \"2030-01-07 10:00\" --service 1").expectOk();
-        return Map.of("zoe", zoe, "ben", ben, "signed", signed, "addendum", addendum, "draft", draft);
+        long[] receipts = voidedAndReplacedReceipt(signed, 1);
+        return Map.of("zoe", zoe, "ben", ben, "signed", signed, "addendum", addendum, "draft", draft,
+                "voided", receipts[0], "receipt", receipts[1]);
     }
 
     /**

@@ -72,6 +72,28 @@ public abstract class RecordsTest extends SoapstoneTest {
         return id;
     }
 
+    /**
+     * A visit's receipts, as a desk puts a mistake right: the first part paid by card and by an
+     * insurer, then voided; a second issued in its place takes those payments over, and is part
+     * paid in cash and part refunded. The clinic's currency and {@code service}'s price must be set.
+     *
+     * @return the numbers of the voided receipt and of the one in force
+     */
+    protected long[] voidedAndReplacedReceipt(long session, long service) {
+        long voided = receiptNumber(run("receipt issue --session " + session + " --service " + service
+                + " --paid 50 --method card").expectOk());
+        run("receipt pay " + voided + " --amount 20 --method insurance --payer \"Sun Life\"").expectOk();
+        run("receipt void " + voided + " --reason \"Wrong service\"").expectOk();
+        long inForce = receiptNumber(run("receipt issue --session " + session + " --service " + service
+                + " --paid 10 --method cash").expectOk());
+        run("receipt refund " + inForce + " --amount 5 --method cash --reason \"Parking refunded\"").expectOk();
+        return new long[] {voided, inForce};
+    }
+
+    private static long receiptNumber(String issued) {
+        return Long.parseLong(issued.replaceAll("(?s)Issued receipt (\\d+) .*", "$1"));
+    }
+
     // ---------------------------------------------------------------- looking underneath
 
     protected long count(String table) {

@@ -101,6 +101,11 @@ class DatabaseCopyTest extends RecordsTest {
         assertThat(before.get("service")).hasSize(2);
         assertThat(before.get("service").getFirst()).as("fees are copied exactly").contains("12050", "AUD", "8.875", "GST");
         assertThat(before.get("practitioner_hours")).hasSize(6);
+        assertThat(before.get("receipt")).hasSize(3);
+        assertThat(before.get("receipt_void")).hasSize(1);
+        assertThat(before.get("receipt_payment")).as("moved out of the voided receipt and into its replacement")
+                .anySatisfy(row -> assertThat(row).contains("moved-out"))
+                .anySatisfy(row -> assertThat(row).contains("moved-in")).hasSize(8);
 
         String there = run("db copy --from " + original + " --to " + address).expectOk();
         assertThat(there).contains("Copied " + original + " to postgresql://", "Verified the record chain on",
@@ -229,6 +234,10 @@ class DatabaseCopyTest extends RecordsTest {
         run("appointment book --client " + sam + " --at \"2026-12-05 11:00\" --minutes 30").expectOk();
         run("appointment cancel 1 --reason \"Client unwell\"").expectOk();
         run("practitioner hours " + alex + " --set \"mon-thu 09:00-17:00, fri 09:00-12:00 13:00-17:00\"").expectOk();
+        // Receipts: one voided, one in its place that took its payments over, and one for another visit.
+        voidedAndReplacedReceipt(first, 1);
+        run("receipt issue --session " + signedSession(zoe, "Cramps eased", "Keep stretching") + " --service 1"
+                + " --paid 0").expectOk();
         assertThat(alex).isPositive();
     }
 
@@ -307,7 +316,7 @@ class DatabaseCopyTest extends RecordsTest {
     private static Map<String, String> orderedTables() {
         Map<String, String> tables = new LinkedHashMap<>();
         for (String table : List.of("clinic", "practitioner", "client", "service", "appointment", "intake", "intake_clearance", "session",
-                "addendum", "care_plan_export", "audit_event")) {
+                "addendum", "care_plan_export", "receipt", "receipt_void", "receipt_payment", "audit_event")) {
             tables.put(table, "id");
         }
         for (String list : List.of("intake_site", "intake_condition", "intake_red_flag", "intake_consent_element",

@@ -18,12 +18,14 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * {@code backup} and {@code restore} on either database, through the commands: on SQLite the
  * snapshot file, on PostgreSQL pg_dump's archive restored with pg_restore into an empty database.
- * Every record comes back as it was, the guards with them, and a backup changed since it was
- * written is refused (on PostgreSQL the database is left empty, as it was).
+ * Every record - receipts, voids and payments too - comes back as it was, the guards with them,
+ * and a backup changed since it was written is refused (on PostgreSQL the database is left empty,
+ * as it was).
  */
 @Tag(SoapstoneTest.POSTGRESQL)
 class BackupRoundTripTest extends RecordsTest {
@@ -72,8 +74,15 @@ class BackupRoundTripTest extends RecordsTest {
             assertThat(table.equals("audit_event") || table.equals("record_chain")
                     ? after.get(table).subList(0, had.size()) : after.get(table)).as(table).isEqualTo(had);
         }
-        assertThat(run("records verify").expectOk()).startsWith("Verified the record chain");
+        assertThat(after.get("receipt")).hasSize(2);
+        assertThat(after.get("receipt_payment")).hasSize(8);
+        assertThat(run("records verify").expectOk()).startsWith("Verified the record chain")
+                .contains("2 receipts, 1 void, 8 payments and refunds");
         assertThat(run("db check").expectOk()).contains("Guards:        ok");
+        // The receipts are final again: the desk puts right with a void, never an edit.
+        assertThat(run("receipt pay 1 --amount 1 --method cash").error()).contains("Receipt 1 is void");
+        assertThat(catchThrowable(() -> jdbc.sql("UPDATE receipt SET total_minor = 0, fee_minor = 0, tax_minor = 0")
+                .update())).hasMessageContaining("receipts are final");
         var changed = runWords("session", "edit", String.valueOf(signedSessionId()), "--plan", "rewritten");
         assertThat(changed.status()).isNotZero();
         // New records continue after the restored ids.
@@ -110,6 +119,9 @@ class BackupRoundTripTest extends RecordsTest {
         amend(first, "Better by phone");
         signedSession(zoe, "Second visit", "Walk");
         session(zoe, "--subjective", "A draft");
+        run("clinic set --currency CAD").expectOk();
+        run("service add --name \"Massage 60\" --minutes 60 --price 120.00 --tax-rate 13 --tax-name HST").expectOk();
+        voidedAndReplacedReceipt(first, 1);
     }
 
     private long signedSessionId() {
@@ -129,7 +141,8 @@ class BackupRoundTripTest extends RecordsTest {
 
     private static Map<String, String> tables() {
         Map<String, String> tables = new LinkedHashMap<>();
-        for (String table : List.of("clinic", "practitioner", "client", "intake", "session", "addendum", "audit_event")) {
+        for (String table : List.of("clinic", "practitioner", "client", "intake", "session", "addendum", "service",
+                "receipt", "receipt_void", "receipt_payment", "audit_event")) {
             tables.put(table, "id");
         }
         tables.put("intake_site", "intake_id, position");

@@ -51,7 +51,7 @@ class ArchitectureTest {
         allowed.put("careplan", List.of("appointment", "client", "clinic", "intake", "integrity", "pdf", "printing", "screening",
                 "service", "session", "shell", "storage", "template", "validation", "vocabulary"));
         allowed.put("record", List.of("appointment", "careplan", "client", "clinic", "intake", "integrity", "pdf", "printing",
-                "screening", "service", "session", "shell", "storage", "template", "validation", "vocabulary"));
+                "receipt", "screening", "service", "session", "shell", "storage", "template", "validation", "vocabulary"));
         allowed.put("day", List.of("appointment", "careplan", "client", "clinic", "intake", "screening", "session", "shell",
                 "validation"));
         allowed.put("billing", List.of("shell", "template", "validation", "vocabulary"));

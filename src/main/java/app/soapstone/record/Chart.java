@@ -13,12 +13,15 @@ import java.util.function.BiConsumer;
  * @param period the dates it covers ("2026-01-01 to 2026-06-30"), or null for the whole record
  * @param visitCounts the visits in the appointment book counted ("12 attended, 1 cancelled, 2 missed"), and
  *                    the time zone of their times
+ * @param billing the receipts summed up ("2 receipts, 1 of them void: CAD 135.60 charged, CAD 100.00 paid,
+ *                CAD 35.60 owing"), or that there are none
  * @param seal the record seal when it was printed ("Record seal: 206,018 entries, 3f9a2c71d0e4b8a5"),
  *             at the foot of every page
  */
 record Chart(Identity client, Letterhead letterhead, String printedAt, String scope, String period,
-        List<Row> details, List<SessionLine> sessions, List<VisitLine> visits, String visitCounts, List<Entry> intakes, List<Entry> notes, List<Entry> carePlans,
-        String end, String seal) {
+        List<Row> details, List<SessionLine> sessions, List<VisitLine> visits, String visitCounts,
+        List<ReceiptLine> receipts, List<PaymentLine> payments, String billing, List<Entry> intakes, List<Entry> notes,
+        List<Entry> carePlans, String end, String seal) {
 
     /** Who the chart is about, as every page names them. {@code born} is null when not recorded. */
     record Identity(String name, String born, long id) {
@@ -37,6 +40,20 @@ record Chart(Identity client, Letterhead letterhead, String printedAt, String sc
      * none), and how it went ("cancelled: unwell").
      */
     record VisitLine(long id, String when, String practitioner, String service, String status) {
+    }
+
+    /**
+     * A line of the table of receipts: its number, the visit's date, the service, what it charged,
+     * what was paid and what is owed, or for a void "VOID: " and why.
+     */
+    record ReceiptLine(long number, String visit, String service, String total, String paid, String owing) {
+    }
+
+    /**
+     * A line of a receipt's ledger: when, what (a payment, a refund, money moved from or to another
+     * receipt), how, how much, and who paid or why (empty for neither).
+     */
+    record PaymentLine(long receipt, String when, String what, String method, String amount, String payerOrNote) {
     }
 
     /**
@@ -129,6 +146,11 @@ record Chart(Identity client, Letterhead letterhead, String printedAt, String sc
             text.accept("appointment " + line.id() + " service", line.service());
             text.accept("appointment " + line.id() + " status", line.status());
         });
+        receipts.forEach(line -> {
+            text.accept("receipt " + line.number() + " service", line.service());
+            text.accept("receipt " + line.number() + " void", line.owing());
+        });
+        payments.forEach(line -> text.accept("a payment on receipt " + line.receipt(), line.payerOrNote()));
         for (List<Entry> entries : List.of(intakes, notes, carePlans)) {
             entries.forEach(entry -> rows(entry.name(), entry.rows(), text));
         }

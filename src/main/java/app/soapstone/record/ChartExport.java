@@ -21,8 +21,12 @@ import app.soapstone.pdf.PdfFonts;
 import app.soapstone.printing.Destination;
 import app.soapstone.printing.Printouts.Handover;
 import app.soapstone.printing.Printouts;
+import app.soapstone.receipt.Receipt;
+import app.soapstone.receipt.ReceiptService;
 import app.soapstone.record.Chart.Entry;
 import app.soapstone.record.Chart.Paragraph;
+import app.soapstone.record.Chart.PaymentLine;
+import app.soapstone.record.Chart.ReceiptLine;
 import app.soapstone.record.Chart.Row;
 import app.soapstone.record.Chart.SessionLine;
 import app.soapstone.record.Chart.VisitLine;
@@ -33,6 +37,7 @@ import app.soapstone.session.SessionService.SessionRecord;
 import app.soapstone.session.SessionService;
 import app.soapstone.session.SessionView;
 import app.soapstone.validation.DateTimes;
+import app.soapstone.validation.Money;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,6 +50,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -54,8 +61,8 @@ import java.util.stream.Stream;
 /**
  * The chart of a client as a PDF, for a records request or a transfer: their details, each intake
  * version with its screening as it stood then, a table of the sessions, each session note with the
- * screening shown at the time, its signature and its numbered addenda, and the care plans given -
- * for the whole record or for a period.
+ * screening shown at the time, its signature and its numbered addenda, the care plans given, and
+ * the receipts with what was paid on them - for the whole record or for a period.
  */
 @Service
 public class ChartExport {
@@ -71,6 +78,7 @@ public class ChartExport {
     private final SessionView sessionView;
     private final CarePlanService carePlans;
     private final AppointmentService appointments;
+    private final ReceiptService receipts;
     private final PdfFonts fonts;
     private final ChartPdf pdf;
     private final Printouts printouts;
@@ -80,8 +88,10 @@ public class ChartExport {
 
     ChartExport(ClientService clients, ClinicService clinic, IntakeService intakes, IntakeView intakeView,
             SessionService sessions, SessionView sessionView, CarePlanService carePlans, AppointmentService appointments,
-            PdfFonts fonts, ChartPdf pdf, Printouts printouts, AuditTrail audit, RecordChain chain, Clock clock) {
+            ReceiptService receipts, PdfFonts fonts, ChartPdf pdf, Printouts printouts, AuditTrail audit,
+            RecordChain chain, Clock clock) {
         this.appointments = appointments;
+        this.receipts = receipts;
         this.chain = chain;
         this.clients = clients;
         this.clinic = clinic;
@@ -159,6 +169,14 @@ public class ChartExport {
                 .filter(e -> period.contains(LocalDate.ofInstant(e.startsAt(), book.zone()))).toList();
         List<VisitLine> visitLines = visits.stream().map(e -> visit(e, book.zone())).toList();
 
+        // The receipts for visits in the period, each with its whole ledger, as a note with all its addenda.
+        List<Receipt> billed = receipts.list(id, period.from(), period.to());
+        ZoneId billingZone = receipts.zone();
+        List<ReceiptLine> receiptLines = billed.stream().map(ChartExport::receiptLine).toList();
+        List<PaymentLine> paymentLines = billed.stream().flatMap(r -> r.payments().stream().map(p -> new PaymentLine(
+                r.number(), WHEN.format(LocalDateTime.ofInstant(p.at(), billingZone)), p.kind().word(),
+                p.method().word(), p.amount().toString(), p.payer() != null ? p.payer() : text(p.note())))).toList();
+
         List<Entry> plans = carePlans.exports(id).stream()
                 .filter(p -> period.contains(local(p.exportedAt()).toLocalDate())).map(ChartExport::carePlan).toList();
 
@@ -170,17 +188,18 @@ public class ChartExport {
         // The records as they stand before this chart is recorded as given: it anchors them on paper.
         return new Chart(new Chart.Identity(name, client.dateOfBirth() == null ? null : client.dateOfBirth().toString(),
                 id), clinic.clinic().map(ChartExport::letterhead).orElse(null), WHEN.format(printed), scope(period),
-                period.text(), details, lines, visitLines, visitCounts(visits, book.zone(), period), intakeEntries, notes,
-                plans, end, chain.seal().printed());
+                period.text(), details, lines, visitLines, visitCounts(visits, book.zone(), period), receiptLines,
+                paymentLines, billing(billed, period, billingZone), intakeEntries, notes, plans, end,
+                chain.seal().printed());
     }
 
     private static String scope(ChartPeriod period) {
         String held = period.wholeRecord()
-                ? "The whole record: the client's details, their visits in the appointment book, every intake version"
-                        + " with its screening, every session note with its signature and addenda, and the care plans"
-                        + " given."
+                ? "The whole record: the client's details, their visits in the appointment book, the receipts with"
+                        + " what was paid on them, every intake version with its screening, every session note with its"
+                        + " signature and addenda, and the care plans given."
                 : "Part of the record, " + period.text() + ": the visits and sessions in that period, the sessions with"
-                        + " all their addenda, the"
+                        + " all their addenda, the receipts for visits in it with all their payments, the"
                         + " intake versions taken in it" + (period.from() == null ? "" : " and the one in force on "
                         + period.from()) + ", and the care plans given in it; the client's details as they are today.";
         return held + " Signed notes are final: a correction is a dated, numbered addendum under the note it corrects.";
@@ -315,6 +334,38 @@ public class ChartExport {
             }
         }
         return String.join(", ", parts) + ". Times in " + zone.getId() + ".";
+    }
+
+    private static ReceiptLine receiptLine(Receipt receipt) {
+        return new ReceiptLine(receipt.number(), receipt.visitDate().toString(), receipt.serviceName(),
+                receipt.total().toString(), receipt.paid().toString(),
+                receipt.isVoid() ? "VOID: " + receipt.voided().reason() : receipt.balance().toString());
+    }
+
+    /**
+     * "3 receipts, 1 of them void: CAD 271.20 charged, CAD 141.20 paid, CAD 130.00 owing. Times in
+     * America/Toronto." - the receipts in force summed, in each currency they are in; voids are not
+     * charged, and what was paid on one is counted where it was moved or refunded.
+     */
+    private static String billing(List<Receipt> billed, ChartPeriod period, ZoneId zone) {
+        if (billed.isEmpty()) {
+            return period.wholeRecord() ? "No receipts issued." : "No receipts for visits in this period.";
+        }
+        long voids = billed.stream().filter(Receipt::isVoid).count();
+        Map<Currency, Money[]> sums = new LinkedHashMap<>();
+        for (Receipt receipt : billed) {
+            Currency currency = receipt.total().currency();
+            Money[] sum = sums.computeIfAbsent(currency, c -> new Money[] {Money.zero(c), Money.zero(c), Money.zero(c)});
+            if (!receipt.isVoid()) {
+                sum[0] = sum[0].plus(receipt.total());
+                sum[2] = sum[2].plus(receipt.balance());
+            }
+            sum[1] = sum[1].plus(receipt.paid());
+        }
+        String totals = sums.values().stream().map(sum -> sum[0] + " charged, " + sum[1] + " paid, " + sum[2] + " owing")
+                .collect(Collectors.joining("; "));
+        return count(billed.size(), "receipt") + (voids == 0 ? "" : ", " + voids + " of them void") + ": " + totals
+                + ". Times in " + zone.getId() + ".";
     }
 
     private static Entry carePlan(CarePlanExport plan) {

@@ -81,6 +81,7 @@ class ChartPdf {
         layout.column.add(layout.entry(null, chart.details(), 0));
         layout.sessions(chart);
         layout.visits(chart);
+        layout.billing(chart);
         layout.entries("Intake and screening", chart.intakes(), chart.period() == null ? "No intake recorded."
                 : "No intake version in this period.");
         if (!chart.notes().isEmpty()) {
@@ -184,6 +185,29 @@ class ChartPdf {
                 grid("Visits", List.of("Appointment", "Date and time", "Practitioner", "Service", "Status"),
                         chart.visits().stream().map(v -> List.of(String.valueOf(v.id()), v.when(), v.practitioner(),
                                 v.service(), v.status())).toList(), List.of(2, 3, 4));
+            }
+        }
+
+        /**
+         * The receipts for the client's visits summed up, then a row each (a void with its reason
+         * where the balance would be), then every payment, refund and move recorded on them.
+         */
+        void billing(Chart chart) {
+            column.heading("Billing");
+            column.paragraph(chart.billing());
+            if (chart.receipts().isEmpty()) {
+                return;
+            }
+            // The sums head the table they sum: on the same page.
+            column.keepWithNext();
+            grid("Receipts", List.of("Receipt", "Visit", "Service", "Total", "Paid", "Owing"),
+                    chart.receipts().stream().map(r -> List.of(String.valueOf(r.number()), r.visit(), r.service(),
+                            r.total(), r.paid(), r.owing())).toList(), List.of(2, 5));
+            if (!chart.payments().isEmpty()) {
+                column.heading("Payments and refunds", type.bold());
+                grid("Payments and refunds", List.of("Receipt", "Date and time", "What", "Method", "Amount",
+                        "Payer or note"), chart.payments().stream().map(p -> List.of(String.valueOf(p.receipt()),
+                        p.when(), p.what(), p.method(), p.amount(), p.payerOrNote())).toList(), List.of(5));
             }
         }
 

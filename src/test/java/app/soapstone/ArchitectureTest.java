@@ -59,6 +59,7 @@ class ArchitectureTest {
                 "session", "shell", "storage", "validation"));
         allowed.put("superbill", List.of("billing", "client", "clinic", "intake", "integrity", "pdf", "printing", "session",
                 "shell", "storage", "validation"));
+        allowed.put("report", List.of("client", "clinic", "integrity", "receipt", "shell", "storage", "validation"));
         return allowed;
     }
 

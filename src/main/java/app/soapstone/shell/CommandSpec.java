@@ -21,7 +21,7 @@ public record CommandSpec(String name, String description, String group, String 
     static final Set<String> PATH_OPTIONS = Set.of("backup --to", "restore --from", "export --to",
             "chart export --out", "plan export --out", "appointment ics --out", "client import --csv",
             "records verify --backup", "appointment reminders --csv", "receipt issue --out",
-            "receipt reprint --out");
+            "receipt reprint --out", "report income --csv");
 
     /** Whether {@code option} of this command names a file or folder. */
     public boolean isPath(OptionSpec option) {

@@ -144,8 +144,10 @@ public class ClinicRoles {
                         + " USING (true) WITH CHECK (true)",
                 "DROP POLICY IF EXISTS soapstone_reception ON audit_event",
                 "CREATE POLICY soapstone_reception ON audit_event TO " + reception
-                        + " USING (record_type IN ('client', 'clinic', 'practitioner', 'appointment', 'service', 'receipt'))"
-                        + " WITH CHECK (record_type IN ('client', 'clinic', 'practitioner', 'appointment', 'receipt'))"));
+                        + " USING (record_type IN ('client', 'clinic', 'practitioner', 'appointment', 'service', 'receipt',"
+                        + " 'report'))"
+                        + " WITH CHECK (record_type IN ('client', 'clinic', 'practitioner', 'appointment', 'receipt',"
+                        + " 'report'))"));
         statements.forEach(statement -> jdbc.sql(statement).update());
     }
 

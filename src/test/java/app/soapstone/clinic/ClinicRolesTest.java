@@ -241,6 +241,11 @@ class ClinicRolesTest {
         assertThat(app(JO).getBean(RolePermissions.class).refusal("superbill")).get().asString()
                 .startsWith("reception cannot make a superbill");
         assertThat(app(JO).getBean(RolePermissions.class).refusal("report income")).isEmpty();
+        // The desk reads the takings and what is owing, and may write them out for the bookkeeper.
+        assertThat(expectOk(JO, "report income --from 2026-05-01 --to 2026-05-31")).contains("CAD 135.60");
+        assertThat(expectOk(JO, "report outstanding")).isEqualTo("Nothing is owing.");
+        assertThat(expectOk(JO, "report income --from 2026-05-01 --to 2026-05-31 --csv " + temp.resolve("may.csv")))
+                .startsWith("Wrote ");
 
         try (Connection jo = login(JO); Statement statement = jo.createStatement()) {
             // What a receipt says of the visit, and nothing of the note.

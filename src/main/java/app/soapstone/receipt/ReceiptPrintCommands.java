@@ -25,7 +25,8 @@ class ReceiptPrintCommands {
             help = """
                     For a client who lost their receipt: the same receipt, with its number, payments and balance as
                     they stand today, marked DUPLICATE with the day it was reprinted, under the title and at the foot
-                    of the page. A void receipt's copy says VOID as well. With --print or --printer alone it is only
+                    of the page. A receipt issued without a copy (no --out or --print) gets its original the first
+                    time instead, since the client has not had one. A void receipt's copy says VOID as well. With --print or --printer alone it is only
                     printed; with --out as well, it is written too. Each copy is recorded in the audit trail.""")
     String reprint(@Argument(index = 0, description = "Receipt number") long receipt,
             @Option(longName = "out", description = "File or folder to write to (default: here)") String out,
@@ -35,7 +36,8 @@ class ReceiptPrintCommands {
             @Option(longName = "printer", description = "Print it on this printer (see 'printer list')") String printer) {
         ReceiptPrintouts.Given given = printouts.reprint(receipt, paper == null ? Paper.A4 : paper,
                 destination(out, force, print, printer, true));
-        return given(given);
+        return (given.duplicate() ? "" : "No copy of receipt " + receipt + " was given when it was issued: this is the"
+                + " original.\n") + given(given);
     }
 
     /**

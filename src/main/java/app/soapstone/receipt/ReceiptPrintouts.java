@@ -28,12 +28,14 @@ import java.util.List;
  * A receipt's PDF written to a file, sent to a printer, or both, by the same path as the care plan
  * ({@link Printouts}: an owner-only file, replaced only when asked; the printer checked first), each
  * copy recorded in the audit trail with its fingerprint. The copy given when a receipt is issued is
- * the original; every later one is a DUPLICATE with the day it was reprinted.
+ * the original (or the first one given later, when none was given then); every later one is a
+ * DUPLICATE with the day it was reprinted.
  */
 @Service
 public class ReceiptPrintouts {
 
     private final ReceiptService receipts;
+    private final ReceiptQueries queries;
     private final ReceiptPdf pdf;
     private final PdfFonts fonts;
     private final ClinicService clinic;
@@ -42,9 +44,10 @@ public class ReceiptPrintouts {
     private final AuditTrail audit;
     private final Clock clock;
 
-    ReceiptPrintouts(ReceiptService receipts, ReceiptPdf pdf, PdfFonts fonts, ClinicService clinic,
+    ReceiptPrintouts(ReceiptService receipts, ReceiptQueries queries, ReceiptPdf pdf, PdfFonts fonts, ClinicService clinic,
             ClientService clients, Printouts printouts, AuditTrail audit, Clock clock) {
         this.receipts = receipts;
+        this.queries = queries;
         this.pdf = pdf;
         this.fonts = fonts;
         this.clinic = clinic;
@@ -69,13 +72,16 @@ public class ReceiptPrintouts {
 
     /**
      * Gives a duplicate of receipt {@code number}, dated today in the clinic's time zone, as
-     * {@code to} says; a void receipt's duplicate says VOID too. Refused before anything is written
-     * if the file exists without {@code force}, the printer is unknown, or a character cannot be printed.
+     * {@code to} says; a void receipt's duplicate says VOID too. A receipt of which no copy was ever
+     * written or printed (issued without {@code --out} or {@code --print}) gets its original instead:
+     * the client has not had one. Refused before anything is written if the file exists without
+     * {@code force}, the printer is unknown, or a character cannot be printed.
      */
     @Transactional
     public Given reprint(long number, Paper paper, Destination to) {
         Receipt receipt = receipts.byNumber(number);
-        return give(receipt, paper, to, LocalDate.ofInstant(clock.instant(), clinic.zone()));
+        boolean given = queries.copiesGiven(receipt.id()) > 0;
+        return give(receipt, paper, to, given ? LocalDate.ofInstant(clock.instant(), clinic.zone()) : null);
     }
 
     /**

@@ -82,6 +82,14 @@ class ReceiptQueries {
                 }).optional();
     }
 
+    /** How many copies of receipt {@code id} were written or printed, as the audit trail has them. */
+    long copiesGiven(long id) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM audit_event
+                        WHERE record_type = 'receipt' AND record_id = ? AND action IN ('export', 'print')""")
+                .param(id).query(Long.class).single();
+    }
+
     /** The number the next receipt takes. Read in the issuing transaction, which holds the write lock. */
     long nextNumber() {
         return jdbc.sql("SELECT coalesce(max(number), 0) + 1 FROM receipt").query(Long.class).single();

@@ -162,6 +162,21 @@ class ReceiptReprintCommandsTest extends SoapstoneTest {
     }
 
     @Test
+    void theFirstCopyOfAReceiptIssuedWithoutOneIsTheOriginalAndTheNextADuplicate() throws Exception {
+        run("receipt issue --session " + session + " --service 1 --paid 135.60 --method card").expectOk();
+
+        Result first = run("receipt reprint 1 --out " + out);
+
+        assertThat(first.output()).startsWith("No copy of receipt 1 was given when it was issued: this is the original.")
+                .contains("(receipt 1, ");
+        assertThat(text(onlyFile("-receipt-1-" + TODAY + ".pdf"))).contains("Receipt 1").doesNotContain("DUPLICATE");
+        Result second = run("receipt reprint 1 --out " + out);
+        assertThat(second.output()).startsWith("Wrote ").contains("(duplicate of receipt 1, ");
+        assertThat(text(onlyFile("-receipt-1-duplicate-" + TODAY + ".pdf"))).contains("DUPLICATE")
+                .contains("Reprinted on " + TODAY_PRINTED);
+    }
+
+    @Test
     void aVoidReceiptsCopySaysVoidAndDuplicate() throws Exception {
         long receipt = issue();
         run("receipt void " + receipt + " --reason \"wrong client\"").expectOk();

@@ -269,8 +269,11 @@ public class ReceiptService {
             }
         }
         if (moved.isMoreThan(total)) {
+            Money over = moved.minus(total);
+            long last = voided.getLast().number();
             throw new ConflictException("More was paid on the voided receipt (" + moved + ") than this receipt's total, "
-                    + total + ": refund the difference on the voided receipt first with 'receipt refund'");
+                    + total + ": refund the " + over + " over first with 'receipt refund " + last + " --amount "
+                    + over.amount().toPlainString() + " --method ... --reason ...'");
         }
         return moved;
     }

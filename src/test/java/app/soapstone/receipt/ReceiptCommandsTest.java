@@ -176,7 +176,8 @@ class ReceiptCommandsTest extends SoapstoneTest {
         Result refused = run("receipt issue --session " + session + " --service 2 --paid 0");
         assertThat(refused.status()).isEqualTo(Failure.CONFLICT);
         assertThat(refused.error()).isEqualTo("More was paid on the voided receipt (CAD 135.60) than this receipt's"
-                + " total, CAD 65.00: refund the difference on the voided receipt first with 'receipt refund'");
+                + " total, CAD 65.00: refund the CAD 70.60 over first with 'receipt refund 1 --amount 70.60 --method ..."
+                + " --reason ...'");
         assertThat(count("receipt")).isEqualTo(1);
 
         run("receipt refund 1 --amount 70.60 --method card --reason \"Charged the 60 minutes\"").expectOk();

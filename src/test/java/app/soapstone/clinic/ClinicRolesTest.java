@@ -2,7 +2,9 @@ package app.soapstone.clinic;
 
 import app.soapstone.SoapstoneApplication;
 import app.soapstone.shell.CommandRunner;
+import app.soapstone.shell.ShellCompleter;
 import app.soapstone.shell.StartupNotice;
+import app.soapstone.support.Tab;
 import app.soapstone.support.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -215,6 +217,9 @@ class ClinicRolesTest {
         long note = Long.parseLong(lastLine(ALEX, "session new --client " + client + " --date 2026-05-06 --time 10:00"
                 + " --duration 60 --subjective \"Calf cramps at night\" --plan \"Soleus stretch\""));
 
+        // TAB offers the desk the visit, though it may not read the note.
+        assertThat(Tab.values(Tab.press(app(JO).getBean(ShellCompleter.class), "receipt issue --session ")))
+                .contains(String.valueOf(note));
         String issued = expectOk(JO, "receipt issue --session " + note + " --service " + service
                 + " --paid 100 --method card");
         assertThat(issued).matches("Issued receipt \\d+ for Ann Lee, Massage 60 on 2026-05-06: CAD 135\\.60; paid CAD"

@@ -275,6 +275,22 @@ class ReceiptCommandsTest extends SoapstoneTest {
     }
 
     @Test
+    void tabAfterSessionOffersTheVisitsWithNoReceiptFirst() {
+        long paid = session("2026-03-02");
+        long later = session("2026-03-09");
+        long latest = session("2026-03-16");
+        run("receipt issue --session " + paid + " --service 1 --paid 0").expectOk();
+
+        List<org.jline.reader.Candidate> offered = Tab.press(completer, "receipt issue --client " + ann + " --session ");
+
+        assertThat(Tab.values(offered)).containsExactly(String.valueOf(latest), String.valueOf(later),
+                String.valueOf(paid));
+        assertThat(offered.getFirst().displ()).isEqualTo(latest + "  2026-03-16 10:00  Ann Lee");
+        assertThat(offered.getFirst().descr()).isEqualTo("no receipt");
+        assertThat(offered.getLast().descr()).isEqualTo("receipt 1");
+    }
+
+    @Test
     void aLongNameNeverCutsAnAmountInTheList() {
         run("client edit " + ann + " --first-name \"Benedict Alexander\" --last-name Park-Wolfeschlegelsteinhausenbergerdorff")
                 .expectOk();

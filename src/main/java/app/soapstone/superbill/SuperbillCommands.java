@@ -2,6 +2,7 @@ package app.soapstone.superbill;
 
 import app.soapstone.billing.BillingCodes;
 import app.soapstone.billing.DiagnosisCode;
+import app.soapstone.billing.ProcedureMinutes;
 import app.soapstone.pdf.Paper;
 import app.soapstone.printing.Destination;
 import app.soapstone.validation.Fields;
@@ -32,11 +33,15 @@ class SuperbillCommands {
                     their registration number, CPT codes with units from the minutes recorded under each code
                     (session edit --procedures; timed codes by the 8-minute rule), ICD-10 codes, and the charge and
                     payments of its receipt, then the totals. Notes not yet signed are left out and named. A visit
-                    whose note has no diagnosis codes takes those of --diagnosis, which you confirm by typing them.""")
+                    whose note has no diagnosis codes takes those of --diagnosis, and one with no minutes by code
+                    (and no service with one timed code to give them to) those of --procedures: you confirm both by
+                    typing them.""")
     String superbill(@Option(longName = "client", required = true, description = "Client id") long client,
             @Option(longName = "from", required = true, description = "First day of service, YYYY-MM-DD") String from,
             @Option(longName = "to", required = true, description = "Last day of service, YYYY-MM-DD") String to,
             @Option(longName = "diagnosis", description = "ICD-10-CM codes for visits whose note has none, e.g. R25.2,M62.831") String diagnosis,
+            @Option(longName = "procedures", description = "Minutes by procedure code for visits whose note has none,"
+                    + " e.g. 97124:40,97140:20") String procedures,
             @Option(longName = "out", description = "File or folder to write to") String out,
             @Option(longName = "paper", description = "Paper size (default a4)") Paper paper,
             @Option(longName = "force", description = "Replace the file if it exists") boolean force,
@@ -48,7 +53,8 @@ class SuperbillCommands {
             throw InvalidInputException.forField("to", last + " is before --from " + first);
         }
         List<String> diagnoses = diagnosis == null ? List.of() : DiagnosisCode.parse("diagnosis", diagnosis, codes);
-        SuperbillService.Written written = superbills.write(client, first, last, diagnoses,
+        ProcedureMinutes minutes = procedures == null ? null : ProcedureMinutes.parse("procedures", procedures, codes);
+        SuperbillService.Written written = superbills.write(client, first, last, diagnoses, minutes,
                 paper == null ? Paper.A4 : paper, Destination.file(out, force, print, printer));
         StringBuilder lines = new StringBuilder();
         if (!written.unsigned().isEmpty()) {

@@ -97,12 +97,13 @@ public class SuperbillService {
     /**
      * Writes the superbill of client {@code clientId} from {@code from} to {@code to} (both
      * included). {@code diagnoses} (may be empty) go on the visits whose note has none; a visit with
-     * neither is refused, naming the codes the intake suggests. Nothing is written or recorded if any
-     * visit cannot be billed.
+     * neither is refused, naming the codes the intake suggests. {@code minutes} (may be null) go on the
+     * visits whose note has no minutes by code and whose service has not one timed code to take them,
+     * each within the visit's length. Nothing is written or recorded if any visit cannot be billed.
      */
     @Transactional
-    public Written write(long clientId, LocalDate from, LocalDate to, List<String> diagnoses, Paper paper,
-            Destination destination) {
+    public Written write(long clientId, LocalDate from, LocalDate to, List<String> diagnoses, ProcedureMinutes minutes,
+            Paper paper, Destination destination) {
         Client client = clients.get(clientId);
         Clinic details = clinic.clinic().filter(c -> c.name() != null).orElseThrow(() -> new ConflictException(
                 "No clinic details yet for the letterhead: set them with 'clinic set --name ... --address ... --phone ...'"));
@@ -126,7 +127,7 @@ public class SuperbillService {
                         + row.startedAt().toLocalDate() + " has no diagnosis codes; confirm them with --diagnosis"
                         + suggestions(clientId));
             }
-            List<Procedure> procedures = procedures(row, done);
+            List<Procedure> procedures = procedures(row, done, minutes);
             if (row.currency() != null) {
                 currency = currency == null ? Currency.getInstance(row.currency()) : currency;
                 if (!currency.getCurrencyCode().equals(row.currency())) {
@@ -172,15 +173,25 @@ public class SuperbillService {
      * minutes on the one timed code of the service it was billed under (its receipt's, else the
      * service of the appointment marked done that day).
      */
-    private List<Procedure> procedures(VisitRow row, List<DoneVisit> done) {
+    private List<Procedure> procedures(VisitRow row, List<DoneVisit> done, ProcedureMinutes typed) {
         ProcedureMinutes given = ProcedureMinutes.stored(row.procedureMinutes());
         if (given == null) {
-            given = fromService(row, done).orElseThrow(() -> new ConflictException("Session " + row.sessionId()
-                    + " on " + row.startedAt().toLocalDate() + " has no minutes by procedure code, and no service with"
-                    + " exactly one timed code to give " + (row.durationMinutes() == null ? "its minutes"
-                    : "its " + row.durationMinutes() + " minutes") + " to; minutes are recorded on the draft note"
-                    + " ('session edit " + row.sessionId() + " --procedures 97124:40,...'), so leave this visit out"
-                    + " with --from/--to or bill it by hand"));
+            given = fromService(row, done).orElse(null);
+        }
+        if (given == null && typed != null) {
+            if (row.durationMinutes() != null && typed.total() > row.durationMinutes()) {
+                throw InvalidInputException.forField("procedures", typed.total() + " minutes is more than session "
+                        + row.sessionId() + " on " + row.startedAt().toLocalDate() + " lasted ("
+                        + row.durationMinutes() + " minutes)");
+            }
+            given = typed;
+        }
+        if (given == null) {
+            throw InvalidInputException.forField("procedures", "session " + row.sessionId() + " on "
+                    + row.startedAt().toLocalDate() + " has no minutes by procedure code, and no service with exactly"
+                    + " one timed code to give " + (row.durationMinutes() == null ? "its minutes"
+                    : "its " + row.durationMinutes() + " minutes") + " to; confirm them with --procedures"
+                    + " 97124:40,... (or leave the visit out with --from/--to)");
         }
         Map<ProcedureCode, Integer> minutes = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> entry : given.minutes().entrySet()) {

@@ -141,7 +141,8 @@ class SuperbillCommandsTest extends RecordsTest {
         assertThat(refused.error()).isEqualTo("--diagnosis: session " + session + " on " + day(1) + " has no diagnosis"
                 + " codes; confirm them with --diagnosis (suggested from the intake: R25.2, M62.831)");
         assertThat(Files.list(out)).as("nothing written").isEmpty();
-        assertThat(count("audit_event WHERE record_type = 'superbill'")).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE record_type = 'superbill'").query(Long.class)
+                .single()).isZero();
 
         superbill("--out", out.toString(), "--diagnosis", "m62.831").expectOk();
         assertThat(rows(text(single()))).containsExactly(day(1) + " 11 Sam Jones, RMT 97124 x 4 (60 min) M62.831 - -");
@@ -164,17 +165,28 @@ class SuperbillCommandsTest extends RecordsTest {
     }
 
     @Test
-    void aVisitWithNoMinutesToBillIsRefusedNamingIt() {
+    void aVisitWithNoMinutesToBillIsRefusedNamingItUntilTheyAreConfirmed() throws IOException {
         long service = service("service add --name Mixed --minutes 60 --price 120 --codes 97124,97140");
         long session = visit(1, "60", "--diagnosis", "R25.2");
         run("receipt issue --session " + session + " --paid 0 --service " + service).expectOk();
 
         Result result = superbill("--out", out.toString());
 
-        assertThat(result.status()).isEqualTo(Failure.CONFLICT);
-        assertThat(result.error()).startsWith("Session " + session + " on " + day(1) + " has no minutes by procedure"
-                + " code, and no service with exactly one timed code to give its 60 minutes to")
-                .contains("session edit " + session + " --procedures");
+        assertThat(result.status()).isEqualTo(Failure.USAGE);
+        assertThat(result.error()).startsWith("--procedures: session " + session + " on " + day(1) + " has no minutes"
+                + " by procedure code, and no service with exactly one timed code to give its 60 minutes to; confirm"
+                + " them with --procedures").doesNotContain("\n");
+        Result tooLong = superbill("--out", out.toString(), "--procedures", "97124:45,97140:20");
+        assertThat(tooLong.error()).isEqualTo("--procedures: 65 minutes is more than session " + session + " on "
+                + day(1) + " lasted (60 minutes)");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE record_type = 'superbill'").query(Long.class)
+                .single()).isZero();
+
+        superbill("--out", out.toString(), "--procedures", "97124:40,97140:20").expectOk();
+        String text = text(single());
+        // 60 minutes are 4 units: one for each full 15 of each code, the last to the 10 left of 97124.
+        assertThat(rows(text)).containsExactly(day(1) + " 11 Sam Jones, RMT 97124 x 3 (40 min) R25.2 120.00 0.00");
+        assertThat(text).contains("97140 x 1 (20 min)");
     }
 
     @ParameterizedTest(name = "{0}")

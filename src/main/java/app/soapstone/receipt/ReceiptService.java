@@ -252,6 +252,12 @@ public class ReceiptService {
     private Money moveFromVoided(List<Receipt> voided, long id, long number, Money total, Instant now) {
         Money moved = Money.zero(total.currency());
         for (Receipt old : voided) {
+            if (!old.total().currency().equals(total.currency()) && old.paid().isPositive()) {
+                // The clinic changed its currency since: money is not moved across currencies.
+                throw new ConflictException("Voided receipt " + old.number() + " has " + old.paid() + " paid on it, in"
+                        + " another currency than this receipt's " + total.currency().getCurrencyCode() + ": refund"
+                        + " it on that receipt first with 'receipt refund " + old.number() + "'");
+            }
             Map<PaymentMethod, Money> left = new EnumMap<>(PaymentMethod.class);
             for (Payment payment : old.payments()) {
                 left.merge(payment.method(), payment.signed(), Money::plus);

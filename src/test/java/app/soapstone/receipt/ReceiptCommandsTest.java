@@ -187,6 +187,27 @@ class ReceiptCommandsTest extends SoapstoneTest {
     }
 
     @Test
+    void moneyIsNeverMovedAcrossCurrencies() {
+        long session = session("2026-03-02");
+        run("receipt issue --session " + session + " --service 2 --paid 65 --method cash").expectOk();
+        run("receipt void 1 --reason \"Charged in the old currency\"").expectOk();
+        // The clinic moves to US dollars: prices cleared, currency changed, priced again.
+        run("service edit 1 --price ''").expectOk();
+        run("service edit 2 --price ''").expectOk();
+        run("clinic set --currency USD").expectOk();
+        run("service edit 2 --price 50").expectOk();
+
+        Result refused = run("receipt issue --session " + session + " --service 2 --paid 0");
+
+        assertThat(refused.status()).isEqualTo(Failure.CONFLICT);
+        assertThat(refused.error()).isEqualTo("Voided receipt 1 has CAD 65.00 paid on it, in another currency than"
+                + " this receipt's USD: refund it on that receipt first with 'receipt refund 1'");
+        run("receipt refund 1 --amount 65 --method cash --reason \"Repaid in USD\"").expectOk();
+        assertThat(run("receipt issue --session " + session + " --service 2 --paid 50 --method cash").expectOk())
+                .isEqualTo("Issued receipt 2 for Ann Lee, Massage 30 on 2026-03-02: USD 50.00; paid in full.");
+    }
+
+    @Test
     void theDatabaseRefusesAnyChangeToAReceiptItsVoidOrItsPayments() {
         run("receipt issue --session " + session("2026-03-02") + " --service 1 --paid 10 --method card").expectOk();
         run("receipt void 1 --reason Mistake").expectOk();

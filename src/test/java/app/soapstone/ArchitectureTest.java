@@ -55,8 +55,8 @@ class ArchitectureTest {
         allowed.put("day", List.of("appointment", "careplan", "client", "clinic", "intake", "screening", "session", "shell",
                 "validation"));
         allowed.put("billing", List.of("shell", "template", "validation", "vocabulary"));
-        allowed.put("receipt", List.of("appointment", "client", "clinic", "integrity", "pdf", "printing", "service",
-                "session", "shell", "storage", "validation"));
+        allowed.put("receipt", List.of("client", "clinic", "integrity", "pdf", "printing", "service", "shell",
+                "storage", "validation"));
         allowed.put("superbill", List.of("billing", "client", "clinic", "intake", "integrity", "pdf", "printing", "session",
                 "shell", "storage", "validation"));
         allowed.put("report", List.of("client", "clinic", "integrity", "receipt", "shell", "storage", "validation"));

@@ -136,8 +136,8 @@ public class ClinicRoles {
                 // The audit trail's count of its events, by which the next one is numbered (V019).
                 "GRANT SELECT, INSERT, UPDATE ON audit_event_last_id TO " + reception,
                 // Audit events about clinical records name them (a signed session, an intake):
-                // reception sees and writes only those about clients, the clinic, practitioners, appointments
-                // and receipts, and sees those about services, which only the owner changes.
+                // reception sees and writes only those about clients, the clinic, practitioners, appointments,
+                // receipts and reports written, and sees those about services, which only the owner changes.
                 "ALTER TABLE audit_event ENABLE ROW LEVEL SECURITY",
                 "DROP POLICY IF EXISTS soapstone_staff ON audit_event",
                 "CREATE POLICY soapstone_staff ON audit_event TO " + owner + ", " + therapist

@@ -86,7 +86,8 @@ class SuperbillPdf {
         String currency = bill.totals() == null ? "" : " (" + bill.totals().charges().currency().getCurrencyCode() + ")";
         List<List<String>> lines = bill.visits().stream().map(visit -> List.of(visit.date().toString(), visit.place(),
                 visit.provider() + (visit.providerNumber() == null ? "" : "\nNo. " + visit.providerNumber()),
-                String.join("\n", visit.procedures().stream().map(SuperbillPdf::procedure).toList()),
+                visit.procedures().isEmpty() ? NO_UNITS
+                        : String.join("\n", visit.procedures().stream().map(SuperbillPdf::procedure).toList()),
                 String.join("\n", visit.diagnoses()), amount(visit.charge()), amount(visit.paid()))).toList();
         PdfGrid.add(column, "Visits", List.of("Date", "POS", "Provider", "CPT x units", "ICD-10", "Charge" + currency,
                 "Paid" + currency), lines, List.of(2, 3), Set.of(5, 6), 0);
@@ -120,6 +121,9 @@ class SuperbillPdf {
         document.close();
         return bytes.toByteArray();
     }
+
+    /** What a visit whose timed minutes make no unit (under 8 in all) bills. */
+    static final String NO_UNITS = "none (under 8 timed minutes)";
 
     /** "97124 x 2 (40 min)", or "97530 x 1" for an untimed code. */
     static String procedure(Procedure procedure) {

@@ -201,8 +201,12 @@ public class SuperbillService {
             minutes.put(code, entry.getValue());
         }
         List<Procedure> procedures = new ArrayList<>();
-        EightMinuteRule.allocate(minutes).forEach((code, units) -> procedures.add(new Procedure(code.code(), units,
-                code.timed() ? minutes.get(code) : null)));
+        // A code the rule gives no unit is not billed: a claim line of 0 units is refused by insurers.
+        EightMinuteRule.allocate(minutes).forEach((code, units) -> {
+            if (units > 0) {
+                procedures.add(new Procedure(code.code(), units, code.timed() ? minutes.get(code) : null));
+            }
+        });
         return procedures;
     }
 

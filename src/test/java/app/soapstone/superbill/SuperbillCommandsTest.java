@@ -98,13 +98,23 @@ class SuperbillCommandsTest extends RecordsTest {
     }
 
     @ParameterizedTest(name = "{0} minutes make {1} units")
-    @CsvSource({"7, 0", "8, 1", "22, 1", "23, 2", "37, 2", "38, 3", "52, 3", "53, 4"})
+    @CsvSource({"8, 1", "22, 1", "23, 2", "37, 2", "38, 3", "52, 3", "53, 4"})
     void unitsFollowTheEightMinuteRuleAtItsBoundaries(int minutes, int units) throws IOException {
         visit(1, "60", "--diagnosis", "R25.2", "--procedures", "97124:" + minutes);
 
         superbill("--out", out.toString()).expectOk();
 
         assertThat(squash(text(single()))).contains("97124 x " + units + " (" + minutes + " min)");
+    }
+
+    @Test
+    void sevenMinutesBillNoUnitAndNoLineOfNoUnits() throws IOException {
+        visit(1, "60", "--diagnosis", "R25.2", "--procedures", "97124:7");
+
+        superbill("--out", out.toString()).expectOk();
+
+        String text = squash(text(single()));
+        assertThat(text).contains("none (under 8 timed minutes)").doesNotContain("x 0").doesNotContain("97124");
     }
 
     @Test
@@ -115,8 +125,8 @@ class SuperbillCommandsTest extends RecordsTest {
         superbill("--out", out.toString()).expectOk();
 
         String text = text(single());
-        assertThat(rows(text)).containsExactly(day(1) + " 11 Sam Jones, RMT 97124 x 0 (7 min) R25.2 - -");
-        assertThat(squash(text)).contains("No. 1234567893 97140 x 1 (8 min)");
+        assertThat(rows(text)).containsExactly(day(1) + " 11 Sam Jones, RMT 97140 x 1 (8 min) R25.2 - -");
+        assertThat(squash(text)).doesNotContain("97124 x 0");
     }
 
     @Test
